@@ -1,0 +1,28 @@
+"""The one door to the plain files in `resources/` (in a checkout or inside the wheel)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGED = Path(__file__).with_name("_resources")
+_CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
+
+
+def resources_dir() -> Path:
+    return _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+
+
+def resource(*parts: str) -> Path:
+    path = resources_dir().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(path)
+    return path
+
+
+def reference_data() -> Path:
+    """Categories, the 18 theme fields and the 9 current ministries of a new portfolio."""
+    return resource("reference.json")
+
+
+def demo_portfolio() -> Path:
+    return resource("demo", "demo_portfolio.json")

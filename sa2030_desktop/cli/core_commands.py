@@ -1,0 +1,249 @@
+"""new, import, export, check, stats, goal, whatif, ministry rename."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sa2030_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    add_as_of,
+    add_filters,
+    check_selection_codes,
+    date_arg,
+    print_json,
+    selection_of,
+)
+from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.model import STATUS_LABELS, Status
+from sa2030_desktop.domain.whatif import whatif_dict
+from sa2030_desktop.messages import format_issue
+from sa2030_desktop.services import checks, exchange, portfolio, reference
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="neues Portfolio anlegen")
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument("--demo", action="store_true", help="mit dem Demoportfolio")
+    p.add_argument("--title", metavar="TEXT")
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("import", help="JSON, Excel-Mappe oder drei CSV-Dateien einlesen")
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument("sources", metavar="QUELLE", nargs="+")
+    p.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts schreiben")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("export", help="als JSON, Excel-Mappe oder CSV-Ordner ausgeben")
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument("out", metavar="ZIEL")
+    add_filters(p)
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("check", help="Integrität und Konsistenz prüfen")
+    p.add_argument("file", metavar="DATEI")
+    add_as_of(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("stats", help="Kennzahlen des Portfolios")
+    p.add_argument("file", metavar="DATEI")
+    add_filters(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_stats)
+
+    p = sub.add_parser("goal", help="ein Ziel mit Meilensteinen und Abhängigkeiten")
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument("key", metavar="ZIEL")
+    add_as_of(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_goal)
+
+    p = sub.add_parser("whatif", help="hypothetische Prognosen durchrechnen (schreibt nie)")
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument("--set", dest="changes", action="append", required=True,
+                   metavar="MEILENSTEIN=DATUM")
+    add_as_of(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_whatif)
+
+    p = sub.add_parser("ministry", help="Ressorts umbenennen oder zusammenlegen")
+    msub = p.add_subparsers(dest="ministry_cmd", required=True, metavar="rename")
+    r = msub.add_parser("rename", help="Umbenennung (mehrere ALT: Zusammenlegung) zum Stichtag")
+    r.add_argument("file", metavar="DATEI")
+    r.add_argument("codes", metavar="ALT… NEU", nargs="+")
+    r.add_argument("--name", required=True, metavar="TEXT")
+    r.add_argument("--effective", required=True, type=date_arg, metavar="DATUM")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(run=cmd_rename)
+
+
+def cmd_new(args) -> int:
+    store = portfolio.create_portfolio(args.file, demo=args.demo, title=args.title)
+    snap = store.snapshot()
+    store.close()
+    print(f"Portfolio „{snap.info.title}“ angelegt: {args.file} "
+          f"({len(snap.goals)} Ziele, {len(snap.themes)} Themenfelder, {len(snap.ministries)} Ressorts)")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    store = portfolio.open_portfolio(args.file)
+    try:
+        preview = exchange.import_sources(store, [Path(s) for s in args.sources], dry_run=args.dry_run)
+    finally:
+        store.close()
+    counts = preview.counts()
+    if args.json:
+        print_json({"dry_run": args.dry_run, "counts": counts,
+                    "notes": [format_issue(n) for n in preview.notes]})
+        return EXIT_OK
+    for note in preview.notes:
+        print(f"Hinweis: {format_issue(note)}", file=sys.stderr)
+    verb = "würde übernehmen" if args.dry_run else "übernommen"
+    total = {k: sum(c[k] for c in counts.values()) for k in ("added", "changed", "unchanged")}
+    print(f"Import {verb}: {total['added']} neu, {total['changed']} geändert, "
+          f"{total['unchanged']} unverändert.")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    store = portfolio.open_portfolio(args.file, readonly=True)
+    try:
+        selection = selection_of(args)
+        check_selection_codes(store, selection)
+        written = exchange.export_to(store, Path(args.out), selection, args.as_of)
+    finally:
+        store.close()
+    print(f"Exportiert: {written}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    store = portfolio.open_portfolio(args.file, readonly=True)
+    try:
+        report = checks.check(store, args.as_of)
+    finally:
+        store.close()
+    if args.json:
+        print_json({
+            "errors": [_issue_json(i) for i in report.errors],
+            "warnings": [_issue_json(i) for i in report.warnings],
+        })
+    else:
+        for issue in report.errors:
+            print(f"FEHLER: {format_issue(issue)}")
+        for issue in report.warnings:
+            print(f"Hinweis: {format_issue(issue)}")
+        print(f"{len(report.errors)} Fehler, {len(report.warnings)} Hinweise.")
+    return EXIT_REFUSED if report.errors else EXIT_OK
+
+
+def _issue_json(issue) -> dict:
+    return {"code": issue.code, "place": issue.place, "data": issue.data,
+            "message": format_issue(issue)}
+
+
+def cmd_stats(args) -> int:
+    store = portfolio.open_portfolio(args.file, readonly=True)
+    try:
+        selection = selection_of(args)
+        check_selection_codes(store, selection)
+        data = portfolio.stats(store, args.as_of, selection)
+    finally:
+        store.close()
+    if args.json:
+        print_json(data)
+        return EXIT_OK
+    print(f"{data['title']} – Stichtag {de_short(_d(data['as_of']))}")
+    print(f"Ziele: {data['goals']}, Meilensteine: {data['milestones']}, "
+          f"Abhängigkeiten: {data['dependencies']} (hart {data['dependencies_by_kind']['hard']}, "
+          f"weich {data['dependencies_by_kind']['soft']}, ressortübergreifend "
+          f"{data['cross_ministry_dependencies']})")
+    print("Status: " + ", ".join(f"{STATUS_LABELS[Status(k)]} {v}" for k, v in data["status"].items()))
+    print(f"Ziele mit Verzug: {len(data['slipped_goals'])}, Meilensteine mit Verzug: "
+          f"{len(data['slipped_milestones'])}, überfällig: {len(data['overdue_milestones'])}")
+    print(f"Terminkonflikte: {len(data['conflicts'])}")
+    chain = data["longest_chain"]
+    print(f"Längste Kette: {chain['length']} ({' → '.join(chain['path'])})")
+    return EXIT_OK
+
+
+def _d(text):
+    from datetime import date
+
+    return date.fromisoformat(text)
+
+
+def cmd_goal(args) -> int:
+    store = portfolio.open_portfolio(args.file, readonly=True)
+    try:
+        data = portfolio.goal_report(store, args.key, args.as_of)
+    finally:
+        store.close()
+    if args.json:
+        print_json(data)
+        return EXIT_OK
+    print(f"{data['key']} {data['title']}")
+    print(f"Federführung: {data['lead']}; beteiligt: {', '.join(data['partners']) or '–'}; "
+          f"Status: {STATUS_LABELS[Status(data['status'])]} "
+          f"(Vorschlag: {STATUS_LABELS[Status(data['suggested_status'])]})")
+    for m in data["milestones"]:
+        slip = f", Verzug {m['slip_days']} Tage" if m["slip_days"] else ""
+        print(f"  {m['key']} {m['title']}: Basis {de_short(_d(m['baseline'])) if m['baseline'] else '–'}, "
+              f"Prognose {de_short(_d(m['forecast'])) if m['forecast'] else '–'}, "
+              f"Ist {de_short(_d(m['actual'])) if m['actual'] else '–'}{slip}")
+    print(f"Benötigt (transitiv): {', '.join(data['predecessors']) or '–'}")
+    print(f"Wird benötigt von (transitiv): {', '.join(data['dependents']) or '–'}")
+    for c in data["conflicts"]:
+        print(f"  Terminkonflikt: {c['dependent']} wartet ab {de_short(_d(c['waiting']))} auf "
+              f"{c['prerequisite']}, das erst am {de_short(_d(c['needed']))} fertig ist")
+    return EXIT_OK
+
+
+def cmd_whatif(args) -> int:
+    changes = {}
+    for item in args.changes:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            print(f"sa2030 whatif: Falscher Aufruf: „{item}“ (erwartet MEILENSTEIN=DATUM)",
+                  file=sys.stderr)
+            return 2
+        try:
+            changes[key.strip()] = date_arg(value)
+        except argparse.ArgumentTypeError as exc:
+            print(f"sa2030 whatif: Falscher Aufruf: {exc}", file=sys.stderr)
+            return 2
+    store = portfolio.open_portfolio(args.file, readonly=True)
+    try:
+        result = portfolio.what_if(store, changes, args.as_of)
+    finally:
+        store.close()
+    data = whatif_dict(result)
+    if args.json:
+        print_json(data)
+        return EXIT_OK
+    from sa2030_desktop.domain.sentences import whatif_sentences
+
+    for line in whatif_sentences(result):
+        print(line)
+    return EXIT_OK
+
+
+def cmd_rename(args) -> int:
+    if len(args.codes) < 2:
+        print("sa2030 ministry rename: Falscher Aufruf: ALT und NEU angeben", file=sys.stderr)
+        return 2
+    *old, new = args.codes
+    store = portfolio.open_portfolio(args.file)
+    try:
+        reference.rename_ministry(store, old, new, args.name, args.effective)
+    finally:
+        store.close()
+    what = "zusammengelegt" if len(old) > 1 else "umbenannt"
+    print(f"{', '.join(old)} zum {de_short(args.effective)} {what} in {new} „{args.name}“.")
+    return EXIT_OK
+

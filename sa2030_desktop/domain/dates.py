@@ -1,0 +1,73 @@
+"""Dates as German offices write them (DIN 5008) and as files carry them (ISO 8601)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS_DE = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)  # fmt: skip
+MONTHS_DE_SHORT = (
+    "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
+)  # fmt: skip
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def parse_date(value: object) -> date | None:
+    """ISO `2026-03-31` or German `31.03.2026` (also datetime/date objects); None for empty.
+
+    Raises ValueError for anything else, so callers can name the offending place.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if "T" in text or " " in text:
+        text = text.replace("T", " ").split(" ")[0]
+    match = _ISO.match(text)
+    if match:
+        y, m, d = (int(g) for g in match.groups())
+        return date(y, m, d)
+    match = _DE.match(text)
+    if match:
+        d, m, y = (int(g) for g in match.groups())
+        return date(y, m, d)
+    raise ValueError(text)
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def de_short(day: date | None) -> str:
+    """31.03.2026 – for tables."""
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def de_long(day: date | None) -> str:
+    """31. März 2026 – for running text."""
+    if not day:
+        return ""
+    return f"{day.day}. {MONTHS_DE[day.month - 1]} {day.year}"
+
+
+def percent_de(share: float, digits: int = 1) -> str:
+    """85,2 % – decimal comma and a (narrow) space before the sign."""
+    return f"{share * 100:.{digits}f}".replace(".", ",") + "\u00a0%"
+
+
+def number_de(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.2f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -1,0 +1,80 @@
+"""One selection (filter) shared by table, graph, timeline, stats, exports and briefings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sa2030_desktop.domain.ministries import lead_at, partners_at
+from sa2030_desktop.domain.model import Goal, Portfolio, Status
+from sa2030_desktop.domain.rules import is_goal_slipped
+
+
+@dataclass(slots=True)
+class Selection:
+    category: str | None = None
+    theme: str | None = None
+    ministry: str | None = None
+    involved: bool = False
+    status: Status | None = None
+    only_slipped: bool = False
+    goal: str | None = None
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(
+            (self.category, self.theme, self.ministry, self.status, self.only_slipped,
+             self.goal, self.text)
+        )  # fmt: skip
+
+    def matches(self, portfolio: Portfolio, goal: Goal, as_of: date) -> bool:
+        if self.goal and goal.key != self.goal:
+            return False
+        if self.theme and goal.theme != self.theme:
+            return False
+        if self.category and portfolio.category_of(goal) != self.category:
+            return False
+        if self.status and goal.status is not self.status:
+            return False
+        if self.ministry:
+            lead = lead_at(portfolio, goal, as_of)
+            if lead != self.ministry and not (
+                self.involved and self.ministry in partners_at(portfolio, goal, as_of)
+            ):
+                return False
+        if self.text:
+            needle = self.text.casefold()
+            hay = f"{goal.key}\n{goal.title}\n{goal.description}".casefold()
+            if needle not in hay:
+                return False
+        return not (self.only_slipped and not is_goal_slipped(portfolio, goal.key))
+
+    def apply(self, portfolio: Portfolio, as_of: date) -> list[str]:
+        """Keys of the selected goals, in key order."""
+        return sorted(
+            (k for k, g in portfolio.goals.items() if self.matches(portfolio, g, as_of)),
+            key=natural_key,
+        )
+
+
+def natural_key(text: str) -> tuple:
+    """Z2 before Z10: digits compare as numbers."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
+
+
+def restrict(portfolio: Portfolio, keys: set[str]) -> Portfolio:
+    """A snapshot holding only the goals in `keys` and what hangs on them."""
+    return Portfolio(
+        info=portfolio.info,
+        categories=portfolio.categories,
+        themes=portfolio.themes,
+        ministries=portfolio.ministries,
+        goals={k: g for k, g in portfolio.goals.items() if k in keys},
+        milestones={k: m for k, m in portfolio.milestones.items() if m.goal in keys},
+        dependencies=[
+            d for d in portfolio.dependencies if d.dependent in keys and d.prerequisite in keys
+        ],
+        indicators=[i for i in portfolio.indicators if i.goal in keys],
+    )

@@ -1,0 +1,1 @@
+"""Files for people: Word briefings, figures, spreadsheets, images. No Qt."""

@@ -1,0 +1,1 @@
+"""Everything Qt: main window, item models, graph scene, timeline, dialogs, undo commands."""

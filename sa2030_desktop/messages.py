@@ -1,0 +1,181 @@
+"""Turns the core's error codes into German sentences (for the CLI and the GUI alike)."""
+
+from __future__ import annotations
+
+from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
+
+ENTITY = {
+    "goal": "Ziel",
+    "milestone": "Meilenstein",
+    "dependency": "Abhängigkeit",
+    "category": "Zielkategorie",
+    "theme": "Themenfeld",
+    "ministry": "Ressort",
+    "indicator": "Indikator",
+    "portfolio": "Portfolio",
+}
+FIELD = {
+    "title": "Titel",
+    "description": "Beschreibung",
+    "status_reason": "Statusbegründung",
+    "status": "Status",
+    "kind": "Art",
+    "rationale": "Begründung",
+    "note": "Bemerkung",
+    "name": "Name",
+    "unit": "Einheit",
+    "baseline": "Basistermin",
+    "forecast": "Prognose",
+    "actual": "Ist",
+    "theme": "Themenfeld",
+    "lead": "Federführung",
+    "partners": "Beteiligung",
+    "values": "Messwerte",
+    "valid_from": "gültig ab",
+    "valid_until": "gültig bis",
+    "successor": "Nachfolger",
+    "as_of": "Stichtag",
+    "baseline_date": "Basisdatum",
+    "target_date": "Zieldatum",
+    "target": "Zielwert",
+    "priority": "Priorität",
+    "key": "Schlüssel",
+    "code": "Kürzel",
+    "goal": "Ziel",
+    "category": "Zielkategorie",
+}
+
+MESSAGES = {
+    # files
+    "file_missing": "Die Datei „{path}“ gibt es nicht.",
+    "file_is_directory": "„{path}“ ist ein Ordner, keine Portfoliodatei.",
+    "file_unreadable": "Die Datei „{path}“ kann nicht gelesen werden (keine Berechtigung).",
+    "file_unwritable": "In „{path}“ kann nicht geschrieben werden (keine Berechtigung).",
+    "file_empty": "Die Datei „{path}“ ist leer – sie ist keine SA2030-Portfoliodatei.",
+    "not_sqlite": "„{path}“ ist keine SA2030-Portfoliodatei (keine SQLite-Datenbank).",
+    "file_truncated": "Die Datei „{path}“ ist unvollständig (abgeschnitten: {size} statt mindestens {expected} Bytes). Sie wurde nicht verändert; bitte eine Sicherung öffnen.",
+    "foreign_sqlite": "„{path}“ ist eine SQLite-Datenbank, aber keine SA2030-Portfoliodatei. Sie wurde nicht verändert.",
+    "newer_version": "„{path}“ wurde mit einer neueren Version von SA2030 Planner gespeichert (Schema {version}, diese Version kennt bis {supported}). Bitte die Anwendung aktualisieren; die Datei wurde nicht verändert.",
+    "file_damaged": "Die Datei „{path}“ ist beschädigt ({detail}). Sie wurde nicht verändert; bitte eine Sicherung wiederherstellen.",
+    "file_exists": "Die Datei „{path}“ gibt es schon; sie wird nicht überschrieben.",
+    "folder_missing": "Den Ordner „{path}“ gibt es nicht.",
+    "migration_failed": "Die Datei „{path}“ konnte nicht auf das aktuelle Format gebracht werden ({detail}). Sie blieb unverändert.",
+    "needs_migration_readonly": "„{path}“ hat ein älteres Format und ist schreibgeschützt; sie kann so nicht geöffnet werden.",
+    "readonly": "„{path}“ ist schreibgeschützt geöffnet; Änderungen sind nicht möglich.",
+    "target_is_directory": "„{path}“ ist ein Ordner; bitte einen Dateinamen angeben.",
+    "target_unwritable": "In „{path}“ kann nicht geschrieben werden (keine Berechtigung).",
+    "target_locked": "„{path}“ kann nicht ersetzt werden – ist die Datei noch in einem anderen Programm geöffnet?",
+    "unknown_extension": "Unbekanntes Dateiformat „{ext}“ – erlaubt sind {allowed}.",
+    "not_utf8": "Die Datei ist nicht in UTF-8 kodiert (Byte {offset}).",
+    "bad_json": "Kein gültiges JSON: {detail}.",
+    "not_exchange_file": "Die Datei ist keine SA2030-Austauschdatei (\"format\": \"sa2030-portfolio\" fehlt).",
+    "unsupported_version": "Austauschformat Version {version} wird nicht unterstützt (bis Version {supported}).",
+    "missing_section": "Der Abschnitt „{section}“ fehlt.",
+    "bad_section": "Der Abschnitt ist keine Liste.",
+    "bad_record": "Der Eintrag ist kein Objekt.",
+    # records
+    "missing_field": "Pflichtfeld „{field}“ fehlt.",
+    "bad_value": "Ungültiger Wert in „{field}“: {value}.",
+    "bad_date": "„{value}“ in „{field}“ ist kein Datum (erwartet 2026-03-31 oder 31.03.2026).",
+    "bad_number": "„{value}“ in „{field}“ ist keine Zahl.",
+    "bad_status": "Unbekannter Status „{value}“ (erlaubt: nicht begonnen, im Plan, verzögert, gefährdet, abgeschlossen).",
+    "bad_kind": "Unbekannte Art „{value}“ (erlaubt: hart, weich).",
+    "duplicate_key": "Der Schlüssel {key} kommt mehrfach vor.",
+    "unknown_category": "Unbekannte Zielkategorie „{value}“.",
+    "unknown_theme": "Unbekanntes Themenfeld „{value}“.",
+    "unknown_ministry": "Unbekanntes Ressort „{value}“.",
+    "unknown_goal": "Unbekanntes Ziel „{value}“.",
+    "unknown_milestone": "Unbekannter Meilenstein „{value}“.",
+    "milestone_not_of_goal": "Meilenstein {value} gehört nicht zum Ziel {goal}.",
+    "partner_is_lead": "Das federführende Ressort {value} kann nicht zugleich beteiligt sein.",
+    "duplicate_partner": "Das Ressort {value} ist mehrfach beteiligt.",
+    "empty_title": "Der Titel darf nicht leer sein.",
+    "empty_key": "Der Schlüssel darf nicht leer sein.",
+    "bad_text": "„{field}“ enthält ein Zeichen, das nicht gespeichert werden kann ({char}).",
+    "text_too_long": "„{field}“ ist zu lang.",
+    "self_dependency": "Ein Ziel kann nicht von sich selbst abhängen ({value}).",
+    "duplicate_dependency": "Diese Abhängigkeit gibt es schon.",
+    "cycle": "Abhängigkeit abgelehnt – sie würde einen Kreis schließen: {path}.",
+    "actual_in_future": "Das Ist-Datum {value} liegt in der Zukunft.",
+    "extra_column": "Unbekannte Spalte „{value}“ wird ignoriert.",
+    "missing_column": "Pflichtspalte „{value}“ fehlt.",
+    "category_mismatch": "Kategorie „{value}“ passt nicht zum Themenfeld (dort: {expected}).",
+    # actions
+    "not_found": "{entity} „{key}“ gibt es nicht.",
+    "status_reason_required": "Eine Statusänderung braucht eine Begründung.",
+    "baseline_needs_rebaseline": "Der Basistermin ändert sich nur über „Neuer Basistermin“ mit Kommentar.",
+    "rebaseline_comment_required": "„Neuer Basistermin“ braucht einen Kommentar.",
+    "unknown_field": "Unbekanntes Feld {field}.",
+    "still_in_use": "{entity} „{key}“ wird noch verwendet und kann nicht gelöscht werden.",
+    "ministry_closed": "Das Ressort {key} besteht nur bis {value}.",
+    "effective_before_start": "Das Ressort {key} besteht erst ab {value}.",
+    "rename_same_code": "Das neue Kürzel {key} muss sich vom alten unterscheiden.",
+    "usage": "Falscher Aufruf ({detail}).",
+    "empty_selection": "Die Auswahl enthält keine Ziele.",
+    "validation": "{count} Fehler in {source} – nichts wurde übernommen.",
+}
+
+
+def _fmt_value(name: str, value: object) -> object:
+    if name == "path" and isinstance(value, list):
+        return " → ".join(str(v) for v in value)
+    if name == "entity":
+        return ENTITY.get(str(value), value)
+    if name == "field":
+        return FIELD.get(str(value), value)
+    return value
+
+
+def format_code(code: str, data: dict) -> str:
+    template = MESSAGES.get(code)
+    if template is None:
+        return f"{code}: {data}"
+    values = {k: _fmt_value(k, v) for k, v in data.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template.split("{")[0].strip() + f" ({data})"
+
+
+def format_place(place: dict) -> str:
+    """„ziele.csv, Zeile 7, Ziel Z17“ – where a finding is."""
+    parts = []
+    if place.get("file"):
+        parts.append(str(place["file"]))
+    if place.get("sheet"):
+        parts.append(f"Blatt {place['sheet']}")
+    if place.get("line"):
+        parts.append(f"Zeile {place['line']}")
+    elif place.get("row"):
+        parts.append(f"Zeile {place['row']}")
+    elif place.get("section") and place.get("index"):
+        parts.append(f"{place['section']} Nr. {place['index']}")
+    if place.get("key"):
+        entity = ENTITY.get(str(place.get("entity", "")), "")
+        parts.append(f"{entity} {place['key']}".strip())
+    if place.get("column"):
+        parts.append(f"Spalte {place['column']}")
+    return ", ".join(parts)
+
+
+def format_issue(issue: Issue) -> str:
+    where = format_place(issue.place)
+    text = format_code(issue.code, issue.data)
+    return f"{where}: {text}" if where else text
+
+
+def format_error(error: BaseException) -> str:
+    """One German text for any refused action; validation errors list every issue."""
+    if isinstance(error, ValidationError):
+        head = format_code("validation", {"count": len(error.issues), "source": error.source or "der Eingabe"})
+        return head + "\n" + "\n".join(f"- {format_issue(i)}" for i in error.issues)
+    if isinstance(error, DomainError):
+        return format_code(error.code, error.data)
+    return str(error)
+
+MESSAGES.update({
+    "broken_reference": "Verweis ins Leere ({value}).",
+    "contradiction": "Status „{status}“ widerspricht den Terminen (Vorschlag: {suggested}).",
+    "conflict": "Terminkonflikt: {dependent} wartet ab {waiting} auf {prerequisite}, das erst am {needed} fertig ist ({days} Tage zu spät).",
+    "overdue": "Prognose {forecast} ist verstrichen, aber kein Ist-Datum eingetragen.",
+})

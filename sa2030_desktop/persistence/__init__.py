@@ -1,0 +1,1 @@
+"""SQLite file: SQLModel tables, engine with pragmas, Alembic migrations, bulk reads and writes."""

@@ -1,0 +1,190 @@
+"""Engines for portfolio files: pragmas on every connection, creation, migration at open."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+from sa2030_desktop.domain.errors import FileRefusedError
+from sa2030_desktop.persistence.fileformat import (
+    APPLICATION_ID,
+    HEAD_REVISION,
+    SCHEMA_VERSION,
+    quick_check,
+    read_header,
+)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def make_engine(path: Path, readonly: bool = False) -> Engine:
+    if readonly:
+        url = f"sqlite:///{path.resolve().as_uri()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(url, future=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy, not the driver, decide when a transaction starts (BEGIN below).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if not readonly else "BEGIN")
+
+    return engine
+
+
+def _alembic_config(connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def create_file(path: Path) -> Engine:
+    """A new, empty portfolio file with the current schema. Refuses to overwrite anything."""
+    path = Path(path)
+    if path.exists():
+        raise FileRefusedError("file_exists", str(path))
+    if not path.parent.exists():
+        raise FileRefusedError("folder_missing", str(path.parent))
+    tmp = path.with_name(path.name + ".neu")
+    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        leftover.unlink(missing_ok=True)
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        conn = sqlite3.connect(tmp)
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.close()
+        engine = make_engine(tmp)
+        _upgrade(engine)
+        engine.dispose()
+        checkpoint(tmp)
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileRefusedError("file_unwritable", str(path)) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return make_engine(path)
+
+
+def checkpoint(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA walcheckpoint(TRUNCATE)")
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    # Alembic runs batch migrations that recreate tables: foreign keys must be off outside
+    # the transaction (SQLite ignores the pragma inside one), then checked before commit.
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        with conn.begin():
+            command.upgrade(_alembic_config(conn), "head")
+            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise FileRefusedError("migration_failed", str(engine.url.database),
+                                       detail=f"foreign_key_check: {problems[:3]}")
+            conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+    # The pooled connection still has foreign keys off: never hand it out again.
+    engine.dispose()
+
+
+def current_revision(path: Path) -> str | None:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def open_file(path: Path, readonly: bool = False) -> tuple[Engine, bool]:
+    """Open an existing portfolio file (checked, migrated when older).
+
+    Returns the engine and whether it is read-only (asked for, or the file is not writable).
+    Nothing is written to a file that is refused.
+    """
+    path = Path(path)
+    header = read_header(path)
+    quick_check(path)
+    if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        readonly = True
+    needs_migration = header.user_version < SCHEMA_VERSION or current_revision(path) != HEAD_REVISION
+    if needs_migration:
+        if readonly:
+            raise FileRefusedError("needs_migration_readonly", str(path))
+        migrate_with_backup(path)
+    return make_engine(path, readonly=readonly), readonly
+
+
+def migrate_with_backup(path: Path) -> Path:
+    """Migrate a copy; verify it; only then replace the file. The old file is kept as backup."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.vor-migration-{stamp}")
+    work = path.with_name(f"{path.name}.migration")
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        counts_before = _row_counts(src)
+        for target in (backup, work):
+            target.unlink(missing_ok=True)
+            dst = sqlite3.connect(target)
+            src.backup(dst)
+            dst.close()
+    finally:
+        src.close()
+    engine = make_engine(work)
+    try:
+        _upgrade(engine)
+    finally:
+        engine.dispose()
+    check = sqlite3.connect(work)
+    try:
+        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        counts_after = _row_counts(check)
+    finally:
+        check.close()
+    lost = {t: (n, counts_after.get(t)) for t, n in counts_before.items() if counts_after.get(t) != n}
+    if not ok or lost:
+        work.unlink(missing_ok=True)
+        raise FileRefusedError("migration_failed", str(path), detail=str(lost or "integrity"))
+    checkpoint(work)
+    shutil.copymode(path, work)
+    os.replace(work, path)
+    return backup
+
+
+def _row_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            " AND name != 'alembic_version'"
+        )
+    ]
+    return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}

@@ -1,0 +1,95 @@
+"""Identity and health of a portfolio file, read from its header without writing a byte."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from sa2030_desktop.domain.errors import FileRefusedError
+
+APPLICATION_ID = 0x53413330  # "SA30"
+SCHEMA_VERSION = 2  # PRAGMA user_version; raised with every migration
+HEAD_REVISION = "0002"  # Alembic head; tests/persistence check it against the scripts
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(slots=True, frozen=True)
+class FileHeader:
+    application_id: int
+    user_version: int
+    page_size: int
+    page_count: int
+    size: int
+
+
+def read_header(path: Path) -> FileHeader:
+    """Check that `path` is an SQLite file of ours that is whole; raise FileRefusedError if not."""
+    name = str(path)
+    if not path.exists():
+        raise FileRefusedError("file_missing", name)
+    if path.is_dir():
+        raise FileRefusedError("file_is_directory", name)
+    if not os.access(path, os.R_OK):
+        raise FileRefusedError("file_unreadable", name)
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        head = fh.read(100)
+    if size == 0:
+        raise FileRefusedError("file_empty", name)
+    if not head.startswith(SQLITE_MAGIC):
+        raise FileRefusedError("not_sqlite", name)
+    if len(head) < 100:
+        raise FileRefusedError("file_truncated", name, size=size, expected=100)
+    page_size = struct.unpack(">H", head[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack(">II", head[24:32])
+    valid_for = struct.unpack(">I", head[92:96])[0]
+    user_version = struct.unpack(">i", head[60:64])[0]
+    application_id = struct.unpack(">i", head[68:72])[0]
+    if page_size < 512 or page_size & (page_size - 1):
+        raise FileRefusedError("file_damaged", name, detail="page size")
+    if valid_for == change_counter and page_count and size < page_count * page_size:
+        raise FileRefusedError("file_truncated", name, size=size, expected=page_count * page_size)
+    if size % page_size:
+        raise FileRefusedError("file_truncated", name, size=size, expected=page_size)
+    if application_id != APPLICATION_ID:
+        raise FileRefusedError("foreign_sqlite", name, application_id=application_id)
+    if user_version > SCHEMA_VERSION:
+        raise FileRefusedError(
+            "newer_version", name, version=user_version, supported=SCHEMA_VERSION
+        )
+    return FileHeader(application_id, user_version, page_size, page_count, size)
+
+
+def quick_check(path: Path) -> None:
+    """Run SQLite's quick_check on a read-only connection; raise file_damaged when it fails."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            revision = conn.execute(
+                "SELECT version_num FROM alembic_version"
+            ).fetchall() if _has_table(conn, "alembic_version") else []
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise FileRefusedError("file_damaged", str(path), detail=str(exc)) from exc
+    if [r[0] for r in rows] != ["ok"]:
+        raise FileRefusedError("file_damaged", str(path), detail="; ".join(r[0] for r in rows[:3]))
+    if revision and revision[0][0] not in KNOWN_REVISIONS:
+        raise FileRefusedError(
+            "newer_version", str(path), version=revision[0][0], supported=HEAD_REVISION
+        )
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return bool(
+        conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone()
+    )
+
+
+KNOWN_REVISIONS = ("0001", "0002")

@@ -1,0 +1,373 @@
+"""One user action = one transaction that writes the rows and their change-log entries together.
+
+Services hand domain objects to `save`/`delete`; the unit of work compares them with the stored
+row, writes only what changed and logs every changed field (old → new) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import Enum
+
+from sqlalchemy import Connection, Engine
+
+from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.model import (
+    Category,
+    Dependency,
+    Goal,
+    Indicator,
+    Milestone,
+    Ministry,
+    PortfolioInfo,
+    Theme,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpec:
+    table: str
+    key_columns: tuple[str, ...]
+    columns: tuple[str, ...]  # stored columns besides the key (special fields handled apart)
+
+
+SPECS: dict[str, EntitySpec] = {
+    "category": EntitySpec("category", ("code",), ("name", "sort")),
+    "theme": EntitySpec("theme", ("code",), ("name", "category", "sort")),
+    "ministry": EntitySpec(
+        "ministry", ("code",), ("name", "colour", "valid_from", "valid_until", "successor")
+    ),
+    "goal": EntitySpec(
+        "goal",
+        ("key",),
+        ("title", "description", "theme", "lead", "status", "status_reason", "priority", "tags"),
+    ),
+    "milestone": EntitySpec(
+        "milestone", ("key",), ("goal", "title", "baseline", "forecast", "actual", "note")
+    ),
+    "dependency": EntitySpec(
+        "dependency",
+        ("dependent", "prerequisite"),
+        ("kind", "prerequisite_milestone", "dependent_milestone", "rationale"),
+    ),
+    "indicator": EntitySpec(
+        "indicator",
+        ("goal", "name"),
+        ("unit", "baseline", "baseline_date", "target", "target_date"),
+    ),
+    "portfolio": EntitySpec("portfolio_info", ("id",), ("title", "issuing_office", "as_of", "demo")),
+}
+
+_ENTITY_OF = {
+    Category: "category",
+    Theme: "theme",
+    Ministry: "ministry",
+    Goal: "goal",
+    Milestone: "milestone",
+    Dependency: "dependency",
+    Indicator: "indicator",
+    PortfolioInfo: "portfolio",
+}
+
+
+def _db(value: object) -> object:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return value
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def entity_key(entity: str, keyvals: dict) -> str:
+    if entity == "dependency":
+        return f"{keyvals['dependent']}>{keyvals['prerequisite']}"
+    if entity == "indicator":
+        return f"{keyvals['goal']}/{keyvals['name']}"
+    if entity == "portfolio":
+        return "portfolio"
+    return str(next(iter(keyvals.values())))
+
+
+def row_of(obj: object) -> tuple[str, dict, dict]:
+    """(entity, key columns, value columns) of a domain object, in stored form."""
+    entity = _ENTITY_OF[type(obj)]
+    spec = SPECS[entity]
+    if entity == "portfolio":
+        keyvals = {"id": 1}
+    else:
+        keyvals = {c: _db(getattr(obj, c)) for c in spec.key_columns}
+    values = {c: _db(getattr(obj, c)) for c in spec.columns}
+    return entity, keyvals, values
+
+
+@dataclass(slots=True)
+class ChangeSet:
+    """What one action changed: (entity, key) pairs, for views to refresh and undo to invert."""
+
+    added: list[tuple[str, str]] = field(default_factory=list)
+    updated: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    action: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.updated or self.removed)
+
+
+class UnitOfWork:
+    def __init__(self, conn: Connection, user: str, comment: str, action: int) -> None:
+        self.conn = conn
+        self.user = user
+        self.comment = comment
+        self.action = action
+        self.now = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+        self.changes = ChangeSet(action=action)
+        self._log_rows: list[tuple] = []
+
+    # -- reading inside the transaction ----------------------------------------------------
+    def fetch(self, entity: str, keyvals: dict) -> dict | None:
+        spec = SPECS[entity]
+        cols = spec.key_columns + spec.columns
+        where = " AND ".join(f'"{c}" = ?' for c in spec.key_columns)
+        row = self.conn.exec_driver_sql(
+            f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {spec.table}"
+            f" WHERE {where}",
+            tuple(keyvals[c] for c in spec.key_columns),
+        ).first()
+        return dict(zip(cols, row, strict=True)) if row else None
+
+    # -- writing ---------------------------------------------------------------------------
+    def log(self, entity: str, key: str, fieldname: str, old: object, new: object) -> None:
+        self._log_rows.append(
+            (self.now, self.user, entity, key, fieldname, _text(old), _text(new), self.comment,
+             self.action)
+        )
+
+    def save(self, obj: object, extra_comment: str = "") -> bool:
+        """Insert or update `obj`; log each changed field. Returns whether anything changed."""
+        entity, keyvals, values = row_of(obj)
+        spec = SPECS[entity]
+        key = entity_key(entity, keyvals)
+        old = self.fetch(entity, keyvals)
+        changed = False
+        if old is None:
+            cols = list(keyvals) + list(values)
+            if entity == "goal":
+                cols += ["created", "updated"]
+                vals = [*keyvals.values(), *values.values(), self.now, self.now]
+            else:
+                vals = [*keyvals.values(), *values.values()]
+            self.conn.exec_driver_sql(
+                f"INSERT INTO {spec.table} ({', '.join(chr(34) + c + chr(34) for c in cols)})"
+                f" VALUES ({', '.join('?' for _ in cols)})",
+                tuple(vals),
+            )
+            self.log(entity, key, "*", "", "angelegt")
+            for col, val in values.items():
+                if val not in (None, "", 0) or col in ("status", "kind"):
+                    self.log(entity, key, col, "", val)
+            self.changes.added.append((entity, key))
+            changed = True
+        else:
+            diff = {c: v for c, v in values.items() if _norm(old[c]) != _norm(v)}
+            if diff:
+                sets = dict(diff)
+                if entity == "goal":
+                    sets["updated"] = self.now
+                where = " AND ".join(f'"{c}" = ?' for c in spec.key_columns)
+                self.conn.exec_driver_sql(
+                    f"UPDATE {spec.table} SET {', '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in sets)}"
+                    f" WHERE {where}",
+                    (*sets.values(), *(keyvals[c] for c in spec.key_columns)),
+                )
+                for col, val in diff.items():
+                    self.log(entity, key, col, old[col], val)
+                self.changes.updated.append((entity, key))
+                changed = True
+        if entity == "goal":
+            changed |= self._save_partners(obj)
+        elif entity == "indicator":
+            changed |= self._save_values(obj)
+        return changed
+
+    def save_many(self, objs: list) -> int:
+        """Bulk form of `save` for imports and merges: one read of the table, executemany for
+        new rows, single updates for changed ones. Returns the number of changed objects."""
+        if not objs:
+            return 0
+        entity = _ENTITY_OF[type(objs[0])]
+        if entity in ("indicator", "portfolio"):
+            return sum(self.save(o) for o in objs)
+        spec = SPECS[entity]
+        cols = spec.key_columns + spec.columns
+        existing = {
+            tuple(r[: len(spec.key_columns)]): dict(zip(cols, r, strict=True))
+            for r in self.conn.exec_driver_sql(
+                f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {spec.table}"
+            )
+        }
+        old_partners: dict[str, list[str]] = {}
+        if entity == "goal":
+            for g, m in self.conn.exec_driver_sql(
+                "SELECT goal, ministry FROM goal_partner ORDER BY goal, position"
+            ):
+                old_partners.setdefault(g, []).append(m)
+        inserts: list[tuple] = []
+        partner_rows: list[tuple] = []
+        changed = 0
+        for obj in objs:
+            _e, keyvals, values = row_of(obj)
+            keytuple = tuple(keyvals.values())
+            key = entity_key(entity, keyvals)
+            old = existing.get(keytuple)
+            if old is None:
+                row = [*keytuple, *values.values()]
+                if entity == "goal":
+                    row += [self.now, self.now]
+                inserts.append(tuple(row))
+                self.log(entity, key, "*", "", "angelegt")
+                for col, val in values.items():
+                    if val not in (None, "", 0) or col in ("status", "kind"):
+                        self.log(entity, key, col, "", val)
+                self.changes.added.append((entity, key))
+                changed += 1
+                if entity == "goal" and obj.partners:
+                    partner_rows += [(obj.key, c, i) for i, c in enumerate(obj.partners)]
+                    self.log("goal", key, "partners", "", ",".join(obj.partners))
+                continue
+            if any(_norm(old[c]) != _norm(v) for c, v in values.items()):
+                self.save(obj)
+                changed += 1
+            elif entity == "goal" and old_partners.get(obj.key, []) != list(obj.partners):
+                self._save_partners(obj)
+                changed += 1
+        if inserts:
+            names = list(cols) + (["created", "updated"] if entity == "goal" else [])
+            self.conn.exec_driver_sql(
+                f"INSERT INTO {spec.table} ({', '.join(chr(34) + c + chr(34) for c in names)})"
+                f" VALUES ({', '.join('?' for _ in names)})",
+                inserts,
+            )
+        if partner_rows:
+            self.conn.exec_driver_sql(
+                "INSERT INTO goal_partner (goal, ministry, position) VALUES (?, ?, ?)", partner_rows
+            )
+        return changed
+
+    def _save_partners(self, goal: Goal) -> bool:
+        old = [
+            r[0]
+            for r in self.conn.exec_driver_sql(
+                "SELECT ministry FROM goal_partner WHERE goal = ? ORDER BY position", (goal.key,)
+            )
+        ]
+        if old == list(goal.partners):
+            return False
+        self.conn.exec_driver_sql("DELETE FROM goal_partner WHERE goal = ?", (goal.key,))
+        for pos, code in enumerate(goal.partners):
+            self.conn.exec_driver_sql(
+                "INSERT INTO goal_partner (goal, ministry, position) VALUES (?, ?, ?)",
+                (goal.key, code, pos),
+            )
+        self.log("goal", goal.key, "partners", ",".join(old), ",".join(goal.partners))
+        if ("goal", goal.key) not in self.changes.added + self.changes.updated:
+            self.changes.updated.append(("goal", goal.key))
+        return True
+
+    def _save_values(self, ind: Indicator) -> bool:
+        row = self.conn.exec_driver_sql(
+            "SELECT id FROM indicator WHERE goal = ? AND name = ?", (ind.goal, ind.name)
+        ).first()
+        ind_id = row[0]
+        old = [
+            (r[0], r[1])
+            for r in self.conn.exec_driver_sql(
+                "SELECT date, value FROM indicator_value WHERE indicator = ? ORDER BY date", (ind_id,)
+            )
+        ]
+        new = sorted((v.date.isoformat(), float(v.value)) for v in ind.values)
+        if old == new:
+            return False
+        self.conn.exec_driver_sql("DELETE FROM indicator_value WHERE indicator = ?", (ind_id,))
+        for day, value in new:
+            self.conn.exec_driver_sql(
+                "INSERT INTO indicator_value (indicator, date, value) VALUES (?, ?, ?)",
+                (ind_id, day, value),
+            )
+        fmt = "; ".join(f"{d}={_text(v)}" for d, v in old)
+        self.log("indicator", f"{ind.goal}/{ind.name}", "values", fmt,
+                 "; ".join(f"{d}={_text(v)}" for d, v in new))
+        return True
+
+    def delete(self, entity: str, keyvals: dict) -> bool:
+        spec = SPECS[entity]
+        old = self.fetch(entity, keyvals)
+        if old is None:
+            return False
+        key = entity_key(entity, keyvals)
+        where = " AND ".join(f'"{c}" = ?' for c in spec.key_columns)
+        try:
+            self.conn.exec_driver_sql(
+                f"DELETE FROM {spec.table} WHERE {where}",
+                tuple(keyvals[c] for c in spec.key_columns),
+            )
+        except Exception as exc:  # RESTRICT foreign keys: still in use
+            if "FOREIGN KEY" in str(exc).upper():
+                raise DomainError("still_in_use", entity=entity, key=key) from exc
+            raise
+        summary = "; ".join(f"{c}={_text(v)}" for c, v in old.items() if v not in (None, ""))
+        self.log(entity, key, "*", summary, "gelöscht")
+        self.changes.removed.append((entity, key))
+        return True
+
+    def flush_log(self) -> None:
+        if self._log_rows:
+            self.conn.exec_driver_sql(
+                'INSERT INTO change_log (timestamp, "user", entity, key, field, old, new, comment,'
+                " action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._log_rows,
+            )
+            self._log_rows.clear()
+
+
+def _norm(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some systems
+        return "unbekannt"
+
+
+@contextmanager
+def unit_of_work(engine: Engine, comment: str = "", user: str | None = None) -> Iterator[UnitOfWork]:
+    """BEGIN IMMEDIATE … COMMIT; rolled back entirely when anything inside raises."""
+    with engine.begin() as conn:
+        row = conn.exec_driver_sql("SELECT coalesce(max(action), 0) + 1 FROM change_log").first()
+        uow = UnitOfWork(conn, user or current_user(), comment, row[0])
+        yield uow
+        uow.flush_log()

@@ -1,0 +1,133 @@
+"""What an import brings, before it touches the file: records with their places in the source.
+
+Every reader (JSON, Excel, CSV, packages) produces a Bundle; `importing.apply_bundle` validates
+the whole result and writes it in one transaction, or raises with every issue.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from sa2030_desktop.domain.errors import Issue
+from sa2030_desktop.domain.model import (
+    Category,
+    Dependency,
+    Goal,
+    Indicator,
+    Milestone,
+    Ministry,
+    Portfolio,
+    PortfolioInfo,
+    Theme,
+)
+
+
+@dataclass(slots=True)
+class Record:
+    obj: object
+    place: dict[str, object]
+    fields: frozenset[str]  # the fields the source actually gave; others keep stored values
+
+
+@dataclass(slots=True)
+class Bundle:
+    source: str
+    info: Record | None = None
+    categories: list[Record] = field(default_factory=list)
+    themes: list[Record] = field(default_factory=list)
+    ministries: list[Record] = field(default_factory=list)
+    goals: list[Record] = field(default_factory=list)
+    milestones: list[Record] = field(default_factory=list)
+    dependencies: list[Record] = field(default_factory=list)
+    indicators: list[Record] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # problems found while reading
+    notes: list[Issue] = field(default_factory=list)  # warnings (e.g. ignored columns)
+
+    def sections(self) -> list[tuple[str, list[Record]]]:
+        return [
+            ("category", self.categories),
+            ("theme", self.themes),
+            ("ministry", self.ministries),
+            ("goal", self.goals),
+            ("milestone", self.milestones),
+            ("dependency", self.dependencies),
+            ("indicator", self.indicators),
+        ]
+
+
+def record_key(entity: str, obj: object) -> str:
+    if entity == "dependency":
+        return f"{obj.dependent}>{obj.prerequisite}"
+    if entity == "indicator":
+        return f"{obj.goal}/{obj.name}"
+    return obj.code if entity in ("category", "theme", "ministry") else obj.key
+
+
+def _merge(existing: object | None, incoming: Record) -> object:
+    if existing is None:
+        return incoming.obj
+    return dataclasses.replace(
+        existing, **{f: getattr(incoming.obj, f) for f in incoming.fields}
+    )
+
+
+def merged_portfolio(current: Portfolio, bundle: Bundle) -> tuple[Portfolio, dict, list[Issue]]:
+    """The portfolio as it would be after the import, the place of every incoming record, and
+    duplicate-key issues found inside the bundle."""
+    places: dict[tuple[str, str], dict] = {}
+    issues: list[Issue] = []
+    result = {
+        "category": dict(current.categories),
+        "theme": dict(current.themes),
+        "ministry": dict(current.ministries),
+        "goal": dict(current.goals),
+        "milestone": dict(current.milestones),
+        "dependency": {f"{d.dependent}>{d.prerequisite}": d for d in current.dependencies},
+        "indicator": {f"{i.goal}/{i.name}": i for i in current.indicators},
+    }
+    for entity, records in bundle.sections():
+        target = result[entity]
+        for rec in records:
+            key = record_key(entity, rec.obj)
+            if (entity, key) in places:
+                issues.append(
+                    Issue(
+                        "duplicate_key",
+                        {"entity": entity, "key": key, **rec.place},
+                        {"first": places[(entity, key)]},
+                    )
+                )
+                continue
+            places[(entity, key)] = rec.place
+            target[key] = _merge(target.get(key), rec)
+    info = current.info
+    if bundle.info is not None:
+        info = _merge(current.info, bundle.info)
+    portfolio = Portfolio(
+        info=info,
+        categories=result["category"],
+        themes=result["theme"],
+        ministries=result["ministry"],
+        goals=result["goal"],
+        milestones=result["milestone"],
+        dependencies=list(result["dependency"].values()),
+        indicators=list(result["indicator"].values()),
+    )
+    return portfolio, places, issues
+
+
+__all__ = [
+    "Bundle",
+    "Record",
+    "merged_portfolio",
+    "record_key",
+    "Category",
+    "Theme",
+    "Ministry",
+    "Goal",
+    "Milestone",
+    "Dependency",
+    "Indicator",
+    "PortfolioInfo",
+]

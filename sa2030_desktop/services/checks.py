@@ -1,0 +1,52 @@
+"""`sa2030 check`: integrity errors and consistency findings of the stored portfolio."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sa2030_desktop.domain.analysis import analyse
+from sa2030_desktop.domain.errors import Issue
+from sa2030_desktop.domain.validate import validate
+from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.services.portfolio import default_as_of
+
+
+@dataclass(slots=True)
+class CheckReport:
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def check(store: Store, as_of: date | None = None) -> CheckReport:
+    portfolio = store.snapshot()
+    day = default_as_of(portfolio, as_of)
+    report = CheckReport(errors=validate(portfolio))
+    with store.engine.connect() as conn:
+        for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+            report.errors.append(Issue("broken_reference", {"entity": row[0]}, {"value": row[2]}))
+        ok = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+        if ok != "ok":
+            report.errors.append(Issue("file_damaged", {}, {"path": str(store.path), "detail": ok}))
+    if report.errors:
+        return report
+    result = analyse(portfolio, day)
+    for c in result.contradictions:
+        report.warnings.append(
+            Issue("contradiction", {"entity": "goal", "key": c.goal},
+                  {"status": c.status.label, "reason": c.reason,
+                   "suggested": result.suggested[c.goal].label}, "warning")
+        )
+    for c in result.conflicts:
+        report.warnings.append(
+            Issue("conflict", {"entity": "dependency", "key": f"{c.dependent}>{c.prerequisite}"},
+                  {"dependent": c.dependent, "prerequisite": c.prerequisite,
+                   "needed": c.needed.strftime("%d.%m.%Y"), "waiting": c.waiting.strftime("%d.%m.%Y"),
+                   "days": c.days}, "warning")
+        )
+    for m in result.overdue:
+        report.warnings.append(
+            Issue("overdue", {"entity": "milestone", "key": m.key},
+                  {"forecast": m.forecast.strftime("%d.%m.%Y")}, "warning")
+        )
+    return report

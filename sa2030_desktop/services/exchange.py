@@ -1,0 +1,62 @@
+"""Import from and export to files, chosen by extension (JSON here; Excel/CSV join them)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.services.bundle import Bundle
+from sa2030_desktop.services.importing import ImportPreview, apply_bundle, preview_bundle
+from sa2030_desktop.services.json_format import read_json, write_json
+from sa2030_desktop.services.portfolio import selected
+
+IMPORT_KINDS = ".json"
+
+
+def read_sources(sources: list[Path]) -> Bundle:
+    """One Bundle from a JSON file (or, with the spreadsheet readers, a workbook or CSV files)."""
+    for src in sources:
+        if not src.exists():
+            raise DomainError("file_missing", path=str(src))
+        if src.is_dir():
+            raise DomainError("file_is_directory", path=str(src))
+    if len(sources) == 1 and sources[0].suffix.lower() == ".json":
+        return read_json(sources[0])
+    reader = _spreadsheet_reader()
+    if reader is not None:
+        return reader(sources)
+    ext = ", ".join(sorted({s.suffix or s.name for s in sources}))
+    raise DomainError("unknown_extension", ext=ext, allowed=IMPORT_KINDS)
+
+
+def _spreadsheet_reader():
+    try:
+        from sa2030_desktop.services.tabular import read_tabular
+    except ImportError:
+        return None
+    return read_tabular
+
+
+def import_sources(store: Store, sources: list[Path], dry_run: bool = False) -> ImportPreview:
+    bundle = read_sources(sources)
+    if dry_run:
+        return preview_bundle(store, bundle)
+    return apply_bundle(store, bundle)
+
+
+def export_to(store: Store, target: Path, selection: Selection | None = None,
+              as_of: date | None = None) -> Path:
+    portfolio = selected(store.snapshot(), selection, as_of)
+    suffix = target.suffix.lower()
+    if suffix == ".json":
+        return write_json(portfolio, target)
+    try:
+        from sa2030_desktop.services.tabular import write_tabular
+    except ImportError:
+        write_tabular = None
+    if write_tabular is not None and (suffix in (".xlsx", "") or target.is_dir()):
+        return write_tabular(portfolio, target)
+    raise DomainError("unknown_extension", ext=suffix or target.name, allowed=".json")

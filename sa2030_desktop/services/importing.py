@@ -1,0 +1,119 @@
+"""Apply a Bundle: validate everything first, then write it in one transaction — or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sa2030_desktop.domain.errors import Issue, ValidationError
+from sa2030_desktop.domain.validate import validate
+from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.persistence.unit_of_work import ChangeSet
+from sa2030_desktop.services.bundle import Bundle, merged_portfolio, record_key
+
+
+@dataclass(slots=True)
+class ImportPreview:
+    """What an import would do, per entity: added / changed / unchanged keys."""
+
+    added: dict[str, list[str]] = field(default_factory=dict)
+    changed: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[Issue] = field(default_factory=list)
+    changeset: ChangeSet | None = None
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for label, data in (("added", self.added), ("changed", self.changed),
+                            ("unchanged", self.unchanged)):
+            for entity, keys in data.items():
+                out.setdefault(entity, {"added": 0, "changed": 0, "unchanged": 0})[label] = len(keys)
+        return out
+
+
+def _check(store: Store, bundle: Bundle):
+    current = store.snapshot()
+    merged, places, dup_issues = merged_portfolio(current, bundle)
+
+    def place_of(entity: str, key: str) -> dict:
+        return dict(places.get((entity, key), {}))
+
+    issues = list(bundle.issues) + dup_issues
+    for issue in validate(merged, place_of):
+        # Findings in data the import does not touch are not the import's fault … unless the
+        # import is what now breaks them (e.g. a cycle through existing dependencies).
+        issues.append(issue)
+    if issues:
+        raise ValidationError(issues, bundle.source)
+    return current, merged
+
+
+def preview_bundle(store: Store, bundle: Bundle) -> ImportPreview:
+    """Validate and compare without writing. Raises ValidationError with every issue."""
+    return _evaluate(store, bundle)[0]
+
+
+def _evaluate(store: Store, bundle: Bundle):
+    current, merged = _check(store, bundle)
+    existing = {
+        "category": current.categories,
+        "theme": current.themes,
+        "ministry": current.ministries,
+        "goal": current.goals,
+        "milestone": current.milestones,
+        "dependency": {f"{d.dependent}>{d.prerequisite}": d for d in current.dependencies},
+        "indicator": {f"{i.goal}/{i.name}": i for i in current.indicators},
+    }
+    preview = ImportPreview(notes=list(bundle.notes))
+    for entity, records in bundle.sections():
+        for rec in records:
+            key = record_key(entity, rec.obj)
+            old = existing[entity].get(key)
+            if old is None:
+                preview.added.setdefault(entity, []).append(key)
+            elif any(getattr(old, f) != getattr(rec.obj, f) for f in rec.fields):
+                preview.changed.setdefault(entity, []).append(key)
+            else:
+                preview.unchanged.setdefault(entity, []).append(key)
+    return preview, current, merged
+
+
+def apply_bundle(store: Store, bundle: Bundle, comment: str = "") -> ImportPreview:
+    """Import: all or nothing. Re-importing the same data changes nothing (idempotent)."""
+    preview, current, merged = _evaluate(store, bundle)
+    touched: dict[str, set[str]] = {e: set() for e, _ in bundle.sections()}
+    for entity, records in bundle.sections():
+        touched[entity] = {record_key(entity, r.obj) for r in records}
+    with store.transaction(comment or f"Import aus {bundle.source}") as uow:
+        if bundle.info is not None:
+            uow.save(merged.info)
+        uow.save_many([c for k, c in merged.categories.items() if k in touched["category"]])
+        uow.save_many([t for k, t in merged.themes.items() if k in touched["theme"]])
+        ministries = [m for k, m in merged.ministries.items() if k in touched["ministry"]]
+        # successors may point at ministries of the same import: insert first, then link
+        uow.save_many(
+            [_without_successor(m) for m in ministries if m.code not in current.ministries]
+        )
+        uow.save_many(ministries)
+        uow.save_many([g for k, g in merged.goals.items() if k in touched["goal"]])
+        uow.save_many([m for k, m in merged.milestones.items() if k in touched["milestone"]])
+        uow.save_many(
+            [d for d in merged.dependencies if f"{d.dependent}>{d.prerequisite}" in touched["dependency"]]
+        )
+        for ind in merged.indicators:
+            if f"{ind.goal}/{ind.name}" in touched["indicator"]:
+                uow.save(ind)
+    preview.changeset = uow.changes
+    return preview
+
+
+def _without_successor(ministry):
+    return dataclasses.replace(ministry, successor=None) if ministry.successor else ministry
+
+
+def summary(preview: ImportPreview) -> Counter:
+    total: Counter = Counter()
+    for entity_counts in preview.counts().values():
+        total.update(entity_counts)
+    return total

@@ -1,0 +1,433 @@
+"""The JSON exchange format, version 1 (EXCHANGE.md): reading into a Bundle, writing a snapshot."""
+
+from __future__ import annotations
+
+import json
+from json import scanner
+from pathlib import Path
+
+from sa2030_desktop.domain.dates import iso, parse_date
+from sa2030_desktop.domain.errors import Issue, ValidationError
+from sa2030_desktop.domain.model import (
+    Category,
+    Dependency,
+    DependencyKind,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Milestone,
+    Ministry,
+    Portfolio,
+    PortfolioInfo,
+    Status,
+    Theme,
+)
+from sa2030_desktop.domain.selection import natural_key
+from sa2030_desktop.export.atomic import atomic_write_bytes
+from sa2030_desktop.services.bundle import Bundle, Record
+
+FORMAT = "sa2030-portfolio"
+VERSION = 1
+
+_SECTION_ENTITY = {
+    "categories": "category",
+    "themes": "theme",
+    "ministries": "ministry",
+    "goals": "goal",
+    "milestones": "milestone",
+    "dependencies": "dependency",
+    "indicators": "indicator",
+}
+
+
+def read_json(path: Path) -> Bundle:
+    """Read a JSON exchange file. Structural errors raise at once; field errors are collected."""
+    path = Path(path)
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ValidationError([Issue("file_is_directory", {"file": name})], name) from None
+    except OSError as exc:
+        raise ValidationError([Issue("file_unreadable", {"file": name}, {"detail": str(exc)})], name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError([Issue("not_utf8", {"file": name}, {"offset": exc.start})], name) from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            [Issue("bad_json", {"file": name, "line": exc.lineno}, {"detail": exc.msg})], name
+        ) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ValidationError([Issue("not_exchange_file", {"file": name})], name)
+    version = doc.get("version")
+    if not isinstance(version, int) or version > VERSION or version < 1:
+        raise ValidationError(
+            [Issue("unsupported_version", {"file": name}, {"version": version, "supported": VERSION})],
+            name,
+        )
+    if not isinstance(doc.get("goals"), list):
+        raise ValidationError([Issue("missing_section", {"file": name}, {"section": "goals"})], name)
+    bundle = _bundle(doc, name)
+    if bundle.issues:
+        lines = _object_lines(text)
+        for issue in bundle.issues:
+            pos = issue.place.get("_pos")
+            if pos is not None and pos in lines:
+                issue.place["line"] = lines[pos]
+    for issue in bundle.issues:
+        issue.place.pop("_pos", None)
+    return bundle
+
+
+class _Reader:
+    """Field access that records every problem with its place instead of stopping."""
+
+    def __init__(self, bundle: Bundle, place: dict) -> None:
+        self.bundle = bundle
+        self.place = place
+        self.fields: set[str] = set()
+
+    def error(self, code: str, **data: object) -> None:
+        self.bundle.issues.append(Issue(code, dict(self.place), data))
+
+    def text(self, obj: dict, name: str, attr: str | None = None, required: bool = False) -> str:
+        if name not in obj or obj[name] is None:
+            if required:
+                self.error("missing_field", field=name)
+            return ""
+        self.fields.add(attr or name)
+        value = obj[name]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            self.error("bad_value", field=name, value=repr(value)[:80])
+            return ""
+        return value.strip() if name in ("key", "code") else value
+
+    def date(self, obj: dict, name: str, attr: str | None = None):
+        if name not in obj:
+            return None
+        self.fields.add(attr or name)
+        try:
+            return parse_date(obj[name])
+        except (ValueError, TypeError):
+            self.error("bad_date", field=name, value=str(obj[name])[:80])
+            return None
+
+    def number(self, obj: dict, name: str) -> float | None:
+        if name not in obj or obj[name] in (None, ""):
+            return None
+        self.fields.add(name)
+        value = obj[name]
+        if isinstance(value, str):
+            value = value.replace(".", "").replace(",", ".") if "," in value else value
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            self.error("bad_number", field=name, value=str(obj[name])[:80])
+            return None
+
+    def codes(self, obj: dict, name: str) -> list[str]:
+        if name not in obj or obj[name] is None:
+            return []
+        self.fields.add(name)
+        value = obj[name]
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return [v.strip() for v in value if v.strip()]
+        self.error("bad_value", field=name, value=repr(value)[:80])
+        return []
+
+
+def _items(doc: dict, section: str, bundle: Bundle, name: str) -> list[tuple[int, dict, dict]]:
+    items = doc.get(section)
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        bundle.issues.append(Issue("bad_section", {"file": name, "section": section}))
+        return []
+    out = []
+    for index, obj in enumerate(items):
+        place = {"file": name, "section": section, "index": index + 1, "_pos": (section, index)}
+        if not isinstance(obj, dict):
+            bundle.issues.append(Issue("bad_record", place))
+            continue
+        out.append((index, obj, place))
+    return out
+
+
+def _bundle(doc: dict, name: str) -> Bundle:
+    bundle = Bundle(source=name)
+    info = doc.get("portfolio")
+    if isinstance(info, dict):
+        r = _Reader(bundle, {"file": name, "section": "portfolio"})
+        obj = PortfolioInfo(
+            title=r.text(info, "title"),
+            issuing_office=r.text(info, "issuing_office"),
+            as_of=r.date(info, "as_of"),
+            demo=bool(info.get("demo", False)),
+        )
+        if "demo" in info:
+            r.fields.add("demo")
+        bundle.info = Record(obj, r.place, frozenset(r.fields))
+    for _i, obj, place in _items(doc, "categories", bundle, name):
+        r = _Reader(bundle, place)
+        code = r.text(obj, "code", required=True)
+        place["key"] = code
+        cat = Category(code, r.text(obj, "name", required=True), int(obj.get("sort", _i) or 0))
+        r.fields.add("sort")
+        bundle.categories.append(Record(cat, place, frozenset(r.fields - {"code"})))
+    for _i, obj, place in _items(doc, "themes", bundle, name):
+        r = _Reader(bundle, place)
+        code = r.text(obj, "code", required=True)
+        place["key"] = code
+        theme = Theme(code, r.text(obj, "name", required=True), r.text(obj, "category", required=True),
+                      int(obj.get("sort", _i) or 0))
+        r.fields.add("sort")
+        bundle.themes.append(Record(theme, place, frozenset(r.fields - {"code"})))
+    for _i, obj, place in _items(doc, "ministries", bundle, name):
+        r = _Reader(bundle, place)
+        code = r.text(obj, "code", required=True)
+        place["key"] = code
+        ministry = Ministry(
+            code,
+            r.text(obj, "name", required=True),
+            r.text(obj, "colour"),
+            r.date(obj, "valid_from"),
+            r.date(obj, "valid_until"),
+            r.text(obj, "successor") or None,
+        )
+        bundle.ministries.append(Record(ministry, place, frozenset(r.fields - {"code"})))
+    for _i, obj, place in _items(doc, "goals", bundle, name):
+        r = _Reader(bundle, place)
+        key = r.text(obj, "key", required=True)
+        place["key"] = key
+        status = Status.NOT_STARTED
+        if obj.get("status") not in (None, ""):
+            r.fields.add("status")
+            try:
+                status = Status.parse(obj["status"])
+            except ValueError:
+                r.error("bad_status", field="status", value=str(obj["status"])[:80])
+        priority = 2
+        if "priority" in obj and obj["priority"] is not None:
+            r.fields.add("priority")
+            try:
+                priority = int(obj["priority"])
+            except (TypeError, ValueError):
+                r.error("bad_number", field="priority", value=str(obj["priority"]))
+        goal = Goal(
+            key=key,
+            title=r.text(obj, "title", required=True),
+            theme=r.text(obj, "theme", required=True),
+            lead=r.text(obj, "lead", required=True),
+            description=r.text(obj, "description"),
+            partners=r.codes(obj, "partners"),
+            status=status,
+            status_reason=r.text(obj, "status_reason"),
+            priority=priority,
+            tags=r.codes(obj, "tags"),
+        )
+        bundle.goals.append(Record(goal, place, frozenset(r.fields - {"key"})))
+    for _i, obj, place in _items(doc, "milestones", bundle, name):
+        r = _Reader(bundle, place)
+        key = r.text(obj, "key", required=True)
+        place["key"] = key
+        ms = Milestone(
+            key=key,
+            goal=r.text(obj, "goal", required=True),
+            title=r.text(obj, "title", required=True),
+            baseline=r.date(obj, "baseline"),
+            forecast=r.date(obj, "forecast"),
+            actual=r.date(obj, "actual"),
+            note=r.text(obj, "note"),
+        )
+        if ms.forecast is None and ms.baseline is not None and "forecast" not in obj:
+            ms.forecast = ms.baseline
+            r.fields.add("forecast")
+        bundle.milestones.append(Record(ms, place, frozenset(r.fields - {"key"})))
+    for _i, obj, place in _items(doc, "dependencies", bundle, name):
+        r = _Reader(bundle, place)
+        dependent = r.text(obj, "dependent", required=True)
+        prerequisite = r.text(obj, "prerequisite", required=True)
+        place["key"] = f"{dependent}>{prerequisite}"
+        kind = DependencyKind.HARD
+        if obj.get("kind") not in (None, ""):
+            r.fields.add("kind")
+            try:
+                kind = DependencyKind.parse(obj["kind"])
+            except ValueError:
+                r.error("bad_kind", field="kind", value=str(obj["kind"])[:80])
+        dep = Dependency(
+            dependent,
+            prerequisite,
+            kind,
+            r.text(obj, "prerequisite_milestone") or None,
+            r.text(obj, "dependent_milestone") or None,
+            r.text(obj, "rationale"),
+        )
+        bundle.dependencies.append(
+            Record(dep, place, frozenset(r.fields - {"dependent", "prerequisite"}))
+        )
+    for _i, obj, place in _items(doc, "indicators", bundle, name):
+        r = _Reader(bundle, place)
+        goal_key = r.text(obj, "goal", required=True)
+        ind_name = r.text(obj, "name", required=True)
+        place["key"] = f"{goal_key}/{ind_name}"
+        values = []
+        for v in obj.get("values") or []:
+            try:
+                values.append(IndicatorValue(parse_date(v["date"]), float(v["value"])))
+            except (KeyError, TypeError, ValueError):
+                r.error("bad_value", field="values", value=str(v)[:80])
+        if "values" in obj:
+            r.fields.add("values")
+        ind = Indicator(
+            goal_key,
+            ind_name,
+            r.text(obj, "unit"),
+            r.number(obj, "baseline"),
+            r.date(obj, "baseline_date"),
+            r.number(obj, "target"),
+            r.date(obj, "target_date"),
+            values,
+        )
+        bundle.indicators.append(Record(ind, place, frozenset(r.fields - {"goal", "name"})))
+    return bundle
+
+
+def _object_lines(text: str) -> dict[tuple[str, int], int]:
+    """Line numbers of the records of each section, found by a second, position-aware parse.
+
+    Only run when there are errors, so normal imports use the fast C parser.
+    """
+    starts: list[int] = []
+    decoder = json.JSONDecoder()
+    original = decoder.parse_object
+
+    def parse_object(s_and_end, *args, **kwargs):
+        starts.append(s_and_end[1])
+        return original(s_and_end, *args, **kwargs)
+
+    decoder.parse_object = parse_object
+    decoder.scan_once = scanner.py_make_scanner(decoder)
+    try:
+        doc = decoder.decode(text)
+    except (ValueError, RecursionError):
+        return {}
+    order: list[tuple[str, int] | None] = []  # one entry per object, in document order
+
+    def walk(value: object, label: tuple[str, int] | None) -> None:
+        if isinstance(value, dict):
+            order.append(label)
+            for inner in value.values():
+                walk(inner, None)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner, None)
+
+    order.append(None)  # the root object
+    for key, value in doc.items():
+        if key in _SECTION_ENTITY and isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (key, i))
+        else:
+            walk(value, None)
+    lines: dict[tuple[str, int], int] = {}
+    for label, pos in zip(order, starts, strict=False):
+        if label is not None:
+            lines[label] = text.count("\n", 0, pos) + 1
+    return lines
+
+
+def portfolio_document(portfolio: Portfolio) -> dict:
+    """The snapshot as a version-1 exchange document (codes, ISO dates)."""
+    goals = sorted(portfolio.goals.values(), key=lambda g: natural_key(g.key))
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "portfolio": {
+            "title": portfolio.info.title,
+            "issuing_office": portfolio.info.issuing_office,
+            "as_of": iso(portfolio.info.as_of),
+            "demo": portfolio.info.demo,
+        },
+        "categories": [
+            {"code": c.code, "name": c.name, "sort": c.sort} for c in portfolio.categories.values()
+        ],
+        "themes": [
+            {"code": t.code, "name": t.name, "category": t.category, "sort": t.sort}
+            for t in portfolio.themes.values()
+        ],
+        "ministries": [
+            {
+                "code": m.code,
+                "name": m.name,
+                "colour": m.colour,
+                "valid_from": iso(m.valid_from),
+                "valid_until": iso(m.valid_until),
+                "successor": m.successor,
+            }
+            for m in portfolio.ministries.values()
+        ],
+        "goals": [
+            {
+                "key": g.key,
+                "title": g.title,
+                "description": g.description,
+                "theme": g.theme,
+                "lead": g.lead,
+                "partners": list(g.partners),
+                "status": g.status.value,
+                "status_reason": g.status_reason,
+                "priority": g.priority,
+                "tags": list(g.tags),
+            }
+            for g in goals
+        ],
+        "milestones": [
+            {
+                "key": m.key,
+                "goal": m.goal,
+                "title": m.title,
+                "baseline": iso(m.baseline),
+                "forecast": iso(m.forecast),
+                "actual": iso(m.actual),
+                "note": m.note,
+            }
+            for m in sorted(portfolio.milestones.values(), key=lambda m: natural_key(m.key))
+        ],
+        "dependencies": [
+            {
+                "dependent": d.dependent,
+                "prerequisite": d.prerequisite,
+                "kind": d.kind.value,
+                "prerequisite_milestone": d.prerequisite_milestone,
+                "dependent_milestone": d.dependent_milestone,
+                "rationale": d.rationale,
+            }
+            for d in portfolio.dependencies
+        ],
+        "indicators": [
+            {
+                "goal": i.goal,
+                "name": i.name,
+                "unit": i.unit,
+                "baseline": i.baseline,
+                "baseline_date": iso(i.baseline_date),
+                "target": i.target,
+                "target_date": iso(i.target_date),
+                "values": [{"date": v.date.isoformat(), "value": v.value} for v in i.values],
+            }
+            for i in portfolio.indicators
+        ],
+    }
+
+
+def write_json(portfolio: Portfolio, target: Path) -> Path:
+    data = json.dumps(portfolio_document(portfolio), ensure_ascii=False, indent=1)
+    return atomic_write_bytes(Path(target), data.encode("utf-8"))

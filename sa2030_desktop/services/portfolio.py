@@ -1,0 +1,103 @@
+"""Creating, opening and reading portfolios; JSON exchange; the analyses at an as-of date."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date
+from pathlib import Path
+
+from sa2030_desktop import assets
+from sa2030_desktop.domain.errors import FileRefusedError
+from sa2030_desktop.domain.analysis import Analysis, analyse, stats_dict
+from sa2030_desktop.domain.goal_report import goal_dict
+from sa2030_desktop.domain.model import Portfolio
+from sa2030_desktop.domain.selection import Selection, restrict
+from sa2030_desktop.domain.whatif import WhatIfResult, evaluate
+from sa2030_desktop.persistence.engine import checkpoint
+from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.services.importing import ImportPreview, apply_bundle, preview_bundle
+from sa2030_desktop.services.json_format import read_json, write_json
+
+
+def create_portfolio(path: str | Path, demo: bool = False, title: str | None = None) -> Store:
+    """A new portfolio file with the reference data (categories, theme fields, ministries);
+    with `demo`, the bundled demo portfolio. The file appears only when it is complete."""
+    path = Path(path)
+    if path.exists():
+        raise FileRefusedError("file_exists", str(path))
+    if not path.parent.is_dir():
+        raise FileRefusedError("folder_missing", str(path.parent))
+    work = path.with_name(path.name + ".entsteht")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    store = Store.create(work)
+    try:
+        with store.transaction("Neues Portfolio angelegt") as uow:
+            uow.conn.exec_driver_sql(
+                "INSERT INTO portfolio_info (id, title, issuing_office, as_of, demo, lineage, created)"
+                " VALUES (1, ?, '', NULL, 0, ?, date('now'))",
+                (title or "Neues Portfolio", str(uuid.uuid4())),
+            )
+        apply_bundle(store, read_json(assets.reference_data()), "Stammdaten angelegt")
+        if demo:
+            apply_bundle(store, read_json(assets.demo_portfolio()), "Demoportfolio angelegt")
+        store.close()
+        checkpoint(work)
+        os.replace(work, path)
+    except BaseException:
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        raise
+    return Store.open(path)
+
+
+def open_portfolio(path: str | Path, readonly: bool = False) -> Store:
+    return Store.open(path, readonly=readonly)
+
+
+def default_as_of(portfolio: Portfolio, as_of: date | None = None) -> date:
+    """The Stichtag: given, else the portfolio's default, else today."""
+    return as_of or portfolio.info.as_of or date.today()
+
+
+def import_json(store: Store, source: str | Path, dry_run: bool = False) -> ImportPreview:
+    bundle = read_json(Path(source))
+    if dry_run:
+        return preview_bundle(store, bundle)
+    return apply_bundle(store, bundle)
+
+
+def export_json(store: Store, target: str | Path, selection: Selection | None = None,
+                as_of: date | None = None) -> Path:
+    portfolio = selected(store.snapshot(), selection, as_of)
+    return write_json(portfolio, Path(target))
+
+
+def selected(portfolio: Portfolio, selection: Selection | None, as_of: date | None = None) -> Portfolio:
+    if selection is None or selection.is_empty:
+        return portfolio
+    day = default_as_of(portfolio, as_of)
+    return restrict(portfolio, set(selection.apply(portfolio, day)))
+
+
+def analysis(store: Store, as_of: date | None = None, selection: Selection | None = None) -> Analysis:
+    portfolio = selected(store.snapshot(), selection, as_of)
+    return analyse(portfolio, default_as_of(portfolio, as_of))
+
+
+def stats(store: Store, as_of: date | None = None, selection: Selection | None = None) -> dict:
+    portfolio = selected(store.snapshot(), selection, as_of)
+    return stats_dict(portfolio, analyse(portfolio, default_as_of(portfolio, as_of)))
+
+
+def goal_report(store: Store, key: str, as_of: date | None = None) -> dict:
+    portfolio = store.snapshot()
+    return goal_dict(portfolio, key, default_as_of(portfolio, as_of))
+
+
+def what_if(store: Store, changes: dict[str, date], as_of: date | None = None) -> WhatIfResult:
+    """Evaluate hypothetical forecasts on a copy of the snapshot. Never writes."""
+    portfolio = store.snapshot()
+    return evaluate(portfolio, changes, default_as_of(portfolio, as_of))

@@ -1,0 +1,72 @@
+"""Shared fixtures: offscreen Qt, no network, real portfolio files in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+class _NetworkBlocked(RuntimeError):
+    pass
+
+
+def _refuse(*_args, **_kwargs):
+    raise _NetworkBlocked("Netzwerkzugriff ist in den Tests verboten")
+
+
+_original_connect = socket.socket.connect
+
+
+def _connect_local_only(self, address):
+    if self.family == getattr(socket, "AF_UNIX", None):
+        return _original_connect(self, address)
+    _refuse()
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    """The product never opens a network connection: any attempt fails the test."""
+    monkeypatch.setattr(socket.socket, "connect", _connect_local_only)
+    monkeypatch.setattr(socket.socket, "connect_ex", _refuse)
+    monkeypatch.setattr(socket, "create_connection", _refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+
+
+@pytest.fixture
+def make_store(tmp_path):
+    """Build a small hand-made portfolio: make_store(goals=[...], milestones=[...], ...)."""
+    from tests.builders import build_store
+
+    stores = []
+
+    def factory(name: str = "hand.sa2030", **sections):
+        store = build_store(tmp_path / name, **sections)
+        stores.append(store)
+        return store
+
+    yield factory
+    for store in stores:
+        store.close()
+
+
+@pytest.fixture
+def demo_store(tmp_path):
+    from sa2030_desktop.services.portfolio import create_portfolio
+
+    store = create_portfolio(tmp_path / "demo.sa2030", demo=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def empty_store(tmp_path):
+    from sa2030_desktop.services.portfolio import create_portfolio
+
+    store = create_portfolio(tmp_path / "leer.sa2030")
+    yield store
+    store.close()
