@@ -42,6 +42,16 @@ class StoreBridge(QObject):
         self.store.invalidate()
         self.changed.emit(None)
 
+    def set_store(self, store: Store) -> None:
+        """Another file was opened: same bridge, new store; every view rebuilds."""
+        self._unsubscribe()
+        self.store.close()
+        self.store = store
+        self._as_of = None
+        self._unsubscribe = store.subscribe(self._on_change)
+        self.changed.emit(None)
+        self.as_of_changed.emit(self.as_of)
+
     def close(self) -> None:
         self._unsubscribe()
         self.store.close()
