@@ -14,6 +14,7 @@ class StoreBridge(QObject):
 
     changed = Signal(object)  # ChangeSet (or None after reload/open)
     as_of_changed = Signal(object)  # datetime.date
+    layout_changed = Signal(str)  # a named graph view's stored positions changed
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
