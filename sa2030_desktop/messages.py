@@ -179,3 +179,10 @@ MESSAGES.update({
     "conflict": "Terminkonflikt: {dependent} wartet ab {waiting} auf {prerequisite}, das erst am {needed} fertig ist ({days} Tage zu spät).",
     "overdue": "Prognose {forecast} ist verstrichen, aber kein Ist-Datum eingetragen.",
 })
+
+MESSAGES.update({  # timeline (issue 7)
+    "empty_time_window": "Der Zeitraum ist leer: „von“ ({start}) liegt nach „bis“ ({end}).",
+    "no_milestones_in_window": "Im Zeitraum {window} liegen keine Meilensteine der Auswahl.",
+    "milestone_achieved": "Meilenstein {key} ist schon erreicht (Ist {value}); seine Prognose ändert sich nicht mehr.",
+    "forecast_before_achieved_prerequisite": "Die Prognose {value} für {key} liegt vor dem Abschluss des benötigten Meilensteins {prerequisite} (erreicht am {achieved}).",
+})
