@@ -283,3 +283,49 @@ class MoveNodesCommand(ServiceCommand):
 
 def _copy(value):
     return list(value) if isinstance(value, list) else value
+
+
+class SaveIndicatorCommand(ServiceCommand):
+    """Create or change an indicator (with its values); undo restores or removes it."""
+
+    def __init__(self, bridge: StoreBridge, indicator, comment: str = "") -> None:
+        super().__init__(bridge, QWidget.tr("Indikator {0} speichern").format(indicator.name))
+        self.after = indicator
+        self.comment = comment
+        self.before = next(
+            (i for i in bridge.snapshot().indicators
+             if (i.goal, i.name) == (indicator.goal, indicator.name)),
+            None,
+        )
+
+    def validate(self) -> None:
+        if self.after.goal not in self.store.snapshot().goals:
+            raise DomainError("unknown_goal", key=self.after.name, value=self.after.goal)
+        if not self.after.name.strip():
+            raise DomainError("empty_title", entity="indicator", key=self.after.goal)
+        goal_service._check_text("indicator", self.after.name, name=self.after.name,
+                                 unit=self.after.unit)
+
+    def redo(self) -> None:
+        goal_service.save_indicator(self.store, self.after, self.comment)
+
+    def undo(self) -> None:
+        if self.before is None:
+            goal_service.delete_indicator(self.store, self.after.goal, self.after.name,
+                                          UNDO_PREFIX + self.text())
+        else:
+            goal_service.save_indicator(self.store, self.before, UNDO_PREFIX + self.text())
+
+
+class DeleteIndicatorCommand(ServiceCommand):
+    def __init__(self, bridge: StoreBridge, goal: str, name: str) -> None:
+        super().__init__(bridge, QWidget.tr("Indikator {0} löschen").format(name))
+        self.indicator = next(
+            i for i in bridge.snapshot().indicators if (i.goal, i.name) == (goal, name)
+        )
+
+    def redo(self) -> None:
+        goal_service.delete_indicator(self.store, self.indicator.goal, self.indicator.name)
+
+    def undo(self) -> None:
+        goal_service.save_indicator(self.store, self.indicator, UNDO_PREFIX + self.text())
