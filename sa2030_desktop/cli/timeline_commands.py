@@ -1,0 +1,68 @@
+"""`sa2030 timeline FILE OUT.{png,svg,pdf}`: the milestone timeline as an image."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sa2030_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    add_filters,
+    check_selection_codes,
+    date_arg,
+    selection_of,
+)
+from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.timeline_layout import GROUP_BY, TimelineOptions
+from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import portfolio
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("timeline", help="Meilensteinplan als Bild (PNG, SVG, PDF)")
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument(
+        "out",
+        metavar="ZIEL",
+        help="PNG/SVG: bei mehreren Seiten ZIEL-1.png, ZIEL-2.png …; PDF: eine Datei",
+    )
+    add_filters(p)
+    p.add_argument("--from", dest="date_from", type=date_arg, metavar="DATUM", help="Zeitraum ab")
+    p.add_argument("--to", dest="date_to", type=date_arg, metavar="DATUM", help="Zeitraum bis")
+    p.add_argument(
+        "--group-by",
+        choices=GROUP_BY,
+        default="ministry",
+        help="Gruppierung: ministry (Ressort), theme (Themenfeld), category",
+    )
+    p.add_argument("--dpi", type=int, default=150, help="Auflösung für PNG (Standard 150)")
+    p.set_defaults(run=cmd_timeline)
+
+
+def cmd_timeline(args) -> int:
+    from sa2030_desktop.export.timeline_figure import save_timeline
+
+    store = portfolio.open_portfolio(args.file, readonly=True)
+    try:
+        selection = selection_of(args)
+        check_selection_codes(store, selection)
+        snap = store.snapshot()
+        as_of = portfolio.default_as_of(snap, args.as_of)
+        options = TimelineOptions(
+            selection=selection,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            group_by=args.group_by,
+        )
+        try:
+            written = save_timeline(snap, as_of, Path(args.out), options, dpi=args.dpi)
+        except DomainError as exc:
+            print(f"sa2030 timeline: {format_error(exc)}", file=sys.stderr)
+            return EXIT_REFUSED
+    finally:
+        store.close()
+    for path in written:
+        print(f"Geschrieben: {path}")
+    return EXIT_OK
