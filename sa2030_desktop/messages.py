@@ -80,7 +80,7 @@ MESSAGES = {
     "bad_number": "„{value}“ in „{field}“ ist keine Zahl.",
     "bad_status": "Unbekannter Status „{value}“ (erlaubt: nicht begonnen, im Plan, verzögert, gefährdet, abgeschlossen).",
     "bad_kind": "Unbekannte Art „{value}“ (erlaubt: hart, weich).",
-    "duplicate_key": "Der Schlüssel {key} kommt mehrfach vor.",
+    "duplicate_key": "Der Schlüssel {key} kommt mehrfach vor (zuerst: {first}).",
     "unknown_category": "Unbekannte Zielkategorie „{value}“.",
     "unknown_theme": "Unbekanntes Themenfeld „{value}“.",
     "unknown_ministry": "Unbekanntes Ressort „{value}“.",
@@ -112,6 +112,7 @@ MESSAGES = {
     "rename_same_code": "Das neue Kürzel {key} muss sich vom alten unterscheiden.",
     "usage": "Falscher Aufruf ({detail}).",
     "empty_selection": "Die Auswahl enthält keine Ziele.",
+    "bad_dpi": "Die Auflösung {value} dpi ist nicht möglich (erlaubt: 30 bis 1200).",
     "validation": "{count} Fehler in {source} – nichts wurde übernommen.",
 }
 
@@ -185,4 +186,48 @@ MESSAGES.update({  # timeline (issue 7)
     "no_milestones_in_window": "Im Zeitraum {window} liegen keine Meilensteine der Auswahl.",
     "milestone_achieved": "Meilenstein {key} ist schon erreicht (Ist {value}); seine Prognose ändert sich nicht mehr.",
     "forecast_before_achieved_prerequisite": "Die Prognose {value} für {key} liegt vor dem Abschluss des benötigten Meilensteins {prerequisite} (erreicht am {achieved}).",
+})
+
+# data safety (persistence/locking.py, backup.py, location.py; services/safety.py)
+MESSAGES.update({
+    "file_locked": "„{path}“ wird gerade von {user} auf {host} bearbeitet (seit {since}, Prozess {pid}). Sie können die Datei schreibgeschützt öffnen.",
+    "backup_failed": "Die Sicherung von „{path}“ ist fehlgeschlagen ({detail}). Die bisherigen Sicherungen bleiben erhalten.",
+    "backup_damaged": "Die Sicherung „{path}“ ist beschädigt ({detail}) und wird nicht verwendet.",
+    "restore_failed": "„{path}“ konnte nicht wiederhergestellt werden ({detail}). Es wurde nichts ersetzt.",
+    "no_backup": "Für „{path}“ gibt es keine geprüfte Sicherung.",
+    "remote_changed": "„{path}“ wurde während der Bearbeitung von anderer Seite geändert. Ihre Fassung wurde daneben als „{copy}“ gespeichert; bitte beide zusammenführen.",
+    "write_back_failed": "Die Arbeitskopie konnte nicht nach „{path}“ zurückgeschrieben werden ({detail}). Sie liegt unverändert unter „{copy}“.",
+    "disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht verändert.",
+})
+
+# Excel/CSV exchange, packages and merge (issue 5)
+MESSAGES.update({
+    "source_empty": "Die Datei ist leer.",
+    "file_too_large": "Die Datei ist zu groß ({size} Bytes).",
+    "file_unreadable_detail": "Die Datei kann nicht gelesen werden ({detail}).",
+    "not_csv": "Die Datei ist keine CSV-Textdatei (sie enthält Binärdaten – vielleicht eine Excel-Mappe mit falscher Endung?).",
+    "bad_encoding": "Die Zeichenkodierung ist weder UTF-8 noch Windows-1252 (Byte {offset}).",
+    "bad_csv": "Die CSV-Datei ist fehlerhaft aufgebaut ({detail}).",
+    "not_xlsx": "Die Datei ist keine Excel-Mappe (.xlsx) – stimmt die Dateiendung?",
+    "not_xlsx_detail": "Die Excel-Mappe kann nicht gelesen werden ({detail}).",
+    "xlsx_bomb": "Die Excel-Mappe wird abgelehnt: sie würde entpackt unverhältnismäßig groß ({detail}).",
+    "xlsx_entities": "Die Excel-Mappe wird abgelehnt: „{part}“ enthält XML-Entitäten oder eine DTD.",
+    "no_sheets": "Die Mappe enthält keines der Blätter „Ziele“, „Meilensteine“, „Abhaengigkeiten“ (vorhanden: {sheets}).",
+    "one_workbook_only": "Eine Excel-Mappe wird allein eingelesen, nicht zusammen mit anderen Dateien.",
+    "unknown_source_kind": "Unbekanntes Dateiformat „{ext}“ – erlaubt sind .json, .xlsx oder .csv.",
+    "unrecognised_table": "Die Tabelle ist an ihren Spaltennamen nicht zu erkennen (gefunden: {headers}); erwartet werden die Spalten der Vorlage für Ziele, Meilensteine oder Abhängigkeiten.",
+    "table_twice": "Die Tabelle {table} kommt doppelt vor (schon in {first}).",
+    "no_tables": "Keine Tabelle gefunden.",
+    "missing_value": "Der Wert in „{value}“ fehlt.",
+    "target_not_folder": "„{path}“ ist eine Datei; für den CSV-Export wird ein Ordner angegeben.",
+    "target_folder_foreign": "Der Ordner „{path}“ enthält andere Dateien und wird nicht ersetzt; bitte einen neuen oder leeren Ordner wählen.",
+    "merge_foreign": "„{path}“ ist keine Kopie dieses Portfolios (andere Herkunft) und kann nicht zusammengeführt werden.",
+    "merge_same_file": "Eine Datei kann nicht mit sich selbst zusammengeführt werden.",
+    "merge_conflicts": "{count} Konflikte – bitte für jeden entscheiden (oder „--ours“/„--theirs“); nichts wurde geschrieben.",
+    "merge_undecided": "Für {count} Konflikte fehlt eine Entscheidung; nichts wurde geschrieben.",
+    "package_foreign": "Das Paket „{path}“ stammt aus einem anderen Portfolio und wird nicht eingelesen.",
+    "not_a_package": "„{path}“ ist kein Ressortpaket.",
+    "package_readonly": "Im Ressortpaket von {ministry} ist {entity} {key} nur Kontext und kann nicht geändert werden.",
+    "package_lead_fixed": "Im Ressortpaket von {ministry} bleibt die Federführung bei {ministry}.",
+    "package_is_package": "Aus einem Ressortpaket kann kein weiteres Paket erstellt werden.",
 })

@@ -36,6 +36,7 @@ class ValidationError(DomainError):
     def __init__(self, issues: list[Issue], source: str = "") -> None:
         super().__init__("validation", count=len(issues), source=source)
         self.issues = issues
+        self.source = source
 
 
 class NotFoundError(DomainError):

@@ -80,11 +80,8 @@ def longest_chain(graph: nx.DiGraph) -> list[str]:
     """One longest path (in edges), in flow order: first prerequisite … last dependent."""
     if graph.number_of_edges() == 0:
         return []
-    return list(nx.dag_longest_path(graph, topo_order=_stable_topo(graph)))
-
-
-def _stable_topo(graph: nx.DiGraph) -> list[str]:
-    return list(nx.lexicographical_topological_sort(graph))
+    # Node order is the snapshot's (stable for a file), so the path chosen among equals is too.
+    return list(nx.dag_longest_path(graph))
 
 
 def explaining_path(graph: nx.DiGraph, source: str, target: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -59,6 +60,7 @@ class Selection:
         )
 
 
+@functools.lru_cache(maxsize=65536)
 def natural_key(text: str) -> tuple:
     """Z2 before Z10: digits compare as numbers."""
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))

@@ -7,6 +7,7 @@ the whole result and writes it in one transaction, or raises with every issue.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sa2030_desktop.domain.errors import Issue
@@ -43,6 +44,20 @@ class Bundle:
     indicators: list[Record] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)  # problems found while reading
     notes: list[Issue] = field(default_factory=list)  # warnings (e.g. ignored columns)
+    # Finds the line of a record from its place["_pos"] (JSON: computed only when needed).
+    locator: Callable[[object], int | None] | None = None
+
+    def locate(self, issues: list[Issue]) -> list[Issue]:
+        """Fill in line numbers of records (lazily) and drop internal position markers."""
+        for issue in issues:
+            pos = issue.place.pop("_pos", None)
+            if pos is not None and self.locator is not None and "line" not in issue.place:
+                line = self.locator(pos)
+                if line:
+                    issue.place["line"] = line
+        return issues
+    # checks that need the portfolio as it would be after the import (e.g. kategorie vs theme)
+    checks: list[Callable[[Portfolio], list[Issue]]] = field(default_factory=list)
 
     def sections(self) -> list[tuple[str, list[Record]]]:
         return [
@@ -72,6 +87,12 @@ def _merge(existing: object | None, incoming: Record) -> object:
     )
 
 
+def _where(place: dict) -> str:
+    if place.get("line") or place.get("row"):
+        return f"Zeile {place.get('line') or place.get('row')}"
+    return f"Eintrag Nr. {place.get('index', '?')}"
+
+
 def merged_portfolio(current: Portfolio, bundle: Bundle) -> tuple[Portfolio, dict, list[Issue]]:
     """The portfolio as it would be after the import, the place of every incoming record, and
     duplicate-key issues found inside the bundle."""
@@ -91,11 +112,12 @@ def merged_portfolio(current: Portfolio, bundle: Bundle) -> tuple[Portfolio, dic
         for rec in records:
             key = record_key(entity, rec.obj)
             if (entity, key) in places:
+                first = places[(entity, key)]
                 issues.append(
                     Issue(
                         "duplicate_key",
                         {"entity": entity, "key": key, **rec.place},
-                        {"first": places[(entity, key)]},
+                        {"key": key, "first": _where(first)},
                     )
                 )
                 continue

@@ -44,8 +44,10 @@ def _check(store: Store, bundle: Bundle):
         # Findings in data the import does not touch are not the import's fault … unless the
         # import is what now breaks them (e.g. a cycle through existing dependencies).
         issues.append(issue)
+    for extra_check in bundle.checks:
+        issues.extend(extra_check(merged))
     if issues:
-        raise ValidationError(issues, bundle.source)
+        raise ValidationError(bundle.locate(issues), bundle.source)
     return current, merged
 
 

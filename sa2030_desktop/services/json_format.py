@@ -71,14 +71,14 @@ def read_json(path: Path) -> Bundle:
     if not isinstance(doc.get("goals"), list):
         raise ValidationError([Issue("missing_section", {"file": name}, {"section": "goals"})], name)
     bundle = _bundle(doc, name)
-    if bundle.issues:
-        lines = _object_lines(text)
-        for issue in bundle.issues:
-            pos = issue.place.get("_pos")
-            if pos is not None and pos in lines:
-                issue.place["line"] = lines[pos]
-    for issue in bundle.issues:
-        issue.place.pop("_pos", None)
+    cache: dict[tuple[str, int], int] = {}
+
+    def locator(pos: object) -> int | None:
+        if not cache:
+            cache.update(_object_lines(text) or {("", -1): 0})
+        return cache.get(pos)  # type: ignore[arg-type]
+
+    bundle.locator = locator
     return bundle
 
 
@@ -152,7 +152,13 @@ def _items(doc: dict, section: str, bundle: Bundle, name: str) -> list[tuple[int
         return []
     out = []
     for index, obj in enumerate(items):
-        place = {"file": name, "section": section, "index": index + 1, "_pos": (section, index)}
+        place = {
+            "file": name,
+            "section": section,
+            "entity": _SECTION_ENTITY[section],
+            "index": index + 1,
+            "_pos": (section, index),
+        }
         if not isinstance(obj, dict):
             bundle.issues.append(Issue("bad_record", place))
             continue
