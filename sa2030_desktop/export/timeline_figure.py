@@ -262,21 +262,18 @@ def _arrows(ax, layout: TimelineLayout, local: dict[int, int]) -> None:
             alpha=0.8,
             zorder=3,
         )
-    for a in layout.arrows:
-        if a.to_row in local and (a.conflict or a.from_row not in local):
-            text = a.label if a.conflict else ""
-            if a.from_row not in local:
-                text = (
-                    text + " · " if text else ""
-                ) + f"wartet auf {a.from_milestone or a.prerequisite}"
-            ax.text(
-                a.to_x,
-                local[a.to_row] + 0.45,
+    for a in layout.arrows:  # conflicts: a text cue beside the waiting milestone
+        if a.conflict and a.to_row in local:
+            text = a.label if a.from_row in local else f"{a.label} (wartet auf {a.from_milestone})"
+            ax.annotate(
                 text,
-                fontsize=5.5,
-                ha="center",
-                va="bottom",
-                color=COLOURS["conflict"] if a.conflict else COLOURS["arrow"],
+                (a.to_x, local[a.to_row]),
+                xytext=(6, 0),
+                textcoords="offset points",
+                fontsize=6,
+                ha="left",
+                va="center",
+                color=COLOURS["conflict"],
                 zorder=6,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3, "alpha": 0.85},
             )
@@ -295,12 +292,12 @@ def _axis(ax, fig, layout: TimelineLayout) -> None:
         ax.axvline(asof, color=COLOURS["asof"], linewidth=1.4, linestyle="--", zorder=3)
         ax.text(
             asof,
-            1.045,
+            -0.06,
             f" Stichtag {de_short(layout.as_of)}",
             transform=ax.get_xaxis_transform(),
             fontsize=7,
             color=COLOURS["asof"],
-            va="bottom",
+            va="top",
             ha="left",
             zorder=7,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
