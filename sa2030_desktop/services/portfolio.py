@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from sa2030_desktop import assets
-from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.analysis import Analysis, analyse, stats_dict
+from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.goal_report import goal_dict
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection, restrict

@@ -1,14 +1,13 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 Create Date: 2026-11-28
 """
 
 import sqlalchemy as sa
 import sqlmodel  # noqa: F401
 from alembic import op
-
 
 revision = '0001'
 down_revision = None

@@ -12,7 +12,6 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401
 from alembic import op
 
-
 revision = '0002'
 down_revision = '0001'
 branch_labels = None
