@@ -33,7 +33,7 @@ def test_pyside6_survives_200000_calls_of_a_void_method():
         "from PySide6.QtGui import QPainterPath\n"
         "p = QPainterPath()\n"
         "for i in range(200_000):\n"
-        "    p.lineTo(QPointF(i, i % 7))\n"
+        "    p.lineTo(QPointF(i + 1, i % 7))\n"
         "print(p.elementCount())\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
