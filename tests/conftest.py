@@ -37,6 +37,12 @@ def _no_network(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", _refuse)
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    """Backups and work copies go to a temporary user-data folder, never the real one."""
+    monkeypatch.setenv("SA2030_DATA_DIR", str(tmp_path_factory.mktemp("benutzerdaten")))
+
+
 @pytest.fixture
 def make_store(tmp_path):
     """Build a small hand-made portfolio: make_store(goals=[...], milestones=[...], ...)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -87,11 +86,19 @@ def create_file(path: Path) -> Engine:
 
 
 def checkpoint(path: Path) -> None:
+    """Fold the WAL into the file. The -wal/-shm files are removed only when the checkpoint
+    completed: deleting a WAL that still holds committed pages would lose them."""
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA walcheckpoint(TRUNCATE)")
-    conn.close()
+    try:
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+    if busy:
+        return
     for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        side = Path(f"{path}{suffix}")
+        if suffix == "-shm" or not side.exists() or side.stat().st_size == 0:
+            side.unlink(missing_ok=True)
 
 
 def _upgrade(engine: Engine) -> None:
@@ -106,8 +113,11 @@ def _upgrade(engine: Engine) -> None:
             command.upgrade(_alembic_config(conn), "head")
             problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
-                raise FileRefusedError("migration_failed", str(engine.url.database),
-                                       detail=f"foreign_key_check: {problems[:3]}")
+                raise FileRefusedError(
+                    "migration_failed",
+                    str(engine.url.database),
+                    detail=f"foreign_key_check: {problems[:3]}",
+                )
             conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
     # The pooled connection still has foreign keys off: never hand it out again.
     engine.dispose()
@@ -135,7 +145,9 @@ def open_file(path: Path, readonly: bool = False) -> tuple[Engine, bool]:
     quick_check(path)
     if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         readonly = True
-    needs_migration = header.user_version < SCHEMA_VERSION or current_revision(path) != HEAD_REVISION
+    needs_migration = (
+        header.user_version < SCHEMA_VERSION or current_revision(path) != HEAD_REVISION
+    )
     if needs_migration:
         if readonly:
             raise FileRefusedError("needs_migration_readonly", str(path))
@@ -144,39 +156,53 @@ def open_file(path: Path, readonly: bool = False) -> tuple[Engine, bool]:
 
 
 def migrate_with_backup(path: Path) -> Path:
-    """Migrate a copy; verify it; only then replace the file. The old file is kept as backup."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.vor-migration-{stamp}")
+    """Migrate a copy; verify it; only then replace the file. A verified backup of the old
+    file is taken first (persistence/backup.py); its path is returned."""
+    from sa2030_desktop.persistence import backup as backups
+
+    # A WAL left by a crash belongs to the old file: fold it in before copying, so the
+    # replaced file never meets a stale WAL (which SQLite would replay onto the new file).
+    checkpoint(path)
+    saved = backups.create_backup(path, reason="vor-migration", force=True)
     work = path.with_name(f"{path.name}.migration")
     src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         counts_before = _row_counts(src)
-        for target in (backup, work):
-            target.unlink(missing_ok=True)
-            dst = sqlite3.connect(target)
-            src.backup(dst)
-            dst.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        fd = os.open(work, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        dst = sqlite3.connect(work)
+        src.backup(dst)
+        dst.close()
     finally:
         src.close()
     engine = make_engine(work)
     try:
         _upgrade(engine)
-    finally:
+    except BaseException:
         engine.dispose()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        raise
+    engine.dispose()
     check = sqlite3.connect(work)
     try:
         ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         counts_after = _row_counts(check)
     finally:
         check.close()
-    lost = {t: (n, counts_after.get(t)) for t, n in counts_before.items() if counts_after.get(t) != n}
+    lost = {
+        t: (n, counts_after.get(t)) for t, n in counts_before.items() if counts_after.get(t) != n
+    }
     if not ok or lost:
-        work.unlink(missing_ok=True)
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
         raise FileRefusedError("migration_failed", str(path), detail=str(lost or "integrity"))
     checkpoint(work)
     shutil.copymode(path, work)
     os.replace(work, path)
-    return backup
+    return saved.path if saved else path
 
 
 def _row_counts(conn: sqlite3.Connection) -> dict[str, int]:

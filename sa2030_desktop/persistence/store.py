@@ -7,10 +7,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.model import Change, Portfolio
-from sa2030_desktop.persistence import repository
+from sa2030_desktop.persistence import locking, repository
 from sa2030_desktop.persistence.engine import create_file, open_file
 from sa2030_desktop.persistence.unit_of_work import ChangeSet, UnitOfWork, unit_of_work
 
@@ -20,24 +21,50 @@ Listener = Callable[[ChangeSet], None]
 class Store:
     """One open portfolio file. Reads return snapshots; writes go through `transaction()`."""
 
-    def __init__(self, path: Path, engine: Engine, readonly: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        readonly: bool = False,
+        lock: locking.WriterLock | None = None,
+    ) -> None:
         self.path = Path(path)
         self.engine = engine
         self.readonly = readonly
+        self.lock = lock  # the writer lock (persistence/locking.py); None when read-only
         self._listeners: list[Listener] = []
         self._snapshot: Portfolio | None = None
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Store:
-        engine, readonly = open_file(Path(path), readonly=readonly)
-        return cls(Path(path), engine, readonly)
+        """Open for writing (taking the writer lock: FileLockedError names its holder) or
+        read-only; a file that cannot be written is opened read-only (`readonly` tells)."""
+        lock = None if readonly else locking.acquire(Path(path))
+        try:
+            engine, readonly = open_file(Path(path), readonly=readonly)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        if readonly and lock:
+            lock.release()
+            lock = None
+        return cls(Path(path), engine, readonly, lock)
 
     @classmethod
     def create(cls, path: str | Path) -> Store:
-        return cls(Path(path), create_file(Path(path)))
+        lock = locking.acquire(Path(path))
+        try:
+            return cls(Path(path), create_file(Path(path)), lock=lock)
+        except BaseException:
+            lock.release()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     # -- reading ---------------------------------------------------------------------------
     def snapshot(self) -> Portfolio:
@@ -60,8 +87,13 @@ class Store:
     def transaction(self, comment: str = "", user: str | None = None) -> Iterator[UnitOfWork]:
         if self.readonly:
             raise FileRefusedError("readonly", str(self.path))
-        with unit_of_work(self.engine, comment, user) as uow:
-            yield uow
+        try:
+            with unit_of_work(self.engine, comment, user) as uow:
+                yield uow
+        except OperationalError as exc:  # rolled back; say why in words the user understands
+            if "full" in str(exc.orig).lower():
+                raise FileRefusedError("disk_full", str(self.path)) from exc
+            raise
         self._snapshot = None
         if not uow.changes.empty:
             for listener in list(self._listeners):

@@ -1,0 +1,171 @@
+"""Data-safety use cases: backups, recovery of damaged files, work copies of remote files.
+
+The GUI and the CLI call these; each one says in its return value what happened so the user
+can be told (which backup, where the damaged file was put, whether a copy was written back).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sa2030_desktop.domain.errors import FileRefusedError
+from sa2030_desktop.persistence import backup as backups
+from sa2030_desktop.persistence.engine import checkpoint
+from sa2030_desktop.persistence.fileformat import read_header
+from sa2030_desktop.persistence.location import Location, classify
+from sa2030_desktop.persistence.store import Store
+
+BackupInfo = backups.BackupInfo
+DAMAGE_CODES = {"file_damaged", "file_truncated", "not_sqlite", "file_empty"}
+
+
+def backup_now(store: Store, reason: str = "", force: bool = False) -> BackupInfo | None:
+    """A verified backup of the open file (None when nothing changed since the newest one)."""
+    return backups.create_backup(store.path, reason=reason, force=force)
+
+
+def list_backups(path: str | Path) -> list[BackupInfo]:
+    """Verified backups of `path`, newest first, with date, title and counts."""
+    return backups.list_backups(Path(path))
+
+
+def newest_backup(path: str | Path) -> BackupInfo | None:
+    """The newest backup of `path` that passes integrity_check now."""
+    return backups.newest_verified(Path(path))
+
+
+def is_damage(error: BaseException) -> bool:
+    return isinstance(error, FileRefusedError) and error.kind in DAMAGE_CODES
+
+
+@dataclass(slots=True, frozen=True)
+class Recovery:
+    restored: Path  # the portfolio file, now holding the backup's content
+    backup: BackupInfo
+    damaged_copy: Path | None  # where the damaged file was put, byte for byte
+
+
+def recover_from_backup(path: str | Path, backup: BackupInfo | None = None) -> Recovery:
+    """Replace a damaged file by a verified backup; the damaged file is kept aside untouched."""
+    path = Path(path)
+    chosen = backup or newest_backup(path)
+    if chosen is None:
+        raise FileRefusedError("no_backup", str(path))
+    aside = backups.restore(chosen.path, path, replace=True)
+    return Recovery(path, chosen, aside)
+
+
+def restore_as_new(backup: BackupInfo, target: str | Path) -> Path:
+    """Write a backup to a new file (never over an existing one)."""
+    backups.restore(backup.path, Path(target), replace=False)
+    return Path(target)
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def location(path: str | Path) -> Location:
+    """local / network / synced — see persistence/location.py."""
+    return classify(Path(path))
+
+
+@dataclass(slots=True)
+class WorkCopy:
+    """A local working copy of a file on a network share or in a synchronised folder."""
+
+    remote: Path
+    local: Path
+    remote_sha256: str
+    local_sha256: str
+    store: Store
+
+    def write_back(self) -> WriteBack:
+        """Close the copy and write it back when the remote file is unchanged since the copy
+        was taken; otherwise keep both (the remote untouched, ours beside it) and say so."""
+        self.store.close()
+        checkpoint(self.local)
+        if sha256(self.local) == self.local_sha256:
+            _remove(self.local)
+            return WriteBack(self.remote, changed=False)
+        try:
+            remote_now = sha256(self.remote) if self.remote.exists() else ""
+        except OSError:
+            remote_now = ""
+        if remote_now == self.remote_sha256:
+            _copy_atomic(self.local, self.remote)
+            _remove(self.local)
+            return WriteBack(self.remote, changed=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        beside = self.remote.with_name(
+            f"{self.remote.stem} (eigene Fassung {stamp}){self.remote.suffix}"
+        )
+        _copy_atomic(self.local, beside)
+        _remove(self.local)
+        return WriteBack(beside, changed=True, conflict=True)
+
+
+@dataclass(slots=True, frozen=True)
+class WriteBack:
+    target: Path
+    changed: bool
+    conflict: bool = False
+
+
+def work_dir() -> Path:
+    folder = backups.data_root() / "arbeitskopien"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def open_work_copy(path: str | Path, folder: Path | None = None) -> WorkCopy:
+    """Open a remote file through a local copy (checked like any file before it is copied)."""
+    remote = Path(path)
+    read_header(remote)
+    folder = folder or work_dir()
+    digest = sha256(remote)
+    local = folder / f"{digest[:8]}-{remote.name}"
+    _remove(local)
+    fd = os.open(local, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(f"{remote.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(local)
+    try:
+        src.backup(dst)  # consistent even if the remote has a WAL beside it
+        dst.execute("PRAGMA journal_mode=WAL")
+    finally:
+        src.close()
+        dst.close()
+    if sha256(remote) != digest:  # changed while we copied
+        _remove(local)
+        raise FileRefusedError("remote_changed", str(remote), copy=str(local))
+    checkpoint(local)
+    local_digest = sha256(local)
+    store = Store.open(local)
+    return WorkCopy(remote, local, digest, local_digest, store)
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _copy_atomic(src: Path, target: Path) -> None:
+    from sa2030_desktop.export.atomic import atomic_target
+
+    with atomic_target(target) as tmp:
+        with open(src, "rb") as a, open(tmp, "wb") as b:
+            shutil.copyfileobj(a, b, 1 << 20)
+    problem = backups.verify(target)
+    if problem:
+        raise FileRefusedError("write_back_failed", str(target), detail=problem, copy=str(src))
