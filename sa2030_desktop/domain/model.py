@@ -198,6 +198,7 @@ class Change:
     old: str
     new: str
     comment: str = ""
+    action: int = 0  # rows of one user action share this number
 
 
 @dataclass(slots=True)

@@ -108,7 +108,7 @@ def load_changes(
     since: str | None = None,
     limit: int = 5000,
 ) -> list[Change]:
-    sql = "SELECT id, timestamp, user, entity, key, field, old, new, comment FROM change_log"
+    sql = "SELECT id, timestamp, user, entity, key, field, old, new, comment, action FROM change_log"
     where, args = [], []
     if key:
         where.append("(key = ? OR key LIKE ? OR key LIKE ? OR key LIKE ? OR key LIKE ?)")
@@ -124,7 +124,7 @@ def load_changes(
     sql += " ORDER BY id DESC LIMIT ?"
     args.append(limit)
     return [
-        Change(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7] or "", r[8])
+        Change(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7] or "", r[8], r[9])
         for r in conn.exec_driver_sql(sql, tuple(args))
     ]
 
