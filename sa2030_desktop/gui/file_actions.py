@@ -1,0 +1,230 @@
+"""The Datei menu and JSON import/export: new, open, recent files, save a copy, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from sa2030_desktop.domain.errors import DomainError, ValidationError
+from sa2030_desktop.gui import settings
+from sa2030_desktop.gui.report_dialog import show_report
+from sa2030_desktop.messages import ENTITY, format_error, format_issue
+
+SUFFIX = ".sa2030"
+
+
+class _WaitCursor:
+    def __enter__(self):
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc):
+        QGuiApplication.restoreOverrideCursor()
+
+
+class FileActions(QObject):
+    """Owns the file actions of one main window; every failure becomes a German message."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_report = None
+        menu = window.menus["file"]
+        self.new_action = self._action(self.tr("&Neu…"), QKeySequence.StandardKey.New, self.new)
+        self.open_action = self._action(
+            self.tr("Ö&ffnen…"), QKeySequence.StandardKey.Open, self.open
+        )
+        self.recent_menu = menu.addMenu(self.tr("&Zuletzt geöffnet"))
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.copy_action = self._action(
+            self.tr("&Kopie speichern unter…"), QKeySequence.StandardKey.SaveAs, self.save_copy
+        )
+        self.quit_action = self._action(self.tr("&Beenden"), QKeySequence.StandardKey.Quit,
+                                        window.close)  # fmt: skip
+        for action in (self.new_action, self.open_action):
+            menu.insertAction(self.recent_menu.menuAction(), action)
+        menu.addAction(self.copy_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        self.import_json_action = QAction(self.tr("&JSON-Austauschdatei…"), self)
+        self.import_json_action.triggered.connect(self.import_json)
+        window.import_menu.addAction(self.import_json_action)
+        self.export_json_action = QAction(self.tr("&JSON-Austauschdatei (alle Ziele)…"), self)
+        self.export_json_action.triggered.connect(lambda: self.export_json(filtered=False))
+        self.export_filtered_action = QAction(
+            self.tr("JSON-Austauschdatei (&gefilterte Ziele)…"), self
+        )
+        self.export_filtered_action.triggered.connect(lambda: self.export_json(filtered=True))
+        window.export_menu.addAction(self.export_json_action)
+        window.export_menu.addAction(self.export_filtered_action)
+        self._fill_recent()
+
+    def _action(self, text: str, key, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(key)
+        action.triggered.connect(slot)
+        return action
+
+    def _folder(self) -> str:
+        return str(self.window.bridge.store.path.parent)
+
+    # -- open / new --------------------------------------------------------------------------------
+    def open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Portfolio öffnen"), self._folder(),
+            self.tr("SA2030-Portfolio (*.sa2030);;Alle Dateien (*)"),
+        )  # fmt: skip
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open `path` in this window. A refused file gives a German message; nothing changes."""
+        from sa2030_desktop.services.portfolio import open_portfolio
+
+        try:
+            with _WaitCursor():
+                store = open_portfolio(path)
+        except DomainError as exc:
+            self.window.show_error(exc)
+            return False
+        except OSError as exc:
+            self.window.show_error(DomainError("file_unreadable", path=f"{path} ({exc})"))
+            return False
+        self._switch_to(store)
+        return True
+
+    def _switch_to(self, store) -> None:
+        self.window.undo_stack.clear()
+        self.window.bridge.set_store(store)
+        settings.remember_file(store.path)
+        self._fill_recent()
+        if store.readonly:
+            self.window.statusBar().showMessage(
+                self.tr("Die Datei ist schreibgeschützt geöffnet."), 8000
+            )
+
+    def new(self) -> None:
+        from sa2030_desktop.services.portfolio import create_portfolio
+
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Neues Portfolio anlegen"), self._folder(),
+            self.tr("SA2030-Portfolio (*.sa2030)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )  # fmt: skip
+        if not path:
+            return
+        path = Path(path)
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            with _WaitCursor():
+                store = create_portfolio(path)
+        except DomainError as exc:
+            self.window.show_error(exc)
+            return
+        self._switch_to(store)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = settings.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    # -- copy ------------------------------------------------------------------------------------
+    def save_copy(self) -> None:
+        from sa2030_desktop.services.file_copy import save_copy
+
+        store = self.window.bridge.store
+        suggestion = str(store.path.with_name(store.path.stem + "-Kopie" + SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Kopie speichern unter"), suggestion,
+            self.tr("SA2030-Portfolio (*.sa2030)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )  # fmt: skip
+        if not path:
+            return
+        path = Path(path)
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            with _WaitCursor():
+                save_copy(store, path)
+        except DomainError as exc:
+            self.window.show_error(exc)
+            return
+        self.window.statusBar().showMessage(self.tr("Kopie gespeichert: {0}").format(path), 8000)
+
+    # -- JSON exchange ---------------------------------------------------------------------------
+    def import_json(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("JSON-Austauschdatei importieren"), self._folder(),
+            self.tr("JSON-Austauschdatei (*.json)"),
+        )  # fmt: skip
+        if path:
+            self.import_paths([Path(path)])
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Import files (all or nothing) and report counts, or every error, in a dialog."""
+        from sa2030_desktop.services.exchange import import_sources
+
+        title = self.tr("Import")
+        try:
+            with _WaitCursor():
+                preview = import_sources(self.window.bridge.store, paths)
+        except ValidationError as exc:
+            lines = [format_issue(i) for i in exc.issues]
+            head = format_error(exc).split("\n", 1)[0]
+            self.last_report = show_report(self.window, title, head, lines, error=True)
+            return False
+        except DomainError as exc:
+            self.window.show_error(exc)
+            return False
+        lines = []
+        for entity, counts in sorted(preview.counts().items()):
+            lines.append(
+                self.tr("{0}: {1} neu, {2} geändert, {3} unverändert").format(
+                    ENTITY.get(entity, entity), counts["added"], counts["changed"],
+                    counts["unchanged"],
+                )
+            )  # fmt: skip
+        notes = [format_issue(n) for n in preview.notes]
+        if notes:
+            lines += ["", self.tr("Hinweise:"), *notes]
+        self.last_report = show_report(
+            self.window, title, self.tr("Der Import wurde übernommen."), lines
+        )
+        return True
+
+    def export_json(self, filtered: bool) -> None:
+        store = self.window.bridge.store
+        suggestion = str(store.path.with_suffix(".json"))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("JSON-Austauschdatei exportieren"), suggestion,
+            self.tr("JSON-Austauschdatei (*.json)"),
+        )  # fmt: skip
+        if not path:
+            return
+        path = Path(path)
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        self.export_to(path, filtered)
+
+    def export_to(self, path: Path, filtered: bool) -> bool:
+        from sa2030_desktop.services.exchange import export_to
+
+        selection = self.window.current_selection() if filtered else None
+        try:
+            with _WaitCursor():
+                export_to(self.window.bridge.store, path, selection, self.window.bridge.as_of)
+        except DomainError as exc:
+            self.window.show_error(exc)
+            return False
+        self.window.statusBar().showMessage(self.tr("Exportiert: {0}").format(path), 8000)
+        return True

@@ -1,0 +1,1 @@
+"""The portfolio table: goal rows precomputed from a snapshot, a filtering proxy, the view."""

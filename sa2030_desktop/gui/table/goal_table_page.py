@@ -1,0 +1,124 @@
+"""The „Ziele“ tab: filter bar above the goal table; mirrors the bridge's snapshot."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.gui.filter_bar import FilterBar
+from sa2030_desktop.gui.store_bridge import StoreBridge
+from sa2030_desktop.gui.table.filter_proxy import GoalFilterProxy
+from sa2030_desktop.gui.table.goal_table_model import KEY_ROLE, Column, GoalTableModel
+
+
+class GoalTablePage(QWidget):
+    current_goal_changed = Signal(str)
+    selection_changed = Signal(object)  # Selection
+    goal_activated = Signal(str)  # double click / Enter
+
+    def __init__(self, bridge: StoreBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.model = GoalTableModel(self)
+        self.proxy = GoalFilterProxy(self.model, self)
+        self.filter_bar = FilterBar(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("goalTable")
+        self.view.setAccessibleName(self.tr("Zieltabelle"))
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(Column.KEY, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for col, width in ((Column.KEY, 90), (Column.THEME, 300), (Column.LEAD, 110),
+                           (Column.PARTNERS, 170), (Column.STATUS, 150),
+                           (Column.NEXT_MILESTONE, 170), (Column.SLIP, 120)):  # fmt: skip
+            header.resizeSection(col, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view, 1)
+
+        self._pending_key: str | None = None
+        self._last_emitted: str | None = None
+        self.filter_bar.selection_changed.connect(self.set_selection)
+        self.proxy.counts_changed.connect(self.filter_bar.show_counts)
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(self._restore_current)
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.view.activated.connect(self._activated)
+        bridge.changed.connect(self.rebuild)
+        bridge.as_of_changed.connect(self.rebuild)
+        self.rebuild()
+
+    # -- mirror the store ------------------------------------------------------------------------
+    def rebuild(self, *_args) -> None:
+        portfolio = self.bridge.snapshot()
+        as_of = self.bridge.as_of
+        self.filter_bar.set_portfolio(portfolio, as_of)
+        self.model.rebuild(portfolio, as_of)
+
+    def _remember_current(self) -> None:
+        self._pending_key = self.current_goal()
+
+    def _restore_current(self) -> None:
+        key, self._pending_key = self._pending_key, None
+        if key and self.model.row_of(key) >= 0:
+            self.select_goal(key, clear_filter=False)
+
+    # -- filter ---------------------------------------------------------------------------------
+    def set_selection(self, selection: Selection) -> None:
+        keep = self.current_goal()
+        self.proxy.set_selection(selection)
+        if self.filter_bar.selection() != selection:
+            self.filter_bar.set_selection(selection, emit=False)
+        if keep:
+            self.select_goal(keep, clear_filter=False)
+        self.selection_changed.emit(selection)
+
+    def selection(self) -> Selection:
+        return self.proxy.selection
+
+    # -- current goal ---------------------------------------------------------------------------
+    def current_goal(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(KEY_ROLE)
+
+    def select_goal(self, key: str, clear_filter: bool = True) -> bool:
+        row = self.model.row_of(key)
+        if row < 0:
+            return False
+        source = self.model.index(row, 0)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid() and clear_filter:
+            self.set_selection(Selection())
+            index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return False
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+        return True
+
+    def _current_row_changed(self, current, _previous) -> None:
+        key = current.data(KEY_ROLE) if current.isValid() else None
+        if key and key != self._last_emitted:
+            self._last_emitted = key
+            self.current_goal_changed.emit(key)
+
+    def _activated(self, index) -> None:
+        key = index.data(KEY_ROLE)
+        if key:
+            self.goal_activated.emit(key)

@@ -1,0 +1,37 @@
+"""„Kopie speichern unter…“: a consistent snapshot of the open portfolio into a new file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sa2030_desktop.domain.errors import DomainError, FileRefusedError
+from sa2030_desktop.export.atomic import atomic_target
+from sa2030_desktop.persistence.store import Store
+
+
+def save_copy(store: Store, target: str | Path) -> Path:
+    """Copy the portfolio with SQLite's backup API (consistent even while it is written to),
+    verify the copy, then move it into place. The open file is never touched; an existing
+    target is refused, and the open file itself cannot be the target."""
+    target = Path(target)
+    if target.exists():
+        raise FileRefusedError("file_exists", str(target))
+    with atomic_target(target) as tmp:
+        src = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=WAL")
+                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        if ok != "ok":
+            raise DomainError("file_damaged", path=str(target), detail=str(ok))
+    return target
