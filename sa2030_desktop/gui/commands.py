@@ -19,6 +19,7 @@ from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import dependencies as dep_service
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services import layout as layout_service
+from sa2030_desktop.services import reference as reference_service
 
 UNDO_PREFIX = "Rückgängig: "
 
@@ -329,3 +330,95 @@ class DeleteIndicatorCommand(ServiceCommand):
 
     def undo(self) -> None:
         goal_service.save_indicator(self.store, self.indicator, UNDO_PREFIX + self.text())
+
+
+class SaveReferenceCommand(ServiceCommand):
+    """Create or change a category, theme field or ministry; undo restores or removes it."""
+
+    _SAVE = {
+        "Category": reference_service.save_category,
+        "Theme": reference_service.save_theme,
+        "Ministry": reference_service.save_ministry,
+    }
+    _ENTITY = {"Category": ("category", "categories"), "Theme": ("theme", "themes"),
+               "Ministry": ("ministry", "ministries")}
+
+    def __init__(self, bridge: StoreBridge, obj, comment: str = "") -> None:
+        super().__init__(bridge, QWidget.tr("Stammdaten {0} speichern").format(obj.code))
+        self.after = obj
+        self.comment = comment
+        self.entity, section = self._ENTITY[type(obj).__name__]
+        self.before = getattr(bridge.snapshot(), section).get(obj.code)
+
+    def _save(self, obj, comment: str) -> None:
+        self._SAVE[type(obj).__name__](self.store, obj, comment)
+
+    def validate(self) -> None:
+        if not self.after.code.strip() or not self.after.name.strip():
+            raise DomainError("empty_title", entity=self.entity, key=self.after.code)
+        snap = self.store.snapshot()
+        if self.entity == "theme" and self.after.category not in snap.categories:
+            raise DomainError("unknown_category", key=self.after.code, value=self.after.category)
+        successor = getattr(self.after, "successor", None)
+        if successor and successor not in snap.ministries:
+            raise DomainError("unknown_ministry", key=self.after.code, value=successor)
+        goal_service._check_text(self.entity, self.after.code, name=self.after.name)
+
+    def redo(self) -> None:
+        self._save(self.after, self.comment)
+
+    def undo(self) -> None:
+        if self.before is None:
+            reference_service.delete_reference(self.store, self.entity, self.after.code,
+                                               UNDO_PREFIX + self.text())
+        else:
+            self._save(self.before, UNDO_PREFIX + self.text())
+
+
+class RenameMinistryCommand(ServiceCommand):
+    """Rename or merge ministries from an effective date; undo reopens the old ones."""
+
+    def __init__(self, bridge: StoreBridge, old_codes: list[str], new_code: str, name: str,
+                 effective: date, comment: str = "") -> None:
+        super().__init__(
+            bridge, QWidget.tr("Ressort {0} → {1}").format(", ".join(old_codes), new_code)
+        )
+        snap = bridge.snapshot()
+        self.old_codes = list(old_codes)
+        self.new_code = new_code
+        self.name = name
+        self.effective = effective
+        self.comment = comment
+        self.before = [snap.ministries[c] for c in old_codes if c in snap.ministries]
+        self.created = new_code not in snap.ministries
+
+    def validate(self) -> None:
+        snap = self.store.snapshot()
+        if not self.old_codes:
+            raise DomainError("usage", detail="old")
+        for code in self.old_codes:
+            ministry = snap.ministries.get(code)
+            if ministry is None:
+                raise DomainError("not_found", entity="ministry", key=code)
+            if ministry.valid_until is not None and ministry.valid_until < self.effective:
+                raise DomainError("ministry_closed", key=code, value=ministry.valid_until.isoformat())
+            if ministry.valid_from and ministry.valid_from >= self.effective:
+                raise DomainError("effective_before_start", key=code,
+                                  value=ministry.valid_from.isoformat())
+        if not self.new_code.strip():
+            raise DomainError("empty_key", entity="ministry")
+        if self.new_code in self.old_codes:
+            raise DomainError("rename_same_code", key=self.new_code)
+        if not self.name.strip():
+            raise DomainError("empty_title", entity="ministry", key=self.new_code)
+
+    def redo(self) -> None:
+        reference_service.rename_ministry(self.store, self.old_codes, self.new_code, self.name,
+                                          self.effective, self.comment)
+
+    def undo(self) -> None:
+        for ministry in self.before:
+            reference_service.save_ministry(self.store, ministry, UNDO_PREFIX + self.text())
+        if self.created:
+            reference_service.delete_reference(self.store, "ministry", self.new_code,
+                                               UNDO_PREFIX + self.text())

@@ -1,0 +1,1 @@
+"""Goal detail: every field of one goal, its milestones, indicators, dependencies and history."""

@@ -1,0 +1,83 @@
+"""Installs the goal detail dock, „Neues Ziel …“/„Ziel löschen …“, the change log and the
+reference-data dialog into the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from sa2030_desktop.gui.changelog import ChangeLogWidget
+from sa2030_desktop.gui.commands import CreateGoalCommand, DeleteGoalCommand, push_checked
+from sa2030_desktop.gui.detail.goal_dialogs import NewGoalDialog, confirm_delete
+from sa2030_desktop.gui.detail.panel import GoalDetailPanel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("GoalDetailFeature", text)
+
+
+def install(window) -> None:
+    panel = GoalDetailPanel(window)
+    window.goal_detail = panel
+    window.goal_detail_dock = window.add_dock(
+        panel, _t("Zieldetails"), Qt.DockWidgetArea.RightDockWidgetArea
+    )
+
+    edit = window.menus["edit"]
+    edit.addSeparator()
+    new_goal = QAction(_t("&Neues Ziel …"), window)
+    new_goal.setObjectName("actionNewGoal")
+    new_goal.setShortcut(QKeySequence("Ctrl+N"))
+    new_goal.triggered.connect(lambda: create_goal(window))
+    delete_goal = QAction(_t("Ziel &löschen …"), window)
+    delete_goal.setObjectName("actionDeleteGoal")
+    delete_goal.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    delete_goal.triggered.connect(lambda: remove_goal(window))
+    edit.addAction(new_goal)
+    edit.addAction(delete_goal)
+    window.addAction(new_goal)
+    window.addAction(delete_goal)
+
+    reference = QAction(_t("&Stammdaten (Ressorts, Kategorien, Themenfelder) …"), window)
+    reference.setObjectName("actionReferenceData")
+    reference.triggered.connect(lambda: open_reference_dialog(window))
+    edit.addAction(reference)
+
+    log = ChangeLogWidget(window.bridge)
+    log.setObjectName("changeLog")
+    window.change_log = log
+    dock = window.add_dock(log, _t("Änderungsprotokoll"), Qt.DockWidgetArea.BottomDockWidgetArea)
+    dock.hide()
+    window.change_log_dock = dock
+    toggle = dock.toggleViewAction()
+    toggle.setText(_t("Änderungs&protokoll"))
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    if toggle not in window.menus["view"].actions():
+        window.menus["view"].addAction(toggle)
+    window.goal_detail_dock.raise_()
+
+
+def create_goal(window) -> bool:
+    dialog = NewGoalDialog(window, window.bridge)
+    if not dialog.exec() or dialog.goal is None:
+        return False
+    if push_checked(window, window.undo_stack, CreateGoalCommand(window.bridge, dialog.goal)):
+        window.select_goal(dialog.goal.key)
+        return True
+    return False
+
+
+def remove_goal(window) -> bool:
+    key = window.current_goal()
+    portfolio = window.bridge.snapshot()
+    if not key or key not in portfolio.goals:
+        return False
+    if not confirm_delete(window, portfolio, key):
+        return False
+    return push_checked(window, window.undo_stack, DeleteGoalCommand(window.bridge, key))
+
+
+def open_reference_dialog(window) -> None:
+    from sa2030_desktop.gui.reference_dialog import ReferenceDialog
+
+    ReferenceDialog(window, window.bridge, window.undo_stack).exec()

@@ -1,0 +1,317 @@
+"""Indicators of one goal with their measured values: table, add/edit dialog, delete."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sa2030_desktop.domain.dates import de_short, number_de, parse_date
+from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.model import Indicator, IndicatorValue
+from sa2030_desktop.gui.commands import DeleteIndicatorCommand, SaveIndicatorCommand, push_checked
+from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date
+from sa2030_desktop.messages import format_error
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class IndicatorColumn(IntEnum):
+    NAME = 0
+    UNIT = 1
+    BASELINE = 2
+    TARGET = 3
+    LATEST = 4
+    VALUES = 5
+
+
+HEADERS = ("Indikator", "Einheit", "Ausgangswert", "Zielwert", "Letzter Messwert", "Messwerte")
+
+
+def _value_at(value: float | None, day) -> str:
+    if value is None:
+        return "–"
+    return f"{number_de(value)} ({de_short(day)})" if day else number_de(value)
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Indicator] = []
+
+    def set_indicators(self, rows: list[Indicator]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def indicator(self, row: int) -> Indicator | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(IndicatorColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(HEADERS):
+                return QCoreApplication.translate("IndicatorTableModel", HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        ind = self._rows[index.row()]
+        col = IndicatorColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col is IndicatorColumn.NAME:
+                return ind.name
+            if col is IndicatorColumn.UNIT:
+                return ind.unit
+            if col is IndicatorColumn.BASELINE:
+                return _value_at(ind.baseline, ind.baseline_date)
+            if col is IndicatorColumn.TARGET:
+                return _value_at(ind.target, ind.target_date)
+            if col is IndicatorColumn.LATEST:
+                last = ind.values[-1] if ind.values else None
+                return _value_at(last.value, last.date) if last else "–"
+            return str(len(ind.values))
+        if role == Qt.ItemDataRole.ToolTipRole and col is IndicatorColumn.VALUES and ind.values:
+            return "\n".join(f"{de_short(v.date)}: {number_de(v.value)}" for v in ind.values)
+        return None
+
+
+def parse_number(text: str) -> float | None:
+    """German numbers: 1.234,5 or 1234.5; empty → None; else ValueError."""
+    text = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    return float(text)
+
+
+class IndicatorDialog(QDialog):
+    def __init__(self, parent: QWidget | None, goal: str, indicator: Indicator | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("IndicatorDialog")
+        self.goal = goal
+        self.setWindowTitle(
+            self.tr("Indikator bearbeiten") if indicator else self.tr("Neuer Indikator")
+        )
+        self.setMinimumWidth(520)
+        self.name_edit = QLineEdit(self)
+        self.unit_edit = QLineEdit(self)
+        self.baseline_edit = QLineEdit(self)
+        self.baseline_date = make_date_edit(
+            self, optional=True, accessible=self.tr("Datum des Ausgangswerts")
+        )
+        self.target_edit = QLineEdit(self)
+        self.target_date = make_date_edit(self, optional=True, accessible=self.tr("Zieldatum"))
+        self.values_edit = QPlainTextEdit(self)
+        self.values_edit.setTabChangesFocus(True)
+        self.values_edit.setPlaceholderText(self.tr("je Zeile: Datum; Wert – z. B. 31.12.2025; 34"))
+        for widget, name in (
+            (self.name_edit, "Name des Indikators"),
+            (self.unit_edit, "Einheit"),
+            (self.baseline_edit, "Ausgangswert"),
+            (self.target_edit, "Zielwert"),
+            (self.values_edit, "Messwerte"),
+        ):
+            widget.setAccessibleName(self.tr(name))
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B71C1C")
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow(self.tr("&Einheit:"), self.unit_edit)
+        form.addRow(self.tr("&Ausgangswert:"), _pair(self.baseline_edit, self.baseline_date))
+        form.addRow(self.tr("&Zielwert:"), _pair(self.target_edit, self.target_date))
+        form.addRow(self.tr("&Messwerte:"), self.values_edit)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Speichern"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.result_indicator: Indicator | None = None
+        if indicator:
+            self.name_edit.setText(indicator.name)
+            self.name_edit.setReadOnly(True)  # the name is the indicator's key within its goal
+            self.unit_edit.setText(indicator.unit)
+            self.baseline_edit.setText(number_de(indicator.baseline))
+            set_edit_date(self.baseline_date, indicator.baseline_date)
+            self.target_edit.setText(number_de(indicator.target))
+            set_edit_date(self.target_date, indicator.target_date)
+            self.values_edit.setPlainText(
+                "\n".join(f"{de_short(v.date)}; {number_de(v.value)}" for v in indicator.values)
+            )
+
+    def build(self) -> Indicator:
+        """Raises ValueError with a German message naming the field or line."""
+        numbers = {}
+        for name, edit in (("Ausgangswert", self.baseline_edit), ("Zielwert", self.target_edit)):
+            try:
+                numbers[name] = parse_number(edit.text())
+            except ValueError:
+                raise ValueError(
+                    self.tr("„{0}“ im Feld {1} ist keine Zahl.").format(edit.text(), name)
+                ) from None
+        values = []
+        for n, line in enumerate(self.values_edit.toPlainText().splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                day_text, value_text = line.split(";", 1)
+                day = parse_date(day_text)
+                value = parse_number(value_text)
+                if day is None or value is None:
+                    raise ValueError(line)
+            except ValueError:
+                raise ValueError(
+                    self.tr(
+                        "Messwerte, Zeile {0}: „{1}“ – erwartet „Datum; Wert“, z. B. 31.12.2025; 34."
+                    ).format(n, line.strip())
+                ) from None
+            values.append(IndicatorValue(day, value))
+        values.sort(key=lambda v: v.date)
+        return Indicator(
+            goal=self.goal,
+            name=self.name_edit.text().strip(),
+            unit=self.unit_edit.text().strip(),
+            baseline=numbers["Ausgangswert"],
+            baseline_date=from_qdate(self.baseline_date.date()),
+            target=numbers["Zielwert"],
+            target_date=from_qdate(self.target_date.date()),
+            values=values,
+        )
+
+    def accept(self) -> None:
+        try:
+            self.result_indicator = self.build()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        if not self.result_indicator.name:
+            self.error.setText(self.tr("Der Name des Indikators darf nicht leer sein."))
+            self.name_edit.setFocus()
+            return
+        super().accept()
+
+
+def _pair(edit: QLineEdit, date_edit) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(QLabel(QCoreApplication.translate("IndicatorDialog", "am")))
+    row.addWidget(date_edit)
+    return row
+
+
+class IndicatorSection(QWidget):
+    def __init__(self, window, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.window_ = window
+        self.goal_key: str | None = None
+        self.model = IndicatorTableModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("indicatorTable")
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Indikatoren des Ziels"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(
+            IndicatorColumn.NAME, QHeaderView.ResizeMode.Stretch
+        )
+        self.view.activated.connect(self.edit_indicator)
+        self.add_button = QPushButton(self.tr("Neuer &Indikator …"), self)
+        self.edit_button = QPushButton(self.tr("Indikator &bearbeiten …"), self)
+        self.delete_button = QPushButton(self.tr("Indikator l&öschen …"), self)
+        self.add_button.clicked.connect(self.add_indicator)
+        self.edit_button.clicked.connect(self.edit_indicator)
+        self.delete_button.clicked.connect(self.delete_indicator)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+    def show_goal(self, key: str | None) -> None:
+        self.goal_key = key
+        snapshot = self.window_.bridge.snapshot()
+        self.model.set_indicators([i for i in snapshot.indicators if i.goal == key])
+        self.add_button.setEnabled(key is not None)
+
+    def current(self) -> Indicator | None:
+        index = self.view.currentIndex()
+        return self.model.indicator(index.row()) if index.isValid() else None
+
+    def _save(self, dialog: IndicatorDialog) -> None:
+        if dialog.exec() and dialog.result_indicator is not None:
+            push_checked(
+                self,
+                self.window_.undo_stack,
+                SaveIndicatorCommand(self.window_.bridge, dialog.result_indicator),
+            )
+
+    def add_indicator(self) -> None:
+        if self.goal_key:
+            self._save(IndicatorDialog(self, self.goal_key, None))
+
+    def edit_indicator(self, *_args) -> None:
+        current = self.current()
+        if current is not None:
+            self._save(IndicatorDialog(self, current.goal, current))
+
+    def delete_indicator(self) -> None:
+        current = self.current()
+        if current is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Indikator löschen"),
+            self.tr("Indikator „{0}“ mit {1} Messwerten löschen?").format(
+                current.name, len(current.values)
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                push_checked(
+                    self,
+                    self.window_.undo_stack,
+                    DeleteIndicatorCommand(self.window_.bridge, current.goal, current.name),
+                )
+            except DomainError as exc:  # pragma: no cover - deleted meanwhile
+                QMessageBox.warning(self, self.tr("Nicht möglich"), format_error(exc))

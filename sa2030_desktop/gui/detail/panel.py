@@ -1,0 +1,113 @@
+"""GoalDetailPanel: the current goal with all its fields, milestones, indicators, links, history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from sa2030_desktop.domain.model import STATUS_COLOURS
+from sa2030_desktop.domain.rules import goal_slip_days
+from sa2030_desktop.gui.changelog import ChangeLogWidget
+from sa2030_desktop.gui.detail.goal_form import GoalForm
+from sa2030_desktop.gui.detail.indicators import IndicatorSection
+from sa2030_desktop.gui.detail.milestones import MilestoneSection
+from sa2030_desktop.gui.detail.relations import RelationsSection
+
+
+class GoalDetailPanel(QWidget):
+    """Follows `window.current_goal_changed`; rebuilds from the snapshot after every change."""
+
+    def __init__(self, window, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("GoalDetailPanel")
+        self.setAccessibleName(self.tr("Zieldetails"))
+        self.window_ = window
+        self.goal_key: str | None = None
+        self.header = QLabel(self)
+        self.header.setObjectName("detailHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.setAccessibleName(self.tr("Bereiche des Ziels"))
+        self.form = GoalForm(window, self)
+        self.milestones = MilestoneSection(window, self)
+        self.indicators = IndicatorSection(window, self)
+        self.relations = RelationsSection(window, self)
+        self.history = ChangeLogWidget(window.bridge, self, fixed_goal=True)
+        self.tabs.addTab(self.form, self.tr("&Stammdaten"))
+        self.tabs.addTab(self.milestones, self.tr("&Meilensteine"))
+        self.tabs.addTab(self.indicators, self.tr("&Indikatoren"))
+        self.tabs.addTab(self.relations, self.tr("&Abhängigkeiten"))
+        self.tabs.addTab(self.history, self.tr("&Historie"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs)
+
+        # Several store notices in one action (undo of a macro …) rebuild once.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        window.current_goal_changed.connect(self.show_goal)
+        window.bridge.changed.connect(lambda _c: self._refresh_timer.start())
+        window.bridge.as_of_changed.connect(lambda _d: self._refresh_timer.start())
+        self.show_goal(window.current_goal() if hasattr(window, "current_goal") else None)
+
+    def show_goal(self, key: str | None) -> None:
+        key = key or None
+        if key == self.goal_key:
+            return
+        if self.form.dirty and self.form.goal is not None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Ungespeicherte Änderungen"),
+                self.tr(
+                    "Die Änderungen an {0} sind noch nicht übernommen. Jetzt übernehmen?"
+                ).format(self.form.goal.key),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.form.apply()
+        self.goal_key = key
+        self.form.show_goal(self.window_.bridge.snapshot().goals.get(key) if key else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._refresh_timer.stop()
+        portfolio = self.window_.bridge.snapshot()
+        if self.goal_key and self.goal_key not in portfolio.goals:
+            self.goal_key = None
+            self.form.show_goal(None)
+        key = self.goal_key
+        self._show_header(key)
+        if not self.form.dirty:
+            self.form.reload()
+        self.milestones.show_goal(key)
+        self.indicators.show_goal(key)
+        self.relations.show_goal(key)
+        self.history.set_goal(key)
+        self.tabs.setEnabled(key is not None)
+
+    def _show_header(self, key: str | None) -> None:
+        portfolio = self.window_.bridge.snapshot()
+        goal = portfolio.goals.get(key) if key else None
+        if goal is None:
+            self.header.setText(
+                self.tr("<i>Kein Ziel ausgewählt – bitte in der Tabelle ein Ziel wählen.</i>")
+            )
+            return
+        slip = goal_slip_days(portfolio, key)
+        slip_text = self.tr(" · Verzug {0} Tage").format(slip) if slip else ""
+        colour = STATUS_COLOURS[goal.status]
+        self.header.setText(
+            f"<span style='font-size:13pt; font-weight:600'>{goal.key} – {_esc(goal.title)}</span><br>"
+            f"<span style='color:{colour}; font-size:13pt'>■</span> {goal.status.label}"
+            f" · {self.tr('Federführung')} {goal.lead}{slip_text}"
+        )
+        self.header.setAccessibleDescription(
+            f"{goal.key}, {goal.title}, Status {goal.status.label}"
+        )
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
