@@ -154,3 +154,26 @@ class LayoutTable(SQLModel, table=True):
     goal: str = Field(sa_column=Column(String, ForeignKey("goal.key", **_CASCADE), primary_key=True))
     x: float = 0.0
     y: float = 0.0
+
+
+class MergeBaseTable(SQLModel, table=True):
+    """The state a copy was made from (JSON exchange document): the base of a three-way merge."""
+
+    __tablename__ = "merge_base"
+    base_id: str = Field(primary_key=True)
+    lineage: str = Field(index=True)
+    created: str = ""
+    kind: str = ""  # copy | package
+    origin: str = ""  # file name of the original
+    document: str = ""
+
+
+class PackageInfoTable(SQLModel, table=True):
+    """Present (one row) only in a Ressortpaket: whose package, from which portfolio."""
+
+    __tablename__ = "package_info"
+    id: int = Field(default=1, primary_key=True)
+    ministry: str = ""
+    origin_lineage: str = ""
+    origin: str = ""
+    created: str = ""

@@ -214,7 +214,7 @@ def test_migration_from_the_first_schema_keeps_every_row(tmp_path):
         for t, n in counts.items():
             assert c.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() == n, t
         assert c.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
-        assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+        assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == fileformat.HEAD_REVISION
         assert c.exec_driver_sql("PRAGMA user_version").scalar() == fileformat.SCHEMA_VERSION
         assert c.exec_driver_sql("SELECT lineage FROM portfolio_info").scalar() == ""
     snap = store.snapshot()

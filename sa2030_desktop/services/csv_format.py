@@ -1,0 +1,151 @@
+"""CSV files as German offices write them: `;`, `,` or tab; UTF-8 (with/without BOM) or
+Windows-1252; read into raw rows with the line numbers a user sees in an editor."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sa2030_desktop.domain.errors import Issue
+
+MAX_CSV_BYTES = 200 * 1024 * 1024
+_SEPARATORS = (";", ",", "\t")
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(slots=True)
+class RawTable:
+    """One table as read: its headers and its rows (line or row number, cell values)."""
+
+    file: str
+    sheet: str | None
+    headers: list[str]
+    rows: list[tuple[int, list[object]]] = field(default_factory=list)
+    header_line: int = 1
+    encoding: str = ""
+    separator: str = ""
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """(text, encoding name). UTF-8 with BOM, UTF-8, else Windows-1252; raises ValueError."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[3:].decode("utf-8"), "UTF-8 mit BOM"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16"), "UTF-16"
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    return raw.decode("cp1252"), "Windows-1252"  # raises on the 5 bytes cp1252 leaves undefined
+
+
+def sniff_separator(text: str) -> str:
+    """The separator of the header line: the candidate occurring most often outside quotes."""
+    header = ""
+    for line in text.splitlines():
+        if line.strip():
+            header = line
+            break
+    counts = dict.fromkeys(_SEPARATORS, 0)
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(_SEPARATORS, key=lambda s: counts[s])
+    return best if counts[best] else ";"
+
+
+def read_csv(path: Path, issues: list[Issue]) -> RawTable | None:
+    """Read one CSV file; on a file-level problem add an issue and return None."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            issues.append(Issue("file_too_large", {"file": name}, {"size": size}))
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        issues.append(Issue("file_unreadable_detail", {"file": name}, {"detail": str(exc)}))
+        return None
+    if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
+        issues.append(Issue("source_empty", {"file": name}))
+        return None
+    if (
+        raw.startswith(ZIP_MAGIC)
+        or b"\x00" in raw[:4096]
+        and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    ):
+        issues.append(Issue("not_csv", {"file": name}))
+        return None
+    try:
+        text, encoding = decode(raw)
+    except UnicodeDecodeError as exc:
+        issues.append(Issue("bad_encoding", {"file": name}, {"offset": exc.start}))
+        return None
+    separator = sniff_separator(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, quotechar='"')
+    table: RawTable | None = None
+    start = 1
+    try:
+        for record in reader:
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in record):
+                continue
+            if table is None:
+                table = RawTable(
+                    name,
+                    None,
+                    [c.strip() for c in record],
+                    header_line=line,
+                    encoding=encoding,
+                    separator=separator,
+                )
+                continue
+            table.rows.append((line, [unescape(c) for c in record]))
+    except csv.Error as exc:
+        issues.append(
+            Issue("bad_csv", {"file": name, "line": reader.line_num}, {"detail": str(exc)})
+        )
+        return None
+    if table is None:
+        issues.append(Issue("source_empty", {"file": name}))
+    return table
+
+
+# -- formula injection -------------------------------------------------------------------------
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def needs_guard(text: str) -> bool:
+    """Would a spreadsheet run this as a formula? Also true for an already guarded text
+    (leading apostrophe before a dangerous character), so that the round trip is lossless."""
+    stripped = text.lstrip("'")
+    return bool(text) and (
+        text.startswith(_DANGEROUS) or (text.startswith("'") and stripped.startswith(_DANGEROUS))
+    )
+
+
+def escape(text: str) -> str:
+    """CSV cells: an apostrophe in front makes Excel show the text instead of running it."""
+    return "'" + text if needs_guard(text) else text
+
+
+def unescape(text: str) -> str:
+    if text.startswith("'") and text[1:].lstrip("'").startswith(_DANGEROUS):
+        return text[1:]
+    return text
+
+
+def csv_bytes(headers: list[str], rows: list[list[object]]) -> bytes:
+    """UTF-8 with BOM and `;` – what German Excel opens directly."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=";", quotechar='"', lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow(["" if v is None else escape(str(v)) for v in row])
+    return codecs.BOM_UTF8 + buf.getvalue().encode("utf-8")

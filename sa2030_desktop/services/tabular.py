@@ -1,0 +1,328 @@
+"""Excel/CSV import (the template of EXCHANGE.md) into a Bundle; export delegated to
+`tabular_write`. Every problem is collected with file, sheet, line and value — never just the
+first — and the Bundle is validated and written all-or-nothing by `importing`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sa2030_desktop.domain.dates import parse_date
+from sa2030_desktop.domain.errors import Issue, ValidationError
+from sa2030_desktop.domain.model import (
+    Dependency,
+    DependencyKind,
+    Goal,
+    Milestone,
+    Portfolio,
+    Status,
+)
+from sa2030_desktop.services.bundle import Bundle, Record
+from sa2030_desktop.services.csv_format import RawTable, read_csv
+from sa2030_desktop.services.tabular_schema import (
+    COLUMNS,
+    DEPENDENCIES,
+    ENTITY_OF,
+    GOALS,
+    MILESTONES,
+    SHEET_NAMES,
+    TABLES,
+    map_headers,
+    recognise,
+    sheet_table,
+)
+from sa2030_desktop.services.xlsx_format import read_workbook
+
+_KEY_ATTRS = {
+    "key",
+    "goal",
+    "theme",
+    "lead",
+    "dependent",
+    "prerequisite",
+    "prerequisite_milestone",
+    "dependent_milestone",
+}
+
+
+def read_raw(sources: list[Path], issues: list[Issue]) -> dict[str, RawTable]:
+    """The three tables by kind, from one workbook or up to three CSV files."""
+    tables: dict[str, RawTable] = {}
+    raw: list[tuple[str | None, RawTable]] = []
+    sources = [Path(s) for s in sources]
+    if len(sources) == 1 and sources[0].suffix.lower() in (".xlsx", ".xlsm"):
+        for t in read_workbook(sources[0], issues):
+            raw.append((sheet_table(t.sheet or "") or recognise(t.headers), t))
+    else:
+        for src in sources:
+            suffix = src.suffix.lower()
+            if suffix in (".xlsx", ".xlsm"):
+                issues.append(Issue("one_workbook_only", {"file": src.name}))
+                continue
+            if suffix not in (".csv", ".txt", ".tsv"):
+                issues.append(
+                    Issue("unknown_source_kind", {"file": src.name}, {"ext": suffix or src.name})
+                )
+                continue
+            t = read_csv(src, issues)
+            if t is not None:
+                kind = recognise(t.headers)
+                if kind is None:
+                    issues.append(
+                        Issue(
+                            "unrecognised_table",
+                            {"file": src.name},
+                            {"headers": "; ".join(t.headers)[:200]},
+                        )
+                    )
+                    continue
+                raw.append((kind, t))
+    for kind, table in raw:
+        if kind is None:
+            continue
+        if kind in tables:
+            first = tables[kind]
+            issues.append(
+                Issue(
+                    "table_twice", _where(table), {"table": SHEET_NAMES[kind], "first": first.file}
+                )
+            )
+            continue
+        tables[kind] = table
+    return tables
+
+
+def _where(table: RawTable, line: int | None = None) -> dict:
+    place: dict[str, object] = {"file": table.file}
+    if table.sheet:
+        place["sheet"] = table.sheet
+    if line is not None:
+        place["line"] = line
+    return place
+
+
+def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> Bundle:
+    """A Bundle from an `.xlsx` workbook or CSV files (recognised by their headers).
+
+    File-level problems (empty, not what the extension says, no sheets, missing columns)
+    raise ValidationError at once; field problems are collected in `bundle.issues`.
+    """
+    sources = [Path(s) for s in sources]
+    source = ", ".join(s.name for s in sources)
+    issues: list[Issue] = []
+    tables = read_raw(sources, issues)
+    if not issues and not tables:
+        issues.append(Issue("no_tables", {"file": source}))
+    bundle = Bundle(source=source)
+    readers = {GOALS: _goal, MILESTONES: _milestone, DEPENDENCIES: _dependency}
+    parsed: list[tuple[str, RawTable, list]] = []
+    for kind in TABLES:
+        table = tables.get(kind)
+        if table is None:
+            continue
+        columns, unknown = map_headers(kind, table.headers, mapping)
+        present = {c.name for c in columns if c is not None}
+        for col in COLUMNS[kind]:
+            if col.required and col.name not in present:
+                issues.append(
+                    Issue(
+                        "missing_column",
+                        _where(table, table.header_line),
+                        {"value": col.name, "table": SHEET_NAMES[kind]},
+                    )
+                )
+        for _pos, header in unknown:
+            bundle.notes.append(
+                Issue(
+                    "extra_column",
+                    {**_where(table), "column": header},
+                    {"value": header},
+                    severity="warning",
+                )
+            )
+        parsed.append((kind, table, columns))
+    if issues:
+        raise ValidationError(issues, source)
+    categories: list[tuple[Record, str, str]] = []
+    for kind, table, columns in parsed:
+        for line, values in table.rows:
+            cells = {}
+            for col, value in zip(columns, values, strict=False):
+                if col is not None:
+                    cells[col.name] = (col, value)
+            place = {**_where(table, line), "entity": ENTITY_OF[kind]}
+            record, category = readers[kind](cells, place, bundle)
+            if record is None:
+                continue
+            getattr(
+                bundle,
+                {GOALS: "goals", MILESTONES: "milestones", DEPENDENCIES: "dependencies"}[kind],
+            ).append(record)
+            if category:
+                categories.append((record, category, str(cells["kategorie"][0].name)))
+    if categories:
+        bundle.checks.append(lambda portfolio: _check_categories(portfolio, categories))
+    return bundle
+
+
+class _Row:
+    """Cell access for one row that records each problem with its column and value."""
+
+    def __init__(self, cells: dict, place: dict, bundle: Bundle) -> None:
+        self.cells, self.place, self.bundle = cells, place, bundle
+        self.fields: set[str] = set()
+
+    def error(self, code: str, column: str, **data: object) -> None:
+        self.bundle.issues.append(Issue(code, {**self.place, "column": column}, data))
+
+    def text(self, name: str) -> str:
+        if name not in self.cells:
+            return ""
+        col, value = self.cells[name]
+        self.fields.add(col.attr)
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, date):
+            value = value.isoformat()
+        text = str(value)
+        return text.strip() if col.attr in _KEY_ATTRS else text
+
+    def date(self, name: str) -> date | None:
+        if name not in self.cells:
+            return None
+        col, value = self.cells[name]
+        self.fields.add(col.attr)
+        try:
+            return parse_date(value.strip() if isinstance(value, str) else value)
+        except (ValueError, TypeError):
+            self.error("bad_date", name, field=col.attr, value=str(value)[:80])
+            return None
+
+    def codes(self, name: str) -> list[str]:
+        text = self.text(name)
+        return [c.strip() for c in text.replace(";", ",").split(",") if c.strip()]
+
+
+def _goal(cells: dict, place: dict, bundle: Bundle):
+    r = _Row(cells, place, bundle)
+    key = r.text("ziel_id")
+    if not key:
+        r.error("missing_value", "ziel_id", value="ziel_id")
+        return None, None
+    place["key"] = key
+    status = Status.NOT_STARTED
+    status_text = r.text("status").strip()
+    if status_text:
+        try:
+            status = Status.parse(status_text)
+        except ValueError:
+            r.error("bad_status", "status", field="status", value=status_text[:80])
+    elif "status" in r.fields:
+        r.fields.discard("status")  # an empty cell keeps the stored status
+    priority = 2
+    prio_text = r.text("prioritaet").strip()
+    if prio_text:
+        try:
+            priority = int(float(prio_text.replace(",", ".")))
+        except ValueError:
+            r.error("bad_number", "prioritaet", field="priority", value=prio_text[:80])
+    elif "priority" in r.fields:
+        r.fields.discard("priority")
+    goal = Goal(
+        key=key,
+        title=r.text("titel"),
+        theme=r.text("themenfeld_id"),
+        lead=r.text("federfuehrung"),
+        description=r.text("beschreibung"),
+        partners=r.codes("beteiligt"),
+        status=status,
+        status_reason=r.text("status_begruendung"),
+        priority=priority,
+        tags=r.codes("schlagworte"),
+    )
+    category = r.text("kategorie").strip() if "kategorie" in cells else ""
+    r.fields.discard(None)
+    r.fields.discard("key")
+    return Record(goal, place, frozenset(r.fields)), category
+
+
+def _milestone(cells: dict, place: dict, bundle: Bundle):
+    r = _Row(cells, place, bundle)
+    key = r.text("meilenstein_id")
+    if not key:
+        r.error("missing_value", "meilenstein_id", value="meilenstein_id")
+        return None, None
+    place["key"] = key
+    ms = Milestone(
+        key=key,
+        goal=r.text("ziel_id"),
+        title=r.text("titel"),
+        baseline=r.date("basistermin"),
+        forecast=r.date("prognose"),
+        actual=r.date("ist"),
+        note=r.text("bemerkung"),
+    )
+    if ms.forecast is None and ms.baseline is not None:
+        ms.forecast = ms.baseline  # an empty Prognose means: as planned
+        r.fields.add("forecast")
+    r.fields.discard("key")
+    return Record(ms, place, frozenset(r.fields)), None
+
+
+def _dependency(cells: dict, place: dict, bundle: Bundle):
+    r = _Row(cells, place, bundle)
+    dependent, prerequisite = r.text("abhaengig"), r.text("benoetigt")
+    for name, value in (("abhaengig", dependent), ("benoetigt", prerequisite)):
+        if not value:
+            r.error("missing_value", name, value=name)
+    if not dependent or not prerequisite:
+        return None, None
+    place["key"] = f"{dependent}>{prerequisite}"
+    kind = DependencyKind.HARD
+    kind_text = r.text("art").strip()
+    if kind_text:
+        try:
+            kind = DependencyKind.parse(kind_text)
+        except ValueError:
+            r.error("bad_kind", "art", field="kind", value=kind_text[:80])
+    dep = Dependency(
+        dependent,
+        prerequisite,
+        kind,
+        r.text("benoetigter_meilenstein") or None,
+        r.text("wartender_meilenstein") or None,
+        r.text("begruendung"),
+    )
+    r.fields -= {"dependent", "prerequisite"}
+    return Record(dep, place, frozenset(r.fields)), None
+
+
+def _check_categories(portfolio: Portfolio, items) -> list[Issue]:
+    """`kategorie` must agree with the theme field's category in the portfolio."""
+    issues = []
+    by_name = {c.name.casefold(): c.code for c in portfolio.categories.values()}
+    codes = {c.casefold(): c for c in portfolio.categories}
+    for record, given, column in items:
+        place = {**record.place, "column": column}
+        code = codes.get(given.casefold()) or by_name.get(given.casefold())
+        if code is None:
+            issues.append(Issue("unknown_category", place, {"value": given}))
+            continue
+        theme = portfolio.themes.get(record.obj.theme)
+        if theme is not None and theme.category != code:
+            issues.append(
+                Issue("category_mismatch", place, {"value": given, "expected": theme.category})
+            )
+    return issues
+
+
+def write_tabular(portfolio: Portfolio, target: Path) -> Path:
+    """`.xlsx` workbook, or a folder with the three CSV files (see `tabular_write`)."""
+    from sa2030_desktop.services.tabular_write import write_csv_folder, write_xlsx
+
+    target = Path(target)
+    if target.suffix.lower() == ".xlsx":
+        return write_xlsx(portfolio, target)
+    return write_csv_folder(portfolio, target)

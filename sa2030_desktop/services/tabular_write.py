@@ -1,0 +1,247 @@
+"""Excel/CSV export of the template's three tables (dependencies included), formula-injection
+safe and atomic; the blank template with an explanation sheet and drop-down lists."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.model import STATUS_LABELS, Portfolio
+from sa2030_desktop.domain.selection import natural_key
+from sa2030_desktop.export.atomic import atomic_target, atomic_write_bytes
+from sa2030_desktop.services.csv_format import csv_bytes
+from sa2030_desktop.services.tabular_schema import (
+    COLUMNS,
+    CSV_NAMES,
+    DEPENDENCIES,
+    GOALS,
+    MILESTONES,
+    SHEET_NAMES,
+    TABLES,
+    canonical_names,
+)
+from sa2030_desktop.services.xlsx_format import text_cell
+
+DEMO_LABEL = "Demodaten – illustrativ"
+EXPLAIN_SHEET = "Erlaeuterungen"
+CODES_SHEET = "Codes"
+
+
+def table_rows(portfolio: Portfolio, dates_as_text: bool) -> dict[str, list[list[object]]]:
+    """Rows per table in template column order; dates as ISO text (CSV) or date values (xlsx)."""
+
+    def d(day):
+        return None if day is None else (day.isoformat() if dates_as_text else day)
+
+    goals = []
+    for g in sorted(portfolio.goals.values(), key=lambda g: natural_key(g.key)):
+        theme = portfolio.themes.get(g.theme)
+        goals.append(
+            [
+                g.key,
+                theme.category if theme else "",
+                g.theme,
+                theme.name if theme else "",
+                g.title,
+                g.lead,
+                ", ".join(g.partners),
+                g.status.label,
+                g.description,
+                g.status_reason,
+                g.priority,
+                ", ".join(g.tags),
+            ]
+        )
+    milestones = [
+        [m.key, m.goal, m.title, d(m.baseline), d(m.forecast), d(m.actual), m.note]
+        for m in sorted(portfolio.milestones.values(), key=lambda m: natural_key(m.key))
+    ]
+    deps = [
+        [
+            x.dependent,
+            x.prerequisite,
+            x.kind.label,
+            x.prerequisite_milestone or "",
+            x.rationale,
+            x.dependent_milestone or "",
+        ]
+        for x in sorted(
+            portfolio.dependencies,
+            key=lambda x: (natural_key(x.dependent), natural_key(x.prerequisite)),
+        )
+    ]
+    return {GOALS: goals, MILESTONES: milestones, DEPENDENCIES: deps}
+
+
+def write_xlsx(portfolio: Portfolio, target: Path) -> Path:
+    """Three sheets plus an explanation sheet; text cells never become formulas."""
+    from openpyxl import Workbook
+
+    rows = table_rows(portfolio, dates_as_text=False)
+
+    def build(tmp: Path) -> None:
+        wb = Workbook(write_only=True)
+        for table in TABLES:
+            ws = wb.create_sheet(SHEET_NAMES[table])
+            ws.freeze_panes = "A2"
+            ws.append([text_cell(ws, h, bold=True) for h in canonical_names(table)])
+            for row in rows[table]:
+                ws.append([v if isinstance(v, int) else text_cell(ws, v) for v in row])
+        _explanation(wb, portfolio)
+        wb.save(tmp)
+
+    with atomic_target(Path(target)) as tmp:
+        build(tmp)
+    return Path(target)
+
+
+def _explanation(wb, portfolio: Portfolio | None, write_only: bool = True) -> None:
+    ws = wb.create_sheet(EXPLAIN_SHEET)
+    lines: list[list[object]] = []
+    if portfolio is not None:
+        title = portfolio.info.title
+        lines.append([f"Export aus SA2030 Planner: {title}"])
+        if portfolio.info.demo:
+            lines.append([DEMO_LABEL])
+        if portfolio.info.as_of:
+            lines.append([f"Stichtag: {de_short(portfolio.info.as_of)}"])
+    else:
+        lines.append(["Vorlage für den Import in SA2030 Planner"])
+    lines.append(
+        [
+            "Drei Blätter: Ziele, Meilensteine, Abhaengigkeiten. Die erste Zeile enthält die "
+            "Spaltennamen; zusätzliche Spalten werden beim Import ignoriert."
+        ]
+    )
+    lines.append(
+        [
+            "Datumsangaben als 31.03.2026 oder 2026-03-31. Alles oder nichts: ein Import mit "
+            "Fehlern schreibt nichts und nennt jeden Fehler mit Blatt und Zeile."
+        ]
+    )
+    lines.append([])
+    lines.append(["Blatt", "Spalte", "Pflicht", "Bedeutung"])
+    for table in TABLES:
+        for col in COLUMNS[table]:
+            lines.append([SHEET_NAMES[table], col.name, "ja" if col.required else "nein", col.help])
+    lines.append([])
+    lines.append(["Status", "Code"])
+    for status, label in STATUS_LABELS.items():
+        lines.append([label, status.value])
+    for line in lines:
+        ws.append([text_cell(ws, v, bold=line is lines[0]) for v in line] if write_only else line)
+
+
+def write_csv_folder(portfolio: Portfolio, target: Path) -> Path:
+    """A folder with ziele.csv, meilensteine.csv, abhaengigkeiten.csv (UTF-8 with BOM, `;`).
+
+    Written into a temporary folder beside the target, then renamed, so the folder is always
+    complete. An existing folder is replaced only when it holds nothing but such an export.
+    """
+    target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise DomainError("target_not_folder", path=str(target))
+    if not target.parent.is_dir():
+        raise DomainError("folder_missing", path=str(target.parent))
+    ours = set(CSV_NAMES.values()) | {"LIESMICH.txt"}
+    if target.is_dir() and any(p.name not in ours for p in target.iterdir()):
+        raise DomainError("target_folder_foreign", path=str(target))
+    rows = table_rows(portfolio, dates_as_text=True)
+    try:
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except PermissionError as exc:
+        raise DomainError("target_unwritable", path=str(target)) from exc
+    old: Path | None = None
+    try:
+        for table in TABLES:
+            atomic_write_bytes(
+                work / CSV_NAMES[table], csv_bytes(canonical_names(table), rows[table])
+            )
+        readme = ["Export aus SA2030 Planner – drei Tabellen im Format der Vorlage."]
+        if portfolio.info.demo:
+            readme.append(DEMO_LABEL)
+        (work / "LIESMICH.txt").write_text("\r\n".join(readme) + "\r\n", encoding="utf-8-sig")
+        umask = os.umask(0)
+        os.umask(umask)
+        for path in (work, *work.iterdir()):  # mkdtemp/mkstemp are private (0700/0600)
+            os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
+        if target.exists():
+            old = target.with_name(f".{target.name}.alt-{os.getpid()}")
+            os.replace(target, old)
+        os.replace(work, target)
+    except BaseException:
+        if old is not None and not target.exists():
+            os.replace(old, target)
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    if old is not None:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(old)
+    return target
+
+
+def write_template(target: Path, portfolio: Portfolio | None = None) -> Path:
+    """The blank template: headers, explanation sheet, drop-down lists for codes and statuses."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    codes = wb.create_sheet(CODES_SHEET)
+    lists = {
+        "status": [label for label in STATUS_LABELS.values()],
+        "art": ["hart", "weich"],
+        "themenfeld": sorted(portfolio.themes) if portfolio else [],
+        "ressort": sorted(portfolio.ministries) if portfolio else [],
+        "kategorie": sorted(portfolio.categories) if portfolio else [],
+    }
+    ranges = {}
+    for col_index, (name, values) in enumerate(lists.items(), start=1):
+        letter = chr(ord("A") + col_index - 1)
+        codes.cell(row=1, column=col_index, value=name).font = Font(bold=True)
+        for i, v in enumerate(values, start=2):
+            codes.cell(row=i, column=col_index, value=v).data_type = "s"
+        if values:
+            ranges[name] = f"{CODES_SHEET}!${letter}$2:${letter}${len(values) + 1}"
+    drop = {
+        GOALS: {
+            "status": "status",
+            "themenfeld_id": "themenfeld",
+            "federfuehrung": "ressort",
+            "kategorie": "kategorie",
+        },
+        DEPENDENCIES: {"art": "art"},
+    }
+    for table in TABLES:
+        ws = wb.create_sheet(SHEET_NAMES[table])
+        names = canonical_names(table)
+        for i, name in enumerate(names, start=1):
+            ws.cell(row=1, column=i, value=name).font = Font(bold=True)
+            ws.column_dimensions[chr(ord("A") + i - 1)].width = max(14, len(name) + 4)
+        ws.freeze_panes = "A2"
+        for column, list_name in drop.get(table, {}).items():
+            if list_name not in ranges:
+                continue
+            letter = chr(ord("A") + names.index(column))
+            dv = DataValidation(
+                type="list",
+                formula1=ranges[list_name],
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Ungültiger Wert",
+                error="Bitte einen Wert aus der Liste wählen.",
+            )
+            dv.add(f"{letter}2:{letter}2000")
+            ws.add_data_validation(dv)
+    wb.move_sheet(CODES_SHEET, offset=len(wb.sheetnames))
+    _explanation(wb, None, write_only=False)
+    codes.sheet_state = "hidden"
+    with atomic_target(Path(target)) as tmp:
+        wb.save(tmp)
+    return Path(target)

@@ -1,0 +1,164 @@
+"""Excel workbooks: a safety check before opening (zip bombs, XML entities), reading the three
+sheets with openpyxl (read-only, values not formulas), writing text cells that never run."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+from sa2030_desktop.domain.errors import Issue
+from sa2030_desktop.services.csv_format import RawTable
+from sa2030_desktop.services.tabular_schema import sheet_table
+
+MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together
+MAX_MEMBER = 128 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, for members above 1 MB
+MAX_MEMBERS = 2000
+_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def check_workbook(path: Path, issues: list[Issue]) -> bool:
+    """Refuse what is not a zip, a zip bomb, or XML with a DTD/entities — before openpyxl
+    parses a byte. Sizes come from the zip directory; each XML member is then streamed
+    (bounded by those sizes) and scanned for `<!DOCTYPE`/`<!ENTITY`."""
+    name = path.name
+    if path.stat().st_size == 0:
+        issues.append(Issue("source_empty", {"file": name}))
+        return False
+    if not zipfile.is_zipfile(path):
+        issues.append(Issue("not_xlsx", {"file": name}))
+        return False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+            if len(members) > MAX_MEMBERS:
+                issues.append(
+                    Issue("xlsx_bomb", {"file": name}, {"detail": f"{len(members)} Teile"})
+                )
+                return False
+            total = sum(m.file_size for m in members)
+            for m in members:
+                ratio = m.file_size / max(m.compress_size, 1)
+                if m.file_size > MAX_MEMBER or (m.file_size > 1024 * 1024 and ratio > MAX_RATIO):
+                    issues.append(
+                        Issue(
+                            "xlsx_bomb",
+                            {"file": name},
+                            {"detail": f"{m.filename}: {m.file_size // 1_000_000} MB"},
+                        )
+                    )
+                    return False
+            if total > MAX_UNCOMPRESSED:
+                issues.append(
+                    Issue(
+                        "xlsx_bomb", {"file": name}, {"detail": f"{total // 1_000_000} MB entpackt"}
+                    )
+                )
+                return False
+            names = {m.filename for m in members}
+            if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+                issues.append(Issue("not_xlsx", {"file": name}))
+                return False
+            for m in members:
+                if m.filename.endswith((".xml", ".rels", ".vml")) and _has_dtd(zf, m):
+                    issues.append(Issue("xlsx_entities", {"file": name}, {"part": m.filename}))
+                    return False
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+        issues.append(Issue("not_xlsx_detail", {"file": name}, {"detail": str(exc)}))
+        return False
+    return True
+
+
+def _has_dtd(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    read = 0
+    tail = b""
+    with zf.open(member) as fh:
+        while chunk := fh.read(1 << 20):
+            read += len(chunk)
+            if read > member.file_size:  # the directory lied about the size
+                return True
+            if _DTD.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+def read_workbook(path: Path, issues: list[Issue]) -> list[RawTable]:
+    """The recognised sheets as raw tables (rows numbered as Excel shows them)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.datetime import from_excel
+
+    if not check_workbook(path, issues):
+        return []
+    name = path.name
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds on damaged workbooks
+        issues.append(Issue("not_xlsx_detail", {"file": name}, {"detail": type(exc).__name__}))
+        return []
+    tables: list[RawTable] = []
+    try:
+        for ws in wb.worksheets:
+            if sheet_table(ws.title) is None:
+                continue
+            table: RawTable | None = None
+            for row in ws.iter_rows():
+                values = [_cell_value(c, from_excel) for c in row]
+                if not any(v not in (None, "") for v in values):
+                    continue
+                number = getattr(row[0], "row", None) if row else None
+                if table is None:
+                    table = RawTable(
+                        name,
+                        ws.title,
+                        ["" if v is None else str(v).strip() for v in values],
+                        header_line=number or 1,
+                    )
+                    continue
+                table.rows.append((number or 0, values))
+            tables.append(table or RawTable(name, ws.title, []))
+    except Exception as exc:
+        issues.append(Issue("not_xlsx_detail", {"file": name}, {"detail": type(exc).__name__}))
+        return []
+    finally:
+        wb.close()
+    if not tables:
+        issues.append(
+            Issue("no_sheets", {"file": name}, {"sheets": ", ".join(wb.sheetnames) or "–"})
+        )
+    return tables
+
+
+def _cell_value(cell, from_excel) -> object:
+    value = getattr(cell, "value", None)
+    if isinstance(value, datetime):
+        return value.date() if value.time() == datetime.min.time() else value
+    if isinstance(value, float) and getattr(cell, "is_date", False):
+        return from_excel(value).date()
+    return value
+
+
+# -- writing -------------------------------------------------------------------------------
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(ws, value: object, bold: bool = False):
+    """A write-only cell that Excel shows as text, never as a formula."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    if isinstance(value, date):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "DD.MM.YYYY"
+        return cell
+    text = "" if value is None else str(value)
+    cell = WriteOnlyCell(ws, value=text if text else None)
+    if text:
+        cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
+        if text.startswith(_DANGEROUS):
+            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
