@@ -32,6 +32,8 @@ class Store:
         self.engine = engine
         self.readonly = readonly
         self.lock = lock  # the writer lock (persistence/locking.py); None when read-only
+        self.closed = False
+        self._after_close: list[Callable[[], None]] = []
         self._listeners: list[Listener] = []
         self._snapshot: Portfolio | None = None
 
@@ -65,6 +67,14 @@ class Store:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        if not self.closed:
+            self.closed = True
+            for callback in self._after_close:  # e.g. write a work copy back (services/safety)
+                callback()
+
+    def after_close(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once when the store is closed."""
+        self._after_close.append(callback)
 
     # -- reading ---------------------------------------------------------------------------
     def snapshot(self) -> Portfolio:

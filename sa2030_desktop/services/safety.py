@@ -10,12 +10,13 @@ import hashlib
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.persistence import backup as backups
+from sa2030_desktop.persistence import locking
 from sa2030_desktop.persistence.engine import checkpoint
 from sa2030_desktop.persistence.fileformat import read_header
 from sa2030_desktop.persistence.location import Location, classify
@@ -89,11 +90,30 @@ class WorkCopy:
     remote_sha256: str
     local_sha256: str
     store: Store
+    listeners: list = field(default_factory=list)  # called with the WorkCopy after close
+
+    result: WriteBack | None = None
+    error: BaseException | None = None
 
     def write_back(self) -> WriteBack:
         """Close the copy and write it back when the remote file is unchanged since the copy
-        was taken; otherwise keep both (the remote untouched, ours beside it) and say so."""
-        self.store.close()
+        was taken; otherwise keep both (the remote untouched, ours beside it) and say so.
+        Runs by itself when the store is closed (`result` / `error` then tell what happened)."""
+        self.store.close()  # runs _on_close once
+        if self.error is not None:
+            raise self.error
+        assert self.result is not None
+        return self.result
+
+    def _on_close(self) -> None:
+        try:
+            self.result = self._write_back()
+        except Exception as exc:  # reported by whoever closed it; the copy stays in place
+            self.error = exc
+        for listener in list(self.listeners):
+            listener(self)
+
+    def _write_back(self) -> WriteBack:
         checkpoint(self.local)
         if sha256(self.local) == self.local_sha256:
             _remove(self.local)
@@ -133,6 +153,18 @@ def open_work_copy(path: str | Path, folder: Path | None = None) -> WorkCopy:
     remote = Path(path)
     read_header(remote)
     folder = folder or work_dir()
+    # the lock beside the remote file warns colleagues who open it from the share, too
+    remote_lock = locking.acquire(remote)
+    try:
+        copy = _open_copy(remote, folder)
+    except BaseException:
+        remote_lock.release()
+        raise
+    copy.store.after_close(remote_lock.release)
+    return copy
+
+
+def _open_copy(remote: Path, folder: Path) -> WorkCopy:
     digest = sha256(remote)
     local = folder / f"{digest[:8]}-{remote.name}"
     _remove(local)
@@ -152,7 +184,10 @@ def open_work_copy(path: str | Path, folder: Path | None = None) -> WorkCopy:
     checkpoint(local)
     local_digest = sha256(local)
     store = Store.open(local)
-    return WorkCopy(remote, local, digest, local_digest, store)
+    copy = WorkCopy(remote, local, digest, local_digest, store)
+    store.after_close(copy._on_close)
+    store.work_copy = copy  # the GUI tells the user that a copy is being edited
+    return copy
 
 
 def _remove(path: Path) -> None:

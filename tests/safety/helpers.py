@@ -76,3 +76,18 @@ def big_bundle(path: Path, goals: int, milestones_per_goal: int = 0, prefix: str
     }
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def damage_page(path: Path, table: str = "goal") -> None:
+    """Overwrite the b-tree header and cell pointers of `table`'s root page (a torn write)."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * page_size + (100 if root == 1 else 0))
+        fh.write(b"\x0d\xff\xff\x7f\x7f\x00\x00\x00" + b"\xee" * 40)
