@@ -178,10 +178,7 @@ class UnitOfWork:
                 f" VALUES ({', '.join('?' for _ in cols)})",
                 tuple(vals),
             )
-            self.log(entity, key, "*", "", "angelegt")
-            for col, val in values.items():
-                if val not in (None, "", 0) or col in ("status", "kind"):
-                    self.log(entity, key, col, "", val)
+            self.log(entity, key, "*", "", created_text(values))
             self.changes.added.append((entity, key))
             changed = True
         else:
@@ -241,10 +238,7 @@ class UnitOfWork:
                 if entity == "goal":
                     row += [self.now, self.now]
                 inserts.append(tuple(row))
-                self.log(entity, key, "*", "", "angelegt")
-                for col, val in values.items():
-                    if val not in (None, "", 0) or col in ("status", "kind"):
-                        self.log(entity, key, col, "", val)
+                self.log(entity, key, "*", "", created_text(values))
                 self.changes.added.append((entity, key))
                 changed += 1
                 if entity == "goal" and obj.partners:
@@ -344,6 +338,15 @@ class UnitOfWork:
                 self._log_rows,
             )
             self._log_rows.clear()
+
+
+def created_text(values: dict) -> str:
+    """One change-log row per new record: „angelegt (title=…; theme=…)“ with its values, so
+    that creation is fully traceable without a row per field (bulk imports stay fast)."""
+    shown = "; ".join(
+        f"{c}={_text(v)}" for c, v in values.items() if v not in (None, "") or c in ("status", "kind")
+    )
+    return f"angelegt ({shown})" if shown else "angelegt"
 
 
 def _norm(value: object) -> object:

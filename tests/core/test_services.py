@@ -58,7 +58,8 @@ def test_bad_links_are_refused(store, dep_, code):
 def test_link_and_unlink_are_logged(store):
     dependencies.link(store, Dependency("Z05", "Z36", rationale="Daten"))
     log = store.changes(limit=20)
-    assert ("dependency", "Z05>Z36", "*", "angelegt") in [(c.entity, c.key, c.field, c.new) for c in log]
+    created = [c.new for c in log if (c.entity, c.key, c.field) == ("dependency", "Z05>Z36", "*")]
+    assert created == ["angelegt (kind=hard; rationale=Daten)"]
     dependencies.unlink(store, "Z05", "Z36")
     assert store.changes(limit=1)[0].new == "gelöscht"
 
