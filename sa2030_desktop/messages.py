@@ -243,3 +243,10 @@ MESSAGES.update({
     "write_back_failed": "Die Arbeitskopie konnte nicht nach „{path}“ zurückgeschrieben werden ({detail}). Sie liegt unverändert unter „{copy}“.",
     "disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht verändert.",
 })
+
+# Word briefings (services/briefing.py, export/briefing/)
+MESSAGES.update({
+    "unknown_briefing_kind": "Unbekannte Art des Briefings „{value}“ (erlaubt: {allowed}).",
+    "template_not_word": "Die Vorlage „{path}“ ist keine Word-Datei (.docx oder .dotx). Es wurde nichts geschrieben.",
+    "target_open_in_word": "„{path}“ ist gerade in Word geöffnet. Bitte das Dokument dort schließen oder einen anderen Dateinamen wählen; es wurde nichts geschrieben.",
+})
