@@ -8,6 +8,7 @@ from sa2030_desktop.cli.common import EXIT_REFUSED, EXIT_USAGE, GermanArgumentPa
 
 COMMAND_MODULES = [
     "sa2030_desktop.cli.core_commands",
+    "sa2030_desktop.cli.graph_commands",
     "sa2030_desktop.cli.timeline_commands",
 ]
 

@@ -1,0 +1,245 @@
+"""Layered left-to-right layout of the dependency graph (Qt-free; scene and figure share it).
+
+Layers follow the dependency order (networkx topological generations, sources pulled next to
+their first dependent), a few barycenter sweeps reduce crossings, optional swimlanes group the
+rows by lead ministry or theme field. Stored positions win: a new goal is placed in a free
+spot of its layer without moving anybody else. Units are typographic points (1/72 inch), so
+that the exported figure can draw text at FONT_SIZE and the boxes fit it.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import networkx as nx
+
+from sa2030_desktop.domain.graph_view import GraphModel, GraphNode, GraphOptions, build_view
+
+__all__ = ["GraphOptions", "build_view", "layout", "node_lines", "text_width"]
+
+FONT_SIZE = 10.0
+LINE_HEIGHT = 13.0
+PAD = 7.0
+STATUS_BAR = 7.0  # coloured bar on the node's left edge (plus the status text as second cue)
+MIN_WIDTH = 150.0
+TITLE_CHARS = 26
+LAYER_GAP = 80.0
+ROW_GAP = 22.0
+LANE_GAP = 28.0
+LANE_LABEL = 130.0  # room left of the nodes for the lane names
+SWEEPS = 4
+
+_NARROW = set("iljtf.,:;'|!()[]Ilr ")
+_WIDE = set("mwMW@%")
+
+
+def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
+    """Estimated width in points (DejaVu/Liberation Sans metrics, slightly generous)."""
+    units = 0.0
+    for ch in text:
+        if ch in _NARROW:
+            units += 0.32
+        elif ch in _WIDE:
+            units += 0.88
+        elif ch.isupper() or ch.isdigit():
+            units += 0.66 if ch.isupper() else 0.60
+        else:
+            units += 0.56
+    return units * size * 1.12 * (1.1 if bold else 1.0)
+
+
+def node_lines(node: GraphNode) -> list[str]:
+    """Header (key · lead), up to two title lines, and the status as text (never colour alone)."""
+    if node.is_group:
+        head = node.key
+        return [head, f"{node.count} Ziele (zusammengefasst)"]
+    head = f"{node.key} · {node.lead}" if node.lead else node.key
+    title = textwrap.wrap(node.title, TITLE_CHARS) or [""]
+    if len(title) > 2:
+        title = [title[0], textwrap.shorten(" ".join(title[1:]), TITLE_CHARS, placeholder=" …")]
+    status = node.status.label if node.status else ""
+    return [head, *title, status]
+
+
+def size_node(node: GraphNode) -> None:
+    lines = node_lines(node)
+    widest = max(text_width(line, bold=i == 0) for i, line in enumerate(lines))
+    node.width = max(MIN_WIDTH, math.ceil(widest + 2 * PAD + STATUS_BAR))
+    node.height = 4 * LINE_HEIGHT + 2 * PAD  # equal heights keep rows aligned
+
+
+def _ranks(model: GraphModel) -> dict[str, int]:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(model.nodes)
+    graph.add_edges_from(e.id for e in model.edges)
+    if not nx.is_directed_acyclic_graph(graph):  # collapsed groups may point at each other
+        cond = nx.condensation(graph)
+        sub = {n: i for i, gen in enumerate(nx.topological_generations(cond)) for n in gen}
+        return {n: sub[cond.graph["mapping"][n]] for n in graph}
+    rank = {n: i for i, gen in enumerate(nx.topological_generations(graph)) for n in gen}
+    # A source sits right before its first dependent instead of far left in layer 0.
+    for node in reversed(list(nx.topological_sort(graph))):
+        succ = list(graph.successors(node))
+        if succ and graph.in_degree(node) == 0:
+            rank[node] = min(rank[s] for s in succ) - 1
+    return rank
+
+
+def _lane_index(model: GraphModel) -> dict[str, int]:
+    index = {lane.value: i for i, lane in enumerate(model.lanes)}
+    return {n.id: index.get(n.lane, 0) for n in model.nodes.values()}
+
+
+def _assign_layers(model: GraphModel) -> list[list[str]]:
+    """Layer lists; goals without any edge fill the emptiest layers of their lane."""
+    connected = {n for e in model.edges for n in e.id}
+    ranks = _ranks(model) if connected else {}
+    count = max((ranks[n] for n in connected), default=-1) + 1
+    isolated = [n for n in model.nodes if n not in connected]
+    count = max(count, math.ceil(math.sqrt(len(model.nodes) * 0.6)), 1)
+    layers: list[list[str]] = [[] for _ in range(count)]
+    for n in model.nodes:
+        if n in connected:
+            layers[ranks[n]].append(n)
+    lane = _lane_index(model)
+    for n in isolated:
+        target = min(
+            range(count), key=lambda i: (sum(1 for m in layers[i] if lane[m] == lane[n]), i)
+        )
+        layers[target].append(n)
+    return layers
+
+
+def _order(model: GraphModel, layers: list[list[str]]) -> list[list[str]]:
+    """Barycenter sweeps (forward on predecessors, backward on dependents), lanes kept apart."""
+    lane = _lane_index(model)
+    preds: dict[str, list[str]] = {n: [] for n in model.nodes}
+    succs: dict[str, list[str]] = {n: [] for n in model.nodes}
+    for e in model.edges:
+        preds[e.target].append(e.source)
+        succs[e.source].append(e.target)
+    layers = [sorted(layer, key=lambda n: lane[n]) for layer in layers]
+    pos = {n: float(i) for layer in layers for i, n in enumerate(layer)}
+    for sweep in range(SWEEPS):
+        forward = sweep % 2 == 0
+        seq = range(len(layers)) if forward else range(len(layers) - 1, -1, -1)
+        for i in seq:
+            layer = layers[i]
+
+            def bary(n: str, forward: bool = forward) -> float:
+                nbrs = preds[n] if forward else succs[n]
+                return (
+                    sum(pos[m] for m in nbrs) / len(nbrs)
+                    if nbrs
+                    else pos[n] + 1e6 * (not (preds[n] or succs[n]))
+                )
+
+            layer.sort(key=lambda n: (lane[n], bary(n)))
+            for j, n in enumerate(layer):
+                pos[n] = float(j)
+    return layers
+
+
+def _place(model: GraphModel, layers: list[list[str]]) -> dict[str, tuple[float, float]]:
+    lane = _lane_index(model)
+    nlanes = max(len(model.lanes), 1)
+    rows = [
+        max((sum(1 for n in layer if lane[n] == li) for layer in layers), default=0)
+        for li in range(nlanes)
+    ]
+    row_h = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
+    lane_top, y = [], 0.0
+    for li in range(nlanes):
+        lane_top.append(y)
+        y += rows[li] * row_h + (LANE_GAP if model.lanes else 0)
+    x = LANE_LABEL if model.lanes else 0.0
+    positions = {}
+    for layer in layers:
+        width = max((model.nodes[n].width for n in layer), default=MIN_WIDTH)
+        counter: dict[int, int] = {}
+        for n in layer:
+            li = lane[n]
+            row = counter.get(li, 0)
+            counter[li] = row + 1
+            positions[n] = (x + width / 2, lane_top[li] + row * row_h + row_h / 2)
+        x += width + LAYER_GAP
+    return positions
+
+
+def compute_positions(model: GraphModel) -> dict[str, tuple[float, float]]:
+    """A fresh layered layout (centre points) for every node of the model."""
+    for node in model.nodes.values():
+        size_node(node)
+    if not model.nodes:
+        return {}
+    return _place(model, _order(model, _assign_layers(model)))
+
+
+def layout(
+    model: GraphModel, stored: dict[str, tuple[float, float]] | None = None
+) -> dict[str, tuple[float, float]]:
+    """Set node positions and sizes; stored positions are kept as they are.
+
+    Returns the positions of nodes that had none stored (the caller may store them), so that
+    a new goal lands in a free spot of its layer and nobody else moves.
+    """
+    fresh = compute_positions(model)
+    stored = {k: v for k, v in (stored or {}).items() if k in model.nodes}
+    if not stored:
+        placed = fresh
+    else:
+        placed = dict(stored)
+        for n in sorted(set(fresh) - set(stored), key=lambda n: fresh[n]):
+            placed[n] = _free_spot(model, n, fresh, placed)
+    for n, (x, y) in placed.items():
+        model.nodes[n].x, model.nodes[n].y = x, y
+    update_lanes(model)
+    return {n: placed[n] for n in placed if n not in stored}
+
+
+def _free_spot(model: GraphModel, n: str, fresh: dict, placed: dict) -> tuple[float, float]:
+    node = model.nodes[n]
+    x, y = fresh[n]
+    neighbours = [e.source if e.target == n else e.target for e in model.edges if n in e.id]
+    anchors = [placed[m] for m in neighbours if m in placed]
+    if anchors:
+        y = sum(a[1] for a in anchors) / len(anchors)
+    step = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
+    for attempt in range(10_000):
+        offset = ((attempt + 1) // 2) * step * (1 if attempt % 2 else -1)
+        cand = (x, y + offset)
+        if not any(_overlaps(node, cand, model.nodes[m], placed[m]) for m in placed if m != n):
+            return cand
+    return (x, y)
+
+
+def _overlaps(a: GraphNode, pa: tuple[float, float], b: GraphNode, pb: tuple[float, float]) -> bool:
+    return (
+        abs(pa[0] - pb[0]) * 2 < a.width + b.width + LAYER_GAP / 2
+        and abs(pa[1] - pb[1]) * 2 < a.height + b.height + ROW_GAP / 2
+    )
+
+
+def update_lanes(model: GraphModel) -> None:
+    """Lane bands enclose their nodes (recomputed after drags)."""
+    for lane in model.lanes:
+        members = [n for n in model.nodes.values() if n.lane == lane.value]
+        if members:
+            lane.y0 = min(n.y - n.height / 2 for n in members) - ROW_GAP / 2
+            lane.y1 = max(n.y + n.height / 2 for n in members) + ROW_GAP / 2
+
+
+def bounds(model: GraphModel) -> tuple[float, float, float, float]:
+    """x0, y0, x1, y1 of everything drawn (nodes, lane labels)."""
+    if not model.nodes:
+        return (0.0, 0.0, 0.0, 0.0)
+    x0 = min(n.x - n.width / 2 for n in model.nodes.values())
+    x1 = max(n.x + n.width / 2 for n in model.nodes.values())
+    y0 = min(n.y - n.height / 2 for n in model.nodes.values())
+    y1 = max(n.y + n.height / 2 for n in model.nodes.values())
+    if model.lanes:
+        x0 = min(x0 - LANE_LABEL, x0)
+        y0 = min([y0] + [lane.y0 for lane in model.lanes])
+        y1 = max([y1] + [lane.y1 for lane in model.lanes])
+    return (x0, y0, x1, y1)

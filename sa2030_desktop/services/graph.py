@@ -1,0 +1,52 @@
+"""The dependency graph of a portfolio file: the view under a filter, its layout, its export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.graph_view import GraphModel, GraphOptions, build_view
+from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.services.layout import load_positions, save_positions
+from sa2030_desktop.services.portfolio import default_as_of
+
+
+def graph_model(
+    store: Store, options: GraphOptions, as_of: date | None = None, store_new: bool = False
+) -> GraphModel:
+    """The laid-out graph of a filter; stored positions of its view are kept.
+
+    With `store_new`, positions of goals shown for the first time are stored (one
+    transaction), so the next opening gives the same picture."""
+    portfolio = store.snapshot()
+    model = build_view(portfolio, options, default_as_of(portfolio, as_of))
+    new = gl.layout(model, load_positions(store, options.view_name()))
+    if store_new and new and not store.readonly:
+        save_positions(store, options.view_name(), new)
+    return model
+
+
+def export_graph(
+    store: Store, path: str | Path, options: GraphOptions, as_of: date | None = None, dpi: int = 150
+) -> dict:
+    """Write the graph of `options` as PNG/SVG/PDF; refuses an empty selection (nothing written)."""
+    from sa2030_desktop.export.graph_figure import save_graph
+
+    portfolio = store.snapshot()
+    day = default_as_of(portfolio, as_of)
+    model = graph_model(store, options, day)
+    if model.is_empty:
+        raise DomainError("empty_selection")
+    save_graph(portfolio, day, path, options, dpi=dpi, model=model)
+    return {
+        "file": str(path),
+        "as_of": day.isoformat(),
+        "goals": len(model.goals),
+        "dependencies": len(model.dependencies),
+        "nodes": sorted(model.nodes),
+        "edges": [list(e.id) for e in model.edges],
+        "conflicts": [list(e.id) for e in model.edges if e.conflict],
+        "longest_chain": model.chain,
+    }

@@ -1,0 +1,76 @@
+"""Layered layout: dependency order left to right, no overlaps, lanes, stable placement."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import combinations
+
+import pytest
+
+from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.graph_view import GraphOptions, build_view
+from sa2030_desktop.domain.model import Goal
+from sa2030_desktop.services import graph as graph_service
+from sa2030_desktop.services import layout as layout_service
+from sa2030_desktop.services.goals import create_goal
+from sa2030_desktop.services.portfolio import open_portfolio
+
+AS_OF = date(2026, 3, 31)
+
+
+def _overlapping(model):
+    found = []
+    for a, b in combinations(model.nodes.values(), 2):
+        if abs(a.x - b.x) * 2 < a.width + b.width and abs(a.y - b.y) * 2 < a.height + b.height:
+            found.append((a.id, b.id))
+    return found
+
+
+@pytest.mark.parametrize("lanes", [None, "lead", "theme"])
+def test_layers_follow_dependency_order_without_overlaps(demo_store, lanes):
+    model = build_view(demo_store.snapshot(), GraphOptions(swimlanes=lanes), AS_OF)
+    gl.layout(model)
+    assert _overlapping(model) == []
+    for e in model.edges:
+        assert model.nodes[e.source].x < model.nodes[e.target].x, e.id
+    for node in model.nodes.values():
+        assert gl.text_width(gl.node_lines(node)[1]) + 2 * gl.PAD <= node.width
+
+
+def test_swimlanes_hold_their_goals_and_do_not_overlap(demo_store):
+    model = build_view(demo_store.snapshot(), GraphOptions(swimlanes="lead"), AS_OF)
+    gl.layout(model)
+    assert [lane.value for lane in model.lanes] == sorted(
+        {n.lead for n in model.nodes.values()}, key=[*demo_store.snapshot().ministries].index
+    )
+    for lane in model.lanes:
+        for node in model.nodes.values():
+            inside = lane.y0 <= node.y - node.height / 2 and node.y + node.height / 2 <= lane.y1
+            assert inside == (node.lane == lane.value), (node.id, lane.value)
+    for a, b in zip(model.lanes, model.lanes[1:], strict=False):
+        assert a.y1 <= b.y0
+
+
+def test_positions_stable_across_reopen_and_new_goal_moves_nobody(demo_store):
+    options = GraphOptions()
+    first = graph_service.graph_model(demo_store, options, AS_OF, store_new=True)
+    before = {k: (n.x, n.y) for k, n in first.nodes.items()}
+    path = demo_store.path
+    demo_store.close()
+    store = open_portfolio(path)
+    try:
+        assert layout_service.load_positions(store, "graph") == before
+        create_goal(store, Goal("Z51", "Neues Ziel für den Test", "TF01", "MID"))
+        again = graph_service.graph_model(store, options, AS_OF, store_new=True)
+        assert {k: (n.x, n.y) for k, n in again.nodes.items() if k != "Z51"} == before
+        assert "Z51" in again.nodes
+        assert _overlapping(again) == []
+        assert "Z51" in layout_service.load_positions(store, "graph")
+    finally:
+        store.close()
+
+
+def test_empty_model_has_no_positions(empty_store):
+    model = build_view(empty_store.snapshot(), GraphOptions(), AS_OF)
+    assert model.is_empty
+    assert gl.layout(model) == {}
