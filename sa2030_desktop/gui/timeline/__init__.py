@@ -1,0 +1,1 @@
+"""The milestone timeline (Zeitplan): Gantt-like view, editing and what-if simulation."""
