@@ -26,3 +26,8 @@ def reference_data() -> Path:
 
 def demo_portfolio() -> Path:
     return resource("demo", "demo_portfolio.json")
+
+
+def briefing_template() -> Path:
+    """The default house style of the Word briefings (built by tools/build_briefing_template.py)."""
+    return resource("templates", "briefing.docx")

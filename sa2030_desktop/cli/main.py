@@ -10,6 +10,7 @@ COMMAND_MODULES = [
     "sa2030_desktop.cli.core_commands",
     "sa2030_desktop.cli.graph_commands",
     "sa2030_desktop.cli.timeline_commands",
+    "sa2030_desktop.cli.briefing_commands",
 ]
 
 

@@ -1,0 +1,61 @@
+"""sa2030 briefing FILE OUT.docx --kind K: Word briefings from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sa2030_desktop.cli.common import EXIT_OK, add_filters, date_arg, print_json, selection_of
+from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.export.briefing import KIND_TITLES, KINDS, BriefingOptions
+from sa2030_desktop.services import briefing, portfolio
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("briefing", help="Word-Briefing (Statusbericht, Sprechzettel, Vermerk, "
+                       "Kabinettsvorlage)")  # fmt: skip
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument("out", metavar="ZIEL.docx")
+    p.add_argument("--kind", required=True, choices=KINDS, help="Art des Briefings")
+    add_filters(p)
+    p.add_argument("--classified", action="store_true",
+                   help="als „VS – NUR FÜR DEN DIENSTGEBRAUCH“ kennzeichnen")  # fmt: skip
+    p.add_argument("--reference", default="", metavar="TEXT", help="Geschäftszeichen")
+    p.add_argument("--occasion", default="", metavar="TEXT", help="Anlass (Sprechzettel)")
+    p.add_argument("--meeting-date", type=date_arg, metavar="DATUM", help="Termin (Sprechzettel)")
+    p.add_argument("--template", metavar="PFAD", help="Hausvorlage (.docx oder .dotx)")
+    p.add_argument("--changes-since", type=date_arg, metavar="DATUM",
+                   help="Änderungen seit diesem Datum aufführen (Statusbericht)")  # fmt: skip
+    p.add_argument("--author", default="", metavar="TEXT", help="Bearbeitung (Vermerk)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_briefing)
+
+
+def cmd_briefing(args) -> int:
+    options = BriefingOptions(
+        classified=args.classified,
+        reference=args.reference,
+        occasion=args.occasion,
+        meeting_date=args.meeting_date,
+        template=Path(args.template) if args.template else None,
+        changes_since=args.changes_since,
+        author=args.author,
+    )
+    store = portfolio.open_portfolio(args.file, readonly=True)
+    try:
+        result = briefing.export_briefing(store, Path(args.out), args.kind, selection_of(args),
+                                          args.as_of, options)  # fmt: skip
+    finally:
+        store.close()
+    if args.json:
+        print_json({"path": str(result.path), "kind": result.kind, "goals": result.goals,
+                    "as_of": result.as_of.isoformat(), "classified": result.classified,
+                    "sanitized": result.sanitized})  # fmt: skip
+        return EXIT_OK
+    for line in result.sanitized:
+        print(f"Hinweis: für Word bereinigt – {line}", file=sys.stderr)
+    mark = ", VS-NfD" if result.classified else ""
+    print(f"{KIND_TITLES[result.kind]} geschrieben: {result.path} ({result.goals} Ziele, "
+          f"Stichtag {de_short(result.as_of)}{mark})")  # fmt: skip
+    return EXIT_OK

@@ -1,0 +1,160 @@
+"""What a briefing is built from: the options chosen and the data, sanitised once, at an as-of date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+
+from sa2030_desktop.domain import graph as g
+from sa2030_desktop.domain.analysis import Analysis, analyse
+from sa2030_desktop.domain.conflicts import Conflict, conflicts
+from sa2030_desktop.domain.model import Change, Portfolio
+from sa2030_desktop.domain.selection import Selection, natural_key, restrict
+from sa2030_desktop.export.briefing.sanitize import MAX_TITLE, Sanitizer, SanitizeReport
+
+KINDS = ("status", "sprechzettel", "vermerk", "kabinettsvorlage")
+KIND_TITLES = {
+    "status": "Statusbericht",
+    "sprechzettel": "Sprechzettel",
+    "vermerk": "Vermerk",
+    "kabinettsvorlage": "Kabinettsvorlage",
+}
+CLASSIFICATION = "VS – NUR FÜR DEN DIENSTGEBRAUCH"
+CLASSIFICATION_SHORT = "VS-NfD"
+DEMO_NOTE = "Demodaten – illustrativ"
+
+
+@dataclass(slots=True)
+class BriefingOptions:
+    """The choices of one export (CLI flags, dialog fields)."""
+
+    classified: bool = False
+    reference: str = ""  # Geschäftszeichen
+    occasion: str = ""  # Anlass (Sprechzettel)
+    meeting_date: date | None = None  # Termin (Sprechzettel)
+    author: str = ""  # Bearbeitung
+    template: Path | None = None  # house template (.docx/.dotx); None: the bundled one
+    changes_since: date | None = None
+    changes: list[Change] = field(default_factory=list)  # change log rows since changes_since
+    issued: date | None = None  # date of issue on the first page; None: today
+    figures: bool = True
+
+
+@dataclass(slots=True)
+class BriefingContext:
+    """Sanitised data and everything computed from it, shared by every part of one briefing."""
+
+    kind: str
+    portfolio: Portfolio  # the whole (sanitised) portfolio: dependencies reach beyond the selection
+    selected: Portfolio  # only the selected goals
+    keys: list[str]
+    selection: Selection
+    as_of: date
+    options: BriefingOptions
+    analysis: Analysis  # of the selected goals
+    graph: nx.DiGraph  # of the whole portfolio
+    conflicts: list[Conflict]  # touching a selected goal
+    changes: list[Change]
+    report: SanitizeReport
+    scope: str
+    issued: date
+
+    @property
+    def demo(self) -> bool:
+        return bool(self.portfolio.info.demo)
+
+    @property
+    def title(self) -> str:
+        """Unclassified document title (core properties, heading)."""
+        return f"{KIND_TITLES[self.kind]} – {self.scope}"
+
+    def ministry_name(self, code: str) -> str:
+        m = self.portfolio.ministries.get(code)
+        return m.name if m else code
+
+    def theme_name(self, code: str) -> str:
+        t = self.portfolio.themes.get(code)
+        return t.name if t else code
+
+    def category_name(self, code: str) -> str:
+        c = self.portfolio.categories.get(code)
+        return c.name if c else code
+
+
+def build_context(
+    kind: str,
+    portfolio: Portfolio,
+    selection: Selection,
+    as_of: date,
+    options: BriefingOptions,
+) -> BriefingContext:
+    """Sanitise once, select, analyse. Raises nothing: the service has checked the input."""
+    sanitizer = Sanitizer()
+    clean = sanitizer.portfolio(portfolio)
+    changes = sanitizer.changes(options.changes)
+    opts = BriefingOptions(
+        classified=options.classified,
+        reference=sanitizer.text(options.reference, "Angabe", "", "Geschäftszeichen", 200),
+        occasion=sanitizer.text(options.occasion, "Angabe", "", "Anlass", MAX_TITLE),
+        meeting_date=options.meeting_date,
+        author=sanitizer.text(options.author, "Angabe", "", "Bearbeitung", 200),
+        template=options.template,
+        changes_since=options.changes_since,
+        changes=changes,
+        issued=options.issued,
+        figures=options.figures,
+    )
+    keys = selection.apply(clean, as_of)
+    chosen = set(keys)
+    selected = restrict(clean, chosen)
+    graph = g.build_graph(clean)
+    found = [c for c in conflicts(clean) if c.dependent in chosen or c.prerequisite in chosen]
+    own_changes = [c for c in changes if _change_goal(c.key) in chosen or c.entity == "portfolio"]
+    return BriefingContext(
+        kind=kind,
+        portfolio=clean,
+        selected=selected,
+        keys=keys,
+        selection=selection,
+        as_of=as_of,
+        options=opts,
+        analysis=analyse(selected, as_of),
+        graph=graph,
+        conflicts=sorted(found, key=lambda c: (-c.days, natural_key(c.dependent))),
+        changes=own_changes,
+        report=sanitizer.report,
+        scope=describe_scope(clean, selection),
+        issued=options.issued or date.today(),
+    )
+
+
+def _change_goal(key: str) -> str:
+    """The goal a change-log key belongs to: Z17, Z17-M2, Z17>Z10, Z17/Indikator."""
+    for sep in (">", "/"):
+        key = key.split(sep, 1)[0]
+    head, _, tail = key.rpartition("-")
+    return head if head and tail.upper().startswith("M") else key
+
+
+def describe_scope(portfolio: Portfolio, selection: Selection) -> str:
+    """„Ressort MID (federführend)“, „Themenfeld TF09 Open Data“ … – the unclassified scope."""
+    parts = []
+    if selection.goal:
+        parts.append(f"Ziel {selection.goal}")
+    if selection.ministry:
+        how = "federführend oder beteiligt" if selection.involved else "federführend"
+        parts.append(f"Ressort {selection.ministry} ({how})")
+    if selection.theme:
+        theme = portfolio.themes.get(selection.theme)
+        parts.append(f"Themenfeld {theme.name if theme else selection.theme}")
+    if selection.category:
+        cat = portfolio.categories.get(selection.category)
+        parts.append(f"Zielkategorie {cat.name if cat else selection.category}")
+    if selection.status:
+        parts.append(f"Status {selection.status.label}")
+    if selection.only_slipped:
+        parts.append("nur Ziele mit Verzug")
+    return ", ".join(parts) if parts else "Gesamtportfolio"

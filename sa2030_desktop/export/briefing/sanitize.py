@@ -1,0 +1,148 @@
+"""Text that Word cannot store is cleaned once, before any document is built, and reported.
+
+WordprocessingML is XML 1.0: C0 control characters (except tab and newline), lone surrogates and
+the non-characters U+FFFE/U+FFFF cannot appear in it, and python-docx refuses them. Very long
+texts are stored fine but would turn a table cell into pages, so titles are shortened too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from sa2030_desktop.domain.model import Change, Portfolio, PortfolioInfo
+
+# Every character XML 1.0 forbids (tab \t and newline \n stay; \r is folded into \n first).
+_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+MAX_TITLE = 400  # characters of a title shown in a table or heading
+MAX_TEXT = 4000  # characters of a description, reason, note or rationale
+
+
+@dataclass(slots=True, frozen=True)
+class SanitizedText:
+    """One changed text: where it is (entity, key, field) and what was done."""
+
+    entity: str
+    key: str
+    field: str
+    removed: int  # characters removed or replaced
+    shortened_from: int = 0  # original length when the text was shortened, else 0
+
+    def describe(self) -> str:
+        parts = []
+        if self.removed:
+            parts.append(f"{self.removed} nicht speicherbare Zeichen ersetzt")
+        if self.shortened_from:
+            parts.append(f"von {self.shortened_from:,} Zeichen gekürzt".replace(",", "."))
+        return f"{self.entity} {self.key}, {self.field}: " + ", ".join(parts)
+
+
+@dataclass(slots=True)
+class SanitizeReport:
+    changes: list[SanitizedText] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def lines(self) -> list[str]:
+        return [c.describe() for c in self.changes]
+
+
+def clean_text(text: str | None, limit: int = 0) -> tuple[str, int, int]:
+    """(clean text, characters removed/replaced, original length if shortened else 0)."""
+    if not text:
+        return text or "", 0, 0
+    value = text.replace("\r\n", "\n").replace("\r", "\n")
+    removed = 0
+    if _BAD.search(value):
+
+        def repl(match: re.Match) -> str:
+            ch = match.group()
+            # A lone surrogate stands for a lost character: keep a visible mark of it.
+            return REPLACEMENT if "\ud800" <= ch <= "\udfff" else ""
+
+        removed = len(_BAD.findall(value))
+        value = _BAD.sub(repl, value)
+    shortened = 0
+    if limit and len(value) > limit:
+        shortened = len(text)
+        value = value[: limit - 1].rstrip() + "…"
+    return value, removed, shortened
+
+
+class Sanitizer:
+    """Cleans texts and remembers what it changed (one instance per export)."""
+
+    def __init__(self) -> None:
+        self.report = SanitizeReport()
+
+    def text(self, value: str | None, entity: str, key: str, fieldname: str, limit: int = 0) -> str:
+        clean, removed, shortened = clean_text(value, limit)
+        if removed or shortened:
+            self.report.changes.append(SanitizedText(entity, key, fieldname, removed, shortened))
+        return clean
+
+    def _obj(self, obj, entity: str, key: str, limits: dict[str, int]):
+        updates = {}
+        for name, limit in limits.items():
+            value = getattr(obj, name)
+            if isinstance(value, str):
+                clean = self.text(value, entity, key, name, limit)
+                if clean is not value:
+                    updates[name] = clean
+        return dataclasses.replace(obj, **updates) if updates else obj
+
+    def portfolio(self, p: Portfolio) -> Portfolio:
+        """A copy of the snapshot with every text Word-safe (the snapshot itself is untouched)."""
+        s = self.text
+        info = dataclasses.replace(
+            p.info,
+            title=s(p.info.title, "Portfolio", "", "Titel", MAX_TITLE),
+            issuing_office=s(p.info.issuing_office, "Portfolio", "", "Herausgebende Stelle", MAX_TITLE),
+        ) if isinstance(p.info, PortfolioInfo) else p.info  # fmt: skip
+        t_lim = {"title": MAX_TITLE, "description": MAX_TEXT, "status_reason": MAX_TEXT}
+        return Portfolio(
+            info=info,
+            categories={
+                k: self._obj(c, "Zielkategorie", k, {"name": MAX_TITLE})
+                for k, c in p.categories.items()
+            },
+            themes={
+                k: self._obj(t, "Themenfeld", k, {"name": MAX_TITLE}) for k, t in p.themes.items()
+            },
+            ministries={
+                k: self._obj(m, "Ressort", k, {"name": MAX_TITLE}) for k, m in p.ministries.items()
+            },
+            goals={k: self._obj(g, "Ziel", k, t_lim) for k, g in p.goals.items()},
+            milestones={
+                k: self._obj(m, "Meilenstein", k, {"title": MAX_TITLE, "note": MAX_TEXT})
+                for k, m in p.milestones.items()
+            },
+            dependencies=[
+                self._obj(
+                    d, "Abhängigkeit", f"{d.dependent}→{d.prerequisite}", {"rationale": MAX_TEXT}
+                )
+                for d in p.dependencies
+            ],  # fmt: skip
+            indicators=[
+                self._obj(i, "Indikator", f"{i.goal}/{i.name}", {"name": MAX_TITLE, "unit": 40})
+                for i in p.indicators
+            ],
+        )
+
+    def changes(self, rows: list[Change]) -> list[Change]:
+        out = []
+        for c in rows:
+            out.append(
+                dataclasses.replace(
+                    c,
+                    user=self.text(c.user, "Änderung", str(c.id), "Benutzer", 200),
+                    key=self.text(c.key, "Änderung", str(c.id), "Schlüssel", 200),
+                    old=self.text(c.old, "Änderung", str(c.id), "alter Wert", 300),
+                    new=self.text(c.new, "Änderung", str(c.id), "neuer Wert", 300),
+                    comment=self.text(c.comment, "Änderung", str(c.id), "Kommentar", 300),
+                )
+            )
+        return out

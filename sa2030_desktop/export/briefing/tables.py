@@ -1,0 +1,173 @@
+"""Fast tables: one prepared row is copied as XML for every data row (never table.cell(r, c)).
+
+Status cells are shaded with the Ampel colour AND carry the German label, so that the status
+survives black-and-white printing and colour-blind readers.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from sa2030_desktop.domain.model import STATUS_COLOURS, Status
+
+_DARK_TEXT = {Status.NOT_STARTED, Status.DELAYED}  # light fills: black text keeps the contrast
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+          "center": WD_ALIGN_PARAGRAPH.CENTER}  # fmt: skip
+_TWIPS_PER_EMU = 1 / 635
+
+
+@dataclass(slots=True, frozen=True)
+class Column:
+    header: str
+    width: float = 1.0  # relative share of the text width
+    align: str = "left"
+    status: bool = False  # values are Status: Ampel fill + label
+    header_status: Status | None = None  # header cell shaded like this status (count columns)
+
+
+def fill_hex(status: Status) -> str:
+    return STATUS_COLOURS[status].lstrip("#").upper()
+
+
+def text_hex(status: Status) -> str:
+    return "000000" if status in _DARK_TEXT else "FFFFFF"
+
+
+def _shade(tc, fill: str) -> None:
+    tcpr = tc.get_or_add_tcPr()
+    for old in tcpr.findall(qn("w:shd")):
+        tcpr.remove(old)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def _colour_run(r, hex_colour: str, bold: bool = True) -> None:
+    rpr = r.get_or_add_rPr()
+    if bold and rpr.find(qn("w:b")) is None:
+        rpr.insert(0, OxmlElement("w:b"))
+    for old in rpr.findall(qn("w:color")):
+        rpr.remove(old)
+    col = OxmlElement("w:color")
+    col.set(qn("w:val"), hex_colour)
+    rpr.append(col)
+
+
+def _flat(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Status):
+        return value.label
+    return str(value).replace("\n", " ").replace("\t", " ")
+
+
+def add_table(bd, columns: Sequence[Column], rows: Iterable[Sequence[object]],
+              font_size: float = 9.0, header: bool = True):  # fmt: skip
+    """Append a table of `rows` (values; Status for status columns) to the briefing `bd`."""
+    doc = bd.doc
+    table = doc.add_table(rows=2 if header else 1, cols=len(columns))
+    style = bd.style("SA2030 Tabelle", "Table Grid")
+    if style:
+        table.style = doc.styles[style]
+    else:
+        _borders(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    total = int(bd.text_width * _TWIPS_PER_EMU)
+    shares = [c.width for c in columns]
+    widths = [int(total * s / sum(shares)) for s in shares]
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:w"), str(sum(widths)))
+    tblw.set(qn("w:type"), "dxa")
+    for grid_col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        grid_col.set(qn("w:w"), str(w))
+    all_rows = table.rows
+    for row in all_rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            tcw = cell._tc.get_or_add_tcPr().get_or_add_tcW()
+            tcw.set(qn("w:w"), str(w))
+            tcw.set(qn("w:type"), "dxa")
+    if header:
+        head = all_rows[0]
+        trpr = head._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:tblHeader"))  # repeated on every page
+        for cell, col in zip(head.cells, columns, strict=True):
+            par = cell.paragraphs[0]
+            par.alignment = _ALIGN[col.align]
+            run = par.add_run(col.header)
+            run.bold = True
+            run.font.size = Pt(font_size)
+            if col.header_status is not None:
+                _shade(cell._tc, fill_hex(col.header_status))
+                _colour_run(run._r, text_hex(col.header_status))
+    proto = all_rows[-1]
+    proto._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for cell, col in zip(proto.cells, columns, strict=True):
+        par = cell.paragraphs[0]
+        par.alignment = _ALIGN[col.align]
+        par.add_run(" ").font.size = Pt(font_size)
+    tpl = proto._tr
+    tbl = table._tbl
+    tbl.remove(tpl)
+    t_tag, tc_tag, r_tag = qn("w:t"), qn("w:tc"), qn("w:r")
+    status_cols = [i for i, c in enumerate(columns) if c.status]
+    count = 0
+    for values in rows:
+        tr = copy.deepcopy(tpl)
+        tcs = tr.findall(tc_tag)
+        for tc, value in zip(tcs, values, strict=False):
+            tc.find(".//" + t_tag).text = _flat(value)
+        for i in status_cols:
+            value = values[i] if i < len(values) else None
+            if isinstance(value, Status):
+                _shade(tcs[i], fill_hex(value))
+                _colour_run(tcs[i].find(".//" + r_tag), text_hex(value))
+        tbl.append(tr)
+        count += 1
+    table.row_count = count  # for callers and tests
+    return table
+
+
+def _borders(table) -> None:
+    """A house template without any table style: draw thin borders ourselves."""
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "808080")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def key_value_table(bd, pairs: Sequence[tuple[str, str]], font_size: float = 10.0):
+    """A borderless two-column block (Vermerk header: Stelle, Geschäftszeichen, Datum …)."""
+    cols = [Column("", 1.0), Column("", 2.6)]
+    table = add_table(bd, cols, pairs, font_size=font_size, header=False)
+    tblpr = table._tbl.tblPr
+    style = tblpr.find(qn("w:tblStyle"))
+    if style is not None:
+        tblpr.remove(style)
+    for tr in table._tbl.findall(qn("w:tr")):
+        first = tr.find(qn("w:tc")).find(".//" + qn("w:r"))
+        if first is not None:
+            first.get_or_add_rPr().insert(0, OxmlElement("w:b"))
+    return table
