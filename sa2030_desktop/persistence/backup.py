@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import FileRefusedError
-from sa2030_desktop.persistence.fileformat import APPLICATION_ID
+from sa2030_desktop.persistence.fileformat import APPLICATION_ID, readonly_uri
 
 APP_NAME = "SA2030 Planner"
 KEEP_LAST = 10
@@ -71,7 +71,7 @@ def _private_dir(folder: Path) -> Path:
 
 
 def _ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(readonly_uri(Path(path)), uri=True)
 
 
 def summary(conn: sqlite3.Connection) -> dict:

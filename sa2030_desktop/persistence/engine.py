@@ -16,6 +16,7 @@ from sa2030_desktop.persistence.fileformat import (
     SCHEMA_VERSION,
     quick_check,
     read_header,
+    readonly_uri,
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -23,7 +24,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     if readonly:
-        url = f"sqlite:///{path.resolve().as_uri()}?mode=ro&uri=true"
+        url = f"sqlite:///{readonly_uri(path)}&uri=true"
     else:
         url = f"sqlite:///{path}"
     engine = create_engine(url, future=True)
@@ -124,7 +125,7 @@ def _upgrade(engine: Engine) -> None:
 
 
 def current_revision(path: Path) -> str | None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError:

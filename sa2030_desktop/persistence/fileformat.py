@@ -64,16 +64,29 @@ def read_header(path: Path) -> FileHeader:
     return FileHeader(application_id, user_version, page_size, page_count, size)
 
 
+def readonly_uri(path: Path) -> str:
+    """URI for a read-only connection. On read-only media (folder not writable, no WAL beside
+    the file) SQLite cannot create the -shm file a WAL database needs even for reading:
+    `immutable=1` reads it without locks — nobody can write there anyway."""
+    path = Path(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def quick_check(path: Path) -> None:
     """Run SQLite's quick_check on a read-only connection; raise file_damaged when it fails."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = readonly_uri(path)
     try:
         conn = sqlite3.connect(uri, uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
-            revision = conn.execute(
-                "SELECT version_num FROM alembic_version"
-            ).fetchall() if _has_table(conn, "alembic_version") else []
+            revision = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchall()
+                if _has_table(conn, "alembic_version")
+                else []
+            )
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -88,7 +101,9 @@ def quick_check(path: Path) -> None:
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return bool(
-        conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone()
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)
+        ).fetchone()
     )
 
 

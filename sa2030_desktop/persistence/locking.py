@@ -269,7 +269,9 @@ def acquire(path: Path) -> WriterLock:
                 if not is_stale(holder) or not _take_over(path, holder):
                     raise FileLockedError(str(path), read_lock(path) or holder) from None
                 continue
-            except PermissionError as exc:
+            except FileNotFoundError:
+                raise
+            except OSError as exc:  # no permission, read-only file system
                 raise FileRefusedError("file_unwritable", str(path)) from exc
             _held[key] = _Held(path, info)
             return WriterLock(path)

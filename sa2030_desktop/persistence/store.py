@@ -41,7 +41,14 @@ class Store:
     def open(cls, path: str | Path, readonly: bool = False) -> Store:
         """Open for writing (taking the writer lock: FileLockedError names its holder) or
         read-only; a file that cannot be written is opened read-only (`readonly` tells)."""
-        lock = None if readonly else locking.acquire(Path(path))
+        lock = None
+        if not readonly:
+            try:
+                lock = locking.acquire(Path(path))
+            except FileRefusedError as exc:
+                if exc.kind != "file_unwritable":
+                    raise
+                readonly = True  # no lock can be written beside it: nor can the file be
         try:
             engine, readonly = open_file(Path(path), readonly=readonly)
         except BaseException:

@@ -165,6 +165,7 @@ def open_work_copy(path: str | Path, folder: Path | None = None) -> WorkCopy:
 
 
 def _open_copy(remote: Path, folder: Path) -> WorkCopy:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     digest = sha256(remote)
     local = folder / f"{digest[:8]}-{remote.name}"
     _remove(local)
