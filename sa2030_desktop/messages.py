@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
 
 ENTITY = {
@@ -132,6 +134,20 @@ def format_code(code: str, data: dict) -> str:
     if template is None:
         return f"{code}: {data}"
     values = {k: _fmt_value(k, v) for k, v in data.items()}
+    try:
+        return template.format(**values)
+    except KeyError as exc:
+        # An optional detail in parentheses („(zuerst: {first})“) is left out when its value is
+        # missing, e.g. a duplicate key refused in a dialog rather than found in an import.
+        shorter = re.sub(r"\s*\([^()]*\{" + re.escape(str(exc.args[0])) + r"\}[^()]*\)", "", template)
+        if shorter != template:
+            return format_code_template(shorter, values, data)
+        return template.split("{")[0].strip() + f" ({data})"
+    except IndexError:
+        return template.split("{")[0].strip() + f" ({data})"
+
+
+def format_code_template(template: str, values: dict, data: dict) -> str:
     try:
         return template.format(**values)
     except (KeyError, IndexError):
