@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from sa2030_desktop.gui.changelog import ChangeLogWidget
 from sa2030_desktop.gui.commands import CreateGoalCommand, DeleteGoalCommand, push_checked
@@ -33,6 +34,11 @@ def install(window) -> None:
     delete_goal.setObjectName("actionDeleteGoal")
     delete_goal.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
     delete_goal.triggered.connect(lambda: remove_goal(window))
+    # Ctrl+N belongs to „Neues Ziel“ (the daily action); a new portfolio file moves to
+    # Ctrl+Shift+N so that the shortcut is not ambiguous (an ambiguous one fires neither).
+    file_new = getattr(getattr(window, "file_actions", None), "new_action", None)
+    if file_new is not None and file_new.shortcut() == new_goal.shortcut():
+        file_new.setShortcut(QKeySequence("Ctrl+Shift+N"))
     edit.addAction(new_goal)
     edit.addAction(delete_goal)
     window.addAction(new_goal)
@@ -68,6 +74,18 @@ def create_goal(window) -> bool:
 
 
 def remove_goal(window) -> bool:
+    """Del: inside a detail list it removes that row (milestone, indicator, dependency)."""
+    panel = window.goal_detail
+    focus = QApplication.focusWidget()
+    local = {
+        panel.milestones.view: panel.milestones.delete_milestone,
+        panel.indicators.view: panel.indicators.delete_indicator,
+        panel.relations.views["needs"]: panel.relations.remove_dependency,
+        panel.relations.views["needed_by"]: panel.relations.remove_dependency,
+    }
+    if focus in local:
+        local[focus]()
+        return False
     key = window.current_goal()
     portfolio = window.bridge.snapshot()
     if not key or key not in portfolio.goals:

@@ -298,7 +298,9 @@ class GoalForm(QWidget):
             "description": self.description_edit.toPlainText().strip(),
             "theme": self.theme_combo.currentData(),
             "lead": self.lead_combo.currentData(),
-            "partners": self.partners(),
+            # Keep the stored order; newly checked ministries follow.
+            "partners": [p for p in goal.partners if p in self.partners()]
+            + [p for p in self.partners() if p not in goal.partners],
             "status": Status(self.status_combo.currentData()),
             "status_reason": self.reason_edit.toPlainText().strip(),
             "priority": self.priority_spin.value(),
