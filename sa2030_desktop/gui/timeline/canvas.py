@@ -162,12 +162,13 @@ class TimelineCanvas(QAbstractScrollArea):
         w, h = self.viewport().width(), self.viewport().height()
         first = max(self.row_at(self.header_h), 0)
         last = min(self.row_at(h) + 1, len(lay.rows) - 1)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setClipRect(QRectF(self.label_w, 0, w - self.label_w, h))
         ticks = self._paint_grid(p, h)
+        self._paint_arrows(p, first, last)  # hairlines without antialiasing: fast frames
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for i in range(first, last + 1):
             self._paint_row(p, i, w)
-        self._paint_arrows(p, first, last)
+        self._paint_conflict_labels(p, first, last)
         self._paint_asof(p, h)
         self.drag.paint(p)
         p.setClipping(False)
@@ -248,9 +249,21 @@ class TimelineCanvas(QAbstractScrollArea):
             p.setPen(QPen(colour, 2.0 if a.conflict else 1.0))
             p.drawLine(start, end)
             _arrow_head(p, start, end, colour)
-            if a.conflict:
-                p.setPen(colour)
-                p.drawText(QPointF(end.x() + 8, end.y() + 4), a.label)
+
+    def _paint_conflict_labels(self, p: QPainter, first: int, last: int) -> None:
+        p.setFont(self._small)
+        for a in self.layout_.arrows:
+            if a.conflict and first <= a.to_row <= last:
+                pos = QPointF(self.x_of(a.to_x) + 8, self.y_of(a.to_row) + 4)
+                rect = p.fontMetrics().boundingRect(a.label)
+                p.fillRect(
+                    QRectF(
+                        pos.x() - 2, pos.y() - rect.height() + 2, rect.width() + 4, rect.height()
+                    ),
+                    QColor(255, 255, 255, 220),
+                )
+                p.setPen(C["conflict"])
+                p.drawText(pos, a.label)
 
     def _paint_asof(self, p: QPainter, h: int) -> None:
         x = self.x_of(self.layout_.as_of.toordinal())
