@@ -84,6 +84,10 @@ class FileActions(QObject):
         """Open `path` in this window. A refused file gives a German message; nothing changes."""
         from sa2030_desktop.services.portfolio import open_portfolio
 
+        current = self.window.bridge.store.path
+        if Path(path).resolve() == current.resolve():
+            self.window.reload()  # this window already holds the file (and its writer lock)
+            return True
         try:
             with _WaitCursor():
                 store = open_portfolio(path)

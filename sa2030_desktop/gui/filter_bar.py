@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from sa2030_desktop.domain.dates import number_de
@@ -12,6 +12,8 @@ from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui import settings
 from sa2030_desktop.gui.forms.ui_filter_bar import Ui_FilterBar
 from sa2030_desktop.gui.status_icons import status_icon
+
+TEXT_DELAY_MS = 200
 
 
 class FilterBar(QWidget):
@@ -30,7 +32,13 @@ class FilterBar(QWidget):
         ui.statusCombo.addItem(self.tr("alle"), None)
         for status in STATUS_ORDER:
             ui.statusCombo.addItem(status_icon(status), status.label, status)
-        ui.searchEdit.textChanged.connect(self._emit)
+        # Typing filters once the user pauses, not on every key (10,000 goals, several views).
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DELAY_MS)
+        self._text_timer.timeout.connect(self._emit)
+        ui.searchEdit.textChanged.connect(lambda _text: self._text_timer.start())
+        ui.searchEdit.returnPressed.connect(self._emit)
         for combo in (ui.themeCombo, ui.ministryCombo, ui.involvedCombo, ui.statusCombo):
             combo.currentIndexChanged.connect(self._emit)
         ui.categoryCombo.currentIndexChanged.connect(self._category_changed)
@@ -119,6 +127,7 @@ class FilterBar(QWidget):
         self.set_selection(Selection())
 
     def _emit(self) -> None:
+        self._text_timer.stop()
         self.selection_changed.emit(self.selection())
 
     def show_counts(self, visible: int, total: int) -> None:

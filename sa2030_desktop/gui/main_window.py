@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, w=widget: self.tabs.setCurrentWidget(w))
             view.addAction(action)
         reload_action = QAction(self.tr("Neu &laden"), self)
-        reload_action.setShortcuts([QKeySequence("F5"), QKeySequence.StandardKey.Refresh])
+        reload_action.setShortcut(QKeySequence("F5"))
         reload_action.triggered.connect(self.reload)
         view.addAction(reload_action)
         view.addSeparator()

@@ -89,6 +89,8 @@ def test_free_text_typed_into_the_search_field(window, qtbot):
     search = window.table.filter_bar.ui.searchEdit
     assert search.hasFocus()
     qtbot.keyClicks(search, "glasfaser")
+    assert len(visible_keys(window)) == 50  # filters when the typing pauses
+    qtbot.waitUntil(lambda: len(visible_keys(window)) < 50, timeout=2000)
     keys = visible_keys(window)
     portfolio = window.bridge.snapshot()
     assert keys == Selection(text="glasfaser").apply(portfolio, window.bridge.as_of)
