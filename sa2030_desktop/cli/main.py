@@ -11,6 +11,7 @@ COMMAND_MODULES = [
     "sa2030_desktop.cli.graph_commands",
     "sa2030_desktop.cli.timeline_commands",
     "sa2030_desktop.cli.briefing_commands",
+    "sa2030_desktop.cli.exchange_commands",
 ]
 
 

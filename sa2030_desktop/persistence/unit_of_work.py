@@ -26,6 +26,7 @@ from sa2030_desktop.domain.model import (
     PortfolioInfo,
     Theme,
 )
+from sa2030_desktop.persistence import package_guard
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,7 @@ class UnitOfWork:
         self.now = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
         self.changes = ChangeSet(action=action)
         self._log_rows: list[tuple] = []
+        self._package: str | None | bool = False  # not yet looked up
 
     # -- reading inside the transaction ----------------------------------------------------
     def fetch(self, entity: str, keyvals: dict) -> dict | None:
@@ -159,6 +161,14 @@ class UnitOfWork:
              self.action)
         )
 
+    def guard(self, entity: str, key: str, values: dict, old: dict | None) -> None:
+        """Inside a Ressortpaket only the ministry's own goals may change (package_guard)."""
+        if self._package is False:
+            info = package_guard.read_package(self.conn)
+            self._package = info[0] if info else None
+        if self._package:
+            package_guard.check(self.conn, self._package, entity, key, values, old)
+
     def save(self, obj: object, extra_comment: str = "") -> bool:
         """Insert or update `obj`; log each changed field. Returns whether anything changed."""
         entity, keyvals, values = row_of(obj)
@@ -167,6 +177,7 @@ class UnitOfWork:
         old = self.fetch(entity, keyvals)
         changed = False
         if old is None:
+            self.guard(entity, key, values, old)
             cols = list(keyvals) + list(values)
             if entity == "goal":
                 cols += ["created", "updated"]
@@ -184,6 +195,7 @@ class UnitOfWork:
         else:
             diff = {c: v for c, v in values.items() if _norm(old[c]) != _norm(v)}
             if diff:
+                self.guard(entity, key, values, old)
                 sets = dict(diff)
                 if entity == "goal":
                     sets["updated"] = self.now
@@ -234,6 +246,7 @@ class UnitOfWork:
             key = entity_key(entity, keyvals)
             old = existing.get(keytuple)
             if old is None:
+                self.guard(entity, key, values, old)
                 row = [*keytuple, *values.values()]
                 if entity == "goal":
                     row += [self.now, self.now]
@@ -273,6 +286,7 @@ class UnitOfWork:
         ]
         if old == list(goal.partners):
             return False
+        self.guard("goal", goal.key, {"lead": goal.lead}, {"lead": goal.lead})
         self.conn.exec_driver_sql("DELETE FROM goal_partner WHERE goal = ?", (goal.key,))
         for pos, code in enumerate(goal.partners):
             self.conn.exec_driver_sql(
@@ -315,6 +329,7 @@ class UnitOfWork:
         if old is None:
             return False
         key = entity_key(entity, keyvals)
+        self.guard(entity, key, {}, old)
         where = " AND ".join(f'"{c}" = ?' for c in spec.key_columns)
         try:
             self.conn.exec_driver_sql(

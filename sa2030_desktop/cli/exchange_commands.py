@@ -1,0 +1,188 @@
+"""merge, package, copy, template: exchange between laptops and with Excel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, print_json
+from sa2030_desktop.messages import ENTITY, FIELD, format_code, format_issue
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "merge", help="zwei Kopien eines Portfolios zusammenführen (oder ein Ressortpaket einlesen)"
+    )
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument("other", metavar="ANDERE")
+    p.add_argument("--dry-run", action="store_true", help="nur berichten, nichts schreiben")
+    p.add_argument("--json", action="store_true")
+    side = p.add_mutually_exclusive_group()
+    side.add_argument("--ours", action="store_true", help="alle Konflikte: eigene Fassung")
+    side.add_argument("--theirs", action="store_true", help="alle Konflikte: andere Fassung")
+    p.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        metavar="OBJEKT:SCHLÜSSEL:FELD=SEITE",
+        help="einen Konflikt entscheiden, z. B. goal:Z17:title=theirs",
+    )
+    p.set_defaults(run=cmd_merge)
+
+    p = sub.add_parser("package", help="Ressortpaket für ein Ressort ausgeben")
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument("ministry", metavar="RESSORT")
+    p.add_argument("out", metavar="PAKET")
+    p.set_defaults(run=cmd_package)
+
+    p = sub.add_parser("copy", help="Kopie speichern (zum späteren Zusammenführen)")
+    p.add_argument("file", metavar="DATEI")
+    p.add_argument("out", metavar="KOPIE")
+    p.set_defaults(run=cmd_copy)
+
+    p = sub.add_parser("template", help="leere Excel-Vorlage mit Erläuterungen und Auswahllisten")
+    p.add_argument("out", metavar="VORLAGE.xlsx")
+    p.add_argument("--file", metavar="DATEI", help="Codes aus diesem Portfolio (sonst Stammdaten)")
+    p.set_defaults(run=cmd_template)
+
+
+def _decisions(items: list[str]) -> dict | None:
+    out = {}
+    for item in items:
+        ident, sep, side = item.rpartition("=")
+        parts = ident.split(":")
+        if not sep or len(parts) != 3 or side not in ("mine", "theirs", "ours"):
+            return None
+        out[tuple(parts)] = "mine" if side == "ours" else side
+    return out
+
+
+def cmd_merge(args) -> int:
+    from sa2030_desktop.services.merge import merge_files
+
+    decisions = _decisions(args.take)
+    if decisions is None:
+        print(
+            "sa2030 merge: Falscher Aufruf: --take OBJEKT:SCHLÜSSEL:FELD=mine|theirs",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    bulk = "mine" if args.ours else "theirs" if args.theirs else None
+    report = merge_files(Path(args.file), Path(args.other), decisions, bulk, args.dry_run)
+    if args.json:
+        print_json({"dry_run": args.dry_run, **report.as_dict()})
+    else:
+        _print_report(report, args.dry_run)
+    if report.issues:
+        return EXIT_REFUSED
+    if report.undecided:
+        if not args.json:
+            print(
+                f"sa2030 merge: {format_code('merge_conflicts', {'count': len(report.undecided)})}",
+                file=sys.stderr,
+            )
+        return EXIT_REFUSED
+    return EXIT_OK
+
+
+def _value(v) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, dict):
+        return "(vorhanden)"
+    if isinstance(v, list):
+        return ", ".join(str(x) for x in v) or "–"
+    return str(v)
+
+
+def _print_report(report, dry_run: bool) -> None:
+    what = f"Ressortpaket {report.package_of}" if report.package_of else report.other
+    base = (
+        "gemeinsame Basis gefunden"
+        if report.base_found
+        else "keine gemeinsame Basis – jede Abweichung ist ein Konflikt"
+    )
+    print(f"Zusammenführung mit {what} ({base}).")
+    print(f"Übernommen ohne Konflikt: {len(report.outcome.taken)} Änderungen.")
+    for c in report.conflicts:
+        decided = "" if c in report.undecided else " [entschieden]"
+        field = "Eintrag" if c.field == "*" else FIELD.get(c.field, c.field)
+        print(
+            f"KONFLIKT {ENTITY.get(c.entity, c.entity)} {c.key}, {field}: "
+            f"Basis {_value(c.base)} | eigene {_value(c.mine)} | andere {_value(c.theirs)}"
+            f"{decided}  (--take {c.entity}:{c.key}:{c.field}=mine|theirs)"
+        )
+    for entity, key in report.outcome.dropped:
+        print(f"Entfällt mit gelöschtem Ziel: {ENTITY.get(entity, entity)} {key}")
+    for issue in report.issues:
+        print(f"ABGELEHNT: {format_issue(issue)}", file=sys.stderr)
+    if report.changeset is not None:
+        print(
+            "Zusammenführung geschrieben."
+            if not report.changeset.empty
+            else "Nichts zu übernehmen – beide Fassungen stimmen überein."
+        )
+    elif dry_run:
+        print("Probelauf: nichts geschrieben.")
+
+
+def cmd_package(args) -> int:
+    from sa2030_desktop.services.package import export_package, package_goals
+    from sa2030_desktop.services.portfolio import open_portfolio
+
+    store = open_portfolio(args.file, readonly=True)
+    try:
+        own, context = package_goals(store, args.ministry)
+        written = export_package(store, args.ministry, Path(args.out))
+    finally:
+        store.close()
+    print(
+        f"Ressortpaket {args.ministry}: {written} ({len(own)} eigene/beteiligte Ziele, "
+        f"{len(context)} Ziele als Kontext)"
+    )
+    return EXIT_OK
+
+
+def cmd_copy(args) -> int:
+    from sa2030_desktop.services.merge_state import save_copy_with_base
+    from sa2030_desktop.services.portfolio import open_portfolio
+
+    store = open_portfolio(args.file, readonly=True)
+    try:
+        written = save_copy_with_base(store, Path(args.out))
+    finally:
+        store.close()
+    print(f"Kopie gespeichert: {written}")
+    return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    from sa2030_desktop.services.tabular_write import write_template
+
+    if args.file:
+        from sa2030_desktop.services.portfolio import open_portfolio
+
+        store = open_portfolio(args.file, readonly=True)
+        try:
+            portfolio = store.snapshot()
+        finally:
+            store.close()
+    else:
+        portfolio = reference_portfolio()
+    written = write_template(Path(args.out), portfolio)
+    print(f"Vorlage geschrieben: {written}")
+    return EXIT_OK
+
+
+def reference_portfolio():
+    from sa2030_desktop import assets
+    from sa2030_desktop.domain.model import Portfolio
+    from sa2030_desktop.services.json_format import read_json
+
+    bundle = read_json(assets.reference_data())
+    return Portfolio(
+        categories={r.obj.code: r.obj for r in bundle.categories},
+        themes={r.obj.code: r.obj for r in bundle.themes},
+        ministries={r.obj.code: r.obj for r in bundle.ministries},
+    )

@@ -1,0 +1,147 @@
+"""Merging two copies of one portfolio (laptop copies, Ressortpakete): find the common base,
+compare per entity and field, let the user decide every conflict, write in one transaction.
+
+Copies share `portfolio_info.lineage`; the base is the snapshot a copy keeps of the state it
+was made from (table merge_base, see `merge_state.stamp_base`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
+from sa2030_desktop.domain.validate import validate
+from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.persistence.unit_of_work import ChangeSet
+from sa2030_desktop.services import merge_engine
+from sa2030_desktop.services.merge_engine import Conflict, MergeOutcome, Scope
+from sa2030_desktop.services.merge_state import (
+    document_of,
+    find_base,
+    portfolio_from_document,
+    save_copy_with_base,
+    write_state,
+)
+
+
+@dataclass(slots=True)
+class MergeReport:
+    other: str
+    base_found: bool
+    outcome: MergeOutcome
+    issues: list[Issue] = field(default_factory=list)  # refused: e.g. a cycle (with its path)
+    mine_document: dict | None = None  # the state before, for undo
+    changeset: ChangeSet | None = None
+    package_of: str | None = None
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return self.outcome.conflicts
+
+    @property
+    def undecided(self) -> list[Conflict]:
+        return self.outcome.undecided
+
+    @property
+    def ready(self) -> bool:
+        return not self.outcome.undecided and not self.issues
+
+    def as_dict(self) -> dict:
+        return {
+            "other": self.other,
+            "base_found": self.base_found,
+            "package_of": self.package_of,
+            "taken": [{"entity": e, "key": k, "field": f} for e, k, f in self.outcome.taken],
+            "conflicts": [
+                {
+                    "entity": c.entity,
+                    "key": c.key,
+                    "field": c.field,
+                    "kind": c.kind,
+                    "base": c.base,
+                    "mine": c.mine,
+                    "theirs": c.theirs,
+                    "decided": c not in self.outcome.undecided,
+                }
+                for c in self.outcome.conflicts
+            ],
+            "dropped": [{"entity": e, "key": k} for e, k in self.outcome.dropped],
+            "issues": [{"code": i.code, "place": i.place, "data": i.data} for i in self.issues],
+            "written": bool(self.changeset and not self.changeset.empty),
+        }
+
+
+def compare(
+    store: Store,
+    other: Store,
+    decisions: dict | None = None,
+    bulk: str | None = None,
+    base: dict | None = None,
+    scope: Scope | None = None,
+    use_stored_base: bool = True,
+) -> MergeReport:
+    """The merge of `other` into `store` as it would be; writes nothing."""
+    mine_p, theirs_p = store.snapshot(), other.snapshot()
+    if mine_p.info.lineage != theirs_p.info.lineage or not mine_p.info.lineage:
+        raise DomainError("merge_foreign", path=str(other.path))
+    if base is None and use_stored_base:
+        base = find_base(store, other)
+    mine_doc = document_of(mine_p)
+    outcome = merge_engine.three_way(base, mine_doc, document_of(theirs_p), decisions, bulk, scope)
+    report = MergeReport(other.path.name, base is not None, outcome, mine_document=mine_doc)
+    merged = portfolio_from_document(outcome.document(), mine_p.info)
+    report.issues = [i for i in validate(merged) if i.code != "actual_in_future"]
+    return report
+
+
+def apply(store: Store, report: MergeReport, comment: str = "") -> ChangeSet:
+    """Write a decided merge in one transaction, logged as a merge. Refuses while a conflict
+    is undecided or the result is invalid (e.g. a cycle, named as its path)."""
+    if report.issues:
+        raise ValidationError(report.issues, f"der Zusammenführung mit {report.other}")
+    if report.undecided:
+        raise DomainError("merge_undecided", count=len(report.undecided))
+    merged = portfolio_from_document(report.outcome.document(), store.snapshot().info)
+    report.changeset = write_state(store, merged, comment or f"Zusammenführung mit {report.other}")
+    return report.changeset
+
+
+def undo(store: Store, report: MergeReport) -> ChangeSet:
+    """Put the state from before the merge back (the inverse of `apply`)."""
+    before = portfolio_from_document(report.mine_document, store.snapshot().info)
+    return write_state(store, before, f"Zusammenführung mit {report.other} rückgängig")
+
+
+def merge_files(
+    path: Path,
+    other_path: Path,
+    decisions: dict | None = None,
+    bulk: str | None = None,
+    dry_run: bool = False,
+) -> MergeReport:
+    """`sa2030 merge FILE OTHER`: a Ressortpaket is imported, another copy merged. Writes
+    only when every conflict is decided and the result is valid."""
+    from sa2030_desktop.services import package
+
+    path, other_path = Path(path), Path(other_path)
+    if path.resolve() == other_path.resolve():
+        raise DomainError("merge_same_file")
+    other = Store.open(other_path, readonly=True)
+    try:
+        store = Store.open(path, readonly=dry_run)
+        try:
+            if package.package_ministry(other):
+                report = package.compare_package(store, other, decisions, bulk)
+            else:
+                report = compare(store, other, decisions, bulk)
+            if not dry_run and report.ready:
+                apply(store, report)
+        finally:
+            store.close()
+    finally:
+        other.close()
+    return report
+
+
+__all__ = ["MergeReport", "compare", "apply", "undo", "merge_files", "save_copy_with_base"]
