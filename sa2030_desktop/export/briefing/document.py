@@ -239,13 +239,16 @@ class Briefing:
         width = Emu(section.page_width - section.left_margin - section.right_margin)
         for part in headers + footers:
             part.is_linked_to_previous = False
-        for header in headers:
+        for index, header in enumerate(headers):
             lines = []
             if ctx.options.classified:
                 lines.append(_classification_par(header))
-            if first and header is section.first_page_header:
-                office = ctx.portfolio.info.issuing_office or ""
-                lines.append(_two_sided(header, office, f"Magdeburg, {de_long(ctx.issued)}", width))
+            if first and index == 0:  # the document's first page: issuing office and date
+                if ctx.portfolio.info.issuing_office:
+                    lines.append(header.add_paragraph(ctx.portfolio.info.issuing_office))
+                dated = header.add_paragraph(f"Magdeburg, {de_long(ctx.issued)}")
+                dated.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                lines.append(dated)
             else:
                 lines.append(
                     _two_sided(header, ctx.title, f"Stichtag {de_short(ctx.as_of)}", width)

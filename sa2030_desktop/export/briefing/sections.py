@@ -157,8 +157,12 @@ def changes_table(bd: Briefing) -> None:
     """Changes since a date: new objects counted, changed fields listed (newest first)."""
     ctx = bd.ctx
     since = ctx.options.changes_since
-    created = {(c.entity, c.key) for c in ctx.changes if c.field == "*" and c.new != "gelöscht"}
-    edits = [c for c in ctx.changes if (c.entity, c.key) not in created]
+    creations = [c for c in ctx.changes if c.field == "*" and c.new != "gelöscht"]
+    created = {(c.entity, c.key) for c in creations}
+    # Older files logged every field of a new record too: same record, same moment.
+    born = {(c.entity, c.key, c.timestamp, c.comment) for c in creations}
+    edits = [c for c in ctx.changes
+             if c not in creations and (c.entity, c.key, c.timestamp, c.comment) not in born]  # fmt: skip
     if not created and not edits:
         bd.paragraph(f"Seit dem {de_long(since)} wurden keine Änderungen an den ausgewählten "
                      "Zielen erfasst.")  # fmt: skip
