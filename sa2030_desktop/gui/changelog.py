@@ -119,7 +119,7 @@ class ChangeLogModel(QAbstractTableModel):
                 ChangeColumn.USER: ch.user,
                 ChangeColumn.ENTITY: ENTITY.get(ch.entity, ch.entity),
                 ChangeColumn.KEY: ch.key.replace(">", " benötigt "),
-                ChangeColumn.FIELD: FIELD.get(ch.field, ch.field),
+                ChangeColumn.FIELD: FIELD.get(ch.field, ch.field) if ch.field != "*" else "(alle)",
                 ChangeColumn.OLD: value_de(ch.field, ch.old),
                 ChangeColumn.NEW: value_de(ch.field, ch.new),
                 ChangeColumn.COMMENT: ch.comment,
@@ -260,6 +260,10 @@ class ChangeLogWidget(QWidget):
         count = self.model.rowCount()
         self.count_label.setText(self.tr("{0} Änderungen").format(count))
         self.view.resizeColumnsToContents()
-        for col in (ChangeColumn.OLD, ChangeColumn.NEW):
-            if self.view.columnWidth(col) > 260:
-                self.view.setColumnWidth(col, 260)
+        for col, widest in (
+            (ChangeColumn.KEY, 200),
+            (ChangeColumn.OLD, 260),
+            (ChangeColumn.NEW, 260),
+        ):
+            if self.view.columnWidth(col) > widest:
+                self.view.setColumnWidth(col, widest)

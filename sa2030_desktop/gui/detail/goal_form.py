@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
-    QColor,
-    QIcon,
     QKeySequence,
-    QPixmap,
     QShortcut,
     QStandardItem,
     QStandardItemModel,
@@ -28,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.ministries import ministries_valid_at
-from sa2030_desktop.domain.model import STATUS_COLOURS, Goal, Portfolio, Status
+from sa2030_desktop.domain.model import Goal, Portfolio, Status
 from sa2030_desktop.domain.rules import contradiction, suggested_status
 from sa2030_desktop.gui.commands import UpdateGoalCommand, push_checked
 from sa2030_desktop.gui.detail.dialogs import StatusReasonDialog
+from sa2030_desktop.gui.status_icons import status_icon
 from sa2030_desktop.messages import FIELD, format_error
 
 CONTRADICTION_TEXT = {
@@ -41,12 +39,6 @@ CONTRADICTION_TEXT = {
     "not_started_but_achieved": "Widerspruch: „{0}“, obwohl schon ein Meilenstein erreicht ist.",
 }
 ERROR_STYLE = "color: #B71C1C"
-
-
-def status_icon(status: Status) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(STATUS_COLOURS[status]))
-    return QIcon(pixmap)
 
 
 class GoalForm(QWidget):
@@ -72,7 +64,9 @@ class GoalForm(QWidget):
         self.partner_model = QStandardItemModel(self)
         self.partner_view = QListView(self)
         self.partner_view.setModel(self.partner_model)
-        self.partner_view.setFixedHeight(130)
+        self.partner_view.setFixedHeight(196)
+        self.partner_view.setWordWrap(True)
+        self.partner_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status_combo = QComboBox(self)
         for status in Status:
             self.status_combo.addItem(status_icon(status), status.label, status.value)
@@ -119,16 +113,16 @@ class GoalForm(QWidget):
         form.addRow(self.tr("&Titel:"), self.title_edit)
         form.addRow("", self.title_error)
         form.addRow(self.tr("Beschreib&ung:"), self.description_edit)
-        theme_row = QHBoxLayout()
-        theme_row.addWidget(self.theme_combo, 1)
-        theme_row.addWidget(self.category_label)
-        form.addRow(self.tr("T&hemenfeld:"), theme_row)
+        form.addRow(self.tr("T&hemenfeld:"), self.theme_combo)
+        form.addRow("", self.category_label)
         form.addRow(self.tr("&Federführung:"), self.lead_combo)
         form.addRow(self.tr("Beteil&igung:"), self.partner_view)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_combo)
         status_row.addWidget(self.suggestion_label, 1)
-        form.addRow(self.tr("&Status:"), status_row)
+        status_label = QLabel(self.tr("&Status:"), self)
+        status_label.setBuddy(self.status_combo)
+        form.addRow(status_label, status_row)
         form.addRow("", self.contradiction_label)
         form.addRow(self.tr("Statusbe&gründung:"), self.reason_edit)
         form.addRow(self.tr("&Priorität:"), self.priority_spin)

@@ -56,6 +56,7 @@ class MilestoneSection(QWidget):
             MilestoneColumn.ACTUAL, DateDelegate(self.view, optional=True)
         )
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MilestoneColumn.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -91,6 +92,10 @@ class MilestoneSection(QWidget):
         self.view.resizeColumnsToContents()
         if current is not None and self.model.row_of(current.key) >= 0:
             self.view.selectRow(self.model.row_of(current.key))
+        elif self.model.rowCount():
+            # Start on the first open milestone, so „Neuer Basistermin …“ is one key away.
+            rows = [r for r in range(self.model.rowCount()) if self.model.milestone(r).is_open]
+            self.view.selectRow(rows[0] if rows else 0)
         self.add_button.setEnabled(key is not None)
         self._update_buttons()
 

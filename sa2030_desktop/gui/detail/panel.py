@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from sa2030_desktop.domain.model import STATUS_COLOURS
 from sa2030_desktop.domain.rules import goal_slip_days
 from sa2030_desktop.gui.changelog import ChangeLogWidget
 from sa2030_desktop.gui.detail.goal_form import GoalForm
 from sa2030_desktop.gui.detail.indicators import IndicatorSection
 from sa2030_desktop.gui.detail.milestones import MilestoneSection
 from sa2030_desktop.gui.detail.relations import RelationsSection
+from sa2030_desktop.gui.status_icons import status_pixmap
 
 
 class GoalDetailPanel(QWidget):
@@ -40,8 +40,15 @@ class GoalDetailPanel(QWidget):
         self.tabs.addTab(self.indicators, self.tr("&Indikatoren"))
         self.tabs.addTab(self.relations, self.tr("&Abhängigkeiten"))
         self.tabs.addTab(self.history, self.tr("&Historie"))
+        self.status_icon = QLabel(self)
+        self.status_line = QLabel(self)
+        self.status_line.setObjectName("detailStatus")
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_icon)
+        status_row.addWidget(self.status_line, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addLayout(status_row)
         layout.addWidget(self.tabs)
 
         # Several store notices in one action (undo of a macro …) rebuild once.
@@ -53,6 +60,11 @@ class GoalDetailPanel(QWidget):
         window.bridge.changed.connect(lambda _c: self._refresh_timer.start())
         window.bridge.as_of_changed.connect(lambda _d: self._refresh_timer.start())
         self.show_goal(window.current_goal() if hasattr(window, "current_goal") else None)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        # Wide enough for the milestone table's six columns at first start; the user's own
+        # dock layout (QSettings) wins afterwards.
+        return QSize(880, 760)
 
     def show_goal(self, key: str | None) -> None:
         key = key or None
@@ -98,11 +110,12 @@ class GoalDetailPanel(QWidget):
             return
         slip = goal_slip_days(portfolio, key)
         slip_text = self.tr(" · Verzug {0} Tage").format(slip) if slip else ""
-        colour = STATUS_COLOURS[goal.status]
+        self.status_icon.setPixmap(status_pixmap(goal.status, 16))
         self.header.setText(
-            f"<span style='font-size:13pt; font-weight:600'>{goal.key} – {_esc(goal.title)}</span><br>"
-            f"<span style='color:{colour}; font-size:13pt'>■</span> {goal.status.label}"
-            f" · {self.tr('Federführung')} {goal.lead}{slip_text}"
+            f"<span style='font-size:13pt; font-weight:600'>{goal.key} – {_esc(goal.title)}</span>"
+        )
+        self.status_line.setText(
+            f"{goal.status.label} · {self.tr('Federführung')} {goal.lead}{slip_text}"
         )
         self.header.setAccessibleDescription(
             f"{goal.key}, {goal.title}, Status {goal.status.label}"
