@@ -87,9 +87,16 @@ def make_window(qtbot, store: Store, tmp_path):
     )
     bridge = StoreBridge(store)
     if main_window_committed():
+        from sa2030_desktop.gui import features
         from sa2030_desktop.gui.main_window import MainWindow
 
-        window = MainWindow(bridge)
+        # Only the feature under test: other views are tested by their own suites.
+        installed = features.FEATURES
+        features.FEATURES = ["sa2030_desktop.gui.detail.feature"]
+        try:
+            window = MainWindow(bridge)
+        finally:
+            features.FEATURES = installed
         if not hasattr(window, "goal_detail"):
             from sa2030_desktop.gui.detail.feature import install
 

@@ -111,7 +111,7 @@ def test_status_change_needs_a_reason(qtbot, window):
     assert snapshot.goals["Z01"].status_reason == "Vergabe gescheitert"
     entry = next(c for c in log if c.key == "Z01" and c.field == "status")
     assert (entry.old, entry.new, entry.comment) == ("on_track", "at_risk", "Vergabe gescheitert")
-    qtbot.waitUntil(lambda: "gefährdet" in window.goal_detail.header.text())
+    qtbot.waitUntil(lambda: window.goal_detail.status_line.text().startswith("gefährdet"))
 
 
 def test_dependency_closing_a_cycle_is_refused_with_the_path(qtbot, window):

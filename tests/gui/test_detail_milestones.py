@@ -58,7 +58,7 @@ def test_forecast_edit_shows_slip_and_suggestion_and_undo_redo_follow_the_file(q
     assert panel.form.suggestion_label.text() == "Vorschlag: verzögert"
     assert "Widerspruch" in panel.form.contradiction_label.text()
     assert panel.form.contradiction_label.isVisible()
-    assert "Verzug 91 Tage" in panel.header.text()
+    assert panel.status_line.text() == "im Plan · Federführung MID · Verzug 91 Tage"
     snapshot, _ = reopen(window.bridge.store)
     assert snapshot.milestones["Z01-M1"].forecast == date(2027, 6, 30)
     assert snapshot.milestones["Z01-M1"].baseline == date(2027, 3, 31)

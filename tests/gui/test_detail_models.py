@@ -77,7 +77,7 @@ def test_demo_goal_z04_shows_its_numbers(qtbot, window):
     assert rows[1][2:] == ["30.09.2026", "30.04.2027", "–", "212"]
     assert panel.form.suggestion_label.text() == "Vorschlag: verzögert (wie gespeichert)"
     assert not panel.form.contradiction_label.isVisible()
-    assert "Federführung MI" in panel.header.text() and "verzögert" in panel.header.text()
+    assert panel.status_line.text() == "verzögert · Federführung MI · Verzug 212 Tage"
     needs = [
         panel.relations.models["needs"].entry(r).goal
         for r in range(panel.relations.models["needs"].rowCount())
