@@ -34,4 +34,8 @@ def save_copy(store: Store, target: str | Path) -> Path:
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)
         if ok != "ok":
             raise DomainError("file_damaged", path=str(target), detail=str(ok))
+        # the copy remembers the state it was made from: merging it back later finds the base
+        from sa2030_desktop.services.merge_state import stamp_base
+
+        stamp_base(tmp, "copy", store.path.name)
     return target

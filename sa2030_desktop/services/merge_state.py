@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sa2030_desktop.domain.errors import ValidationError
 from sa2030_desktop.domain.model import Portfolio, PortfolioInfo
+from sa2030_desktop.persistence.engine import checkpoint
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet
 from sa2030_desktop.services.json_format import _bundle, portfolio_document
@@ -36,6 +37,7 @@ def stamp_base(path: Path, kind: str = "copy", origin: str = "") -> str:
             )
     finally:
         store.close()
+    checkpoint(path)  # the copy is moved as one file: nothing may stay behind in its WAL
     return base_id
 
 
