@@ -45,7 +45,10 @@ def _table(name: str, model: RecordsModel, stretch: int = 0) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
+    vertical = view.verticalHeader()
+    vertical.setVisible(False)
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     header = view.horizontalHeader()
@@ -113,10 +116,10 @@ class OverviewPage(QWidget):
             view.activated.connect(self._goal_clicked)
 
         self.groups = {}
-        top, middle = QHBoxLayout(), QHBoxLayout()
+        top, middle = QVBoxLayout(), QHBoxLayout()
         for row, stretch, key, title, view in (
-            (top, 1, "category", self.tr("Nach Zielkategorie"), self.category_view),
-            (top, 1, "lead", self.tr("Nach federführendem Ressort"), self.lead_view),
+            (top, 0, "category", self.tr("Nach Zielkategorie"), self.category_view),
+            (top, 0, "lead", self.tr("Nach federführendem Ressort"), self.lead_view),
             (middle, 3, "slipped", self.tr("Verzögerte Meilensteine in den nächsten 6 Monaten"),
              self.slipped_view),
             (middle, 2, "conflicts", self.tr("Terminkonflikte"), self.conflict_view),
@@ -222,11 +225,10 @@ class OverviewPage(QWidget):
         self._fill_conflicts(a)
         self._fill_findings(a)
         for view in (self.category_view, self.lead_view):
-            view.resizeRowsToContents()
             view.setFixedHeight(self._table_height(view, max(view.model().rowCount(), 1)))
         for view in (self.slipped_view, self.conflict_view):
-            view.setMinimumHeight(self._table_height(view, 6))
-        self.findings_view.setMinimumHeight(self._table_height(self.findings_view, 5))
+            view.setMinimumHeight(self._table_height(view, 5))
+        self.findings_view.setMinimumHeight(self._table_height(self.findings_view, 4))
 
     @staticmethod
     def _table_height(view: QTableView, rows: int) -> int:

@@ -42,9 +42,9 @@ class GoalTablePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for col, width in ((Column.KEY, 90), (Column.THEME, 300), (Column.LEAD, 110),
-                           (Column.PARTNERS, 170), (Column.STATUS, 150),
-                           (Column.NEXT_MILESTONE, 170), (Column.SLIP, 120)):  # fmt: skip
+        for col, width in ((Column.KEY, 80), (Column.THEME, 240), (Column.LEAD, 105),
+                           (Column.PARTNERS, 120), (Column.STATUS, 140),
+                           (Column.NEXT_MILESTONE, 160), (Column.SLIP, 110)):  # fmt: skip
             header.resizeSection(col, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
