@@ -6,6 +6,6 @@ after its own menus exist, so features stay in their own packages and the window
 
 FEATURES: list[str] = [
     "sa2030_desktop.gui.detail.feature",
-    # "sa2030_desktop.gui.graph.feature",
+    "sa2030_desktop.gui.graph.feature",
     "sa2030_desktop.gui.timeline.feature",
 ]

@@ -1,0 +1,1 @@
+"""Dependency graph view: scene, items, interactions, presentation mode."""

@@ -1,0 +1,110 @@
+"""Graph actions with dialogs: export of the current view, what-if overlay, presentation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.graph_view import build_view
+from sa2030_desktop.domain.whatif import evaluate
+from sa2030_desktop.gui.graph.jobs import ExportJob
+from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import layout as layout_service
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GraphActions", text)
+
+
+def export_to(page, path: str | Path, dpi: int = 150) -> ExportJob:
+    """Write the current view (its filter and stored positions) in a worker thread."""
+    portfolio = page.bridge.snapshot()
+    options = page.options()
+    model = build_view(portfolio, options, page.bridge.as_of)
+    gl.layout(model, layout_service.load_positions(page.bridge.store, options.view_name()))
+    job = ExportJob(portfolio, page.bridge.as_of, Path(path), options, dpi, model)
+    job.signals.done.connect(lambda p, _r: _exported(page, p))
+    job.signals.failed.connect(lambda _p, exc: _failed(page, exc))
+    page._export_job = job  # keep the signals alive until the job reports
+    page.pool.start(job)
+    page.show_message(tr("Export läuft …"))
+    return job
+
+
+def _exported(page, path) -> None:
+    page.show_message(tr("Graph gespeichert: {0}").format(path))
+    page.exported.emit(path)
+
+
+def _failed(page, exc) -> None:
+    text = format_error(exc)
+    page.show_message(text, error=True)
+    page.export_failed.emit(text)
+
+
+def export_dialog(page) -> None:
+    path, _filter = QFileDialog.getSaveFileName(
+        page,
+        tr("Graph exportieren"),
+        "abhaengigkeiten.png",
+        tr("PNG-Bild (*.png);;SVG-Vektorgrafik (*.svg);;PDF-Dokument (*.pdf)"),
+    )
+    if not path:
+        return
+    dpi = 150
+    if path.lower().endswith(".png"):
+        dpi, ok = QInputDialog.getInt(
+            page, tr("Auflösung"), tr("Auflösung in dpi:"), 150, 30, 1200, 10
+        )
+        if not ok:
+            return
+    export_to(page, path, dpi)
+
+
+def simulate_slip(page, key: str, days: int) -> set[str]:
+    """What-if overlay: every open milestone of `key` later by `days`; nothing is written."""
+    portfolio = page.bridge.snapshot()
+    changes = {
+        ms.key: (ms.forecast or ms.baseline) + timedelta(days=days)
+        for ms in portfolio.milestones_of(key)
+        if ms.is_open and (ms.forecast or ms.baseline)
+    }
+    result = evaluate(portfolio, changes, page.bridge.as_of)
+    affected = {a.key for a in result.affected}
+    text = tr(
+        "Was-wäre-wenn: {0} um {1} Tage später betrifft {2} Ziele ({3}); neue Terminkonflikte: {4}. Esc beendet die Simulation."
+    ).format(
+        key,
+        days,
+        len(affected),
+        ", ".join(result.affected_ministries) or "–",
+        len(result.new_conflicts),
+    )
+    page.show_whatif(affected | {key}, text)
+    return affected
+
+
+def whatif_dialog(page) -> None:
+    key = page.scene.selected_node()
+    if not key or key.startswith("grp:"):
+        page.show_message(tr("Bitte zuerst ein Ziel im Graphen wählen."), error=True)
+        return
+    days, ok = QInputDialog.getInt(
+        page, tr("Was-wäre-wenn"), tr("Verzug von {0} in Tagen:").format(key), 30, 1, 3650
+    )
+    if ok:
+        simulate_slip(page, key, days)
+
+
+def start_presentation(page):
+    from sa2030_desktop.gui.graph.presentation import PresentationWindow
+
+    window = PresentationWindow(page)
+    page._presentation = window
+    window.showFullScreen()
+    window.view.setFocus()
+    return window

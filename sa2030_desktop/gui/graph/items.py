@@ -1,0 +1,276 @@
+"""Scene items of the dependency graph: goal nodes, dependency edges, swimlanes.
+
+Items only draw; gestures (linking, moving) live in gui/graph/interactions.py.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+)
+
+from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.graph_view import GraphEdge, GraphNode
+from sa2030_desktop.domain.model import STATUS_COLOURS, Status
+
+HIGHLIGHT = QColor("#6A1B9A")
+CONFLICT = QColor("#C62828")
+WHATIF = QColor("#E65100")
+EDGE_HARD = QColor("#37474F")
+EDGE_SOFT = QColor("#607D8B")
+TEXT_DARK = {
+    Status.NOT_STARTED: "#424242", Status.ON_TRACK: "#1B5E20", Status.DELAYED: "#7A5F00",
+    Status.AT_RISK: "#B71C1C", Status.DONE: "#0D47A1",
+}  # fmt: skip
+LOD_TEXT = 0.45  # below this zoom, nodes are drawn without text (too small to read anyway)
+
+
+class Style:
+    """Pens and fonts; the presentation mode switches to thick lines and strong contrast."""
+
+    def __init__(self, presentation: bool = False) -> None:
+        self.presentation = presentation
+        self.node_pen = 2.2 if presentation else 1.0
+        self.edge_pen = 2.6 if presentation else 1.3
+        self.font = QFont("DejaVu Sans")
+        self.font.setPixelSize(int(gl.FONT_SIZE))
+        self.bold = QFont(self.font)
+        self.bold.setBold(True)
+
+
+class NodeItem(QGraphicsItem):
+    def __init__(self, node: GraphNode, style: Style) -> None:
+        super().__init__()
+        self.node = node
+        self.style = style
+        self.edges: list[EdgeItem] = []
+        self.whatif = False
+        self.cycle = False
+        self._lines = gl.node_lines(node)
+        self._rect = QRectF(-node.width / 2, -node.height / 2, node.width, node.height)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(2)
+        self.setPos(node.x, node.y)
+        status = node.status.label if node.status else "Gruppe"
+        self.setToolTip(
+            f"{node.key} – {node.title}\nFederführung: {node.lead}\nStatus: {status}"
+            if not node.is_group
+            else f"{node.key}: {node.count} Ziele zusammengefasst"
+        )
+
+    @property
+    def key(self) -> str:
+        return self.node.id
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
+        return self._rect.adjusted(-4, -4, 4, 4)
+
+    def set_movable(self, on: bool) -> None:
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, on)
+
+    def itemChange(self, change, value):  # noqa: N802 - Qt name
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.update_path()
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        node = self.node
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        fill = QColor(STATUS_COLOURS[node.status]) if node.status else QColor("#546E7A")
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if node.dimmed and not selected:
+            painter.setOpacity(0.25)
+        pen_colour = QColor("#263238")
+        width = self.style.node_pen
+        if self.cycle:
+            pen_colour, width = CONFLICT, width * 3
+        elif selected or node.highlighted:
+            pen_colour, width = HIGHLIGHT, width * 2.5
+        elif self.whatif:
+            pen_colour, width = WHATIF, width * 2.5
+        painter.setPen(QPen(pen_colour, width))
+        painter.setBrush(QBrush(QColor("white")))
+        if lod < LOD_TEXT:
+            painter.setBrush(QBrush(fill))
+            painter.drawRect(self._rect)
+            return
+        painter.drawRoundedRect(self._rect, 4, 4)
+        bar = QRectF(self._rect.left(), self._rect.top(), gl.STATUS_BAR, self._rect.height())
+        painter.fillRect(bar.adjusted(width / 2, width / 2, 0, -width / 2), fill)
+        left = self._rect.left() + gl.STATUS_BAR + gl.PAD
+        avail = self._rect.width() - gl.STATUS_BAR - 2 * gl.PAD
+        for i, line in enumerate(self._lines):
+            font = self.style.bold if i == 0 else self.style.font
+            painter.setFont(font)
+            last = i == len(self._lines) - 1 and node.status is not None
+            painter.setPen(QColor(TEXT_DARK[node.status]) if last else QColor("black"))
+            text = QFontMetricsF(font).elidedText(line, Qt.TextElideMode.ElideRight, avail)
+            top = self._rect.top() + gl.PAD + i * gl.LINE_HEIGHT
+            painter.drawText(
+                QRectF(left, top, avail, gl.LINE_HEIGHT),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+        if self.whatif:
+            painter.setPen(WHATIF)
+            painter.setFont(self.style.bold)
+            painter.drawText(
+                QRectF(
+                    self._rect.left(), self._rect.bottom() + 1, self._rect.width(), gl.LINE_HEIGHT
+                ),
+                Qt.AlignmentFlag.AlignHCenter,
+                "betroffen",
+            )
+
+
+class EdgeItem(QGraphicsPathItem):
+    ARROW = 8.0
+
+    def __init__(self, edge: GraphEdge, source: NodeItem, target: NodeItem, style: Style) -> None:
+        super().__init__()
+        self.edge = edge
+        self.source = source
+        self.target = target
+        self.style = style
+        self.cycle = False
+        source.edges.append(self)
+        target.edges.append(self)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.setToolTip(edge_tooltip(edge))
+        self._arrow = QPolygonF()
+        self._label = None
+        if edge.conflict:
+            self._label = QGraphicsSimpleTextItem("Konflikt", self)
+            font = QFont(style.bold)
+            font.setPixelSize(9)
+            self._label.setFont(font)
+            self._label.setBrush(CONFLICT)
+            self._label.setZValue(3)
+        self.update_path()
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return self.edge.id
+
+    def update_path(self) -> None:
+        a, b = self.source, self.target
+        start = QPointF(a.pos().x() + a.node.width / 2, a.pos().y())
+        end = QPointF(b.pos().x() - b.node.width / 2, b.pos().y())
+        dx = max(40.0, abs(end.x() - start.x()) / 2)
+        path = QPainterPath(start)
+        path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
+        self.prepareGeometryChange()
+        self.setPath(path)
+        s = self.ARROW
+        self._arrow = QPolygonF(
+            [end, QPointF(end.x() - s, end.y() - s / 2), QPointF(end.x() - s, end.y() + s / 2)]
+        )
+        if self._label is not None:
+            mid = path.pointAtPercent(0.5)
+            rect = self._label.boundingRect()
+            self._label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() - 1)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self.path())
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
+        return super().boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        edge = self.edge
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = EDGE_HARD if edge.kind.value == "hard" else EDGE_SOFT
+        width = self.style.edge_pen
+        if edge.conflict or self.cycle:
+            colour, width = CONFLICT, width * 1.6
+        if edge.highlighted or selected:
+            colour = CONFLICT if (edge.conflict or self.cycle) else HIGHLIGHT
+            width *= 2.0
+        if edge.dimmed and not selected:
+            painter.setOpacity(0.18)
+        pen = QPen(colour, width)
+        pen.setCosmetic(self.style.presentation)
+        if edge.kind.value != "hard":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(self._arrow)
+
+
+def edge_tooltip(edge: GraphEdge) -> str:
+    lines = []
+    for dep in edge.dependencies[:8]:
+        lines.append(f"{dep.dependent} benötigt {dep.prerequisite} ({dep.kind.label})")
+        if dep.rationale:
+            lines.append(f"  Begründung: {dep.rationale}")
+        if dep.prerequisite_milestone:
+            lines.append(f"  benötigter Meilenstein: {dep.prerequisite_milestone}")
+        if dep.dependent_milestone:
+            lines.append(f"  wartender Meilenstein: {dep.dependent_milestone}")
+    if len(edge.dependencies) > 8:
+        lines.append(f"… und {len(edge.dependencies) - 8} weitere")
+    if edge.conflict:
+        lines.append("Konflikt: Terminkonflikt (benötigtes Datum nach dem wartenden)")
+    return "\n".join(lines)
+
+
+class LaneItem(QGraphicsItem):
+    """A swimlane band with its name; double-click collapses it into one group node."""
+
+    def __init__(self, value: str, label: str, rect: QRectF, shade: bool, style: Style) -> None:
+        super().__init__()
+        self.value = value
+        self.label = label
+        self.rect = rect
+        self.shade = shade
+        self.style = style
+        self.setZValue(0)
+        self.setToolTip(f"{label}\nDoppelklick: Bahn zusammenfassen/aufklappen")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
+        return self.rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(QPen(QColor("#B0BEC5"), 0.8))
+        painter.setBrush(QColor("#EEF2F6") if self.shade else QColor("white"))
+        painter.drawRect(self.rect)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
+            return
+        painter.setPen(QColor("#263238"))
+        painter.setFont(self.style.bold)
+        text_rect = QRectF(
+            self.rect.left() + 6, self.rect.top() + 4, gl.LANE_LABEL - 14, self.rect.height() - 8
+        )
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            self.label,
+        )

@@ -1,0 +1,362 @@
+"""The „Abhängigkeiten“ tab: graph view with its toolbar, mirroring the store.
+
+Writes go only through undo commands (LinkCommand, UnlinkCommand, MoveNodesCommand).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QPoint, QThreadPool, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sa2030_desktop.domain.errors import CycleError, DomainError
+from sa2030_desktop.domain.graph_view import GraphOptions, chain_of
+from sa2030_desktop.domain.model import Dependency, DependencyKind
+from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.gui.commands import LinkCommand, MoveNodesCommand, UnlinkCommand, push_checked
+from sa2030_desktop.gui.graph.jobs import LayoutJob, compute_now
+from sa2030_desktop.gui.graph.kind_chooser import KindChooser
+from sa2030_desktop.gui.graph.scene import GraphScene
+from sa2030_desktop.gui.graph.view import GraphView
+from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import layout as layout_service
+
+SYNC_LIMIT = 400  # goals: above this the layout runs in a worker thread
+
+
+class GraphPage(QWidget):
+    goal_selected = Signal(str)
+    model_ready = Signal()  # after every (re)build of the scene
+    exported = Signal(object)
+    export_failed = Signal(str)
+
+    def __init__(self, bridge, undo_stack: QUndoStack | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("graphPage")
+        self.bridge = bridge
+        self.undo_stack = undo_stack or QUndoStack(self)
+        self.selection = Selection()
+        self.collapsed: frozenset[str] = frozenset()
+        self.model = None
+        self.kind_popup: KindChooser | None = None
+        self._token = 0
+        self._job: LayoutJob | None = None
+        self._syncing = False
+        self._first = True
+        self.pool = QThreadPool.globalInstance()
+
+        self.scene = GraphScene(self)
+        self.view = GraphView(self.scene, self)
+        self.view.setAccessibleName(self.tr("Abhängigkeitsgraph"))
+        self.message = QLabel(self)
+        self.message.setObjectName("graphMessage")
+        self.message.setWordWrap(True)
+        self._build_toolbar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+
+        self.scene.selectionChanged.connect(self._scene_selection)
+        self.scene.link_requested.connect(self.ask_kind)
+        self.scene.nodes_moved.connect(self._moved)
+        self.scene.lane_toggled.connect(self.toggle_collapsed)
+        self.scene.group_toggled.connect(self.toggle_collapsed)
+        self.view.delete_requested.connect(self.delete_selected_edges)
+        self.view.escape_pressed.connect(self.clear_analysis)
+        bridge.changed.connect(lambda _c: self.refresh())
+        bridge.as_of_changed.connect(lambda _d: self.refresh())
+        bridge.layout_changed.connect(self._layout_changed)
+        self.refresh()
+
+    # -- toolbar -----------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = self.toolbar = QToolBar(self.tr("Graph"), self)
+        bar.addWidget(QLabel(self.tr(" Nachbarn: "), self))
+        self.hops = QSpinBox(self)
+        self.hops.setRange(0, 9)
+        self.hops.setAccessibleName(self.tr("Nachbarn der Auswahl (Schritte)"))
+        self.hops.setToolTip(self.tr("Zeigt auch Ziele, die bis zu N Abhängigkeiten entfernt sind"))
+        bar.addWidget(self.hops)
+        self.neighbour_edges = QCheckBox(self.tr("Kanten zwischen Nachbarn"), self)
+        bar.addWidget(self.neighbour_edges)
+        self.cross = QCheckBox(self.tr("nur ressortübergreifend"), self)
+        bar.addWidget(self.cross)
+        bar.addWidget(QLabel(self.tr(" Bahnen: "), self))
+        self.lanes = QComboBox(self)
+        self.lanes.setAccessibleName(self.tr("Bahnen"))
+        for text, value in (
+            (self.tr("keine"), None),
+            (self.tr("Federführung"), "lead"),
+            (self.tr("Themenfeld"), "theme"),
+        ):
+            self.lanes.addItem(text, value)
+        bar.addWidget(self.lanes)
+        bar.addSeparator()
+        self.chain_action = self._action(
+            self.tr("Kette des Ziels"),
+            checkable=True,
+            slot=lambda _on: self._scene_selection(),
+            checked=True,
+            tip=self.tr("Voraussetzungen und abhängige Ziele des gewählten Ziels hervorheben"),
+        )
+        self.longest_action = self._action(
+            self.tr("Längste Kette"), checkable=True, slot=lambda _on: self.refresh()
+        )
+        self.connect_action = self._action(
+            self.tr("Verbinden"),
+            checkable=True,
+            slot=self._set_connect_mode,
+            tip=self.tr(
+                "Von einem Ziel zum abhängigen Ziel ziehen (auch mit gedrückter Umschalttaste)"
+            ),
+        )
+        bar.addSeparator()
+        self.relayout_action = self._action(self.tr("Layout neu berechnen"), slot=self.relayout)
+        self._action(self.tr("Einpassen"), slot=self.view.fit_all)
+        for widget in (self.hops,):
+            widget.valueChanged.connect(lambda _v: self.refresh())
+        for box in (self.neighbour_edges, self.cross):
+            box.toggled.connect(lambda _on: self.refresh())
+        self.lanes.currentIndexChanged.connect(lambda _i: self._lanes_changed())
+
+    def _action(self, text, slot, checkable=False, checked=False, tip="") -> QAction:
+        action = QAction(text, self)
+        action.setCheckable(checkable)
+        action.setChecked(checked)
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        return action
+
+    # -- state -------------------------------------------------------------------------------
+    def options(self) -> GraphOptions:
+        return GraphOptions(
+            selection=self.selection,
+            hops=self.hops.value(),
+            neighbour_edges=self.neighbour_edges.isChecked(),
+            cross_ministry=self.cross.isChecked(),
+            swimlanes=self.lanes.currentData(),
+            longest_chain=self.longest_action.isChecked(),
+            collapsed=self.collapsed,
+        )
+
+    def view_name(self) -> str:
+        return self.options().view_name()
+
+    def set_selection(self, selection: Selection) -> None:
+        self.selection = dataclasses.replace(selection, text="") if selection else Selection()
+        self.refresh()
+
+    def set_options(self, **values) -> None:
+        """Set several toolbar filters at once (used by the presentation and by tests)."""
+        widgets = {
+            "hops": self.hops,
+            "neighbour_edges": self.neighbour_edges,
+            "cross_ministry": self.cross,
+        }
+        for name, value in values.items():
+            if name == "swimlanes":
+                self.lanes.blockSignals(True)
+                self.lanes.setCurrentIndex(self.lanes.findData(value))
+                self.lanes.blockSignals(False)
+            elif name == "longest_chain":
+                self.longest_action.setChecked(value)
+            elif name == "selection":
+                self.selection = value
+            elif isinstance(widgets[name], QSpinBox):
+                widgets[name].blockSignals(True)
+                widgets[name].setValue(value)
+                widgets[name].blockSignals(False)
+            else:
+                widgets[name].blockSignals(True)
+                widgets[name].setChecked(value)
+                widgets[name].blockSignals(False)
+        self.refresh()
+
+    def _lanes_changed(self) -> None:
+        self.collapsed = frozenset()
+        self.refresh()
+
+    def toggle_collapsed(self, value: str) -> None:
+        self.collapsed = self.collapsed ^ {value}
+        self.refresh()
+
+    # -- building the scene --------------------------------------------------------------------
+    def refresh(self, relayout: bool = False) -> None:
+        store = self.bridge.store
+        portfolio = self.bridge.snapshot()
+        options = self.options()
+        stored = {} if relayout else layout_service.load_positions(store, options.view_name())
+        self._token += 1
+        if self._job is not None:
+            self._job.cancelled = True
+        if len(portfolio.goals) <= SYNC_LIMIT:
+            try:
+                result = compute_now(portfolio, options, self.bridge.as_of, stored)
+            except DomainError as exc:
+                self.show_message(format_error(exc), error=True)
+                return
+            self._apply(self._token, result, relayout)
+            return
+        self.show_message(self.tr("Layout wird berechnet …"))
+        job = self._job = LayoutJob(self._token, portfolio, options, self.bridge.as_of, stored)
+        job.signals.done.connect(lambda token, result: self._apply(token, result, relayout))
+        job.signals.failed.connect(lambda _t, exc: self.show_message(format_error(exc), True))
+        self.pool.start(job)
+
+    def _apply(self, token: int, result, relayout: bool) -> None:
+        if token != self._token:
+            return  # a newer filter superseded this layout
+        self._job = None
+        model, new = result
+        if relayout:
+            before = self.scene.positions()
+            after = {k: (n.x, n.y) for k, n in model.nodes.items()}
+            self.model = model
+            self.scene.set_model(model, self._empty_text())
+            self.push_move(before, after)
+        else:
+            if new:
+                layout_service.save_positions(self.bridge.store, self.view_name(), new)
+            self.model = model
+            self.scene.set_model(model, self._empty_text())
+        self.show_message("" if not model.is_empty else self._empty_text())
+        self._scene_selection()
+        if self._first or model.is_empty:
+            self.view.fit_all()
+            self._first = model.is_empty
+        self.model_ready.emit()
+
+    def _empty_text(self) -> str:
+        return self.tr("Keine Ziele in dieser Auswahl.")
+
+    def relayout(self) -> None:
+        """„Layout neu berechnen“: a fresh layout for this view, undoable like a manual move."""
+        self.refresh(relayout=True)
+        self.view.fit_all()
+
+    def _layout_changed(self, view: str) -> None:
+        if view == self.view_name() and self.model is not None:
+            self.scene.apply_positions(layout_service.load_positions(self.bridge.store, view))
+
+    # -- selection and highlighting ------------------------------------------------------------
+    def select_goal(self, key: str) -> None:
+        item = self.scene.nodes.get(key)
+        if item is None or self._syncing:
+            return
+        self._syncing = True
+        try:
+            self.scene.clearSelection()
+            item.setSelected(True)
+            self.view.ensureVisible(item)
+        finally:
+            self._syncing = False
+
+    def _scene_selection(self) -> None:
+        key = self.scene.selected_node()
+        if self.model is None:
+            return
+        if key and self.chain_action.isChecked() and not key.startswith("grp:"):
+            self.scene.set_highlight(chain_of(self.bridge.snapshot(), key) & set(self.model.nodes))
+        elif not self.longest_action.isChecked():
+            self.scene.set_highlight(None)
+        if key and not self._syncing and not key.startswith("grp:"):
+            self._syncing = True
+            try:
+                self.goal_selected.emit(key)
+            finally:
+                self._syncing = False
+
+    def clear_analysis(self) -> None:
+        self.scene.mark_cycle(None)
+        self.scene.set_whatif(None)
+        self.scene.clearSelection()
+        self.show_message("")
+
+    def show_whatif(self, keys: set[str], text: str) -> None:
+        self.scene.set_whatif(keys)
+        self.show_message(text)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #B71C1C; font-weight: bold" if error else "")
+        self.message.setVisible(bool(text))
+
+    # -- editing ---------------------------------------------------------------------------------
+    def _set_connect_mode(self, on: bool) -> None:
+        self.scene.connect_mode = on
+        self.view.setDragMode(
+            self.view.DragMode.NoDrag if on else self.view.DragMode.ScrollHandDrag
+        )
+
+    def ask_kind(self, prerequisite: str, dependent: str) -> None:
+        """The small popup after a drag: which kind of dependency (non-blocking)."""
+        if self.kind_popup is not None:
+            self.kind_popup.close()
+        view = self.sender().views()[0] if self.sender() is not None else self.view
+        chooser = self.kind_popup = KindChooser(view.viewport(), dependent, prerequisite)
+        chooser.chosen.connect(lambda kind: self.link(prerequisite, dependent, kind))
+        chooser.destroyed.connect(lambda _o=None: setattr(self, "kind_popup", None))
+        item = view.scene().nodes.get(dependent)
+        chooser.show_at(view.mapFromScene(item.pos()) if item is not None else QPoint(20, 20))
+
+    def link(self, prerequisite: str, dependent: str, kind: DependencyKind) -> bool:
+        command = LinkCommand(self.bridge, Dependency(dependent, prerequisite, kind))
+        try:
+            command.validate()
+        except CycleError as exc:
+            self.scene.mark_cycle(exc.path)
+            self.show_message(format_error(exc), error=True)
+            return False
+        except DomainError as exc:
+            self.show_message(format_error(exc), error=True)
+            return False
+        self.scene.mark_cycle(None)
+        return push_checked(self, self.undo_stack, command)
+
+    def delete_selected_edges(self) -> None:
+        items = [
+            e
+            for e in self.scene.selected_edges()
+            if len(e.edge.dependencies) == 1
+            and not e.pair[0].startswith("grp:")
+            and not e.pair[1].startswith("grp:")
+        ]
+        if not items:
+            return
+        self.undo_stack.beginMacro(self.tr("Abhängigkeiten entfernen"))
+        try:
+            for item in items:
+                dep = item.edge.dependencies[0]
+                push_checked(
+                    self,
+                    self.undo_stack,
+                    UnlinkCommand(self.bridge, dep.dependent, dep.prerequisite),
+                )
+        finally:
+            self.undo_stack.endMacro()
+
+    def _moved(self, before: dict, after: dict) -> None:
+        self.push_move(before, after)
+
+    def push_move(self, before: dict, after: dict, view: str | None = None) -> None:
+        """Manual positions (or a new layout) as one undoable step, stored per named view."""
+        before = {k: v for k, v in before.items() if not k.startswith("grp:")}
+        after = {k: v for k, v in after.items() if not k.startswith("grp:")}
+        if before != after and after:
+            self.undo_stack.push(
+                MoveNodesCommand(self.bridge, view or self.view_name(), before, after)
+            )

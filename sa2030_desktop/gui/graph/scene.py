@@ -1,0 +1,219 @@
+"""The graph scene: mirrors one laid-out GraphModel; gestures are delegated to interactions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QTransform
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphicsTextItem
+
+from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.graph_view import GraphModel, highlight
+from sa2030_desktop.gui.graph.interactions import ConnectInteraction, MoveInteraction, wants_connect
+from sa2030_desktop.gui.graph.items import EdgeItem, LaneItem, NodeItem, Style
+
+
+class GraphScene(QGraphicsScene):
+    link_requested = Signal(str, str)  # prerequisite, dependent
+    nodes_moved = Signal(object, object)  # before, after: {key: (x, y)}
+    lane_toggled = Signal(str)  # lane value to collapse or expand
+    group_toggled = Signal(str)
+
+    def __init__(self, parent=None, presentation: bool = False) -> None:
+        super().__init__(parent)
+        self.style = Style(presentation)
+        self.model: GraphModel | None = None
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[tuple[str, str], EdgeItem] = {}
+        self.lanes: list[LaneItem] = []
+        self.editable = True
+        self.connect_mode = False
+        self.empty_text = ""
+        self._connect: ConnectInteraction | None = None
+        self._move: MoveInteraction | None = None
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    # -- building ------------------------------------------------------------------------------
+    def set_model(self, model: GraphModel, empty_text: str = "") -> None:
+        selected = {i.key for i in self.selectedItems() if isinstance(i, NodeItem)}
+        self.nodes, self.edges, self.lanes = {}, {}, []
+        self.blockSignals(True)  # clear() deselects dying items: nobody may look at them
+        try:
+            self.clear()
+        finally:
+            self.blockSignals(False)
+        self._connect = self._move = None
+        self.model = model
+        if model.is_empty:
+            self._empty_state(empty_text)
+            return
+        x0, _y0, x1, _y1 = gl.bounds(model)
+        for i, lane in enumerate(model.lanes):
+            item = LaneItem(
+                lane.value,
+                lane.label,
+                QRectF(x0, lane.y0, x1 - x0, lane.y1 - lane.y0),
+                i % 2 == 0,
+                self.style,
+            )
+            self.addItem(item)
+            self.lanes.append(item)
+        for node in model.nodes.values():
+            item = NodeItem(node, self.style)
+            item.set_movable(self.editable)
+            self.addItem(item)
+            self.nodes[node.id] = item
+        for edge in model.edges:
+            item = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target], self.style)
+            self.addItem(item)
+            self.edges[edge.id] = item
+        margin = 40
+        rect = self.itemsBoundingRect().adjusted(-margin, -margin, margin, margin)
+        self.setSceneRect(rect)
+        for key in selected & set(self.nodes):
+            self.nodes[key].setSelected(True)
+
+    def _empty_state(self, text: str) -> None:
+        item = QGraphicsTextItem()
+        item.setHtml(
+            "<div style='text-align:center'><p style='font-size:16px'><b>"
+            + (text or "Keine Ziele in dieser Auswahl.")
+            + "</b></p><p style='font-size:12px'>Filter lockern oder „Alle Ziele“ wählen; "
+            "neue Abhängigkeiten entstehen durch Ziehen von einem Ziel zum anderen.</p></div>"
+        )
+        item.setTextWidth(420)
+        item.setDefaultTextColor(QColor("#37474F"))
+        self.addItem(item)
+        self.empty_item = item
+        self.setSceneRect(item.boundingRect().adjusted(-20, -20, 20, 20))
+
+    def set_editable(self, on: bool) -> None:
+        self.editable = on
+        for item in self.nodes.values():
+            item.set_movable(on)
+
+    # -- analysis on the picture ------------------------------------------------------------
+    def set_highlight(self, node_ids: set[str] | None, edge_ids=None) -> None:
+        if self.model is None:
+            return
+        highlight(self.model, node_ids, edge_ids)
+        self._refresh()
+
+    def set_whatif(self, keys: set[str] | None) -> None:
+        for key, item in self.nodes.items():
+            item.whatif = bool(keys) and key in keys
+        self._refresh()
+
+    def mark_cycle(self, path: list[str] | None) -> None:
+        pairs = set()
+        if path:
+            # path is in "needs" order: a needs b → edge b → a (flow)
+            pairs = {(b, a) for a, b in zip(path, path[1:], strict=False)}
+        keys = set(path or [])
+        for key, item in self.nodes.items():
+            item.cycle = key in keys
+        for pair, item in self.edges.items():
+            item.cycle = pair in pairs
+        self._refresh()
+
+    def set_revealed(self, lanes: set[str] | None) -> None:
+        """Step-by-step reveal: only goals of these lanes (None: all)."""
+        for item in self.nodes.values():
+            item.setVisible(lanes is None or item.node.lane in lanes)
+        for item in self.edges.values():
+            item.setVisible(item.source.isVisible() and item.target.isVisible())
+        for lane in self.lanes:
+            lane.setVisible(lanes is None or lane.value in lanes)
+
+    def _refresh(self) -> None:
+        for item in self.nodes.values():
+            item.update()
+        for item in self.edges.values():
+            item.update()
+
+    # -- positions ---------------------------------------------------------------------------
+    def positions(self) -> dict[str, tuple[float, float]]:
+        return {k: (i.pos().x(), i.pos().y()) for k, i in self.nodes.items()}
+
+    def apply_positions(self, positions: dict[str, tuple[float, float]]) -> None:
+        for key, (x, y) in positions.items():
+            item = self.nodes.get(key)
+            if item is not None and (item.pos().x(), item.pos().y()) != (x, y):
+                item.setPos(x, y)
+                item.node.x, item.node.y = x, y
+
+    def node_at(self, pos: QPointF) -> NodeItem | None:
+        for item in self.items(
+            pos,
+            Qt.ItemSelectionMode.IntersectsItemShape,
+            Qt.SortOrder.DescendingOrder,
+            QTransform(),
+        ):
+            if isinstance(item, NodeItem):
+                return item
+        return None
+
+    def selected_node(self) -> str | None:
+        keys = [i.key for i in self.selectedItems() if isinstance(i, NodeItem)]
+        return keys[0] if len(keys) == 1 else None
+
+    def selected_edges(self) -> list[EdgeItem]:
+        return [i for i in self.selectedItems() if isinstance(i, EdgeItem)]
+
+    # -- gestures ----------------------------------------------------------------------------
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        node = self.node_at(event.scenePos())
+        if (
+            node is not None
+            and self.editable
+            and event.button() == Qt.MouseButton.LeftButton
+            and wants_connect(event, self.connect_mode)
+            and not node.node.is_group
+        ):
+            self._connect = ConnectInteraction(self, node)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        if node is not None and self.editable and event.button() == Qt.MouseButton.LeftButton:
+            moving = [i for i in self.selectedItems() if isinstance(i, NodeItem)] or [node]
+            self._move = MoveInteraction(moving)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._connect is not None:
+            self._connect.move(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._connect is not None:
+            source = self._connect.source
+            target = self._connect.finish(event.scenePos())
+            self._connect = None
+            event.accept()
+            if target is not None and not target.node.is_group:
+                self.link_requested.emit(source.key, target.key)
+            return
+        super().mouseReleaseEvent(event)
+        if self._move is not None:
+            moved = self._move.finish()
+            self._move = None
+            if moved:
+                for key, (x, y) in moved[1].items():
+                    self.nodes[key].node.x, self.nodes[key].node.y = x, y
+                self.nodes_moved.emit(*moved)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        node = self.node_at(event.scenePos())
+        if node is not None and node.node.is_group:
+            self.group_toggled.emit(node.node.key)
+            return
+        for lane in self.lanes:
+            if lane.isVisible() and lane.rect.contains(event.scenePos()) and node is None:
+                self.lane_toggled.emit(lane.value)
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def cancel_gesture(self) -> None:
+        if self._connect is not None:
+            self._connect.cancel()
+            self._connect = None

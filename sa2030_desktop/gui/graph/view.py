@@ -1,0 +1,68 @@
+"""QGraphicsView of the graph: zoom with the wheel or keys, pan by dragging the background."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView
+
+MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
+
+
+class GraphView(QGraphicsView):
+    delete_requested = Signal()
+    escape_pressed = Signal()
+
+    def __init__(self, scene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.min_zoom = MIN_ZOOM
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, value: float) -> None:
+        value = max(self.min_zoom, min(MAX_ZOOM, value))
+        factor = value / self.zoom()
+        self.scale(factor, factor)
+
+    def zoom_by(self, factor: float) -> None:
+        self.set_zoom(self.zoom() * factor)
+
+    def fit_all(self) -> None:
+        rect = self.scene().itemsBoundingRect()
+        self.fit_rect(rect)
+
+    def fit_rect(self, rect: QRectF) -> None:
+        if rect.isEmpty():
+            return
+        self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() < self.min_zoom or self.zoom() > MAX_ZOOM:
+            self.set_zoom(self.zoom())
+            self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier or True:
+            self.zoom_by(1.15 ** (event.angleDelta().y() / 120))
+            event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_requested.emit()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(0.8)
+        elif key == Qt.Key.Key_0:
+            self.fit_all()
+        elif key == Qt.Key.Key_Escape:
+            self.scene().cancel_gesture()
+            self.escape_pressed.emit()
+        else:
+            super().keyPressEvent(event)
