@@ -93,7 +93,8 @@ def test_demo_goal_z04_shows_its_numbers(qtbot, window):
         assert len(texts) == len(mine) and all(t.startswith("Terminkonflikt:") for t in texts)
     else:
         assert texts == ["Keine Terminkonflikte."]
-    assert panel.indicators.model.index(0, 4).data() == "52 (30.09.2026)"
+    assert panel.indicators.model.index(0, 3).data() == "52\u00a0%\n30.09.2026"
+    assert panel.indicators.model.index(0, 2).data() == "100\u00a0%\n31.12.2027"
 
 
 def test_change_log_filters_by_goal_user_and_since(qtbot, window):

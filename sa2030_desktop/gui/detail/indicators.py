@@ -40,20 +40,21 @@ Index = QModelIndex | QPersistentModelIndex
 
 class IndicatorColumn(IntEnum):
     NAME = 0
-    UNIT = 1
-    BASELINE = 2
-    TARGET = 3
-    LATEST = 4
-    VALUES = 5
+    BASELINE = 1
+    TARGET = 2
+    LATEST = 3
+    VALUES = 4
 
 
-HEADERS = ("Indikator", "Einheit", "Ausgangswert", "Zielwert", "Letzter Messwert", "Messwerte")
+HEADERS = ("Indikator", "Ausgang", "Ziel", "Zuletzt gemessen", "Werte")
 
 
-def _value_at(value: float | None, day) -> str:
+def _value_at(value: float | None, day, unit: str = "") -> str:
+    """„52 % (30.09.2026)“ – the unit beside the number keeps the table narrow."""
     if value is None:
         return "–"
-    return f"{number_de(value)} ({de_short(day)})" if day else number_de(value)
+    text = f"{number_de(value)}\u00a0{unit}" if unit else number_de(value)
+    return f"{text}\n{de_short(day)}" if day else text
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -91,18 +92,22 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col is IndicatorColumn.NAME:
                 return ind.name
-            if col is IndicatorColumn.UNIT:
-                return ind.unit
             if col is IndicatorColumn.BASELINE:
-                return _value_at(ind.baseline, ind.baseline_date)
+                return _value_at(ind.baseline, ind.baseline_date, ind.unit)
             if col is IndicatorColumn.TARGET:
-                return _value_at(ind.target, ind.target_date)
+                return _value_at(ind.target, ind.target_date, ind.unit)
             if col is IndicatorColumn.LATEST:
                 last = ind.values[-1] if ind.values else None
-                return _value_at(last.value, last.date) if last else "–"
+                return _value_at(last.value, last.date, ind.unit) if last else "–"
             return str(len(ind.values))
-        if role == Qt.ItemDataRole.ToolTipRole and col is IndicatorColumn.VALUES and ind.values:
-            return "\n".join(f"{de_short(v.date)}: {number_de(v.value)}" for v in ind.values)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col is IndicatorColumn.NAME:
+                return ind.name
+            if ind.values:
+                return "\n".join(
+                    f"{de_short(v.date)}: {number_de(v.value)} {ind.unit}".rstrip()
+                    for v in ind.values
+                )
         return None
 
 
@@ -249,6 +254,8 @@ class IndicatorSection(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(
             IndicatorColumn.NAME, QHeaderView.ResizeMode.Stretch

@@ -59,7 +59,7 @@ class RelationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.tooltip or None
+            return entry.tooltip or entry.text
         if role == Qt.ItemDataRole.UserRole:
             return entry.goal
         return None
@@ -125,6 +125,9 @@ class RelationsSection(QWidget):
             view.setModel(model)
             view.setAccessibleName(title)
             view.setWordWrap(True)
+            view.setSpacing(2)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setResizeMode(QListView.ResizeMode.Adjust)
             view.activated.connect(self._jump)
             box = QGroupBox(title, self)
             QVBoxLayout(box).addWidget(view)
@@ -139,6 +142,9 @@ class RelationsSection(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addLayout(buttons)
