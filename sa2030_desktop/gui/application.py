@@ -74,10 +74,15 @@ def first_start_portfolio() -> Path:
     return path
 
 
-def open_store(path: str | Path):
+def open_store(path: str | Path, readonly: bool = False):
     from sa2030_desktop.services.portfolio import open_portfolio
 
-    return open_portfolio(path)
+    return open_portfolio(path, readonly=readonly)
+
+
+def is_locked(exc: BaseException) -> bool:
+    """Another instance writes to the file: it can still be opened read-only."""
+    return getattr(exc, "code", "") == "file_locked"
 
 
 def choose_store(path: str | None, parent=None):
@@ -93,22 +98,36 @@ def choose_store(path: str | None, parent=None):
         except DomainError as exc:
             QMessageBox.critical(parent, settings.APPLICATION, format_error(exc))
             return None
+    readonly = False
     while True:
+        locked = False
         try:
-            return open_store(candidate)
+            return open_store(candidate, readonly=readonly)
         except DomainError as exc:
             message = format_error(exc)
+            locked = is_locked(exc)
         except OSError as exc:
             message = format_error(DomainError("file_unreadable", path=f"{candidate} ({exc})"))
-        candidate = ask_other_file(parent, message)
-        if candidate is None:
+        choice = ask_other_file(parent, message, offer_readonly=locked)
+        if choice is None:
             return None
+        if isinstance(choice, tuple):  # the same file, read-only
+            readonly = True
+        else:
+            candidate, readonly = choice, False
 
 
-def ask_other_file(parent, message: str) -> str | None:
+def ask_other_file(parent, message: str, offer_readonly: bool = False):
+    """What to open instead: a path, ("", True) for read-only, or None to quit."""
     box = QMessageBox(QMessageBox.Icon.Warning, settings.APPLICATION, message,
                       QMessageBox.StandardButton.NoButton, parent)  # fmt: skip
     box.setInformativeText(QApplication.translate("Application", "Was möchten Sie tun?"))
+    readonly = None
+    if offer_readonly:
+        readonly = box.addButton(
+            QApplication.translate("Application", "Schreibgeschützt öffnen"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
     other = box.addButton(
         QApplication.translate("Application", "Andere Datei öffnen…"),
         QMessageBox.ButtonRole.AcceptRole,
@@ -122,6 +141,8 @@ def ask_other_file(parent, message: str) -> str | None:
     )
     box.exec()
     clicked = box.clickedButton()
+    if readonly is not None and clicked is readonly:
+        return ("", True)
     if clicked is other:
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
@@ -139,7 +160,7 @@ def ask_other_file(parent, message: str) -> str | None:
 
 
 def main(path: str | None = None) -> int:
-    logging.basicConfig(level=logging.INFO)
+    logging.basicConfig(level=logging.WARNING)
     app = make_application()
     store = choose_store(path)
     if store is None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sa2030_desktop.domain.errors import DomainError, ValidationError
 from sa2030_desktop.gui import settings
@@ -92,13 +92,26 @@ class FileActions(QObject):
             with _WaitCursor():
                 store = open_portfolio(path)
         except DomainError as exc:
-            self.window.show_error(exc)
-            return False
+            if getattr(exc, "code", "") != "file_locked" or not self._ask_readonly(exc):
+                self.window.show_error(exc)
+                return False
+            try:
+                store = open_portfolio(path, readonly=True)
+            except DomainError as again:
+                self.window.show_error(again)
+                return False
         except OSError as exc:
             self.window.show_error(DomainError("file_unreadable", path=f"{path} ({exc})"))
             return False
         self._switch_to(store)
         return True
+
+    def _ask_readonly(self, exc: DomainError) -> bool:
+        answer = QMessageBox.question(
+            self.window, self.tr("Datei wird bearbeitet"),
+            format_error(exc) + "\n\n" + self.tr("Schreibgeschützt öffnen?"),
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
 
     def _switch_to(self, store) -> None:
         self.window.undo_stack.clear()

@@ -235,8 +235,59 @@ def test_start_with_a_bad_file_explains_and_offers_another(qtbot, tmp_path, monk
     bad = tmp_path / "kaputt.sa2030"
     bad.write_bytes(b"")
     asked: list[str] = []
-    monkeypatch.setattr(application, "ask_other_file", lambda parent, msg: asked.append(msg))
+    monkeypatch.setattr(application, "ask_other_file", lambda parent, msg, **_: asked.append(msg))
     assert application.choose_store(str(bad)) is None
     assert asked == [f"Die Datei „{bad}“ ist leer – sie ist keine SA2030-Portfoliodatei."]
     assert bad.read_bytes() == b""
     assert Path(bad).exists()
+
+
+def test_start_on_a_file_another_instance_writes_offers_read_only(qtbot, tmp_path, monkeypatch):
+    from sa2030_desktop.gui import application
+    from sa2030_desktop.persistence import locking
+    from sa2030_desktop.services.portfolio import create_portfolio
+
+    path = tmp_path / "geteilt.sa2030"
+    create_portfolio(path, demo=True).close()
+    # another live process on this host holds the writer lock (pid 1 is always alive)
+    now = locking._now()
+    holder = locking.LockInfo("kollegin", locking._host(), 1, locking.process_started(1), now, now)
+    locking.lock_path(path).write_text(holder.to_json(), encoding="utf-8")
+    offered: list[bool] = []
+
+    def answer(parent, message, offer_readonly=False):
+        offered.append(offer_readonly)
+        assert "kollegin" in message and "bearbeitet" in message
+        return ("", True)
+
+    monkeypatch.setattr(application, "ask_other_file", answer)
+    store = application.choose_store(str(path))
+    try:
+        assert offered == [True]
+        assert store.readonly and len(store.snapshot().goals) == 50
+    finally:
+        store.close()
+
+
+def test_file_open_of_a_locked_file_offers_read_only(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from sa2030_desktop.persistence import locking
+    from sa2030_desktop.services.portfolio import create_portfolio
+
+    path = tmp_path / "kollegin.sa2030"
+    create_portfolio(path).close()
+    now = locking._now()
+    holder = locking.LockInfo("kollegin", locking._host(), 1, locking.process_started(1), now, now)
+    locking.lock_path(path).write_text(holder.to_json(), encoding="utf-8")
+    asked = []
+
+    def yes(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    assert window.file_actions.open_path(path)
+    assert "kollegin" in asked[0] and asked[0].endswith("Schreibgeschützt öffnen?")
+    assert window.bridge.store.readonly
+    assert "[schreibgeschützt]" in window.windowTitle()

@@ -63,6 +63,8 @@ class GoalTablePage(QWidget):
         bridge.changed.connect(self.rebuild)
         bridge.as_of_changed.connect(self.rebuild)
         self.rebuild()
+        if self.proxy.rowCount():  # start on the first goal, so the detail views have content
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
 
     # -- mirror the store ------------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
