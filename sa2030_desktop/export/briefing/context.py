@@ -97,10 +97,10 @@ def build_context(
     changes = sanitizer.changes(options.changes)
     opts = BriefingOptions(
         classified=options.classified,
-        reference=sanitizer.text(options.reference, "Angabe", "", "Geschäftszeichen", 200),
-        occasion=sanitizer.text(options.occasion, "Angabe", "", "Anlass", MAX_TITLE),
+        reference=sanitizer.text(options.reference, "Eingabe", "", "Geschäftszeichen", 200),
+        occasion=sanitizer.text(options.occasion, "Eingabe", "", "Anlass", MAX_TITLE),
         meeting_date=options.meeting_date,
-        author=sanitizer.text(options.author, "Angabe", "", "Bearbeitung", 200),
+        author=sanitizer.text(options.author, "Eingabe", "", "Bearbeitung", 200),
         template=options.template,
         changes_since=options.changes_since,
         changes=changes,

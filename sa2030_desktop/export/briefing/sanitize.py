@@ -18,6 +18,8 @@ _BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
 MAX_TITLE = 400  # characters of a title shown in a table or heading
 MAX_TEXT = 4000  # characters of a description, reason, note or rationale
+FIELD_LABELS = {"title": "Titel", "description": "Beschreibung", "status_reason": "Statusbegründung",
+                "note": "Bemerkung", "rationale": "Begründung", "name": "Name", "unit": "Einheit"}  # fmt: skip
 
 
 @dataclass(slots=True, frozen=True)
@@ -36,7 +38,8 @@ class SanitizedText:
             parts.append(f"{self.removed} nicht speicherbare Zeichen ersetzt")
         if self.shortened_from:
             parts.append(f"von {self.shortened_from:,} Zeichen gekürzt".replace(",", "."))
-        return f"{self.entity} {self.key}, {self.field}: " + ", ".join(parts)
+        where = f"{self.entity} {self.key}".strip()
+        return f"{where}, {FIELD_LABELS.get(self.field, self.field)}: " + ", ".join(parts)
 
 
 @dataclass(slots=True)
@@ -65,6 +68,8 @@ def clean_text(text: str | None, limit: int = 0) -> tuple[str, int, int]:
 
         removed = len(_BAD.findall(value))
         value = _BAD.sub(repl, value)
+    if limit and limit <= MAX_TITLE:  # titles and names are one line (also in figures)
+        value = " ".join(value.split())
     shortened = 0
     if limit and len(value) > limit:
         shortened = len(text)
