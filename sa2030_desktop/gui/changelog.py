@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
 )
@@ -205,6 +206,10 @@ class ChangeLogWidget(QWidget):
         bridge.changed.connect(self._on_changed)
         self._fill_choices()
         self.refresh()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        # As a bottom dock: room for about ten rows at first start.
+        return QSize(1200, 360)
 
     def _on_changed(self, _changes) -> None:
         if self.isVisible():

@@ -283,7 +283,7 @@ class RenameMinistryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("RenameMinistryDialog")
         self.setWindowTitle(self.tr("Ressort umbenennen oder zusammenlegen"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         self.bridge = bridge
         self.command: RenameMinistryCommand | None = None
         snapshot = bridge.snapshot()
@@ -301,6 +301,8 @@ class RenameMinistryDialog(QDialog):
         self.old_view = QListView(self)
         self.old_view.setModel(self.old_model)
         self.old_view.setAccessibleName(self.tr("Bisherige Ressorts"))
+        self.old_view.setWordWrap(True)
+        self.old_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.code_edit = QLineEdit(self)
         self.code_edit.setAccessibleName(self.tr("Neues Kürzel"))
         self.name_edit = QLineEdit(self)

@@ -187,3 +187,20 @@ def test_add_and_delete_milestone_through_the_stack(qtbot, window):
     assert "Z01-M3" not in reopen(window.bridge.store)[0].milestones
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: section.model.rowCount() == 3)
+
+
+def test_del_in_the_milestone_table_asks_about_the_milestone_not_the_goal(qtbot, window):
+    section = window.goal_detail.milestones
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    section.view.setFocus()
+    section.view.selectRow(1)
+    qtbot.waitUntil(lambda: section.view.hasFocus())
+    asked = []
+    on_next_modal(
+        lambda box: (asked.append(box.text()), box.button(QMessageBox.StandardButton.No).click())
+    )
+    qtbot.keyClick(section.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked[0].startswith("Meilenstein Z01-M2")
+    assert "Z01" in reopen(window.bridge.store)[0].goals

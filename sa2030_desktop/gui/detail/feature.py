@@ -62,6 +62,14 @@ def install(window) -> None:
         window.menus["view"].addAction(toggle)
     window.goal_detail_dock.raise_()
 
+    def first_show(visible: bool) -> None:
+        # A freshly shown bottom dock gets room for about ten rows (later: the user's size).
+        if visible and not getattr(dock, "_sized", False):
+            dock._sized = True
+            window.resizeDocks([dock], [340], Qt.Orientation.Vertical)
+
+    dock.visibilityChanged.connect(first_show)
+
 
 def create_goal(window) -> bool:
     dialog = NewGoalDialog(window, window.bridge)

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sa2030_desktop.domain.rules import goal_slip_days
 from sa2030_desktop.gui.changelog import ChangeLogWidget
@@ -35,7 +43,13 @@ class GoalDetailPanel(QWidget):
         self.indicators = IndicatorSection(window, self)
         self.relations = RelationsSection(window, self)
         self.history = ChangeLogWidget(window.bridge, self, fixed_goal=True)
-        self.tabs.addTab(self.form, self.tr("&Stammdaten"))
+        # The form scrolls, so the dock can be short (laptops, the change log below it).
+        form_scroll = QScrollArea(self)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_scroll.setWidget(self.form)
+        self.tabs.addTab(form_scroll, self.tr("&Stammdaten"))
         self.tabs.addTab(self.milestones, self.tr("&Meilensteine"))
         self.tabs.addTab(self.indicators, self.tr("&Indikatoren"))
         self.tabs.addTab(self.relations, self.tr("&Abhängigkeiten"))
@@ -64,7 +78,7 @@ class GoalDetailPanel(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         # Wide enough for the milestone table's six columns at first start; the user's own
         # dock layout (QSettings) wins afterwards.
-        return QSize(880, 760)
+        return QSize(880, 600)
 
     def show_goal(self, key: str | None) -> None:
         key = key or None
