@@ -214,6 +214,7 @@ MESSAGES.update({
     "remote_changed": "„{path}“ wurde während der Bearbeitung von anderer Seite geändert. Ihre Fassung wurde daneben als „{copy}“ gespeichert; bitte beide zusammenführen.",
     "write_back_failed": "Die Arbeitskopie konnte nicht nach „{path}“ zurückgeschrieben werden ({detail}). Sie liegt unverändert unter „{copy}“.",
     "disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht verändert.",
+    "open_cancelled": "Das Öffnen von „{path}“ wurde abgebrochen.",
 })
 
 # Excel/CSV exchange, packages and merge (issue 5)
@@ -246,18 +247,6 @@ MESSAGES.update({
     "package_readonly": "Im Ressortpaket von {ministry} ist {entity} {key} nur Kontext und kann nicht geändert werden.",
     "package_lead_fixed": "Im Ressortpaket von {ministry} bleibt die Federführung bei {ministry}.",
     "package_is_package": "Aus einem Ressortpaket kann kein weiteres Paket erstellt werden.",
-})
-
-# data safety (persistence/locking.py, backup.py, location.py; services/safety.py)
-MESSAGES.update({
-    "file_locked": "„{path}“ wird gerade von {user} auf {host} bearbeitet (seit {since}, Prozess {pid}). Sie können die Datei schreibgeschützt öffnen.",
-    "backup_failed": "Die Sicherung von „{path}“ ist fehlgeschlagen ({detail}). Die bisherigen Sicherungen bleiben erhalten.",
-    "backup_damaged": "Die Sicherung „{path}“ ist beschädigt ({detail}) und wird nicht verwendet.",
-    "restore_failed": "„{path}“ konnte nicht wiederhergestellt werden ({detail}). Es wurde nichts ersetzt.",
-    "no_backup": "Für „{path}“ gibt es keine geprüfte Sicherung.",
-    "remote_changed": "„{path}“ wurde während der Bearbeitung von anderer Seite geändert. Ihre Fassung wurde daneben als „{copy}“ gespeichert; bitte beide zusammenführen.",
-    "write_back_failed": "Die Arbeitskopie konnte nicht nach „{path}“ zurückgeschrieben werden ({detail}). Sie liegt unverändert unter „{copy}“.",
-    "disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht verändert.",
 })
 
 # Word briefings (services/briefing.py, export/briefing/)

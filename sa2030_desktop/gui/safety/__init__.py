@@ -1,0 +1,1 @@
+"""Data safety in the desktop app: lock, damage, location, backups (see services/safety.py)."""

@@ -1,0 +1,173 @@
+"""Data safety in the main window: Datei > Sicherungen…, a backup on open and every ten
+minutes (in a worker), a status badge for read-only files and work copies, and the report
+when a work copy is written back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import safety
+from sa2030_desktop.services.portfolio import open_portfolio
+
+BACKUP_MINUTES = 10
+
+
+def install(window) -> None:
+    window.safety = SafetyFeature(window)
+
+
+class SafetyFeature(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        from sa2030_desktop.gui.safety.worker import BackupRunner
+
+        self.window = window
+        self.bridge = window.bridge
+        self.dialog = None
+        self.last_backup = None
+        self.last_report = ""
+        self.runner = BackupRunner(self)
+        self.runner.done.connect(self._backup_done)
+        self.runner.failed.connect(self._backup_failed)
+        self.action = QAction(self.tr("&Sicherungen…"), window)
+        self.action.setObjectName("action_backups")
+        self.action.setStatusTip(self.tr("Geprüfte Sicherungen ansehen und wiederherstellen"))
+        self.action.triggered.connect(self.show_backups)
+        menu = window.menus["file"]
+        quit_action = getattr(getattr(window, "file_actions", None), "quit_action", None)
+        if quit_action is not None and quit_action in menu.actions():
+            menu.insertAction(quit_action, self.action)
+            menu.insertSeparator(quit_action)
+        else:
+            menu.addAction(self.action)
+        self.badge = QLabel(window)
+        self.badge.setObjectName("safetyBadge")
+        window.statusBar().addPermanentWidget(self.badge)
+        self.timer = QTimer(self)
+        self.timer.setInterval(BACKUP_MINUTES * 60_000)
+        self.timer.timeout.connect(self.backup_now)
+        self.timer.start()
+        self.bridge.changed.connect(self._changed)
+        window.installEventFilter(self)
+        self._store_opened()
+
+    # -- the open file ---------------------------------------------------------------------------
+    def _changed(self, changes) -> None:
+        if changes is None:  # another file (or a reload): badge, work-copy report, backup
+            self._store_opened()
+
+    def _store_opened(self) -> None:
+        store = self.bridge.store
+        copy = getattr(store, "work_copy", None)
+        if copy is not None and self._report_write_back not in copy.listeners:
+            copy.listeners.append(self._report_write_back)
+        if copy is not None:
+            self.badge.setText(self.tr("Arbeitskopie"))
+            self.badge.setToolTip(
+                self.tr("Sie bearbeiten eine lokale Kopie von „{0}“; sie wird beim Schließen "
+                        "zurückgeschrieben.").format(copy.remote)
+            )  # fmt: skip
+        elif store.readonly:
+            self.badge.setText(self.tr("Schreibgeschützt"))
+            self.badge.setToolTip(self.tr("Die Datei ist nur zum Lesen geöffnet."))
+        else:
+            self.badge.setText("")
+            self.badge.setToolTip("")
+        if not store.readonly:
+            self.backup_now()
+
+    def backup_now(self) -> bool:
+        store = self.bridge.store
+        if store.readonly:
+            return False
+        return self.runner.start(store.path)
+
+    def _backup_done(self, info) -> None:
+        if info is not None:
+            self.last_backup = info
+            self.window.statusBar().showMessage(
+                self.tr("Gesichert um {0}").format(info.taken.strftime("%H:%M")), 5000
+            )
+        if self.dialog is not None:
+            self.dialog.refresh()
+
+    def _backup_failed(self, exc) -> None:
+        self.last_report = format_error(exc)
+        self.window.statusBar().showMessage(self.last_report, 15000)
+
+    # -- Datei > Sicherungen… ----------------------------------------------------------------------
+    def show_backups(self):
+        from sa2030_desktop.gui.safety.backups_dialog import BackupsDialog
+
+        if self.dialog is None:
+            self.dialog = BackupsDialog(self.bridge.store.path, self.window)
+            self.dialog.backup_requested.connect(lambda: self.backup_now())
+            self.dialog.replace_requested.connect(self.replace_with_backup)
+            self.dialog.finished.connect(self._dialog_closed)
+        self.dialog.refresh()
+        self.dialog.show()
+        return self.dialog
+
+    def _dialog_closed(self, *_args) -> None:
+        self.dialog.deleteLater()
+        self.dialog = None
+
+    def replace_with_backup(self, backup) -> None:
+        """Close the open file, keep it aside, put the backup in its place, reopen."""
+        store = self.bridge.store
+        path = store.path
+        self.runner.wait()
+        store.close()
+        try:
+            aside = safety.recover_from_backup(path, backup).damaged_copy
+            new = open_portfolio(path)
+        except DomainError as exc:
+            self.window.show_error(exc)
+            try:
+                self.bridge.set_store(open_portfolio(path))
+            except DomainError:
+                pass
+            return
+        if hasattr(self.window, "undo_stack"):
+            self.window.undo_stack.clear()
+        self.bridge.set_store(new)
+        self.last_report = self.tr(
+            "Die Sicherung vom {0} ist wiederhergestellt. Der vorherige Stand liegt unter „{1}“."
+        ).format(backup.taken.strftime("%d.%m.%Y, %H:%M Uhr"), aside.name if aside else "–")
+        self.window.statusBar().showMessage(self.last_report, 15000)
+        if self.dialog is not None:
+            self.dialog.refresh()
+
+    # -- work copies -----------------------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.runner.wait()
+            copy = getattr(self.bridge.store, "work_copy", None)
+            if copy is not None and not self.bridge.store.closed:
+                self.bridge.store.close()  # writes back now, while the window can still say so
+        return False
+
+    def _report_write_back(self, copy) -> None:
+        if copy.error is not None:
+            text = format_error(copy.error)
+        elif copy.result is not None and copy.result.conflict:
+            text = format_error(DomainError("remote_changed", path=str(copy.remote),
+                                            copy=str(copy.result.target)))  # fmt: skip
+        elif copy.result is not None and copy.result.changed:
+            self.last_report = self.tr("Arbeitskopie nach „{0}“ zurückgeschrieben.").format(
+                copy.remote
+            )
+            self.window.statusBar().showMessage(self.last_report, 10000)
+            return
+        else:
+            return
+        self.last_report = text
+        box = QMessageBox(QMessageBox.Icon.Warning, "SA2030 Planner", text,
+                          QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+        box.setObjectName("writeBackReport")
+        box.open()
+        self.last_box = box
