@@ -34,6 +34,9 @@ class MergeReport:
     mine_document: dict | None = None  # the state before, for undo
     changeset: ChangeSet | None = None
     package_of: str | None = None
+    theirs_document: dict | None = None  # kept so that a review can decide again
+    base_document: dict | None = None
+    scope: Scope | None = None
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -87,12 +90,54 @@ def compare(
         raise DomainError("merge_foreign", path=str(other.path))
     if base is None and use_stored_base:
         base = find_base(store, other)
+    return compare_documents(
+        store, document_of(theirs_p), other.path.name, base, decisions, bulk, scope
+    )
+
+
+def compare_documents(
+    store: Store,
+    theirs: dict,
+    other_name: str,
+    base: dict | None = None,
+    decisions: dict | None = None,
+    bulk: str | None = None,
+    scope: Scope | None = None,
+) -> MergeReport:
+    """Merge an exchange document into the open portfolio (also: a state held in memory when
+    the file changed on disk); base None compares two-way."""
+    mine_p = store.snapshot()
     mine_doc = document_of(mine_p)
-    outcome = merge_engine.three_way(base, mine_doc, document_of(theirs_p), decisions, bulk, scope)
-    report = MergeReport(other.path.name, base is not None, outcome, mine_document=mine_doc)
+    outcome = merge_engine.three_way(base, mine_doc, theirs, decisions, bulk, scope)
+    report = MergeReport(
+        other_name,
+        base is not None,
+        outcome,
+        mine_document=mine_doc,
+        theirs_document=theirs,
+        base_document=base,
+        scope=scope,
+    )
     merged = portfolio_from_document(outcome.document(), mine_p.info)
     report.issues = [i for i in validate(merged) if i.code != "actual_in_future"]
     return report
+
+
+def redecide(
+    store: Store, report: MergeReport, decisions: dict, bulk: str | None = None
+) -> MergeReport:
+    """The same comparison with (new) decisions – the review dialog calls it after each one."""
+    again = compare_documents(
+        store,
+        report.theirs_document,
+        report.other,
+        report.base_document,
+        decisions,
+        bulk,
+        report.scope,
+    )
+    again.package_of = report.package_of
+    return again
 
 
 def apply(store: Store, report: MergeReport, comment: str = "") -> ChangeSet:

@@ -166,6 +166,7 @@ def three_way(
                 continue
             _fields(entity, key, b, m, t, result, outcome, decide, "both_changed")
     _escalate_deleted_goals(b_idx, m_idx, t_idx, result, outcome, decide, known_base)
+    _restore_children(m_idx, t_idx, result, outcome)
     _drop_orphans(result, outcome)
     return outcome
 
@@ -249,3 +250,19 @@ def _drop_orphans(result, outcome) -> None:
         for name in ("prerequisite_milestone", "dependent_milestone"):
             if rec.get(name) and rec[name] not in milestones:
                 result["dependency"][key] = {**rec, name: None}
+
+
+def _restore_children(m_idx, t_idx, result, outcome) -> None:
+    """A goal one side deleted but the merge keeps (decided, or still open) keeps what hangs on
+    it on the side that kept it — the deletion of its milestones was part of the deletion."""
+    for key in result["goal"]:
+        if key in m_idx["goal"] and key in t_idx["goal"]:
+            continue
+        src = m_idx if key in m_idx["goal"] else t_idx
+        if src["goal"].get(key) is None:
+            continue
+        for e, k, r in _children(src, key):
+            if k not in result[e]:
+                result[e][k] = r
+                if (e, k, "*") in outcome.taken:
+                    outcome.taken.remove((e, k, "*"))

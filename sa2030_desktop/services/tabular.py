@@ -136,13 +136,15 @@ def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> 
                 Issue(
                     "extra_column",
                     {**_where(table), "column": header},
-                    {"value": header},
+                    {"value": header, "table": kind},
                     severity="warning",
                 )
             )
         parsed.append((kind, table, columns))
     if issues:
-        raise ValidationError(issues, source)
+        error = ValidationError(issues, source)
+        error.notes = bundle.notes  # unknown columns: the wizard offers to map them
+        raise error
     categories: list[tuple[Record, str, str]] = []
     for kind, table, columns in parsed:
         for line, values in table.rows:

@@ -1,0 +1,164 @@
+"""Installs Excel/CSV import and export, Ressortpakete, merging and the disk watch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
+
+from sa2030_desktop.gui.exchange import jobs
+from sa2030_desktop.gui.exchange.disk_watch import DiskWatcher
+from sa2030_desktop.gui.exchange.import_wizard import run_import
+
+
+class ExchangeActions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.jobs: list = []
+        exchange = window.menus["exchange"]
+        import_menu = getattr(window, "import_menu", None) or exchange
+        export_menu = getattr(window, "export_menu", None) or exchange
+        self.import_action = self._add(
+            import_menu, self.tr("&Excel/CSV (Vorlage)…"), lambda: run_import(window)
+        )
+        self.export_xlsx = self._add(
+            export_menu, self.tr("&Excel-Mappe (.xlsx)…"), lambda: self.export(True)
+        )
+        self.export_csv = self._add(
+            export_menu, self.tr("&CSV-Ordner (drei Dateien)…"), lambda: self.export(False)
+        )
+        self.template = self._add(export_menu, self.tr("Leere Excel-&Vorlage…"), self.template_)
+        exchange.addSeparator()
+        self.package = self._add(exchange, self.tr("&Ressortpaket ausgeben…"), self.package_)
+        self.merge = self._add(
+            exchange, self.tr("&Zusammenführen mit Kopie oder Paket…"), self.merge_
+        )
+        self.watcher = DiskWatcher(window)
+        self.package_label = QLabel(window)
+        self.package_label.setObjectName("packageLabel")
+        window.statusBar().addPermanentWidget(self.package_label)
+        window.bridge.changed.connect(self._update_package_label)
+        self._update_package_label(None)
+
+    def _add(self, menu, text: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _update_package_label(self, changes) -> None:
+        if changes is not None:
+            return
+        from sa2030_desktop.services.package import package_ministry
+
+        ministry = package_ministry(self.window.bridge.store)
+        self.package_label.setText(
+            self.tr("Ressortpaket {0} – nur eigene Ziele bearbeitbar").format(ministry)
+            if ministry
+            else ""
+        )
+
+    def _save_name(self, title: str, filter_: str, folder: bool = False) -> Path | None:
+        if folder:
+            name, _ = QFileDialog.getSaveFileName(self.window, title, "", self.tr("Ordner (*)"))
+        else:
+            name, _ = QFileDialog.getSaveFileName(self.window, title, "", filter_)
+        return Path(name) if name else None
+
+    def export(self, xlsx: bool, target: Path | None = None):
+        """Write off the GUI thread: the snapshot is plain data, the writer only touches files."""
+        from sa2030_desktop.services.tabular import write_tabular
+
+        if target is None:
+            target = self._save_name(
+                self.tr("Export als Excel-Mappe") if xlsx else self.tr("Export als CSV-Ordner"),
+                self.tr("Excel-Mappe (*.xlsx)"),
+                folder=not xlsx,
+            )
+        if target is None:
+            return None
+        if xlsx and target.suffix.lower() != ".xlsx":
+            target = target.with_suffix(".xlsx")
+        portfolio = self.window.bridge.snapshot()
+        self.window.statusBar().showMessage(self.tr("Export läuft …"))
+        job = jobs.start(lambda: write_tabular(portfolio, target), self._exported)
+        self.jobs.append(job)
+        return job
+
+    def _exported(self, result) -> None:
+        self.jobs = self.jobs[-4:]  # keep the last jobs alive until their signal is handled
+        if isinstance(result, Exception):
+            self.window.statusBar().clearMessage()
+            self.window.show_error(result)
+            return
+        self.window.statusBar().showMessage(self.tr("Exportiert: {0}").format(result), 5000)
+
+    def template_(self) -> None:
+        from sa2030_desktop.services.tabular_write import write_template
+
+        target = self._save_name(self.tr("Leere Vorlage"), self.tr("Excel-Mappe (*.xlsx)"))
+        if target is None:
+            return
+        try:
+            write_template(target.with_suffix(".xlsx"), self.window.bridge.snapshot())
+        except Exception as exc:
+            self.window.show_error(exc)
+
+    def package_(self) -> None:
+        from sa2030_desktop.services.package import export_package
+
+        snapshot = self.window.bridge.snapshot()
+        codes = sorted(k for k, m in snapshot.ministries.items() if m.valid_until is None)
+        code, ok = QInputDialog.getItem(
+            self.window, self.tr("Ressortpaket"), self.tr("Für welches Ressort?"), codes, 0, False
+        )
+        if not ok:
+            return
+        target = self._save_name(self.tr("Ressortpaket speichern"), self.tr("Portfolio (*.sa2030)"))
+        if target is None:
+            return
+        try:
+            export_package(self.window.bridge.store, code, target.with_suffix(".sa2030"))
+        except Exception as exc:
+            self.window.show_error(exc)
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Ressortpaket geschrieben: {0}").format(target), 5000
+        )
+
+    def merge_(self, path: Path | None = None):
+        from sa2030_desktop.gui.exchange.merge_dialog import MergeDialog
+        from sa2030_desktop.persistence.store import Store
+        from sa2030_desktop.services import merge, package
+
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Kopie oder Ressortpaket"), "", self.tr("Portfolio (*.sa2030)")
+            )
+            if not name:
+                return None
+            path = Path(name)
+        store = self.window.bridge.store
+        try:
+            other = Store.open(path, readonly=True)
+            try:
+                if package.package_ministry(other):
+                    report = package.compare_package(store, other)
+                else:
+                    report = merge.compare(store, other)
+            finally:
+                other.close()
+        except Exception as exc:
+            self.window.show_error(exc)
+            return None
+        dialog = MergeDialog(self.window.bridge, self.window.undo_stack, report, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+
+def install(window) -> None:
+    window.exchange = ExchangeActions(window)
