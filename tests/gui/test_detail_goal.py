@@ -117,6 +117,7 @@ def test_status_change_needs_a_reason(qtbot, window):
 def test_dependency_closing_a_cycle_is_refused_with_the_path(qtbot, window):
     panel = _select(qtbot, window, "Z01")
     relations = panel.relations
+    panel.tabs.setCurrentWidget(relations)
     assert [
         relations.models["dependents"].entry(r).goal
         for r in range(relations.models["dependents"].rowCount())
@@ -154,6 +155,7 @@ def test_dependency_closing_a_cycle_is_refused_with_the_path(qtbot, window):
 def test_add_and_remove_dependency_with_milestones_and_jump(qtbot, window):
     panel = _select(qtbot, window, "Z04")
     relations = panel.relations
+    panel.tabs.setCurrentWidget(relations)
 
     def pick(dialog):
         dialog.direction_combo.setCurrentIndex(1)  # Z03 needs Z04

@@ -47,6 +47,7 @@ def test_detail_models_pass_the_model_tester_through_changes(qtbot, window):
     assert len(testers) == len(models)
     assert panel.milestones.model.rowCount() == 3
     assert panel.indicators.model.rowCount() == 1
+    panel.tabs.setCurrentWidget(panel.relations)
     assert panel.relations.models["needed_by"].rowCount() == 3  # Z05, Z14, Z10
     dialog.search_edit.setText("Z1")
     assert dialog.proxy.rowCount() == 10  # Z10 … Z19
@@ -78,6 +79,7 @@ def test_demo_goal_z04_shows_its_numbers(qtbot, window):
     assert panel.form.suggestion_label.text() == "Vorschlag: verzögert (wie gespeichert)"
     assert not panel.form.contradiction_label.isVisible()
     assert panel.status_line.text() == "verzögert · Federführung MI · Verzug 212 Tage"
+    panel.tabs.setCurrentWidget(panel.relations)
     needs = [
         panel.relations.models["needs"].entry(r).goal
         for r in range(panel.relations.models["needs"].rowCount())
@@ -131,6 +133,7 @@ def test_change_log_filters_by_goal_user_and_since(qtbot, window):
     user = log.user_combo.currentData()
     assert user and all(log.model.index(r, 1).data() == user for r in range(log.model.rowCount()))
     history = window.goal_detail.history
+    window.goal_detail.tabs.setCurrentWidget(history)
     qtbot.waitUntil(lambda: history.model.index(0, ChangeColumn.KEY).data() == "Z04-M3")
     assert all(
         "Z04" in history.model.index(r, ChangeColumn.KEY).data()

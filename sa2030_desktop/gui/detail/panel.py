@@ -60,6 +60,8 @@ class GoalDetailPanel(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_icon)
         status_row.addWidget(self.status_line, 1)
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(self._refresh_visible_tab)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(status_row)
@@ -110,9 +112,20 @@ class GoalDetailPanel(QWidget):
             self.form.reload()
         self.milestones.show_goal(key)
         self.indicators.show_goal(key)
-        self.relations.show_goal(key)
-        self.history.set_goal(key)
+        # The graph closures and the change-log query are the costly parts (10,000 goals):
+        # only the visible tab is rebuilt now, the other one when it is opened.
+        self._stale = {self.relations, self.history}
+        self._refresh_visible_tab()
         self.tabs.setEnabled(key is not None)
+
+    def _refresh_visible_tab(self, *_args) -> None:
+        current = self.tabs.currentWidget()
+        if current is self.relations and self.relations in self._stale:
+            self._stale.discard(self.relations)
+            self.relations.show_goal(self.goal_key)
+        elif current is self.history and self.history in self._stale:
+            self._stale.discard(self.history)
+            self.history.set_goal(self.goal_key)
 
     def _show_header(self, key: str | None) -> None:
         portfolio = self.window_.bridge.snapshot()
