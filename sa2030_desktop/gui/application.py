@@ -75,9 +75,10 @@ def first_start_portfolio() -> Path:
 
 
 def open_store(path: str | Path, readonly: bool = False):
-    from sa2030_desktop.services.portfolio import open_portfolio
+    # network/sync-folder question and backup offer for damaged files: gui/safety/opening.py
+    from sa2030_desktop.gui.safety.opening import open_for_window
 
-    return open_portfolio(path, readonly=readonly)
+    return open_for_window(None, path, readonly=readonly)
 
 
 def is_locked(exc: BaseException) -> bool:

@@ -88,10 +88,13 @@ class FileActions(QObject):
         if Path(path).resolve() == current.resolve():
             self.window.reload()  # this window already holds the file (and its writer lock)
             return True
-        try:
-            with _WaitCursor():
-                store = open_portfolio(path)
+        from sa2030_desktop.gui.safety.opening import open_for_window
+
+        try:  # asks about network/sync folders, offers a backup for a damaged file
+            store = open_for_window(self.window, path)
         except DomainError as exc:
+            if exc.code == "open_cancelled":
+                return False
             if getattr(exc, "code", "") != "file_locked" or not self._ask_readonly(exc):
                 self.window.show_error(exc)
                 return False
