@@ -65,7 +65,7 @@ def node_lines(node: GraphNode) -> list[str]:
 def size_node(node: GraphNode) -> None:
     lines = node_lines(node)
     widest = max(text_width(line, bold=i == 0) for i, line in enumerate(lines))
-    node.width = max(MIN_WIDTH, math.ceil(widest + 2 * PAD + STATUS_BAR))
+    node.width = max(MIN_WIDTH, math.ceil(widest + 2 * PAD + STATUS_BAR + 8))  # + hinting slack
     node.height = 4 * LINE_HEIGHT + 2 * PAD  # equal heights keep rows aligned
 
 

@@ -12,14 +12,15 @@ def load_positions(store: Store, view: str) -> dict[str, tuple[float, float]]:
 def save_positions(store: Store, view: str, positions: dict[str, tuple[float, float]]) -> None:
     """Upsert positions in one transaction. Layout is presentation, not portfolio data: it is
     not written to the change log and does not announce a portfolio change."""
-    if store.readonly or not positions:
+    known = set(store.snapshot().goals) if positions else set()
+    rows = [(view, k, float(x), float(y)) for k, (x, y) in positions.items() if k in known]
+    if store.readonly or not rows:  # e.g. only group nodes: nothing to store
         return
     with store.engine.begin() as conn:
-        known = set(store.snapshot().goals)
         conn.exec_driver_sql(
             "INSERT INTO layout (view, goal, x, y) VALUES (?, ?, ?, ?)"
             " ON CONFLICT(view, goal) DO UPDATE SET x = excluded.x, y = excluded.y",
-            [(view, k, float(x), float(y)) for k, (x, y) in positions.items() if k in known],
+            rows,
         )
 
 

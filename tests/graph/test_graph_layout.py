@@ -74,3 +74,8 @@ def test_empty_model_has_no_positions(empty_store):
     model = build_view(empty_store.snapshot(), GraphOptions(), AS_OF)
     assert model.is_empty
     assert gl.layout(model) == {}
+
+
+def test_positions_of_group_nodes_alone_are_not_stored(demo_store):
+    layout_service.save_positions(demo_store, "graph?lanes=lead", {"grp:MID": (1.0, 2.0)})
+    assert layout_service.load_positions(demo_store, "graph?lanes=lead") == {}

@@ -185,3 +185,38 @@ def test_export_of_the_current_view(page, qtbot, tmp_path):
         export_to(page, tmp_path / "sicht.gif")
     assert "Unbekanntes Dateiformat" in blocker.args[0]
     assert not (tmp_path / "sicht.gif").exists()
+
+
+def test_double_click_on_a_lane_collapses_it_into_one_group(page, qtbot):
+    page.set_options(swimlanes="lead")
+    lane = next(lane for lane in page.scene.lanes if lane.value == "MID")
+    mid_goals = {k for k, i in page.scene.nodes.items() if i.node.lane == "MID"}
+    point = page.view.mapFromScene(lane.rect.left() + 10, lane.rect.top() + 30)
+    page.view.ensureVisible(lane.rect.left(), lane.rect.top(), 10, 40)
+    point = page.view.mapFromScene(lane.rect.left() + 10, lane.rect.top() + 30)
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    group = page.scene.nodes["grp:MID"]
+    assert group.node.count == len(mid_goals)
+    assert not mid_goals & set(page.scene.nodes)
+    assert any("grp:MID" in pair for pair in page.scene.edges)
+    page.toggle_collapsed("MID")
+    assert mid_goals <= set(page.scene.nodes)
+
+
+def test_zoomed_out_large_graph_draws_the_overview(page, monkeypatch):
+    from sa2030_desktop.gui.graph import view as view_module
+
+    monkeypatch.setattr(view_module, "OVERVIEW_MIN_NODES", 10)
+    page.view.set_zoom(0.2)
+    assert page.scene.overview_on
+    assert not any(i.isVisible() for i in page.scene.nodes.values())
+    image = page.view.viewport().grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 3  # status colours and edges are drawn, not a blank canvas
+    page.view.set_zoom(1.0)
+    assert not page.scene.overview_on
+    assert all(i.isVisible() for i in page.scene.nodes.values())

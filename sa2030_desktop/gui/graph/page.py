@@ -238,6 +238,7 @@ class GraphPage(QWidget):
         if self._first or model.is_empty:
             self.view.fit_all()
             self._first = model.is_empty
+        self.view.refresh_lod()
         self.model_ready.emit()
 
     def _empty_text(self) -> str:

@@ -181,22 +181,22 @@ class PresentationWindow(QWidget):
         )
 
     def _frame(self, rects: list[QRectF]) -> None:
-        """Show these items as large as fits, never smaller than readable (18 pt)."""
+        """Show these items as large as fits, never smaller than readable (18 pt); when they
+        do not fit at that size, show their beginning (top left)."""
         if not rects:
             return
         rect = rects[0]
         for r in rects[1:]:
             rect = rect.united(r)
+        rect = rect.adjusted(-20, -20, 20, 20)
+        port = self.view.viewport()
+        zoom = min(port.width() / rect.width(), port.height() / rect.height(), 4.0)
         self.view.min_zoom = READABLE_ZOOM
-        self.view.fit_rect(rect)
-        if self.view.zoom() < READABLE_ZOOM:
-            self.view.set_zoom(READABLE_ZOOM)
-            self.view.centerOn(
-                rect.left()
-                + min(rect.width(), self.view.viewport().width() / READABLE_ZOOM) / 2
-                - 20,
-                rect.center().y(),
-            )
+        self.view.set_zoom(max(zoom, READABLE_ZOOM))
+        seen_w, seen_h = port.width() / self.view.zoom(), port.height() / self.view.zoom()
+        cx = rect.left() + seen_w / 2 if rect.width() > seen_w else rect.center().x()
+        cy = rect.top() + seen_h / 2 if rect.height() > seen_h else rect.center().y()
+        self.view.centerOn(cx, cy)
 
     def focus_chain(self) -> None:
         key = self.scene.selected_node()
@@ -213,6 +213,13 @@ class PresentationWindow(QWidget):
         self.editing = not self.editing
         self.scene.set_editable(self.editing)
         self._show_step()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.layout() is not None:
+            self.layout().activate()  # frame with the new viewport size, not the old one
+        if self.scene.model is not None:
+            self._show_step()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.page.bridge.changed.disconnect(self._rebuild)

@@ -10,6 +10,7 @@ from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.graph_view import GraphModel, highlight
 from sa2030_desktop.gui.graph.interactions import ConnectInteraction, MoveInteraction, wants_connect
 from sa2030_desktop.gui.graph.items import EdgeItem, LaneItem, NodeItem, Style
+from sa2030_desktop.gui.graph.overview import OverviewPicture
 
 
 class GraphScene(QGraphicsScene):
@@ -30,6 +31,8 @@ class GraphScene(QGraphicsScene):
         self.empty_text = ""
         self._connect: ConnectInteraction | None = None
         self._move: MoveInteraction | None = None
+        self.overview = OverviewPicture()
+        self.overview_on = False
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     # -- building ------------------------------------------------------------------------------
@@ -43,6 +46,8 @@ class GraphScene(QGraphicsScene):
             self.blockSignals(False)
         self._connect = self._move = None
         self.model = model
+        self.overview.dirty = True
+        self.overview_on = False
         if model.is_empty:
             self._empty_state(empty_text)
             return
@@ -124,7 +129,20 @@ class GraphScene(QGraphicsScene):
         for lane in self.lanes:
             lane.setVisible(lanes is None or lane.value in lanes)
 
+    def set_overview(self, on: bool) -> None:
+        """Large graph zoomed out: hide the items, the view draws the OverviewPicture."""
+        self.overview_on = on
+        self.overview.dirty = True
+        for item in self.nodes.values():
+            item.setVisible(not on)
+        for item in self.edges.values():
+            item.setVisible(not on)
+        self.update()
+
     def _refresh(self) -> None:
+        self.overview.dirty = True
+        if self.overview_on:
+            self.update()
         for item in self.nodes.values():
             item.update()
         for item in self.edges.values():
@@ -140,6 +158,7 @@ class GraphScene(QGraphicsScene):
             if item is not None and (item.pos().x(), item.pos().y()) != (x, y):
                 item.setPos(x, y)
                 item.node.x, item.node.y = x, y
+        self.overview.dirty = True
 
     def node_at(self, pos: QPointF) -> NodeItem | None:
         for item in self.items(

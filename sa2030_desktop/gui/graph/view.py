@@ -6,7 +6,10 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
-MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
+from sa2030_desktop.gui.graph.items import LOD_TEXT
+from sa2030_desktop.gui.graph.overview import OVERVIEW_MIN_NODES
+
+MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
 
 
 class GraphView(QGraphicsView):
@@ -30,6 +33,32 @@ class GraphView(QGraphicsView):
         value = max(self.min_zoom, min(MAX_ZOOM, value))
         factor = value / self.zoom()
         self.scale(factor, factor)
+        self._update_hints()
+
+    def refresh_lod(self) -> None:
+        """After the scene was rebuilt: choose item drawing or the overview for this zoom."""
+        self._update_hints()
+
+    def _update_hints(self) -> None:
+        # Antialiasing costs most when thousands of tiny items are drawn; zoomed out it adds
+        # nothing the eye can see.
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom() >= LOD_TEXT)
+        scene = self.scene()
+        overview = (
+            self.zoom() < LOD_TEXT
+            and len(scene.nodes) >= OVERVIEW_MIN_NODES
+            and not scene.style.presentation
+        )
+        if overview != scene.overview_on:
+            scene.set_overview(overview)
+
+    def drawBackground(self, painter: QPainter, rect) -> None:  # noqa: N802
+        super().drawBackground(painter, rect)
+        scene = self.scene()
+        if scene.overview_on:
+            if scene.overview.dirty:
+                scene.overview.rebuild(scene)
+            scene.overview.paint(painter)
 
     def zoom_by(self, factor: float) -> None:
         self.set_zoom(self.zoom() * factor)
@@ -42,14 +71,14 @@ class GraphView(QGraphicsView):
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        self._update_hints()
         if self.zoom() < self.min_zoom or self.zoom() > MAX_ZOOM:
             self.set_zoom(self.zoom())
             self.centerOn(rect.center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier or True:
-            self.zoom_by(1.15 ** (event.angleDelta().y() / 120))
-            event.accept()
+        self.zoom_by(1.15 ** (event.angleDelta().y() / 120))
+        event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()

@@ -1,0 +1,100 @@
+"""The graph inside the main window: tab, menus, selection both ways, presentation mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.gui.graph import actions
+from sa2030_desktop.gui.graph.presentation import READABLE_ZOOM
+from tests.gui.graph_support import node_point
+
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+def _texts(menu):
+    return [a.text() for a in menu.actions()]
+
+
+def test_graph_tab_and_menu_entries(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "Abhängigkeiten" in titles
+    assert "&Abhängigkeiten" in _texts(window.menus["view"])
+    assert any("Längste Kette" in t for t in _texts(window.menus["analysis"]))
+    export_menu = getattr(window, "export_menu", window.menus["exchange"])
+    assert any("Abhängigkeitsgraph" in t for t in _texts(export_menu))
+
+
+def test_selection_follows_table_and_back(window, qtbot):
+    page = window.graph
+    window.tabs.setCurrentWidget(page)
+    assert window.select_goal("Z16")
+    assert page.scene.selected_node() == "Z16"
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=node_point(page, "Z05"))
+    assert page.scene.selected_node() == "Z05"
+    assert window.current_goal() == "Z05"
+
+
+def test_graph_follows_the_table_filter(window):
+    page = window.graph
+    window.table.set_selection(Selection(ministry="MF"))
+    expected = set(Selection(ministry="MF").apply(window.bridge.snapshot(), window.bridge.as_of))
+    assert set(page.scene.nodes) == expected
+
+
+def test_presentation_mode_steps_through_ministries(window, qtbot):
+    page = window.graph
+    present = actions.start_presentation(page)
+    qtbot.addWidget(present)
+    assert present.isFullScreen()
+    present.showNormal()  # the offscreen test screen is smaller than a projector
+    present.resize(1920, 1080)
+    qtbot.waitExposed(present)
+    assert present.view.zoom() >= READABLE_ZOOM
+    visible = lambda: {k for k, i in present.scene.nodes.items() if i.isVisible()}  # noqa: E731
+    first = visible()
+    lanes = {present.scene.nodes[k].node.lane for k in first}
+    assert len(lanes) == 1
+    qtbot.keyClick(present.view, Qt.Key.Key_PageDown)
+    second = visible()
+    assert first < second
+    qtbot.keyClick(present.view, Qt.Key.Key_Left)
+    assert visible() == first
+    assert not present.scene.editable
+    for item in present.scene.nodes.values():
+        assert not item.flags() & item.GraphicsItemFlag.ItemIsMovable
+    qtbot.keyClick(present.view, Qt.Key.Key_E)
+    assert present.scene.editable
+    qtbot.keyClick(present.view, Qt.Key.Key_Escape)
+    assert not present.isVisible()
+
+
+@pytest.mark.parametrize("name", ["all", "tf09_hops1", "lanes_lead", "presentation"])
+def test_screenshots_1920x1080(window, qtbot, name):
+    """Pictures to look at (build/screenshots); they also prove the views render."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = window.graph
+    window.resize(1920, 1080)
+    window.tabs.setCurrentWidget(page)
+    if name == "tf09_hops1":
+        page.set_options(selection=Selection(theme="TF09"), hops=1)
+    elif name == "lanes_lead":
+        page.set_options(swimlanes="lead")
+    if name == "presentation":
+        present = actions.start_presentation(page)
+        qtbot.addWidget(present)
+        present.showNormal()
+        present.resize(1920, 1080)
+        qtbot.waitExposed(present)
+        qtbot.keyClick(present.view, Qt.Key.Key_PageDown)
+        assert present.view.zoom() >= READABLE_ZOOM
+        image = present.grab()
+        present.close()
+    else:
+        page.view.fit_all()
+        image = window.grab()
+    assert image.width() >= 1900
+    assert image.save(str(SHOTS / f"graph_{name}.png"))
