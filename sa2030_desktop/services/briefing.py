@@ -84,15 +84,30 @@ def export_briefing(
     key, an empty selection, a template that is not a Word file and a target that cannot be
     written or is open in Word. Texts Word cannot store are cleaned; the result lists them.
     """
+    options = options or BriefingOptions()
+    portfolio = store.snapshot()
+    if options.changes_since and not options.changes:
+        options = replace(options, changes=store.changes(since=options.changes_since.isoformat()))
+    return write_briefing(portfolio, target, kind, selection, as_of, options, progress)
+
+
+def write_briefing(
+    portfolio: Portfolio,
+    target: str | Path,
+    kind: str,
+    selection: Selection | None = None,
+    as_of: date | None = None,
+    options: BriefingOptions | None = None,
+    progress: Progress | None = None,
+) -> BriefingResult:
+    """`export_briefing` on a snapshot (plain data: safe in a worker thread). The change-log
+    rows for „Änderungen seit“ come in `options.changes`."""
     target = Path(target)
     selection = selection or Selection()
     options = options or BriefingOptions()
-    portfolio = store.snapshot()
     day = default_as_of(portfolio, as_of)
     keys = check_request(portfolio, target, kind, selection, day)
     step = progress or (lambda _f, _t: None)
-    if options.changes_since and not options.changes:
-        options = replace(options, changes=store.changes(since=options.changes_since.isoformat()))
     step(0.05, "Daten aufbereiten")
     briefing = build_document(kind, portfolio, selection, day, options, step)
     step(0.95, "Datei schreiben")
@@ -107,3 +122,59 @@ def export_briefing(
         sanitized=briefing.ctx.report.lines(),
         classified=options.classified,
     )
+
+
+SECTIONS = {
+    "status": ["Zusammenfassung mit Umsetzungsstand", "Umsetzungsstand nach Ressort",
+               "Ziele nach Status", "Meilensteine mit Verzug", "Terminkonflikte",
+               "Abhängigkeiten (Abbildung)", "Zeitplan (Abbildung)",
+               "Anlage: Ziele und Abhängigkeiten"],
+    "sprechzettel": ["Anlass und Termin", "Gesprächsziel", "Sprechpunkte (aktiv)",
+                     "Reaktive Sprechpunkte", "Hintergrund mit Statustabelle"],
+    "vermerk": ["Kopf (Stelle, Geschäftszeichen, Datum, Bearbeitung)", "Betreff",
+                "1. Sachverhalt (aus den Daten)", "2. Bewertung (Platzhalter)",
+                "3. Vorschlag (Platzhalter)", "Verteiler"],
+    "kabinettsvorlage": ["Betreff", "I. Beschlussvorschlag", "II. Begründung mit "
+                         "Umsetzungsstand je Kategorie und Ressort", "III. Beteiligung der Ressorts",
+                         "IV. Strittige Punkte (Terminkonflikte)", "V. Anlagen"],
+}  # fmt: skip
+
+
+def summary(portfolio: Portfolio, kind: str, selection: Selection, as_of: date | None,
+            options: BriefingOptions) -> list[str]:  # fmt: skip
+    """What the briefing will contain, in German lines – shown before the export starts."""
+    from sa2030_desktop.domain.conflicts import conflicts
+    from sa2030_desktop.domain.dates import de_long
+    from sa2030_desktop.domain.rules import is_slipped
+    from sa2030_desktop.export.briefing.context import (
+        CLASSIFICATION,
+        DEMO_NOTE,
+        KIND_TITLES,
+        describe_scope,
+    )
+
+    day = default_as_of(portfolio, as_of)
+    keys = selection.apply(portfolio, day)
+    if not keys:
+        return ["Die Auswahl enthält keine Ziele – so kann kein Briefing entstehen."]
+    chosen = set(keys)
+    slipped = sum(1 for m in portfolio.milestones.values() if m.goal in chosen and is_slipped(m))
+    found = sum(
+        1 for c in conflicts(portfolio) if c.dependent in chosen or c.prerequisite in chosen
+    )
+    sections = list(SECTIONS.get(kind, []))
+    if kind == "status" and options.changes_since:
+        sections.insert(5, f"Änderungen seit dem {de_long(options.changes_since)}")
+    lines = [
+        f"{KIND_TITLES.get(kind, kind)}: {len(keys)} Ziele – {describe_scope(portfolio, selection)},"
+        f" Stichtag {de_long(day)}",
+        f"{slipped} Meilensteine mit Verzug, {found} Terminkonflikte",
+        "Abschnitte: " + "; ".join(sections),
+        f"Einstufung: {CLASSIFICATION} auf jeder Seite" if options.classified
+        else "Einstufung: keine (ohne VS-Kennzeichnung)",
+    ]  # fmt: skip
+    if portfolio.info.demo:
+        lines.append(f"Kennzeichnung „{DEMO_NOTE}“ auf jeder Seite")
+    if kind == "vermerk" and len(keys) > 1:
+        lines.append("Hinweis: ein Vermerk betrifft meist ein Ziel – bitte ggf. ein Ziel wählen.")
+    return lines

@@ -1,0 +1,1 @@
+"""The Word-briefing dialog (export runs in a worker)."""

@@ -1,0 +1,93 @@
+"""The briefing dialog in the real main window: choose, see the summary, export in a worker."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from tests.briefing.conftest import MARK, part_text
+
+
+@pytest.fixture
+def window(qtbot, demo_store, tmp_path):
+    from sa2030_desktop.gui.main_window import MainWindow
+    from sa2030_desktop.gui.store_bridge import StoreBridge
+
+    folder = tmp_path / "einstellungen"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    bridge = StoreBridge(demo_store)
+    win = MainWindow(bridge)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    bridge.close()
+
+
+def _open(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    dialog = window.briefing_dialog
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_dialog_exports_a_classified_sprechzettel(qtbot, window, tmp_path, monkeypatch):
+    dialog = _open(qtbot, window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("sprechzettel"))
+    dialog.ministry.setCurrentIndex(dialog.ministry.findData("MID"))
+    dialog.as_of.setDate(QDate(2026, 3, 31))
+    qtbot.mouseClick(dialog.classified, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.occasion, "Jour fixe")
+    qtbot.keyClicks(dialog.reference, "12-3/2026")
+    dialog.meeting_on.setChecked(True)
+    dialog.meeting.setDate(QDate(2026, 4, 14))
+    assert "Sprechzettel: 12 Ziele – Ressort MID (federführend), Stichtag 31. März 2026" in \
+        dialog.summary.text()  # fmt: skip
+    assert f"Einstufung: {MARK} auf jeder Seite" in dialog.summary.text()
+    target = tmp_path / "Sprechzettel.docx"
+    dialog.target.setText(str(target))
+    dialog.grab().save("/tmp/brf/dialog.png")
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    doc = Document(str(target))
+    assert part_text(doc.sections[0].first_page_header).startswith(MARK)
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "Anlass: Jour fixe" in body and "Termin: 14. April 2026" in body
+    box = dialog.done_box
+    assert isinstance(box, QMessageBox) and str(target) in box.text()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    qtbot.mouseClick(dialog.open_folder, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path)]
+
+
+def test_dialog_shows_refusals_in_german_and_writes_nothing(qtbot, window, tmp_path):
+    dialog = _open(qtbot, window)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("TF04"))
+    dialog.ministry.setCurrentIndex(dialog.ministry.findData("MJ"))
+    assert dialog.summary.text().startswith("Die Auswahl enthält keine Ziele")
+    dialog.target.setText(str(tmp_path / "leer.docx"))
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.create.isEnabled(), timeout=20000)
+    assert dialog.status.text() == "Die Auswahl enthält keine Ziele."
+    assert window.last_error.text() == "Die Auswahl enthält keine Ziele."
+    assert not (tmp_path / "leer.docx").exists()
+
+
+def test_dialog_starts_from_the_table_selection_and_vermerk_goal(qtbot, window):
+    from sa2030_desktop.domain.selection import Selection
+
+    window.table.set_selection(Selection(ministry="MS", involved=True))
+    dialog = _open(qtbot, window)
+    assert dialog.ministry.currentData() == "MS" and dialog.involved.isChecked()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("vermerk"))
+    dialog.goal.setCurrentIndex(dialog.goal.findData("Z03"))
+    assert dialog.selection().goal == "Z03"
+    assert "1. Sachverhalt (aus den Daten)" in dialog.summary.text()
+    assert dialog.ministry.currentData() is None and not dialog.involved.isChecked()
