@@ -43,6 +43,10 @@ def test_backup_on_open_and_dialog_lists_it(window, feature, qtbot):
     goal_service.update_goal(window.bridge.store, "Z01", title="Geändert im Test")
     qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=20_000)
+    assert model.index(0, BackupColumn.REASON).data() == "von Hand"
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)  # nothing changed since
+    qtbot.waitUntil(lambda: "Keine Änderungen" in dialog.info.text(), timeout=20_000)
+    assert model.rowCount() == 2
     from PySide6.QtTest import QAbstractItemModelTester
 
     QAbstractItemModelTester(model)

@@ -143,6 +143,9 @@ class BackupsDialog(QDialog):
         )  # fmt: skip
         if backups:
             self.view.selectRow(0)
+        report = getattr(self.parent(), "safety", None)
+        if report is not None and report.last_report:
+            self.info.setText(self.info.text() + "\n" + report.last_report)
         self.view.resizeColumnsToContents()
         self._update_buttons()
 

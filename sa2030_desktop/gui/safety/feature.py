@@ -80,18 +80,19 @@ class SafetyFeature(QObject):
         if not store.readonly:
             self.backup_now()
 
-    def backup_now(self) -> bool:
+    def backup_now(self, reason: str = "") -> bool:
         store = self.bridge.store
         if store.readonly:
             return False
-        return self.runner.start(store.path)
+        return self.runner.start(store.path, reason)
 
     def _backup_done(self, info) -> None:
         if info is not None:
             self.last_backup = info
-            self.window.statusBar().showMessage(
-                self.tr("Gesichert um {0}").format(info.taken.strftime("%H:%M")), 5000
-            )
+            self.last_report = self.tr("Gesichert um {0}").format(info.taken.strftime("%H:%M"))
+        else:
+            self.last_report = self.tr("Keine Änderungen seit der letzten Sicherung.")
+        self.window.statusBar().showMessage(self.last_report, 5000)
         if self.dialog is not None:
             self.dialog.refresh()
 
@@ -105,7 +106,7 @@ class SafetyFeature(QObject):
 
         if self.dialog is None:
             self.dialog = BackupsDialog(self.bridge.store.path, self.window)
-            self.dialog.backup_requested.connect(lambda: self.backup_now())
+            self.dialog.backup_requested.connect(lambda: self.backup_now("manuell"))
             self.dialog.replace_requested.connect(self.replace_with_backup)
             self.dialog.finished.connect(self._dialog_closed)
         self.dialog.refresh()
