@@ -215,6 +215,7 @@ MESSAGES.update({
     "write_back_failed": "Die Arbeitskopie konnte nicht nach „{path}“ zurückgeschrieben werden ({detail}). Sie liegt unverändert unter „{copy}“.",
     "disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht verändert.",
     "open_cancelled": "Das Öffnen von „{path}“ wurde abgebrochen.",
+    "cancelled": "Abgebrochen – es wurde nichts geändert.",
 })
 
 # Excel/CSV exchange, packages and merge (issue 5)

@@ -205,3 +205,12 @@ def _copy_atomic(src: Path, target: Path) -> None:
     problem = backups.verify(target)
     if problem:
         raise FileRefusedError("write_back_failed", str(target), detail=problem, copy=str(src))
+
+
+def run_cancellable(store: Store, token, work, *args, **kwargs):
+    """Run `work(store, *args)` (an import, a merge …) so that `token.cancel()` from another
+    thread stops it within milliseconds of SQL work; nothing is written then (Cancelled)."""
+    from sa2030_desktop.persistence.cancel import cancellable
+
+    with cancellable(store.engine, token):
+        return work(store, *args, **kwargs)

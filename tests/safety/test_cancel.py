@@ -1,0 +1,51 @@
+"""Cancel from another thread: the import stops quickly and nothing is written."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from sa2030_desktop.messages import format_error
+from sa2030_desktop.persistence.cancel import Cancelled, CancelToken
+from sa2030_desktop.services import safety
+from sa2030_desktop.services.portfolio import import_json
+from tests.safety.helpers import big_bundle, count, integrity
+
+
+@pytest.mark.parametrize("after", [0.0, 0.05, 0.3])
+def test_cancelled_import_writes_nothing(demo_store, tmp_path, after):
+    source = big_bundle(tmp_path / "gross.json", goals=10_000)
+    token = CancelToken()
+    result = {}
+
+    def work():
+        try:
+            result["value"] = safety.run_cancellable(demo_store, token, import_json, source)
+        except Exception as exc:
+            result["error"] = exc
+        result["end"] = time.perf_counter()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    time.sleep(after)
+    cancelled_at = time.perf_counter()
+    token.cancel()
+    thread.join(30)
+    assert isinstance(result.get("error"), Cancelled), result
+    assert format_error(result["error"]) == "Abgebrochen – es wurde nichts geändert."
+    assert result["end"] - cancelled_at < 1.0
+    assert count(demo_store.path, "goal") == 50
+    assert integrity(demo_store.path) == "ok"
+    # the store still works afterwards, and a later import is not cancelled by the old token
+    demo_store.invalidate()
+    assert len(demo_store.snapshot().goals) == 50
+    import_json(demo_store, big_bundle(tmp_path / "klein.json", goals=3, prefix="K"))
+    assert count(demo_store.path, "goal") == 53
+
+
+def test_uncancelled_import_completes(demo_store, tmp_path):
+    source = big_bundle(tmp_path / "gross.json", goals=2000)
+    safety.run_cancellable(demo_store, CancelToken(), import_json, source)
+    assert count(demo_store.path, "goal") == 2050
