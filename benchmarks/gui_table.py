@@ -34,6 +34,9 @@ app = make_application()
 from sa2030_desktop.services.portfolio import open_portfolio
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.main_window import MainWindow
+from sa2030_desktop.gui import features
+if not {features!r}:
+    features.FEATURES[:] = []
 store = open_portfolio({path!r})
 window = MainWindow(StoreBridge(store))
 window.resize(1920, 1080)
@@ -45,8 +48,8 @@ store.close()
 """
 
 
-def start_time(path: Path, settings_dir: str) -> float:
-    code = CHILD.format(root=str(ROOT), path=str(path), settings=settings_dir)
+def start_time(path: Path, settings_dir: str, features: bool) -> float:
+    code = CHILD.format(root=str(ROOT), path=str(path), settings=settings_dir, features=features)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     t0 = time.perf_counter()
     proc = subprocess.Popen(

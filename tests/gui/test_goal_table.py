@@ -101,6 +101,7 @@ def test_free_text_typed_into_the_search_field(window, qtbot):
 
 
 def test_sort_by_slip_by_clicking_the_header(window, qtbot):
+    window.select_goal("Z27")
     view = window.table.view
     header = view.horizontalHeader()
     x = header.sectionViewportPosition(Column.SLIP) + header.sectionSize(Column.SLIP) // 2
@@ -115,6 +116,7 @@ def test_sort_by_slip_by_clicking_the_header(window, qtbot):
     top = visible_keys(window)[0] if slips[0] > slips[-1] else visible_keys(window)[-1]
     assert goal_slip_days(portfolio, top) == max(slips) > 0
     assert column_texts(window, Column.SLIP)[top] == str(max(slips))
+    assert window.current_goal() == "Z27"  # sorting keeps the current goal
 
 
 def test_service_edit_updates_the_table_and_keeps_the_current_goal(window, qtbot):

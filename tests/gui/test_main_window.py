@@ -291,3 +291,17 @@ def test_file_open_of_a_locked_file_offers_read_only(window, tmp_path, monkeypat
     assert "kollegin" in asked[0] and asked[0].endswith("Schreibgeschützt öffnen?")
     assert window.bridge.store.readonly
     assert "[schreibgeschützt]" in window.windowTitle()
+
+
+def test_qt_standard_texts_are_german(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from sa2030_desktop.gui.application import make_application
+
+    make_application()
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close
+    )
+    qtbot.addWidget(box)
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert texts == {"Abbrechen", "Schließen"}
