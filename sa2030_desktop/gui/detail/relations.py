@@ -103,6 +103,9 @@ class RelationsSection(QWidget):
         self.goal_key: str | None = None
         self.models: dict[str, RelationListModel] = {}
         self.views: dict[str, QListView] = {}
+        self.boxes: dict[str, tuple[QGroupBox, str]] = {}
+        self._graph_of: Portfolio | None = None
+        self._graph_cache = None
         grid = QGridLayout()
         titles = {
             "needs": self.tr("Benötigt direkt (Vorgänger)"),
@@ -124,12 +127,19 @@ class RelationsSection(QWidget):
             view.setObjectName(f"{name}List")
             view.setModel(model)
             view.setAccessibleName(title)
-            view.setWordWrap(True)
-            view.setSpacing(2)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            view.setResizeMode(QListView.ResizeMode.Adjust)
+            if name in ("predecessors", "dependents"):
+                # Thousands of rows in large portfolios: one line each (full text as tooltip),
+                # so the view need not measure every wrapped row.
+                view.setUniformItemSizes(True)
+                view.setTextElideMode(Qt.TextElideMode.ElideRight)
+            else:
+                view.setWordWrap(True)
+                view.setSpacing(2)
+                view.setResizeMode(QListView.ResizeMode.Adjust)
             view.activated.connect(self._jump)
             box = QGroupBox(title, self)
+            self.boxes[name] = (box, title)
             QVBoxLayout(box).addWidget(view)
             row, col = positions[name]
             grid.addWidget(box, row, col, 1, 2 if name == "conflicts" else 1)
@@ -157,7 +167,7 @@ class RelationsSection(QWidget):
             for model in self.models.values():
                 model.set_entries([])
             return
-        graph = g.build_graph(portfolio)
+        graph = self._graph(portfolio)
         needs = [d for d in portfolio.dependencies if d.dependent == key]
         needed_by = [d for d in portfolio.dependencies if d.prerequisite == key]
         by_key = lambda d, attr: natural_key(getattr(d, attr))  # noqa: E731
@@ -185,6 +195,9 @@ class RelationsSection(QWidget):
                 for k in sorted(g.dependents(graph, key), key=natural_key)
             ]
         )
+        for name in ("predecessors", "dependents"):
+            box, title = self.boxes[name]
+            box.setTitle(f"{title}: {self.models[name].rowCount()}")
         conflicts = []
         for dep in needs + needed_by:
             sentence = conflict_sentence(portfolio, dep)
@@ -194,6 +207,13 @@ class RelationsSection(QWidget):
         if not conflicts:
             conflicts.append(Entry("", self.tr("Keine Terminkonflikte.")))
         self.models["conflicts"].set_entries(conflicts)
+
+    def _graph(self, portfolio: Portfolio):
+        """The dependency graph of this snapshot; built once until the next write."""
+        if self._graph_of is not portfolio:
+            self._graph_cache = g.build_graph(portfolio)
+            self._graph_of = portfolio
+        return self._graph_cache
 
     def _jump(self, index: QModelIndex) -> None:
         key = index.data(Qt.ItemDataRole.UserRole)
