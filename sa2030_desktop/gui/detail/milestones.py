@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,6 +70,7 @@ class MilestoneSection(QWidget):
         self.rebaseline_button.clicked.connect(self.rebaseline)
         rebaseline_action = QAction(self.tr("Neuer Basistermin …"), self.view)
         rebaseline_action.setShortcut(QKeySequence("Ctrl+B"))
+        rebaseline_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         rebaseline_action.triggered.connect(self.rebaseline)
         self.view.addAction(rebaseline_action)
 
