@@ -163,6 +163,7 @@ def _place(model: GraphModel, layers: list[list[str]]) -> dict[str, tuple[float,
             row = counter.get(li, 0)
             counter[li] = row + 1
             positions[n] = (x + width / 2, lane_top[li] + row * row_h + row_h / 2)
+            model.nodes[n].slack = (width - model.nodes[n].width) / 2
         x += width + LAYER_GAP
     return positions
 
@@ -228,6 +229,51 @@ def update_lanes(model: GraphModel) -> None:
         if members:
             lane.y0 = min(n.y - n.height / 2 for n in members) - ROW_GAP / 2
             lane.y1 = max(n.y + n.height / 2 for n in members) + ROW_GAP / 2
+
+
+ROW_PITCH = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
+
+
+def edge_route(a: GraphNode, b: GraphNode) -> list[tuple[float, float]]:
+    """Cubic Bézier points (start, then 3 per segment) from a's right side to b's left side.
+
+    An edge that would cross node columns runs in the gap between two rows (rows are aligned
+    across layers), so it passes no node of the computed layout; it leaves and enters through
+    the gaps between layers. Manually moved nodes may of course stand in the way.
+    """
+    sx, sy = a.x + a.width / 2, a.y
+    ex, ey = b.x - b.width / 2, b.y
+    gate_out, gate_in = sx + a.slack + LAYER_GAP / 2, ex - b.slack - LAYER_GAP / 2
+    if gate_in - gate_out < LAYER_GAP:  # neighbouring layers (or drawn backwards): one curve
+        dx = max(40.0, abs(ex - sx) / 2)
+        return [(sx, sy), (sx + dx, sy), (ex - dx, ey), (ex, ey)]
+    lane_offset = (sum(map(ord, a.id)) % 5 - 2) * 2.5  # keeps parallel channels apart
+    cy = sy + (ROW_PITCH / 2 if ey >= sy else -ROW_PITCH / 2) + lane_offset
+    third = (gate_in - gate_out) / 3
+    return [
+        (sx, sy),
+        ((sx + gate_out) / 2 + 8, sy),
+        (gate_out - 8, cy),
+        (gate_out, cy),
+        (gate_out + third, cy),
+        (gate_in - third, cy),
+        (gate_in, cy),
+        (gate_in + 8, cy),
+        ((gate_in + ex) / 2 - 8, ey),
+        (ex, ey),
+    ]
+
+
+def route_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A point on the route for a label: the middle of the channel, else of the curve."""
+    if len(points) > 4:
+        (x0, y0), (x1, _y1) = points[3], points[6]
+        return ((x0 + x1) / 2, y0)
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = points
+    return (
+        0.125 * ax + 0.375 * bx + 0.375 * cx + 0.125 * dx,
+        0.125 * ay + 0.375 * by + 0.375 * cy + 0.125 * dy,
+    )
 
 
 def bounds(model: GraphModel) -> tuple[float, float, float, float]:

@@ -71,6 +71,7 @@ class GraphNode:
     y: float = 0.0
     width: float = 0.0
     height: float = 0.0
+    slack: float = 0.0  # free room left and right of the node inside its layer column
 
     @property
     def is_group(self) -> bool:

@@ -163,17 +163,9 @@ def _draw(ax, model: GraphModel, scale: float, x0: float, x1: float) -> None:
         _draw_node(ax, node, fs)
 
 
-def edge_points(model: GraphModel, edge: GraphEdge):
-    """Start, two control points and end of the edge's cubic curve (right side → left side)."""
-    a, b = model.nodes[edge.source], model.nodes[edge.target]
-    start = (a.x + a.width / 2, a.y)
-    end = (b.x - b.width / 2, b.y)
-    dx = max(40.0, abs(end[0] - start[0]) / 2)
-    return start, (start[0] + dx, start[1]), (end[0] - dx, end[1]), end
-
-
 def _draw_edge(ax, model: GraphModel, edge: GraphEdge, scale: float) -> None:
-    start, c1, c2, end = edge_points(model, edge)
+    points = gl.edge_route(model.nodes[edge.source], model.nodes[edge.target])
+    end = points[-1]
     colour = CONFLICT if edge.conflict else (EDGE_HARD if edge.kind.value == "hard" else EDGE_SOFT)
     width = 1.3
     if edge.highlighted:
@@ -182,9 +174,7 @@ def _draw_edge(ax, model: GraphModel, edge: GraphEdge, scale: float) -> None:
         width = 2.0
     alpha = 0.18 if edge.dimmed else 1.0
     style = "-" if edge.kind.value == "hard" else (0, (5, 3))
-    path = MplPath(
-        [start, c1, c2, end], [MplPath.MOVETO, MplPath.CURVE4, MplPath.CURVE4, MplPath.CURVE4]
-    )
+    path = MplPath(points, [MplPath.MOVETO] + [MplPath.CURVE4] * (len(points) - 1))
     gid = f"edge-{edge.source}-{edge.target}"
     ax.add_patch(
         PathPatch(
@@ -211,8 +201,7 @@ def _draw_edge(ax, model: GraphModel, edge: GraphEdge, scale: float) -> None:
         )
     )
     if edge.conflict:
-        mx = 0.125 * start[0] + 0.375 * c1[0] + 0.375 * c2[0] + 0.125 * end[0]
-        my = 0.125 * start[1] + 0.375 * c1[1] + 0.375 * c2[1] + 0.125 * end[1]
+        mx, my = gl.route_midpoint(points)
         ax.text(
             mx,
             my,

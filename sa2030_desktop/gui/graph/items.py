@@ -194,11 +194,13 @@ class EdgeItem(QGraphicsPathItem):
 
     def update_path(self) -> None:
         a, b = self.source, self.target
-        start = QPointF(a.pos().x() + a.node.width / 2, a.pos().y())
-        end = QPointF(b.pos().x() - b.node.width / 2, b.pos().y())
-        dx = max(40.0, abs(end.x() - start.x()) / 2)
-        path = QPainterPath(start)
-        path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
+        a.node.x, a.node.y = a.pos().x(), a.pos().y()
+        b.node.x, b.node.y = b.pos().x(), b.pos().y()
+        points = [QPointF(x, y) for x, y in gl.edge_route(a.node, b.node)]
+        end = points[-1]
+        path = QPainterPath(points[0])
+        for i in range(1, len(points), 3):
+            path.cubicTo(points[i], points[i + 1], points[i + 2])
         self.prepareGeometryChange()
         self.setPath(path)
         s = self.ARROW
@@ -210,7 +212,7 @@ class EdgeItem(QGraphicsPathItem):
             path.controlPointRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
         )
         if self._label is not None:
-            mid = path.pointAtPercent(0.5)
+            mid = QPointF(*gl.route_midpoint([(p.x(), p.y()) for p in points]))
             rect = self._label.boundingRect()
             self._label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() - 1)
 
