@@ -29,34 +29,57 @@ def _date(text: str | None) -> date | None:
     return _d(text) if text else None
 
 
-def load_portfolio(conn: Connection) -> Portfolio:
-    q = conn.exec_driver_sql
-    row = q("SELECT title, issuing_office, as_of, demo, lineage FROM portfolio_info WHERE id=1").first()
-    info = (
-        PortfolioInfo(row[0], row[1], _date(row[2]), bool(row[3]), row[4])
-        if row
-        else PortfolioInfo()
-    )
-    categories = {
+_STATUS_OF = {s.value: s for s in Status}
+_KIND_OF = {k.value: k for k in DependencyKind}
+
+
+def _where_in(column: str, keys: list | None) -> tuple[str, tuple]:
+    if keys is None:
+        return "", ()
+    return f" WHERE {column} IN ({', '.join('?' for _ in keys)})", tuple(keys)
+
+
+def load_info(conn: Connection) -> PortfolioInfo:
+    row = conn.exec_driver_sql(
+        "SELECT title, issuing_office, as_of, demo, lineage FROM portfolio_info WHERE id=1"
+    ).first()
+    return PortfolioInfo(row[0], row[1], _date(row[2]), bool(row[3]), row[4]) if row else PortfolioInfo()
+
+
+def load_categories(conn: Connection) -> dict[str, Category]:
+    return {
         r[0]: Category(r[0], r[1], r[2])
-        for r in q("SELECT code, name, sort FROM category ORDER BY sort, code")
+        for r in conn.exec_driver_sql("SELECT code, name, sort FROM category ORDER BY sort, code")
     }
-    themes = {
+
+
+def load_themes(conn: Connection) -> dict[str, Theme]:
+    return {
         r[0]: Theme(r[0], r[1], r[2], r[3])
-        for r in q("SELECT code, name, category, sort FROM theme ORDER BY sort, code")
+        for r in conn.exec_driver_sql("SELECT code, name, category, sort FROM theme ORDER BY sort, code")
     }
-    ministries = {
+
+
+def load_ministries(conn: Connection) -> dict[str, Ministry]:
+    return {
         r[0]: Ministry(r[0], r[1], r[2], _date(r[3]), _date(r[4]), r[5])
-        for r in q(
+        for r in conn.exec_driver_sql(
             "SELECT code, name, colour, valid_from, valid_until, successor FROM ministry"
             " ORDER BY valid_until IS NOT NULL, code"
         )
     }
+
+
+def load_goals(conn: Connection, keys: list[str] | None = None) -> dict[str, Goal]:
+    q = conn.exec_driver_sql
     partners: dict[str, list[str]] = {}
-    for goal_key, ministry in q("SELECT goal, ministry FROM goal_partner ORDER BY goal, position"):
+    where, args = _where_in("goal", keys)
+    for goal_key, ministry in q(
+        f"SELECT goal, ministry FROM goal_partner{where} ORDER BY goal, position", args
+    ):
         partners.setdefault(goal_key, []).append(ministry)
-    status_of = {s.value: s for s in Status}
-    goals = {
+    where, args = _where_in("key", keys)
+    return {
         r[0]: Goal(
             key=r[0],
             title=r[1],
@@ -64,7 +87,7 @@ def load_portfolio(conn: Connection) -> Portfolio:
             lead=r[4],
             description=r[2],
             partners=partners.get(r[0], []),
-            status=status_of.get(r[5], Status.NOT_STARTED),
+            status=_STATUS_OF.get(r[5], Status.NOT_STARTED),
             status_reason=r[6],
             priority=r[7],
             tags=[t for t in r[8].split(",") if t],
@@ -73,32 +96,91 @@ def load_portfolio(conn: Connection) -> Portfolio:
         )
         for r in q(
             "SELECT key, title, description, theme, lead, status, status_reason, priority, tags,"
-            " created, updated FROM goal"
+            f" created, updated FROM goal{where}",
+            args,
         )
     }
-    milestones = {
+
+
+def load_milestones(conn: Connection, keys: list[str] | None = None) -> dict[str, Milestone]:
+    where, args = _where_in("key", keys)
+    return {
         r[0]: Milestone(r[0], r[1], r[2], _date(r[3]), _date(r[4]), _date(r[5]), r[6])
-        for r in q("SELECT key, goal, title, baseline, forecast, actual, note FROM milestone")
+        for r in conn.exec_driver_sql(
+            f"SELECT key, goal, title, baseline, forecast, actual, note FROM milestone{where}", args
+        )
     }
-    kind_of = {k.value: k for k in DependencyKind}
-    dependencies = [
-        Dependency(r[0], r[1], kind_of.get(r[2], DependencyKind.HARD), r[3], r[4], r[5])
-        for r in q(
+
+
+def load_dependencies(conn: Connection) -> list[Dependency]:
+    return [
+        Dependency(r[0], r[1], _KIND_OF.get(r[2], DependencyKind.HARD), r[3], r[4], r[5])
+        for r in conn.exec_driver_sql(
             "SELECT dependent, prerequisite, kind, prerequisite_milestone, dependent_milestone,"
             " rationale FROM dependency ORDER BY id"
         )
     ]
+
+
+def load_indicators(conn: Connection) -> list[Indicator]:
+    q = conn.exec_driver_sql
     values: dict[int, list[IndicatorValue]] = {}
     for ind_id, day, value in q("SELECT indicator, date, value FROM indicator_value ORDER BY date"):
         values.setdefault(ind_id, []).append(IndicatorValue(_d(day), value))
-    indicators = [
+    return [
         Indicator(r[1], r[2], r[3], r[4], _date(r[5]), r[6], _date(r[7]), values.get(r[0], []))
         for r in q(
             "SELECT id, goal, name, unit, baseline, baseline_date, target, target_date"
             " FROM indicator ORDER BY goal, id"
         )
     ]
-    return Portfolio(info, categories, themes, ministries, goals, milestones, dependencies, indicators)
+
+
+def load_portfolio(conn: Connection) -> Portfolio:
+    return Portfolio(
+        load_info(conn),
+        load_categories(conn),
+        load_themes(conn),
+        load_ministries(conn),
+        load_goals(conn),
+        load_milestones(conn),
+        load_dependencies(conn),
+        load_indicators(conn),
+    )
+
+
+def refresh_portfolio(conn: Connection, old: Portfolio, changed: dict[str, set[str]]) -> Portfolio:
+    """A new snapshot from `old` with only the changed entities read again.
+
+    `changed` maps entity → keys (added, updated or removed). The old snapshot is not touched, so
+    views and what-if copies that still hold it stay consistent. Small tables and the
+    dependency/indicator lists (kept in file order) are re-read whole; they are cheap.
+    """
+    goals, milestones = old.goals, old.milestones
+    if changed.get("goal"):
+        goals = dict(old.goals)
+        keys = sorted(changed["goal"])
+        for key in keys:
+            goals.pop(key, None)
+        for start in range(0, len(keys), 500):
+            goals.update(load_goals(conn, keys[start : start + 500]))
+    if changed.get("milestone"):
+        milestones = dict(old.milestones)
+        keys = sorted(changed["milestone"])
+        for key in keys:
+            milestones.pop(key, None)
+        for start in range(0, len(keys), 500):
+            milestones.update(load_milestones(conn, keys[start : start + 500]))
+    return Portfolio(
+        load_info(conn) if "portfolio" in changed else old.info,
+        load_categories(conn) if "category" in changed else old.categories,
+        load_themes(conn) if "theme" in changed else old.themes,
+        load_ministries(conn) if "ministry" in changed else old.ministries,
+        goals,
+        milestones,
+        load_dependencies(conn) if "dependency" in changed else old.dependencies,
+        load_indicators(conn) if "indicator" in changed else old.indicators,
+    )
 
 
 def load_changes(

@@ -125,6 +125,8 @@ class ChangeSet:
     updated: list[tuple[str, str]] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
     action: int = 0
+    # Set by writes the pairs above cannot describe (e.g. a renamed key): readers reload all.
+    full_reload: bool = False
 
     @property
     def empty(self) -> bool:
@@ -321,6 +323,9 @@ class UnitOfWork:
         fmt = "; ".join(f"{d}={_text(v)}" for d, v in old)
         self.log("indicator", f"{ind.goal}/{ind.name}", "values", fmt,
                  "; ".join(f"{d}={_text(v)}" for d, v in new))
+        key = ("indicator", f"{ind.goal}/{ind.name}")
+        if key not in self.changes.added + self.changes.updated:
+            self.changes.updated.append(key)
         return True
 
     def delete(self, entity: str, keyvals: dict) -> bool:

@@ -3,7 +3,13 @@
 import dataclasses
 from datetime import date
 
-from sa2030_desktop.domain.model import Dependency, Goal, Indicator, IndicatorValue, Milestone, Status
+from sa2030_desktop.domain.model import (
+    Dependency,
+    Goal,
+    IndicatorValue,
+    Milestone,
+    Status,
+)
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import dependencies, goals, reference
 
