@@ -29,6 +29,7 @@ ROW_GAP = 22.0
 LANE_GAP = 28.0
 LANE_LABEL = 130.0  # room left of the nodes for the lane names
 SWEEPS = 4
+ROW_PITCH = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
 
 _NARROW = set("iljtf.,:;'|!()[]Ilr ")
 _WIDE = set("mwMW@%")
@@ -141,30 +142,64 @@ def _order(model: GraphModel, layers: list[list[str]]) -> list[list[str]]:
     return layers
 
 
+def _split(model: GraphModel, layers: list[list[str]], lane: dict[str, int]) -> list[int]:
+    """Sub-columns per layer, so that a shallow graph (few layers, many goals per layer) is laid
+    out about as wide as a 16:9 screen instead of as one tall column. Edges leaving a
+    sub-column run through the row gaps (edge_route), so no node stands in their way."""
+    nlanes = max(len(model.lanes), 1)
+    cells = [[0] * len(layers) for _ in range(nlanes)]
+    for i, layer in enumerate(layers):
+        for n in layer:
+            cells[lane[n]][i] += 1
+    widths = [max((model.nodes[n].width for n in layer), default=MIN_WIDTH) for layer in layers]
+    tallest = max((c for row in cells for c in row), default=1) or 1
+    best, best_score = [1] * len(layers), None
+    for limit in range(tallest, 0, -1):
+        split = [
+            max(1, max(-(-cells[li][i] // limit) for li in range(nlanes)))
+            for i in range(len(layers))
+        ]
+        width = sum(k * (w + LAYER_GAP) for k, w in zip(split, widths, strict=True))
+        height = sum(
+            max((-(-cells[li][i] // split[i]) for i in range(len(layers))), default=0) * ROW_PITCH
+            for li in range(nlanes)
+        )
+        score = abs(math.log(max(width, 1.0) / max(height, 1.0) / (16 / 9)))
+        if best_score is None or score < best_score - 0.05:
+            best, best_score = split, score
+        if width > height * 16 / 9:
+            break
+    return best
+
+
 def _place(model: GraphModel, layers: list[list[str]]) -> dict[str, tuple[float, float]]:
     lane = _lane_index(model)
     nlanes = max(len(model.lanes), 1)
-    rows = [
-        max((sum(1 for n in layer if lane[n] == li) for layer in layers), default=0)
-        for li in range(nlanes)
-    ]
-    row_h = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
+    split = _split(model, layers, lane)
+    rows = [0] * nlanes
+    for i, layer in enumerate(layers):
+        for li in range(nlanes):
+            count = sum(1 for n in layer if lane[n] == li)
+            rows[li] = max(rows[li], -(-count // split[i]))
     lane_top, y = [], 0.0
     for li in range(nlanes):
         lane_top.append(y)
-        y += rows[li] * row_h + (LANE_GAP if model.lanes else 0)
+        y += rows[li] * ROW_PITCH + (LANE_GAP if model.lanes else 0)
     x = LANE_LABEL if model.lanes else 0.0
     positions = {}
-    for layer in layers:
+    for i, layer in enumerate(layers):
         width = max((model.nodes[n].width for n in layer), default=MIN_WIDTH)
+        k = split[i]
         counter: dict[int, int] = {}
         for n in layer:
             li = lane[n]
-            row = counter.get(li, 0)
-            counter[li] = row + 1
-            positions[n] = (x + width / 2, lane_top[li] + row * row_h + row_h / 2)
+            j = counter.get(li, 0)
+            counter[li] = j + 1
+            row, col = divmod(j, k)
+            cx = x + col * (width + LAYER_GAP) + width / 2
+            positions[n] = (cx, lane_top[li] + row * ROW_PITCH + ROW_PITCH / 2)
             model.nodes[n].slack = (width - model.nodes[n].width) / 2
-        x += width + LAYER_GAP
+        x += k * (width + LAYER_GAP)
     return positions
 
 
@@ -229,9 +264,6 @@ def update_lanes(model: GraphModel) -> None:
         if members:
             lane.y0 = min(n.y - n.height / 2 for n in members) - ROW_GAP / 2
             lane.y1 = max(n.y + n.height / 2 for n in members) + ROW_GAP / 2
-
-
-ROW_PITCH = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
 
 
 def edge_route(a: GraphNode, b: GraphNode) -> list[tuple[float, float]]:

@@ -79,3 +79,43 @@ def test_empty_model_has_no_positions(empty_store):
 def test_positions_of_group_nodes_alone_are_not_stored(demo_store):
     layout_service.save_positions(demo_store, "graph?lanes=lead", {"grp:MID": (1.0, 2.0)})
     assert layout_service.load_positions(demo_store, "graph?lanes=lead") == {}
+
+
+def _curve_points(points):
+    for i in range(0, len(points) - 1, 3):
+        a, b, c, d = points[i : i + 4]
+        for k in range(21):
+            t = k / 20
+            u = 1 - t
+            yield tuple(
+                u**3 * a[j] + 3 * u * u * t * b[j] + 3 * u * t * t * c[j] + t**3 * d[j]
+                for j in (0, 1)
+            )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [GraphOptions(), GraphOptions(swimlanes="lead"), GraphOptions(swimlanes="theme"),
+     GraphOptions(cross_ministry=True, swimlanes="lead")],
+)  # fmt: skip
+def test_edges_pass_through_no_node(demo_store, options):
+    model = build_view(demo_store.snapshot(), options, AS_OF)
+    gl.layout(model)
+    crossed = set()
+    for edge in model.edges:
+        route = gl.edge_route(model.nodes[edge.source], model.nodes[edge.target])
+        for x, y in _curve_points(route):
+            for node in model.nodes.values():
+                inside = (
+                    abs(x - node.x) < node.width / 2 - 1 and abs(y - node.y) < node.height / 2 - 1
+                )
+                if node.id not in edge.id and inside:
+                    crossed.add((edge.id, node.id))
+    assert crossed == set()
+
+
+def test_shallow_graph_is_laid_out_wide_not_tall(demo_store):
+    model = build_view(demo_store.snapshot(), GraphOptions(cross_ministry=True), AS_OF)
+    gl.layout(model)
+    x0, y0, x1, y1 = gl.bounds(model)
+    assert 1.0 <= (x1 - x0) / (y1 - y0) <= 3.0
