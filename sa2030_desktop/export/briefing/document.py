@@ -203,7 +203,7 @@ class Briefing:
         w, h = size_px
         width = int(self.text_width)
         height = width * h // w
-        max_h = int(self.text_height - Cm(2.6))  # room for a heading and the caption
+        max_h = int(self.text_height - Cm(3.4))  # room for a heading and the caption
         if height > max_h:
             width, height = width * max_h // height, max_h
         par = self.doc.add_paragraph()

@@ -13,7 +13,7 @@ from datetime import date
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from sa2030_desktop.domain.model import STATUS_COLOURS, STATUS_ORDER, DependencyKind, Status
 from sa2030_desktop.domain.rules import slip_days
@@ -22,6 +22,11 @@ from sa2030_desktop.export.briefing.context import BriefingContext
 
 DPI = 200
 WIDTH_IN = 6.3  # about the text width of an A4 page with 2.5/2.0 cm margins
+WIDE_IN = 10.0  # landscape pages (graph and timeline)
+HEIGHT_IN = 5.6
+# A second cue besides the colour (print in black and white, colour-blind readers).
+SYMBOL = {Status.NOT_STARTED: "○", Status.ON_TRACK: "", Status.DELAYED: "!",
+          Status.AT_RISK: "!!", Status.DONE: "✓"}  # fmt: skip
 HATCH = {Status.NOT_STARTED: "", Status.ON_TRACK: "", Status.DELAYED: "//",
          Status.AT_RISK: "xx", Status.DONE: ".."}  # fmt: skip
 _FONT = {"font.size": 8, "font.family": "DejaVu Sans"}
@@ -84,50 +89,42 @@ MAX_GRAPH_IN = 22.0  # a wider graph would shrink its labels below 5 pt on a lan
 
 
 def graph_figures(ctx: BriefingContext) -> list[tuple[Figure, str]]:
-    """The dependency graph: goals (small selections) or ministries as groups (large ones)."""
-    large = len(ctx.keys) > LARGE
+    """The dependency graph: goal by goal for small selections, ministries for large ones
+    (a page cannot show hundreds of goals readably)."""
+    if len(ctx.keys) > LARGE:
+        return [(_ministry_matrix(ctx), "Abhängigkeiten zwischen den Ressorts: Anzahl der "
+                 "Abhängigkeiten, mit denen Ziele des Zeilenressorts Ziele des Spaltenressorts "
+                 "benötigen (Diagonale: innerhalb eines Ressorts)")]  # fmt: skip
     external = _external("graph_figure", "graph_figure")
     if external is not None:
         try:
             from sa2030_desktop.domain.graph_view import GraphOptions
 
-            if not large:
-                fig = external(ctx.selected, ctx.as_of, GraphOptions(swimlanes="lead"))
-                if fig.get_size_inches()[0] <= MAX_GRAPH_IN:
-                    return [(fig, "Abhängigkeiten der ausgewählten Ziele, nach federführendem "
-                             "Ressort")]  # fmt: skip
-            # Too many goals for a readable page: one node per ministry.
-            options = GraphOptions(swimlanes="lead", collapsed=frozenset(ctx.analysis.by_lead))
-            return [(external(ctx.selected, ctx.as_of, options), "Abhängigkeiten zwischen den "
-                     "Ressorts (Ziele je federführendem Ressort zusammengefasst)")]  # fmt: skip
+            fig = external(ctx.selected, ctx.as_of, GraphOptions(swimlanes="lead"))
+            if max(fig.get_size_inches()) <= MAX_GRAPH_IN:
+                return [(fig, "Abhängigkeiten der ausgewählten Ziele, nach federführendem Ressort")]
         except Exception:  # noqa: BLE001 – a failing optional figure must not stop the briefing
             pass
-    if not large:
-        return [(_goal_graph(ctx), "Abhängigkeiten der ausgewählten Ziele (Pfeil: wird benötigt "
-                 "von; durchgezogen: hart, gestrichelt: weich)")]  # fmt: skip
-    return [(_ministry_graph(ctx), "Abhängigkeiten zwischen den Ressorts (Anzahl der "
-             "Abhängigkeiten zwischen Zielen, Pfeil: wird benötigt von)")]  # fmt: skip
+    return [(_goal_graph(ctx), "Abhängigkeiten der ausgewählten Ziele (Pfeil: wird benötigt "
+             "von; durchgezogen: hart, gestrichelt: weich)")]  # fmt: skip
 
 
 def timeline_figures(ctx: BriefingContext) -> list[tuple[Figure, str]]:
-    """The milestone timeline: one row per goal (small selections) or per ministry (large)."""
-    large = len(ctx.keys) > LARGE
+    """The milestone timeline: one row per goal (paginated), or counts per quarter for large
+    selections."""
+    if len(ctx.keys) > LARGE:
+        return [(_quarter_timeline(ctx), "Meilensteine je Quartal: Basistermin und Prognose")]
     external = _external("timeline_figure", "timeline_figures")
     if external is not None:
         try:
-            from sa2030_desktop.domain.timeline_layout import TimelineOptions
-
-            groups = {f"ministry:{code}" for code in ctx.analysis.by_lead} if large else set()
-            figs = external(ctx.selected, ctx.as_of, TimelineOptions(collapsed=groups))
-            what = "Zeitplan der Meilensteine" + (" je Ressort" if large else "")
+            figs = external(ctx.selected, ctx.as_of, None)
+            what = "Zeitplan der Meilensteine"
             return [(f, f"{what} ({i} von {len(figs)})" if len(figs) > 1 else what)
                     for i, f in enumerate(figs, 1)]  # fmt: skip
         except Exception:  # noqa: BLE001
             pass
-    if not large:
-        return [(_goal_timeline(ctx), "Zeitplan: Basistermin (◇), Prognose (●, rot bei Verzug), "
-                 "Ist (✓); senkrechte Linie: Stichtag")]  # fmt: skip
-    return [(_quarter_timeline(ctx), "Meilensteine je Quartal: Basistermin und Prognose")]
+    return [(_goal_timeline(ctx), "Zeitplan: Basistermin (◇), Prognose (●, rot bei Verzug), "
+             "Ist (✓); senkrechte Linie: Stichtag")]  # fmt: skip
 
 
 def _goal_graph(ctx: BriefingContext) -> Figure:
@@ -141,7 +138,7 @@ def _goal_graph(ctx: BriefingContext) -> Figure:
         for y, key in enumerate(layer):
             pos[key] = (x, -(y - (len(layer) - 1) / 2))
     tallest = max((len(layer) for layer in generations), default=1)
-    fig = Figure(figsize=(WIDTH_IN, min(8.5, 1.0 + 0.42 * tallest)), layout="constrained")
+    fig = Figure(figsize=(WIDE_IN, min(HEIGHT_IN, 1.0 + 0.42 * tallest)), layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
     for u, v, data in sub.edges(data=True):
@@ -153,10 +150,11 @@ def _goal_graph(ctx: BriefingContext) -> Figure:
     for key, (x, y) in pos.items():
         status = ctx.portfolio.goals[key].status
         light = status in (Status.NOT_STARTED, Status.DELAYED)
-        ax.text(x, y, key, ha="center", va="center", fontsize=7.5, fontweight="bold",
+        label = f"{key} {SYMBOL[status]}".strip()
+        ax.text(x, y, label, ha="center", va="center", fontsize=7.5, fontweight="bold",
                 color="black" if light else "white",
                 bbox={"boxstyle": "round,pad=0.3", "fc": STATUS_COLOURS[status],
-                      "ec": "#333333", "lw": 0.5, "hatch": HATCH[status]})  # fmt: skip
+                      "ec": "#333333", "lw": 0.5})  # fmt: skip
     xs = [p[0] for p in pos.values()] or [0]
     ys = [p[1] for p in pos.values()] or [0]
     ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
@@ -165,44 +163,45 @@ def _goal_graph(ctx: BriefingContext) -> Figure:
     return fig
 
 
-def _ministry_graph(ctx: BriefingContext) -> Figure:
-    import math
-
+def _ministry_matrix(ctx: BriefingContext) -> Figure:
+    """Dependencies between lead ministries as a matrix: row needs column, count in the cell.
+    Readable at any portfolio size, unlike hundreds of crossing arrows."""
     leads = ctx.analysis.leads
-    pairs = Counter()
     chosen = set(ctx.keys)
+    counts = Counter()
     for d in ctx.portfolio.dependencies:
         if d.dependent in chosen and d.prerequisite in chosen:
-            a, b = leads.get(d.prerequisite), leads.get(d.dependent)
-            if a and b and a != b:
-                pairs[(a, b)] += 1
-    codes = sorted(ctx.analysis.by_lead)
-    pos = {c: (math.cos(2 * math.pi * i / len(codes)), math.sin(2 * math.pi * i / len(codes)))
-           for i, c in enumerate(codes)}  # fmt: skip
-    fig = Figure(figsize=(WIDTH_IN, 5.2), layout="constrained")
+            counts[(leads.get(d.dependent), leads.get(d.prerequisite))] += 1
+    codes = [c for c in sorted(ctx.analysis.by_lead) if ctx.analysis.by_lead[c]["total"]]
+    n = len(codes)
+    grid = [[counts[(r, c)] for c in codes] for r in codes]
+    top = max((v for row in grid for v in row), default=1) or 1
+    side = min(HEIGHT_IN, 1.4 + 0.42 * n)
+    fig = Figure(figsize=(WIDE_IN, side), layout="constrained")
     ax = fig.add_subplot()
-    ax.set_axis_off()
-    top = max(pairs.values(), default=1)
-    for (a, b), n in pairs.items():
-        ax.annotate("", xy=pos[b], xytext=pos[a],
-                    arrowprops={"arrowstyle": "-|>", "color": "#1F3A5F", "alpha": 0.55,
-                                "lw": 0.6 + 3.4 * n / top, "shrinkA": 22, "shrinkB": 22,
-                                "connectionstyle": "arc3,rad=0.12"})  # fmt: skip
-        mx, my = (pos[a][0] + pos[b][0]) / 2, (pos[a][1] + pos[b][1]) / 2
-        ax.text(mx, my, str(n), fontsize=6.5, ha="center", va="center", color="#1F3A5F",
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})  # fmt: skip
-    for code, (x, y) in pos.items():
-        total = ctx.analysis.by_lead[code]["total"]
-        ax.text(x, y, f"{code}\n{total} Ziele", ha="center", va="center", fontsize=8,
-                fontweight="bold", bbox={"boxstyle": "round,pad=0.4", "fc": "#E8EEF5", "ec": "#1F3A5F"})  # fmt: skip
-    ax.set_xlim(-1.35, 1.35)
-    ax.set_ylim(-1.25, 1.25)
+    ax.imshow(grid, cmap="Blues", vmin=0, vmax=top * 1.15, aspect="equal")
+    for i in range(n):
+        for j in range(n):
+            v = grid[i][j]
+            if v:
+                ax.text(j, i, str(v), ha="center", va="center", fontsize=8,
+                        fontweight="bold" if i != j else "normal",
+                        color="white" if v > top * 0.55 else "#1F3A5F")  # fmt: skip
+    ax.set_xticks(range(n), codes, fontsize=8)
+    ax.set_yticks(range(n), codes, fontsize=8)
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.set_xlabel("… benötigt Ziele von (federführendes Ressort)", fontsize=8)
+    ax.set_ylabel("Ziele von … (federführend)", fontsize=8)
+    ax.tick_params(length=0)
+    for i in range(n):  # the diagonal: dependencies inside one ministry
+        ax.add_patch(Rectangle((i - 0.5, i - 0.5), 1, 1, fill=False, ec="#9E9E9E", lw=0.8, ls=":"))
     return fig
 
 
 def _goal_timeline(ctx: BriefingContext) -> Figure:
     keys = ctx.keys
-    fig = Figure(figsize=(WIDTH_IN, min(8.5, 1.2 + 0.24 * len(keys))), layout="constrained")
+    fig = Figure(figsize=(WIDE_IN, min(HEIGHT_IN, 1.2 + 0.16 * len(keys))), layout="constrained")
     ax = fig.add_subplot()
     for row, key in enumerate(keys):
         y = len(keys) - 1 - row
@@ -239,7 +238,7 @@ def _quarter_timeline(ctx: BriefingContext) -> Figure:
             fore[quarter(m.actual or m.forecast)] += 1
     quarters = sorted(set(base) | set(fore))
     labels = [f"Q{q}/{str(y)[2:]}" for y, q in quarters]
-    fig = Figure(figsize=(WIDTH_IN, 2.8), layout="constrained")
+    fig = Figure(figsize=(WIDE_IN, 3.6), layout="constrained")
     ax = fig.add_subplot()
     xs = range(len(quarters))
     ax.bar([x - 0.2 for x in xs], [base[q] for q in quarters], 0.4, color="#9FB3C8",
@@ -261,7 +260,7 @@ def _date_axis(ax) -> None:
 
 
 def _status_legend(ax) -> None:
-    handles = [Patch(fc=STATUS_COLOURS[s], ec="#333333", hatch=HATCH[s], label=s.label)
+    handles = [Patch(fc=STATUS_COLOURS[s], ec="#333333", label=f"{s.label} {SYMBOL[s]}".strip())
                for s in STATUS_ORDER]  # fmt: skip
     ax.legend(handles=handles, ncols=5, loc="lower center", bbox_to_anchor=(0.5, 1.0),
               frameon=False, fontsize=7)  # fmt: skip

@@ -228,7 +228,7 @@ def annex_table(bd: Briefing) -> None:
 
 def add_figures(bd: Briefing, figures, number: list[int]) -> None:
     """Embed (Figure, caption) pairs, numbered „Abbildung n“ across the document."""
-    box = (bd.text_width.inches, bd.text_height.inches - 1.05)
+    box = (bd.text_width.inches, bd.text_height.inches - 1.35)
     for fig, caption in figures:
         png, size = png_of(fig, box)
         number[0] += 1
