@@ -86,6 +86,7 @@ class GraphEdge:
     conflict: bool = False
     cross: bool = False
     dependencies: list[Dependency] = field(default_factory=list)
+    conflicts: list = field(default_factory=list)  # domain.conflicts.Conflict on this edge
     dimmed: bool = False
     highlighted: bool = False
 
@@ -231,7 +232,10 @@ def build_view(portfolio: Portfolio, options: GraphOptions, as_of: date) -> Grap
         edge.dependencies.append(d)
         if d.kind is DependencyKind.HARD:
             edge.kind = DependencyKind.HARD
-        edge.conflict = edge.conflict or conflict_of(portfolio, d) is not None
+        found = conflict_of(portfolio, d)
+        if found is not None:
+            edge.conflict = True
+            edge.conflicts.append(found)
         edge.cross = edge.cross or g.is_cross_ministry(portfolio, d, as_of)
     model = GraphModel(
         nodes,

@@ -220,3 +220,27 @@ def test_zoomed_out_large_graph_draws_the_overview(page, monkeypatch):
     page.view.set_zoom(1.0)
     assert not page.scene.overview_on
     assert all(i.isVisible() for i in page.scene.nodes.values())
+
+
+def test_edge_hover_text_names_rationale_milestones_and_conflict(page):
+    snap = page.bridge.snapshot()
+    dep = next(d for d in snap.dependencies if d.rationale and d.prerequisite_milestone)
+    tip = page.scene.edges[(dep.prerequisite, dep.dependent)].toolTip()
+    assert f"{dep.dependent} benötigt {dep.prerequisite}" in tip
+    assert dep.rationale in tip and dep.prerequisite_milestone in tip
+    conflicted = [i for i in page.scene.edges.values() if i.edge.conflict]
+    assert len(conflicted) == 4
+    for item in conflicted:
+        assert "Tage zu spät" in item.toolTip()
+        assert item._label.text() == "Konflikt"
+
+
+def test_relayout_is_one_undoable_step(page):
+    start = page.scene.nodes["Z01"].pos()
+    drag_to = start.y() + 300
+    page.scene.nodes["Z01"].setPos(start.x(), drag_to)
+    page.push_move({"Z01": (start.x(), start.y())}, {"Z01": (start.x(), drag_to)})
+    page.relayout()
+    assert page.scene.nodes["Z01"].pos() == start
+    page.undo_stack.undo()
+    assert page.scene.nodes["Z01"].pos().y() == drag_to

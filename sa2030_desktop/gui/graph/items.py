@@ -5,7 +5,7 @@ Items only draw; gestures (linking, moving) live in gui/graph/interactions.py.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.graph_view import GraphEdge, GraphNode
 from sa2030_desktop.domain.model import STATUS_COLOURS, Status
 
@@ -76,12 +77,18 @@ class NodeItem(QGraphicsItem):
         )
         self.setZValue(2)
         self.setPos(node.x, node.y)
-        status = node.status.label if node.status else "Gruppe"
-        self.setToolTip(
-            f"{node.key} – {node.title}\nFederführung: {node.lead}\nStatus: {status}"
-            if not node.is_group
-            else f"{node.key}: {node.count} Ziele zusammengefasst"
-        )
+        if node.is_group:
+            self.setToolTip(
+                tr("{0}: {1} Ziele zusammengefasst (Doppelklick klappt auf)").format(
+                    node.key, node.count
+                )
+            )
+        else:
+            self.setToolTip(
+                tr("{0} – {1}\nFederführung: {2}\nStatus: {3}").format(
+                    node.key, node.title, node.lead, node.status.label if node.status else ""
+                )
+            )
 
     @property
     def key(self) -> str:
@@ -155,7 +162,7 @@ class NodeItem(QGraphicsItem):
                     self._rect.left(), self._rect.bottom() + 1, self._rect.width(), gl.LINE_HEIGHT
                 ),
                 Qt.AlignmentFlag.AlignHCenter,
-                "betroffen",
+                tr("betroffen"),
             )
 
 
@@ -180,7 +187,7 @@ class EdgeItem(QGraphicsPathItem):
         self._bounds = QRectF()
         self._label = None
         if edge.conflict:
-            self._label = QGraphicsSimpleTextItem("Konflikt", self)
+            self._label = QGraphicsSimpleTextItem(tr("Konflikt"), self)
             font = QFont(style.bold)
             font.setPixelSize(9)
             self._label.setFont(font)
@@ -258,20 +265,35 @@ class EdgeItem(QGraphicsPathItem):
         painter.drawPolygon(self._arrow)
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GraphItems", text)
+
+
 def edge_tooltip(edge: GraphEdge) -> str:
+    """Hover text: each dependency with its rationale, milestones and date conflict."""
     lines = []
     for dep in edge.dependencies[:8]:
-        lines.append(f"{dep.dependent} benötigt {dep.prerequisite} ({dep.kind.label})")
+        lines.append(
+            tr("{0} benötigt {1} ({2})").format(dep.dependent, dep.prerequisite, dep.kind.label)
+        )
         if dep.rationale:
-            lines.append(f"  Begründung: {dep.rationale}")
+            lines.append(tr("  Begründung: {0}").format(dep.rationale))
         if dep.prerequisite_milestone:
-            lines.append(f"  benötigter Meilenstein: {dep.prerequisite_milestone}")
+            lines.append(tr("  benötigter Meilenstein: {0}").format(dep.prerequisite_milestone))
         if dep.dependent_milestone:
-            lines.append(f"  wartender Meilenstein: {dep.dependent_milestone}")
+            lines.append(tr("  wartender Meilenstein: {0}").format(dep.dependent_milestone))
     if len(edge.dependencies) > 8:
-        lines.append(f"… und {len(edge.dependencies) - 8} weitere")
-    if edge.conflict:
-        lines.append("Konflikt: Terminkonflikt (benötigtes Datum nach dem wartenden)")
+        lines.append(tr("… und {0} weitere").format(len(edge.dependencies) - 8))
+    for c in edge.conflicts[:8]:
+        lines.append(
+            tr("Konflikt: {0} wartet ab {1}, {2} ist erst am {3} fertig ({4} Tage zu spät)").format(
+                c.waiting_milestone or c.dependent,
+                de_short(c.waiting),
+                c.needed_milestone or c.prerequisite,
+                de_short(c.needed),
+                c.days,
+            )
+        )
     return "\n".join(lines)
 
 
@@ -286,7 +308,7 @@ class LaneItem(QGraphicsItem):
         self.shade = shade
         self.style = style
         self.setZValue(0)
-        self.setToolTip(f"{label}\nDoppelklick: Bahn zusammenfassen/aufklappen")
+        self.setToolTip(tr("{0}\nDoppelklick: Bahn zusammenfassen/aufklappen").format(label))
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
         return self.rect

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphicsTextItem
 
@@ -79,11 +79,15 @@ class GraphScene(QGraphicsScene):
 
     def _empty_state(self, text: str) -> None:
         item = QGraphicsTextItem()
+        hint = QCoreApplication.translate(
+            "GraphScene",
+            "Filter lockern (Auswahl in der Zieltabelle, Nachbarn, „nur ressortübergreifend“); "
+            "neue Abhängigkeiten entstehen durch Ziehen von einem Ziel zum anderen.",
+        )
         item.setHtml(
             "<div style='text-align:center'><p style='font-size:16px'><b>"
-            + (text or "Keine Ziele in dieser Auswahl.")
-            + "</b></p><p style='font-size:12px'>Filter lockern oder „Alle Ziele“ wählen; "
-            "neue Abhängigkeiten entstehen durch Ziehen von einem Ziel zum anderen.</p></div>"
+            + (text or QCoreApplication.translate("GraphScene", "Keine Ziele in dieser Auswahl."))
+            + f"</b></p><p style='font-size:12px'>{hint}</p></div>"
         )
         item.setTextWidth(420)
         item.setDefaultTextColor(QColor("#37474F"))
