@@ -41,13 +41,21 @@ def test_graph_with_filters_writes_svg_and_reports_json(demo_file, tmp_path, cap
     assert data["goals"] == len(data["nodes"]) and data["dependencies"] == len(data["edges"])
 
 
-@pytest.mark.parametrize("args", [
-    ["--focus", "Z16", "--predecessors"], ["--longest-chain"], ["--swimlanes", "lead"],
-    ["--cross-ministry"], ["--ministry", "MID", "--involved"],
-])  # fmt: skip
-def test_graph_options_are_accepted(demo_file, tmp_path, args):
-    assert main(["graph", demo_file, str(tmp_path / "g.pdf"), *args]) == 0
-    assert (tmp_path / "g.pdf").read_bytes().startswith(b"%PDF")
+@pytest.mark.parametrize(
+    ("args", "ext"),
+    [
+        (["--focus", "Z16", "--predecessors"], "pdf"),
+        (["--longest-chain"], "svg"),
+        (["--swimlanes", "lead"], "svg"),
+        (["--cross-ministry"], "svg"),
+        (["--ministry", "MID", "--involved"], "png"),
+    ],
+)
+def test_graph_options_are_accepted(demo_file, tmp_path, args, ext):
+    out = tmp_path / f"g.{ext}"
+    assert main(["graph", demo_file, str(out), *args]) == 0
+    magic = {"pdf": b"%PDF", "svg": b"<?xml", "png": b"\x89PNG"}[ext]
+    assert out.read_bytes().startswith(magic)
 
 
 def test_unknown_extension_is_refused_with_exit_1(demo_file, tmp_path, capsys):
