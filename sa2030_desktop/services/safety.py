@@ -208,9 +208,15 @@ def _copy_atomic(src: Path, target: Path) -> None:
 
 
 def run_cancellable(store: Store, token, work, *args, **kwargs):
-    """Run `work(store, *args)` (an import, a merge …) so that `token.cancel()` from another
-    thread stops it within milliseconds of SQL work; nothing is written then (Cancelled)."""
-    from sa2030_desktop.persistence.cancel import cancellable
+    """Run `work(store, *args)` (an import, a merge …) in a worker thread so that
+    `token.cancel()` from the GUI thread stops it quickly; then nothing is written (Cancelled).
+    The cyclic garbage collector pauses meanwhile so that the GUI thread never waits for it."""
+    from sa2030_desktop.persistence.cancel import Cancelled, cancellable, gc_paused
 
-    with cancellable(store.engine, token):
-        return work(store, *args, **kwargs)
+    try:
+        with gc_paused(), cancellable(store.engine, token):
+            return work(store, *args, **kwargs)
+    except Cancelled:
+        store.invalidate()
+        store.engine.dispose()  # a connection interrupted mid-way is not reused
+        raise

@@ -49,3 +49,43 @@ def test_uncancelled_import_completes(demo_store, tmp_path):
     source = big_bundle(tmp_path / "gross.json", goals=2000)
     safety.run_cancellable(demo_store, CancelToken(), import_json, source)
     assert count(demo_store.path, "goal") == 2050
+
+
+def test_cancel_at_random_moments_is_all_or_nothing(tmp_path):
+    """The outcome and the file agree: Cancelled ⇒ nothing written; done ⇒ everything."""
+    import random
+    import shutil
+
+    from sa2030_desktop.persistence.store import Store
+    from sa2030_desktop.services.portfolio import create_portfolio
+
+    pristine = tmp_path / "vorher.sa2030"
+    create_portfolio(pristine).close()
+    source = big_bundle(tmp_path / "mittel.json", goals=1500)
+    rng = random.Random(11)
+    outcomes = {"abgebrochen": 0, "fertig": 0}
+    for n in range(12):
+        path = tmp_path / f"v{n}.sa2030"
+        shutil.copy(pristine, path)
+        store = Store.open(path)
+        token = CancelToken()
+        result = {}
+
+        def work(store=store, token=token, result=result):
+            try:
+                safety.run_cancellable(store, token, import_json, source)
+                result["done"] = True
+            except Cancelled:
+                result["done"] = False
+
+        thread = threading.Thread(target=work)
+        thread.start()
+        time.sleep(rng.uniform(0, 0.6))
+        token.cancel()
+        thread.join(30)
+        store.close()
+        goals = count(path, "goal")
+        assert goals == (1500 if result["done"] else 0), (n, result, goals)
+        assert integrity(path) == "ok"
+        outcomes["fertig" if result["done"] else "abgebrochen"] += 1
+    assert outcomes["abgebrochen"] >= 1
