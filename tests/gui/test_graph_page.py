@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
 
 from sa2030_desktop.domain.graph_view import GraphOptions, visible_goals
-from sa2030_desktop.domain.model import DependencyKind
+from sa2030_desktop.domain.model import DependencyKind, Status
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.graph.page import GraphPage
 from sa2030_desktop.gui.store_bridge import StoreBridge
@@ -55,13 +55,14 @@ def test_empty_filter_shows_a_friendly_empty_state(page):
     page.set_selection(
         Selection(
             theme="TF09",
-            status=__import__("sa2030_desktop.domain.model", fromlist=["Status"]).Status.DONE,
+            status=Status.DONE,
             only_slipped=True,
         )
     )
     assert page.scene.nodes == {}
     assert "Keine Ziele in dieser Auswahl" in page.scene.empty_item.toPlainText()
     assert page.message.text() == "Keine Ziele in dieser Auswahl."
+    assert page.view.zoom() == pytest.approx(1.0)
 
 
 def test_positions_stable_across_reopening_the_file(qtbot, page, tmp_path):
@@ -128,7 +129,7 @@ def test_moving_a_node_is_stored_and_undoable(page):
 
     old = page.scene.nodes["Z01"].pos()
     start = node_point(page, "Z01")
-    drag(page, start, start + __import__("PySide6.QtCore", fromlist=["QPoint"]).QPoint(0, 60))
+    drag(page, start, start + QPoint(0, 60))
     moved = page.scene.nodes["Z01"].pos()
     assert moved.y() > old.y()
     stored = load_positions(page.bridge.store, page.view_name())

@@ -235,9 +235,13 @@ class GraphPage(QWidget):
             self.scene.set_model(model, self._empty_text())
         self.show_message("" if not model.is_empty else self._empty_text())
         self._scene_selection()
-        if self._first or model.is_empty:
+        if model.is_empty:  # the friendly empty state at its natural size, centred
+            self.view.set_zoom(1.0)
+            self.view.centerOn(self.scene.sceneRect().center())
+            self._first = True
+        elif self._first:
             self.view.fit_all()
-            self._first = model.is_empty
+            self._first = False
         self.view.refresh_lod()
         self.model_ready.emit()
 

@@ -180,7 +180,7 @@ class PresentationWindow(QWidget):
             )
         )
 
-    def _frame(self, rects: list[QRectF]) -> None:
+    def _frame(self, rects: list[QRectF], anchor: QRectF | None = None) -> None:
         """Show these items as large as fits, never smaller than readable (18 pt); when they
         do not fit at that size, show their beginning (top left)."""
         if not rects:
@@ -196,6 +196,8 @@ class PresentationWindow(QWidget):
         seen_w, seen_h = port.width() / self.view.zoom(), port.height() / self.view.zoom()
         cx = rect.left() + seen_w / 2 if rect.width() > seen_w else rect.center().x()
         cy = rect.top() + seen_h / 2 if rect.height() > seen_h else rect.center().y()
+        if anchor is not None and (rect.width() > seen_w or rect.height() > seen_h):
+            cx, cy = anchor.center().x(), anchor.center().y()  # too big: the goal itself first
         self.view.centerOn(cx, cy)
 
     def focus_chain(self) -> None:
@@ -207,7 +209,15 @@ class PresentationWindow(QWidget):
         self.scene.set_revealed(None)
         self.step_index = len(self.groups) - 1
         self.scene.set_highlight(keys)
-        self._frame([self.scene.nodes[k].sceneBoundingRect() for k in keys])
+        self._frame(
+            [self.scene.nodes[k].sceneBoundingRect() for k in keys],
+            anchor=self.scene.nodes[key].sceneBoundingRect(),
+        )
+        self.legend.info.setText(
+            self.tr("Kette von {0}: {1} Ziele (Voraussetzungen und abhängige Ziele)").format(
+                key, len(keys)
+            )
+        )
 
     def toggle_editing(self) -> None:
         self.editing = not self.editing
