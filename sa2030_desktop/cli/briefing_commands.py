@@ -56,6 +56,6 @@ def cmd_briefing(args) -> int:
     for line in result.sanitized:
         print(f"Hinweis: für Word bereinigt – {line}", file=sys.stderr)
     mark = ", VS-NfD" if result.classified else ""
-    print(f"{KIND_TITLES[result.kind]} geschrieben: {result.path} ({result.goals} Ziele, "
+    print(f"{KIND_TITLES[result.kind]} geschrieben: {result.path} ({'1 Ziel' if result.goals == 1 else f'{result.goals} Ziele'}, "
           f"Stichtag {de_short(result.as_of)}{mark})")  # fmt: skip
     return EXIT_OK

@@ -28,6 +28,14 @@ def title_block(bd: Briefing, subtitle: str = "") -> None:
         bd.paragraph(f"{DEMO_NOTE}: Alle Angaben sind fiktiv.", italic=True)
 
 
+def goals_de(n: int) -> str:
+    return "1 Ziel" if n == 1 else f"{n} Ziele"
+
+
+def _are(n: int) -> str:
+    return "ist" if n == 1 else "sind"
+
+
 def share(n: int, total: int) -> str:
     return percent_de(n / total) if total else percent_de(0)
 
@@ -37,10 +45,10 @@ def summary_sentence(ctx: BriefingContext) -> str:
     total = sum(c.values())
     in_progress = ctx.analysis.in_progress
     return (
-        f"Zum Stichtag {de_long(ctx.as_of)} umfasst die Auswahl {total} Ziele. "
-        f"{in_progress} Ziele sind in Umsetzung ({share(in_progress, total)}), davon "
+        f"Zum Stichtag {de_long(ctx.as_of)} umfasst die Auswahl {goals_de(total)}. "
+        f"{goals_de(in_progress)} {_are(in_progress)} in Umsetzung ({share(in_progress, total)}), davon "
         f"{c['on_track']} im Plan, {c['delayed']} verzögert und {c['at_risk']} gefährdet; "
-        f"{c['done']} Ziele sind abgeschlossen ({share(c['done'], total)}), "
+        f"{goals_de(c['done'])} {_are(c['done'])} abgeschlossen ({share(c['done'], total)}), "
         f"{c['not_started']} noch nicht begonnen ({share(c['not_started'], total)})."
     )
 

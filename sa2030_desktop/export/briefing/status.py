@@ -25,7 +25,9 @@ def build(bd: Briefing, progress=None) -> None:
     bd.paragraph(sec.summary_sentence(ctx))
     extra = []
     if a.slipped_goals:
-        extra.append(f"{len(a.slipped_goals)} Ziele haben mindestens einen Meilenstein mit Verzug")
+        slipped = len(a.slipped_goals)
+        extra.append(f"{sec.goals_de(slipped)} {'hat' if slipped == 1 else 'haben'} mindestens einen "
+                     "Meilenstein mit Verzug")  # fmt: skip
     if ctx.conflicts:
         extra.append(f"{len(ctx.conflicts)} Terminkonflikte bei harten Abhängigkeiten sind offen")
     if a.overdue:

@@ -22,6 +22,8 @@ _DARK_TEXT = {Status.NOT_STARTED, Status.DELAYED}  # light fills: black text kee
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
           "center": WD_ALIGN_PARAGRAPH.CENTER}  # fmt: skip
 _TWIPS_PER_EMU = 1 / 635
+HOUSE_STYLE = "SA2030 Tabelle"  # the bundled template's table style
+HEADER_FILL = "1F3A5F"
 
 
 @dataclass(slots=True, frozen=True)
@@ -76,7 +78,7 @@ def add_table(bd, columns: Sequence[Column], rows: Iterable[Sequence[object]],
     """Append a table of `rows` (values; Status for status columns) to the briefing `bd`."""
     doc = bd.doc
     table = doc.add_table(rows=2 if header else 1, cols=len(columns))
-    style = bd.style("SA2030 Tabelle", "Table Grid")
+    style = bd.style(HOUSE_STYLE, "Table Grid")
     if style:
         table.style = doc.styles[style]
     else:
@@ -117,6 +119,10 @@ def add_table(bd, columns: Sequence[Column], rows: Iterable[Sequence[object]],
             if col.header_status is not None:
                 _shade(cell._tc, fill_hex(col.header_status))
                 _colour_run(run._r, text_hex(col.header_status))
+            elif style == HOUSE_STYLE:
+                # Also written directly: LibreOffice ignores a table style's header-row colours.
+                _shade(cell._tc, HEADER_FILL)
+                _colour_run(run._r, "FFFFFF")
     proto = all_rows[-1]
     proto._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for cell, col in zip(proto.cells, columns, strict=True):

@@ -13,7 +13,7 @@ from sa2030_desktop.export.briefing.document import Briefing
 from sa2030_desktop.export.briefing.tables import Column, add_table, key_value_table
 
 MILESTONE_COLUMNS = [
-    Column("Meilenstein", 1.0), Column("Titel", 3.3), Column("Basistermin", 1.15, "right"),
+    Column("Meilenstein", 1.2), Column("Titel", 3.1), Column("Basistermin", 1.15, "right"),
     Column("Prognose", 1.15, "right"), Column("Ist", 1.15, "right"),
     Column("Verzug (Tage)", 0.95, "right"),
 ]  # fmt: skip
@@ -85,7 +85,8 @@ def facts(bd: Briefing, key: str) -> None:
     if goal.description:
         bd.paragraph(goal.description)
     status = f"Status zum Stichtag {de_long(ctx.as_of)}: {goal.status.label}"
-    bd.paragraph(status + (f" – {goal.status_reason}" if goal.status_reason else "") + ".")
+    reason = goal.status_reason.strip().rstrip(".")
+    bd.paragraph(status + (f" – {reason}" if reason else "") + ".")
 
     milestones = p.milestones_of(key)
     if milestones:
