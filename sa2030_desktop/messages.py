@@ -248,6 +248,7 @@ MESSAGES.update({
     "package_readonly": "Im Ressortpaket von {ministry} ist {entity} {key} nur Kontext und kann nicht geändert werden.",
     "package_lead_fixed": "Im Ressortpaket von {ministry} bleibt die Federführung bei {ministry}.",
     "package_is_package": "Aus einem Ressortpaket kann kein weiteres Paket erstellt werden.",
+    "merge_stale": "„{path}“ wurde seit dem Vergleich geändert; bitte die Zusammenführung neu beginnen. Nichts wurde geschrieben.",
 })
 
 # Word briefings (services/briefing.py, export/briefing/)

@@ -37,6 +37,7 @@ class MergeReport:
     theirs_document: dict | None = None  # kept so that a review can decide again
     base_document: dict | None = None
     scope: Scope | None = None
+    result: object = None  # the merged Portfolio (validated), written by `apply`
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -119,6 +120,7 @@ def compare_documents(
         scope=scope,
     )
     merged = portfolio_from_document(outcome.document(), mine_p.info)
+    report.result = merged
     report.issues = [i for i in validate(merged) if i.code != "actual_in_future"]
     return report
 
@@ -147,9 +149,18 @@ def apply(store: Store, report: MergeReport, comment: str = "") -> ChangeSet:
         raise ValidationError(report.issues, f"der Zusammenführung mit {report.other}")
     if report.undecided:
         raise DomainError("merge_undecided", count=len(report.undecided))
-    merged = portfolio_from_document(report.outcome.document(), store.snapshot().info)
+    check_fresh(store, report)
+    merged = report.result or portfolio_from_document(
+        report.outcome.document(), store.snapshot().info
+    )
     report.changeset = write_state(store, merged, comment or f"Zusammenführung mit {report.other}")
     return report.changeset
+
+
+def check_fresh(store: Store, report: MergeReport) -> None:
+    """Refuse a comparison the file has moved on from: writing it would undo those changes."""
+    if document_of(store.snapshot()) != report.mine_document:
+        raise DomainError("merge_stale", path=str(store.path))
 
 
 def undo(store: Store, report: MergeReport) -> ChangeSet:

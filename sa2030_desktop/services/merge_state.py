@@ -97,9 +97,8 @@ def write_state(store: Store, target: Portfolio, comment: str) -> ChangeSet:
     """Make the file equal to `target` in one transaction; every change logged under
     `comment`. Deletions first (children before parents), then inserts and updates."""
     current = store.snapshot()
-    gone_deps = [
-        d for d in current.dependencies if d.pair not in {x.pair for x in target.dependencies}
-    ]
+    target_pairs = {x.pair for x in target.dependencies}
+    gone_deps = [d for d in current.dependencies if d.pair not in target_pairs]
     target_inds = {(i.goal, i.name) for i in target.indicators}
     with store.transaction(comment) as uow:
         for d in gone_deps:

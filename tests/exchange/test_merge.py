@@ -194,3 +194,31 @@ def test_a_foreign_portfolio_is_refused(pair, tmp_path):
         assert "keine Kopie dieses Portfolios" in format_error(info.value)
     finally:
         foreign.close()
+
+
+def test_a_stale_comparison_is_not_written(pair):
+    mine, theirs, _base = pair
+    goals.update_goal(theirs, "Z2", title="drüben")
+    report = merge.compare(mine, theirs)
+    goals.update_goal(mine, "Z1", title="inzwischen hier geändert")
+    with pytest.raises(DomainError) as info:
+        merge.apply(mine, report)
+    assert "seit dem Vergleich geändert" in format_error(info.value)
+    assert mine.snapshot().goals["Z1"].title == "inzwischen hier geändert"
+    assert mine.snapshot().goals["Z2"].title != "drüben"
+
+
+def test_kopie_speichern_unter_keeps_the_base(pair, tmp_path):
+    from sa2030_desktop.services.file_copy import save_copy
+
+    mine, _theirs, _base = pair
+    save_copy(mine, tmp_path / "kopie2.sa2030")
+    other = Store.open(tmp_path / "kopie2.sa2030")
+    try:
+        goals.update_goal(other, "Z1", title="aus der Kopie")
+        report = merge.compare(mine, other)
+        assert report.base_found and report.conflicts == []
+        merge.apply(mine, report)
+        assert mine.snapshot().goals["Z1"].title == "aus der Kopie"
+    finally:
+        other.close()

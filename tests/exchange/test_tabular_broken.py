@@ -190,3 +190,45 @@ def test_openpyxl_itself_uses_defusedxml():
     import openpyxl.xml
 
     assert openpyxl.xml.DEFUSEDXML is True
+
+
+def test_fast_reader_never_expands_entities_even_unchecked(tmp_path):
+    """Even without the pre-check, the lxml reader neither resolves entities nor loads DTDs."""
+    import zipfile as zf_mod
+
+    from sa2030_desktop.services import xlsx_fast
+
+    src = write_xlsx(tmp_path / "ok.xlsx")
+    path = tmp_path / "entity.xlsx"
+    dtd = b'<!DOCTYPE x [<!ENTITY a "GEHEIMGEHEIM"><!ENTITY b "&a;&a;&a;">]>'
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = dtd + data.split(b"?>", 1)[-1] if data.startswith(b"<?xml") else dtd + data
+                data = data.replace(b"<t>Z1</t>", b"<t>&b;</t>", 1)
+            zout.writestr(item, data)
+    with zf_mod.ZipFile(path) as z:
+        try:
+            rows = list(xlsx_fast.read_rows(z, "xl/worksheets/sheet1.xml", [], set()))
+        except Exception:
+            return  # refused: fine
+    assert not any("GEHEIM" in str(v) for _n, values in rows for v in values)
+
+
+def test_fast_reader_and_openpyxl_agree(tmp_path):
+    from sa2030_desktop.services.xlsx_format import _read_fast, _read_openpyxl
+
+    path = write_xlsx(tmp_path / "m.xlsx")
+    fast, names = _read_fast(path)
+    slow, slow_names = _read_openpyxl(path, [])
+    assert names == slow_names
+    assert [(t.sheet, t.headers, t.header_line) for t in fast] == [
+        (t.sheet, t.headers, t.header_line) for t in slow
+    ]
+    for a, b in zip(fast, slow, strict=True):
+        assert len(a.rows) == len(b.rows)
+        for (n, v), (m, w) in zip(a.rows, b.rows, strict=True):
+            width = max(len(v), len(w))
+            assert n == m
+            assert v + [None] * (width - len(v)) == w + [None] * (width - len(w))

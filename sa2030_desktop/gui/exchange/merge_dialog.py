@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.model import Status
-from sa2030_desktop.messages import ENTITY, FIELD, format_issue
+from sa2030_desktop.messages import ENTITY, FIELD, format_error, format_issue
 from sa2030_desktop.services import merge
 from sa2030_desktop.services.merge_engine import MINE, THEIRS
 from sa2030_desktop.services.merge_state import portfolio_from_document, write_state
@@ -290,6 +291,11 @@ class MergeDialog(QDialog):
 
     def accept(self) -> None:
         if not self.report.ready:
+            return
+        try:
+            merge.check_fresh(self.bridge.store, self.report)
+        except Exception as exc:  # the file moved on while the dialog was open
+            QMessageBox.warning(self, self.windowTitle(), format_error(exc))
             return
         command = MergeCommand(
             self.bridge, self.report, self.tr("Zusammenführung mit {0}").format(self.report.other)
