@@ -71,10 +71,7 @@ class NodeItem(QGraphicsItem):
         self._static = None
         self._rect = QRectF(-node.width / 2, -node.height / 2, node.width, node.height)
         self._outer = self._rect.adjusted(-4, -4, 4, 4)
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(2)
         self.setPos(node.x, node.y)
         if node.is_group:
@@ -120,11 +117,11 @@ class NodeItem(QGraphicsItem):
     def set_movable(self, on: bool) -> None:
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, on)
 
-    def itemChange(self, change, value):  # noqa: N802 - Qt name
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.update_path()
-        return super().itemChange(change, value)
+    def update_edges(self) -> None:
+        """Called by the scene after the node moved (no itemChange override: 12 calls per
+        item at construction cost more than the whole layout)."""
+        for edge in self.edges:
+            edge.update_path()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         node = self.node

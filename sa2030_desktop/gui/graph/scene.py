@@ -162,6 +162,7 @@ class GraphScene(QGraphicsScene):
             if item is not None and (item.pos().x(), item.pos().y()) != (x, y):
                 item.setPos(x, y)
                 item.node.x, item.node.y = x, y
+                item.update_edges()
         self.overview.dirty = True
 
     def node_at(self, pos: QPointF) -> NodeItem | None:
@@ -206,6 +207,9 @@ class GraphScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if self._move is not None:
+            for node in self._move.nodes:
+                node.update_edges()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self._connect is not None:
