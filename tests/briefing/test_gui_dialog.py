@@ -91,3 +91,20 @@ def test_dialog_starts_from_the_table_selection_and_vermerk_goal(qtbot, window):
     assert dialog.selection().goal == "Z03"
     assert "1. Sachverhalt (aus den Daten)" in dialog.summary.text()
     assert dialog.ministry.currentData() is None and not dialog.involved.isChecked()
+
+
+def test_cancelled_export_writes_nothing(qtbot, demo_store, tmp_path):
+    from sa2030_desktop.domain.selection import Selection
+    from sa2030_desktop.export.briefing import BriefingOptions
+    from sa2030_desktop.gui.briefing.worker import BriefingJob, Cancelled
+
+    out = tmp_path / "aus"
+    out.mkdir()
+    target = out / "abgebrochen.docx"
+    job = BriefingJob(demo_store.snapshot(), target, "status", Selection(), None, BriefingOptions())
+    results = []
+    job.signals.finished.connect(results.append)
+    job.cancel()
+    job.run()  # in this thread: the first progress step raises
+    assert isinstance(results[0], Cancelled)
+    assert list(out.iterdir()) == []
