@@ -7,10 +7,18 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 
-def node_point(page, key: str) -> QPoint:
+def node_point(page, key: str, scroll: bool = True) -> QPoint:
     item = page.scene.nodes[key]
-    page.view.ensureVisible(item)
+    if scroll:
+        page.view.ensureVisible(item)
     return page.view.mapFromScene(item.pos())
+
+
+def show_both(page, a: str, b: str) -> tuple[QPoint, QPoint]:
+    """Centre the view between two nodes, then their points stay valid during a drag."""
+    pa, pb = page.scene.nodes[a].pos(), page.scene.nodes[b].pos()
+    page.view.centerOn((pa + pb) / 2)
+    return node_point(page, a, scroll=False), node_point(page, b, scroll=False)
 
 
 def mouse(

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from sa2030_desktop.domain.model import DependencyKind
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.graph import actions
 from sa2030_desktop.gui.graph.presentation import READABLE_ZOOM
-from tests.gui.graph_support import node_point
+from tests.gui.graph_support import drag, node_point, show_both
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
@@ -68,6 +69,17 @@ def test_presentation_mode_steps_through_ministries(window, qtbot):
         assert not item.flags() & item.GraphicsItemFlag.ItemIsMovable
     qtbot.keyClick(present.view, Qt.Key.Key_E)
     assert present.scene.editable
+    # live capture during the workshop: link two goals, then undo with Ctrl+Z
+    present.step_index = len(present.groups) - 1
+    present.go(0)
+    before = len(window.bridge.snapshot().dependencies)
+    start, end = show_both(present, "Z01", "Z28")
+    drag(present, start, end, Qt.KeyboardModifier.ShiftModifier)
+    page.kind_popup.buttons[DependencyKind.SOFT].click()
+    assert len(window.bridge.snapshot().dependencies) == before + 1
+    assert ("Z01", "Z28") in present.scene.edges
+    qtbot.keyClick(present.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.bridge.snapshot().dependencies) == before
     qtbot.keyClick(present.view, Qt.Key.Key_Escape)
     assert not present.isVisible()
 

@@ -332,10 +332,11 @@ class GraphPage(QWidget):
         self.scene.mark_cycle(None)
         return push_checked(self, self.undo_stack, command)
 
-    def delete_selected_edges(self) -> None:
+    def delete_selected_edges(self, items=None) -> None:
+        """Delete key: remove the selected dependencies (one undo step)."""
         items = [
             e
-            for e in self.scene.selected_edges()
+            for e in (self.scene.selected_edges() if items is None else items)
             if len(e.edge.dependencies) == 1
             and not e.pair[0].startswith("grp:")
             and not e.pair[1].startswith("grp:")

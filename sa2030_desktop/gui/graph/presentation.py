@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from sa2030_desktop.domain import graph_layout as gl
@@ -126,6 +126,14 @@ class PresentationWindow(QWidget):
         self.view.focus_requested.connect(self.focus_chain)
         self.view.editing_toggled.connect(self.toggle_editing)
         self.view.leave.connect(self.close)
+        self.view.delete_requested.connect(self._delete)
+        # the main window's shortcuts do not reach this full-screen window
+        for keys, slot in (
+            (QKeySequence.StandardKey.Undo, page.undo_stack.undo),
+            (QKeySequence.StandardKey.Redo, page.undo_stack.redo),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda slot=slot: self.editing and slot())
         self.scene.link_requested.connect(page.ask_kind)
         self.scene.nodes_moved.connect(lambda b, a: page.push_move(b, a, self.view_name()))
         page.bridge.changed.connect(self._rebuild)
@@ -218,6 +226,10 @@ class PresentationWindow(QWidget):
                 key, len(keys)
             )
         )
+
+    def _delete(self) -> None:
+        if self.editing:
+            self.page.delete_selected_edges(self.scene.selected_edges())
 
     def toggle_editing(self) -> None:
         self.editing = not self.editing
