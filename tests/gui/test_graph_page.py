@@ -245,3 +245,14 @@ def test_relayout_is_one_undoable_step(page):
     assert page.scene.nodes["Z01"].pos() == start
     page.undo_stack.undo()
     assert page.scene.nodes["Z01"].pos().y() == drag_to
+
+
+def test_focus_on_a_goal_shows_only_its_chain(page):
+    from sa2030_desktop.domain import graph as g
+
+    graph = g.build_graph(page.bridge.snapshot())
+    page.set_focus("Z16", "predecessors")
+    assert set(page.scene.nodes) == {"Z16"} | g.predecessors(graph, "Z16")
+    assert page.unfocus_action.isEnabled() and "Z16" in page.unfocus_action.text()
+    page.unfocus_action.trigger()
+    assert len(page.scene.nodes) == 50

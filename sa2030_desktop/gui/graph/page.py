@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
+    QMenu,
     QSpinBox,
     QToolBar,
     QVBoxLayout,
@@ -47,6 +48,7 @@ class GraphPage(QWidget):
         self.undo_stack = undo_stack or QUndoStack(self)
         self.selection = Selection()
         self.collapsed: frozenset[str] = frozenset()
+        self.focus: tuple[str, str] | None = None  # (goal, "both"|"predecessors"|"dependents")
         self.model = None
         self.kind_popup: KindChooser | None = None
         self._token = 0
@@ -73,6 +75,7 @@ class GraphPage(QWidget):
         self.scene.nodes_moved.connect(self._moved)
         self.scene.lane_toggled.connect(self.toggle_collapsed)
         self.scene.group_toggled.connect(self.toggle_collapsed)
+        self.scene.context_requested.connect(self.context_menu)
         self.view.delete_requested.connect(self.delete_selected_edges)
         self.view.escape_pressed.connect(self.clear_analysis)
         bridge.changed.connect(lambda _c: self.refresh())
@@ -123,6 +126,10 @@ class GraphPage(QWidget):
             ),
         )
         bar.addSeparator()
+        self.unfocus_action = self._action(
+            self.tr("Fokus aufheben"), slot=lambda: self.set_focus(None)
+        )
+        self.unfocus_action.setEnabled(False)
         self.relayout_action = self._action(self.tr("Layout neu berechnen"), slot=self.relayout)
         self._action(self.tr("Einpassen"), slot=self.view.fit_all)
         for widget in (self.hops,):
@@ -151,6 +158,8 @@ class GraphPage(QWidget):
             swimlanes=self.lanes.currentData(),
             longest_chain=self.longest_action.isChecked(),
             collapsed=self.collapsed,
+            focus=self.focus[0] if self.focus else None,
+            focus_mode=self.focus[1] if self.focus else "both",
         )
 
     def view_name(self) -> str:
@@ -185,6 +194,51 @@ class GraphPage(QWidget):
                 widgets[name].setChecked(value)
                 widgets[name].blockSignals(False)
         self.refresh()
+
+    def set_focus(self, key: str | None, mode: str = "both") -> None:
+        """Show only this goal's chain (its predecessors and/or dependents); None: everything."""
+        self.focus = (key, mode) if key else None
+        self.unfocus_action.setEnabled(self.focus is not None)
+        self.unfocus_action.setText(
+            self.tr("Fokus {0} aufheben").format(key) if key else self.tr("Fokus aufheben")
+        )
+        self._first = True
+        self.refresh()
+
+    def context_menu(self, key: str, screen_pos) -> QMenu:
+        """Right click on a node: focus, grouping and what-if for this goal."""
+        from sa2030_desktop.gui.graph import actions
+
+        menu = QMenu(self)
+        if key.startswith("grp:"):
+            menu.addAction(self.tr("Gruppe aufklappen"), lambda: self.toggle_collapsed(key[4:]))
+        else:
+            menu.addAction(
+                self.tr("Nur Kette von {0} zeigen").format(key), lambda: self.set_focus(key)
+            )
+            menu.addAction(
+                self.tr("Nur Voraussetzungen von {0}").format(key),
+                lambda: self.set_focus(key, "predecessors"),
+            )
+            menu.addAction(
+                self.tr("Nur abhängige Ziele von {0}").format(key),
+                lambda: self.set_focus(key, "dependents"),
+            )
+            lane = (
+                self.scene.nodes[key].node.lane
+                if self.lanes.currentData()
+                else self.scene.nodes[key].node.lead
+            )
+            menu.addAction(
+                self.tr("{0} zusammenfassen").format(lane), lambda: self.toggle_collapsed(lane)
+            )
+            menu.addSeparator()
+            menu.addAction(
+                self.tr("Was-wäre-wenn: Verzug von {0} …").format(key),
+                lambda: (self.select_goal(key), actions.whatif_dialog(self)),
+            )
+        menu.popup(screen_pos)
+        return menu
 
     def _lanes_changed(self) -> None:
         self.collapsed = frozenset()

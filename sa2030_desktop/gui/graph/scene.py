@@ -18,6 +18,7 @@ class GraphScene(QGraphicsScene):
     nodes_moved = Signal(object, object)  # before, after: {key: (x, y)}
     lane_toggled = Signal(str)  # lane value to collapse or expand
     group_toggled = Signal(str)
+    context_requested = Signal(str, object)  # node id, screen position (QPoint)
 
     def __init__(self, parent=None, presentation: bool = False) -> None:
         super().__init__(parent)
@@ -228,6 +229,12 @@ class GraphScene(QGraphicsScene):
                 for key, (x, y) in moved[1].items():
                     self.nodes[key].node.x, self.nodes[key].node.y = x, y
                 self.nodes_moved.emit(*moved)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        node = self.node_at(event.scenePos())
+        if node is not None:
+            self.context_requested.emit(node.key, event.screenPos())
+            event.accept()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         node = self.node_at(event.scenePos())
