@@ -217,6 +217,7 @@ MESSAGES.update({
     "open_cancelled": "Das Öffnen von „{path}“ wurde abgebrochen.",
     "cancelled": "Abgebrochen – es wurde nichts geändert.",
 })
+FIELD.update({"comment": "Kommentar", "tags": "Schlagwörter", "user": "Benutzername"})
 
 # Excel/CSV exchange, packages and merge (issue 5)
 MESSAGES.update({

@@ -26,6 +26,7 @@ from sa2030_desktop.domain.model import (
     PortfolioInfo,
     Theme,
 )
+from sa2030_desktop.domain.validate import bad_text
 from sa2030_desktop.persistence import package_guard
 
 
@@ -114,7 +115,19 @@ def row_of(obj: object) -> tuple[str, dict, dict]:
     else:
         keyvals = {c: _db(getattr(obj, c)) for c in spec.key_columns}
     values = {c: _db(getattr(obj, c)) for c in spec.columns}
+    _refuse_unstorable(entity, keyvals, {**keyvals, **values})
     return entity, keyvals, values
+
+
+def _refuse_unstorable(entity: str, keyvals: dict, fields: dict) -> None:
+    """Last line of defence (services check first): text that Word/XML cannot hold (control
+    characters, lone surrogates) never reaches the file, whichever path wrote it."""
+    for name, value in fields.items():
+        if isinstance(value, str):
+            bad = bad_text(value)
+            if bad:
+                key = entity_key(entity, keyvals) if entity != "portfolio" else "portfolio"
+                raise DomainError("bad_text", entity=entity, key=key, field=name, char=bad)
 
 
 @dataclass(slots=True)
@@ -393,4 +406,8 @@ def unit_of_work(engine: Engine, comment: str = "", user: str | None = None) -> 
         row = conn.exec_driver_sql("SELECT coalesce(max(action), 0) + 1 FROM change_log").first()
         uow = UnitOfWork(conn, user or current_user(), comment, row[0])
         yield uow
+        for name, value in (("comment", comment), ("user", uow.user)):  # checked after the rows:
+            bad = bad_text(value)  # a bad key shows up as itself, not as the comment naming it
+            if bad:
+                raise DomainError("bad_text", field=name, char=bad)
         uow.flush_log()
