@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
@@ -104,6 +105,9 @@ def checkpoint(path: Path) -> None:
 
 def _upgrade(engine: Engine) -> None:
     from alembic import command
+
+    # Alembic reports each step at INFO; users see a migration through its backup, not logs.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
     # Alembic runs batch migrations that recreate tables: foreign keys must be off outside
     # the transaction (SQLite ignores the pragma inside one), then checked before commit.
