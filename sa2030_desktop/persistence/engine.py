@@ -104,10 +104,10 @@ def checkpoint(path: Path) -> None:
 
 
 def _upgrade(engine: Engine) -> None:
-    from alembic import command
-
-    # Alembic reports each step at INFO; users see a migration through its backup, not logs.
+    # Alembic reports each step (and its plugins at import) at INFO; users see a migration
+    # through its backup, not through log lines.
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    from alembic import command
 
     # Alembic runs batch migrations that recreate tables: foreign keys must be off outside
     # the transaction (SQLite ignores the pragma inside one), then checked before commit.
