@@ -5,8 +5,6 @@ Writes go only through undo commands (LinkCommand, UnlinkCommand, MoveNodesComma
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QPoint, QThreadPool, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
@@ -166,7 +164,8 @@ class GraphPage(QWidget):
         return self.options().view_name()
 
     def set_selection(self, selection: Selection) -> None:
-        self.selection = dataclasses.replace(selection, text="") if selection else Selection()
+        # The search text filters too; positions stay those of the unfiltered view (stable).
+        self.selection = selection or Selection()
         self.refresh()
 
     def set_options(self, **values) -> None:
