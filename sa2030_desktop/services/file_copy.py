@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sa2030_desktop.domain.errors import DomainError, FileRefusedError
 from sa2030_desktop.export.atomic import atomic_target
+from sa2030_desktop.persistence.fileformat import readonly_uri
 from sa2030_desktop.persistence.store import Store
 
 
@@ -18,7 +19,7 @@ def save_copy(store: Store, target: str | Path) -> Path:
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     with atomic_target(target) as tmp:
-        src = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(readonly_uri(store.path), uri=True)  # works on read-only media
         try:
             dst = sqlite3.connect(tmp)
             try:

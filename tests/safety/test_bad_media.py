@@ -116,8 +116,15 @@ def test_readonly_file_opens_readonly_with_notice(tmp_path):
         with pytest.raises(FileRefusedError) as caught:
             goal_service.update_goal(store, "Z01", title="x")
         assert "schreibgeschützt geöffnet" in format_error(caught.value)
+        # the notice suggests „Kopie speichern unter…“: it works from read-only media
+        from sa2030_desktop.services.file_copy import save_copy
+
+        copy = save_copy(store, tmp_path / "bearbeitbar.sa2030")
         store.close()
         assert sha256(point / "p.sa2030") == before
+        editable = Store.open(copy)
+        assert not editable.readonly and len(editable.snapshot().goals) == 50
+        editable.close()
     finally:
         _umount(point)
 
