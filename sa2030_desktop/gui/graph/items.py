@@ -41,7 +41,7 @@ TEXT_DARK = {
     Status.NOT_STARTED: "#424242", Status.ON_TRACK: "#1B5E20", Status.DELAYED: "#7A5F00",
     Status.AT_RISK: "#B71C1C", Status.DONE: "#0D47A1",
 }  # fmt: skip
-LOD_TEXT = 0.45  # below this zoom, nodes are drawn without text (too small to read anyway)
+LOD_TEXT = 0.6  # below this zoom (text under 6 px) nodes are drawn without text: unreadable anyway
 
 
 class Style:
