@@ -175,3 +175,32 @@ def test_sync_folder_notice_offers_work_copy(tmp_path, qtbot):
     _answer("cancel", seen)
     with pytest.raises(opening.OpenCancelled):
         opening.open_for_window(None, path)
+
+
+def test_cancellable_job_cancel_writes_nothing(demo_store, tmp_path, qtbot):
+    from sa2030_desktop.gui.safety.long_work import CancellableJob
+    from sa2030_desktop.messages import format_error
+    from sa2030_desktop.persistence.cancel import Cancelled
+    from sa2030_desktop.services.portfolio import import_json
+    from tests.safety.helpers import big_bundle, count
+
+    source = big_bundle(tmp_path / "gross.json", goals=10_000)
+    job = CancellableJob(demo_store, import_json, source)
+    results = []
+    job.finished.connect(results.append)
+    job.start()
+    qtbot.wait(150)
+    job.cancel()
+    qtbot.waitUntil(lambda: bool(results), timeout=30_000)
+    assert isinstance(results[0], Cancelled)
+    assert format_error(results[0]) == "Abgebrochen – es wurde nichts geändert."
+    assert job.ended - job.cancelled_at < 1.0
+    assert count(demo_store.path, "goal") == 50
+    # and without cancel, the same job imports everything
+    done = []
+    again = CancellableJob(demo_store, import_json, source)
+    again.finished.connect(done.append)
+    again.start()
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+    assert not isinstance(done[0], Exception)
+    assert count(demo_store.path, "goal") == 10_050
