@@ -27,7 +27,7 @@ TITLE_CHARS = 26
 LAYER_GAP = 80.0
 ROW_GAP = 22.0
 LANE_GAP = 28.0
-LANE_LABEL = 130.0  # room left of the nodes for the lane names
+LANE_LABEL = 150.0  # room left of the nodes for the lane names
 SWEEPS = 4
 ROW_PITCH = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
 

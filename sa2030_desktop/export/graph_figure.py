@@ -145,7 +145,7 @@ def _draw(ax, model: GraphModel, scale: float, x0: float, x1: float) -> None:
                 zorder=0,
             )
         )
-        label = "\n".join(textwrap.wrap(lane.label, 18)[: max(1, int((lane.y1 - lane.y0) // 14))])
+        label = "\n".join(textwrap.wrap(lane.label, 21)[: max(1, int((lane.y1 - lane.y0) // 14))])
         ax.text(
             x0 + 6,
             lane.y0 + 6,
