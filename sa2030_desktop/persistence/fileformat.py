@@ -51,9 +51,16 @@ def read_header(path: Path) -> FileHeader:
     application_id = struct.unpack(">i", head[68:72])[0]
     if page_size < 512 or page_size & (page_size - 1):
         raise FileRefusedError("file_damaged", name, detail="page size")
-    if valid_for == change_counter and page_count and size < page_count * page_size:
+    # A crash during a WAL checkpoint leaves page 1 (with the new page count) written but the
+    # file not yet extended: the pages are still in the WAL and SQLite recovers them. With a
+    # WAL beside the file, the size checks are SQLite's business (quick_check below).
+    wal = Path(f"{path}-wal")
+    pending_wal = wal.exists() and wal.stat().st_size > 0
+    if pending_wal:
+        pass
+    elif valid_for == change_counter and page_count and size < page_count * page_size:
         raise FileRefusedError("file_truncated", name, size=size, expected=page_count * page_size)
-    if size % page_size:
+    elif size % page_size:
         raise FileRefusedError("file_truncated", name, size=size, expected=page_size)
     if application_id != APPLICATION_ID:
         raise FileRefusedError("foreign_sqlite", name, application_id=application_id)
