@@ -91,13 +91,24 @@ def write_xlsx(portfolio: Portfolio, target: Path) -> Path:
             ws.freeze_panes = "A2"
             ws.append([text_cell(ws, h, bold=True) for h in canonical_names(table)])
             for row in rows[table]:
-                ws.append([v if isinstance(v, int) else text_cell(ws, v) for v in row])
+                ws.append([v if _plain(v) else text_cell(ws, v) for v in row])
         _explanation(wb, portfolio)
         wb.save(tmp)
 
     with atomic_target(Path(target)) as tmp:
         build(tmp)
     return Path(target)
+
+
+_GUARDED = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain(value: object) -> bool:
+    """Values openpyxl may write as they are (numbers, harmless text); dates and text a
+    spreadsheet would run as a formula need a typed cell."""
+    if isinstance(value, int):
+        return True
+    return isinstance(value, str) and bool(value) and not value.startswith(_GUARDED)
 
 
 def _explanation(wb, portfolio: Portfolio | None, write_only: bool = True) -> None:

@@ -20,7 +20,6 @@ REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _BUILTIN_DATES = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | set(range(50, 59))
 _EPOCH = datetime(1899, 12, 30)
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 def _parser_kwargs() -> dict:
@@ -81,17 +80,21 @@ def date_styles(zf: zipfile.ZipFile) -> set[int]:
 
 def read_rows(zf: zipfile.ZipFile, part: str, strings: list[str], dates: set[int]):
     """Yield (row number, [values]) for the non-empty rows of one sheet."""
+    cell_tag = f"{NS}c"
+    columns: dict[str, int] = {}
     with zf.open(part) as fh:
         for _event, row in etree.iterparse(fh, events=("end",), tag=f"{NS}row", **_parser_kwargs()):
             number = int(row.get("r", "0"))
             values: list[object] = []
-            for c in row.iter(f"{NS}c"):
+            for c in row.iterchildren(cell_tag):
                 ref = c.get("r")
                 if ref:
-                    match = _CELL_REF.match(ref)
-                    col = _col_index(match.group(1))
+                    letters = ref.rstrip("0123456789")
+                    col = columns.get(letters)
+                    if col is None:
+                        col = columns[letters] = _col_index(letters)
                     if not number:
-                        number = int(match.group(2))
+                        number = int(ref[len(letters) :])
                 else:
                     col = len(values)
                 if col >= len(values):

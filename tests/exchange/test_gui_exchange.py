@@ -185,3 +185,36 @@ def test_disk_watch_notices_other_writers_but_not_our_own(qtbot, demo_store, mon
         d.reject()
     window.close()
     bridge._unsubscribe()
+
+
+def test_export_actions_write_off_the_gui_thread(qtbot, demo_store, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+
+    from sa2030_desktop.gui import features
+    from sa2030_desktop.gui.main_window import MainWindow
+    from sa2030_desktop.services.package import export_package
+
+    monkeypatch.setattr(features, "FEATURES", ["sa2030_desktop.gui.exchange.feature"])
+    bridge = StoreBridge(demo_store)
+    window = MainWindow(bridge)
+    qtbot.addWidget(window)
+    actions = window.exchange
+    assert window.export_menu.actions()[-3:] == [
+        actions.export_xlsx,
+        actions.export_csv,
+        actions.template,
+    ]
+    actions.export(True, tmp_path / "mappe.xlsx")
+    actions.export(False, tmp_path / "ordner")
+    qtbot.waitUntil(
+        lambda: (tmp_path / "ordner" / "ziele.csv").exists() and (tmp_path / "mappe.xlsx").exists(),
+        timeout=20000,
+    )
+    qtbot.waitUntil(lambda: "Exportiert" in window.statusBar().currentMessage(), timeout=20000)
+    assert len(list(load_workbook(tmp_path / "mappe.xlsx", read_only=True)["Ziele"].rows)) == 51
+    assert actions.package_label.text() == ""
+    pkg = export_package(bridge.store, "MWL", tmp_path / "mwl.sa2030")
+    bridge.set_store(Store.open(pkg))
+    assert actions.package_label.text() == "Ressortpaket MWL – nur eigene Ziele bearbeitbar"
+    window.close()
+    bridge.close()
