@@ -53,11 +53,10 @@ class _ExportJob(QRunnable):
         self.signals = _ExportSignals()
 
     def run(self) -> None:
-        from sa2030_desktop.export.timeline_figure import layout_figures, save_figures
+        from sa2030_desktop.export.timeline_figure import save_layout
 
         try:
-            figures = layout_figures(self.layout, self.options)
-            self.signals.done.emit(save_figures(figures, self.path))
+            self.signals.done.emit(save_layout(self.layout, self.path, self.options))
         except DomainError as exc:
             self.signals.failed.emit(format_error(exc))
         except OSError as exc:
