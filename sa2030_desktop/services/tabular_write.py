@@ -89,6 +89,7 @@ def write_xlsx(portfolio: Portfolio, target: Path) -> Path:
         for table in TABLES:
             ws = wb.create_sheet(SHEET_NAMES[table])
             ws.freeze_panes = "A2"
+            _widths(ws, table)
             ws.append([text_cell(ws, h, bold=True) for h in canonical_names(table)])
             for row in rows[table]:
                 ws.append([v if _plain(v) else text_cell(ws, v) for v in row])
@@ -98,6 +99,24 @@ def write_xlsx(portfolio: Portfolio, target: Path) -> Path:
     with atomic_target(Path(target)) as tmp:
         build(tmp)
     return Path(target)
+
+
+_WIDE = {
+    "titel": 50,
+    "beschreibung": 60,
+    "themenfeld": 30,
+    "begruendung": 50,
+    "status_begruendung": 40,
+    "bemerkung": 40,
+}
+
+
+def _widths(ws, table: str) -> None:
+    """Readable columns when the file is opened in Excel (dates and codes narrow, text wide)."""
+    from openpyxl.utils import get_column_letter
+
+    for i, name in enumerate(canonical_names(table), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _WIDE.get(name, max(12, len(name) + 3))
 
 
 _GUARDED = ("=", "+", "-", "@", "\t", "\r")
