@@ -216,6 +216,7 @@ MESSAGES.update({
     "disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht verändert.",
     "open_cancelled": "Das Öffnen von „{path}“ wurde abgebrochen.",
     "cancelled": "Abgebrochen – es wurde nichts geändert.",
+    "remote_busy": "„{path}“ wurde während des Kopierens verändert (synchronisiert gerade ein anderes Programm?). Bitte in einem Moment erneut öffnen.",
 })
 FIELD.update({"comment": "Kommentar", "tags": "Schlagwörter", "user": "Benutzername"})
 

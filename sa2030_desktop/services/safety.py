@@ -6,6 +6,7 @@ can be told (which backup, where the damaged file was put, whether a copy was wr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -90,6 +91,7 @@ class WorkCopy:
     remote_sha256: str
     local_sha256: str
     store: Store
+    resumed: bool = False  # continues a copy a crashed session did not write back
     listeners: list = field(default_factory=list)  # called with the WorkCopy after close
 
     result: WriteBack | None = None
@@ -165,10 +167,19 @@ def open_work_copy(path: str | Path, folder: Path | None = None) -> WorkCopy:
 
 
 def _open_copy(remote: Path, folder: Path) -> WorkCopy:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     digest = sha256(remote)
-    local = folder / f"{digest[:8]}-{remote.name}"
-    _remove(local)
+    # same file name as the remote (window title, messages), in a folder of its own; the folder
+    # is named after the remote's content, so a copy found there was taken from exactly this
+    # remote: a session that crashed before writing back is continued, never thrown away
+    local = folder / digest[:12] / remote.name
+    if local.exists():
+        try:
+            store = Store.open(local)
+        except FileRefusedError:
+            backups.set_aside(local, "beschaedigt")
+        else:
+            return _work_copy(remote, local, digest, "", store, resumed=True)
+    local.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(local, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     src = sqlite3.connect(f"{remote.resolve().as_uri()}?mode=ro", uri=True)
@@ -181,11 +192,13 @@ def _open_copy(remote: Path, folder: Path) -> WorkCopy:
         dst.close()
     if sha256(remote) != digest:  # changed while we copied
         _remove(local)
-        raise FileRefusedError("remote_changed", str(remote), copy=str(local))
+        raise FileRefusedError("remote_busy", str(remote))
     checkpoint(local)
-    local_digest = sha256(local)
-    store = Store.open(local)
-    copy = WorkCopy(remote, local, digest, local_digest, store)
+    return _work_copy(remote, local, digest, sha256(local), Store.open(local))
+
+
+def _work_copy(remote, local, digest, local_digest, store, resumed=False) -> WorkCopy:
+    copy = WorkCopy(remote, local, digest, local_digest, store, resumed=resumed)
     store.after_close(copy._on_close)
     store.work_copy = copy  # the GUI tells the user that a copy is being edited
     return copy
@@ -194,6 +207,8 @@ def _open_copy(remote: Path, folder: Path) -> WorkCopy:
 def _remove(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # the copy's own folder, when empty
+        path.parent.rmdir()
 
 
 def _copy_atomic(src: Path, target: Path) -> None:

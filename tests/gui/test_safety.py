@@ -166,6 +166,7 @@ def test_sync_folder_notice_offers_work_copy(tmp_path, qtbot):
     assert seen[0][0] == "safety_location"
     assert "synchronisierten Ordner (OneDrive)" in seen[0][1]
     assert store.work_copy.remote == path and store.path != path
+    assert store.path.name == path.name
     goal_service.update_goal(store, "Z01", title="Über die Arbeitskopie")
     store.close()
     assert store.work_copy.result.changed and not store.work_copy.result.conflict

@@ -92,7 +92,8 @@ def remote(tmp_path):
 
 def test_work_copy_written_back_when_remote_unchanged(remote, tmp_path):
     copy = safety.open_work_copy(remote, folder=tmp_path / "lokal")
-    assert copy.local.parent == tmp_path / "lokal"
+    assert copy.local.parent.parent == tmp_path / "lokal"
+    assert copy.local.name == remote.name  # the window title shows the remote's name
     assert locking.lock_path(remote).exists()  # colleagues on the share see who works on it
     goal_service.update_goal(copy.store, "Z06", title="Auf der Arbeitskopie geändert")
     assert sha256(remote) == copy.remote_sha256  # the remote is untouched while working
@@ -105,6 +106,7 @@ def test_work_copy_written_back_when_remote_unchanged(remote, tmp_path):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     assert not copy.local.exists()
+    assert not copy.local.parent.exists()
     assert not locking.lock_path(remote).exists()
 
 
@@ -165,3 +167,27 @@ def test_work_copy_of_damaged_remote_is_refused(tmp_path):
     with pytest.raises(FileRefusedError) as caught:
         safety.open_work_copy(path, folder=tmp_path / "lokal")
     assert caught.value.code == "not_sqlite"
+
+
+def test_crashed_work_copy_session_is_continued_not_lost(remote, tmp_path):
+    copy = safety.open_work_copy(remote, folder=tmp_path / "lokal")
+    goal_service.update_goal(copy.store, "Z08", title="Vor dem Absturz geändert")
+    # the crash: no write-back, no clean close (the lock stays behind, its process "dead")
+    copy.store._after_close.clear()
+    copy.store.engine.dispose()
+    import json as _json
+
+    for lock in (locking.lock_path(copy.local), locking.lock_path(remote)):
+        data = _json.loads(lock.read_text())
+        lock.write_text(_json.dumps({**data, "pid": 999_999_999}))
+    locking._held.clear()
+    again = safety.open_work_copy(remote, folder=tmp_path / "lokal")
+    assert again.resumed and again.local == copy.local
+    assert again.store.snapshot().goals["Z08"].title == "Vor dem Absturz geändert"
+    result = again.write_back()
+    assert result.changed and not result.conflict
+    conn = sqlite3.connect(remote)
+    assert conn.execute("SELECT title FROM goal WHERE key='Z08'").fetchone()[0] == (
+        "Vor dem Absturz geändert"
+    )
+    conn.close()

@@ -66,6 +66,14 @@ class SafetyFeature(QObject):
         if copy is not None and self._report_write_back not in copy.listeners:
             copy.listeners.append(self._report_write_back)
         if copy is not None:
+            # "zuletzt geöffnet" names the file on the share, not the temporary copy
+            QTimer.singleShot(0, lambda: _remember_remote(copy))
+            if copy.resumed:
+                self.last_report = self.tr(
+                    "Ihre Arbeitskopie aus der letzten Sitzung wurde nicht zurückgeschrieben "
+                    "(Absturz?). Sie wird mit allen Änderungen fortgesetzt."
+                )
+                self.window.statusBar().showMessage(self.last_report, 20000)
             self.badge.setText(self.tr("Arbeitskopie"))
             self.badge.setToolTip(
                 self.tr("Sie bearbeiten eine lokale Kopie von „{0}“; sie wird beim Schließen "
@@ -172,3 +180,10 @@ class SafetyFeature(QObject):
         box.setObjectName("writeBackReport")
         box.open()
         self.last_box = box
+
+
+def _remember_remote(copy) -> None:
+    from sa2030_desktop.gui import settings
+
+    settings.forget_file(copy.local)
+    settings.remember_file(copy.remote)
