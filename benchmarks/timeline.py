@@ -1,8 +1,11 @@
 """Timeline benchmark: build the view, pan/zoom frame time, export (PDF, all pages).
 
 Run: .venv/bin/python benchmarks/timeline.py [--sizes 150,1000,5000] [--repeat 3]
-Prints size × operation → median seconds. Portfolios are generated in memory (about 3
-milestones and 1.5 hard dependencies per goal) so only the timeline itself is measured.
+         [--export-repeat-large 1] [--formats pdf,png,svg]
+Prints size × operation → median wall time and CPU time. Portfolios are generated in memory
+(about 3 milestones and 1.5 hard dependencies per goal, half of them date conflicts) so only the
+timeline itself is measured. Exports write every page: PDF one file, PNG/SVG one file per page
+(30 rows per A4 page: 1,000 goals = 35 pages, 5,000 goals = 175 pages).
 """
 
 from __future__ import annotations
@@ -89,22 +92,80 @@ def portfolio(n: int, seed: int = 7) -> Portfolio:
 
 
 def median(fn, repeat: int) -> float:
-    times = []
+    return timed(fn, repeat)[0]
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    """(median wall seconds, median CPU seconds of this process) over repeat runs."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def view_rows(n: int, canvas, app, repeat: int) -> tuple[dict, object]:
+    snap = portfolio(n)
+    lay = build_layout(snap, AS_OF)
+    out = {
+        "goals": n,
+        "rows": len(lay.rows),
+        "markers": len(lay.markers),
+        "arrows": len(lay.arrows),
+    }
+    out["layout s"] = timed(lambda: build_layout(snap, AS_OF), repeat)
+    out["build view s"] = timed(lambda: canvas.set_layout(build_layout(snap, AS_OF)), repeat)
+
+    def frame():
+        canvas.viewport().repaint()
+
+    canvas.zoom_to("year")
+    out["frame years ms"] = timed(frame, 15)
+    canvas.zoom_to("month")
+    out["frame months ms"] = timed(frame, 15)
+    bar = canvas.verticalScrollBar()
+
+    def pan():
+        bar.setValue((bar.value() + 400) % max(bar.maximum(), 1))
+        canvas.viewport().repaint()
+
+    out["pan ms"] = timed(pan, 15)
+
+    def zoom():
+        canvas.set_zoom(canvas.ppd * 1.25 if canvas.ppd < 3 else 0.3, 900)
+        canvas.viewport().repaint()
+
+    out["zoom ms"] = timed(zoom, 15)
+    return out, lay
+
+
+def export_rows(lay, repeat: int, formats) -> dict:
+    from sa2030_desktop.export.timeline_figure import iter_pages, save_layout
+
+    out = {"pages": iter_pages(lay)[0], "export runs": repeat}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in formats:
+            target = Path(tmp) / f"t.{fmt}"
+            out[f"export {fmt.upper()} s"] = timed(lambda t=target: save_layout(lay, t), repeat)
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="150,1000,5000")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--export-repeat-large",
+        type=int,
+        default=1,
+        help="runs of each export above 1,000 goals (175 pages take minutes per format)",
+    )
+    ap.add_argument("--formats", default="pdf,png,svg")
     args = ap.parse_args()
     from PySide6.QtWidgets import QApplication
 
-    from sa2030_desktop.export.timeline_figure import layout_figures, save_figures
     from sa2030_desktop.gui.timeline.canvas import TimelineCanvas
 
     app = QApplication.instance() or QApplication([])
@@ -112,86 +173,28 @@ def main() -> None:
     canvas.resize(1920, 1000)
     canvas.show()
     app.processEvents()
-    rows = []
+    table = []
     for n in (int(s) for s in args.sizes.split(",")):
-        snap = portfolio(n)
-        lay = build_layout(snap, AS_OF)
-        t_layout = median(lambda: build_layout(snap, AS_OF), args.repeat)  # noqa: B023
-        t_build = median(lambda: canvas.set_layout(build_layout(snap, AS_OF)), args.repeat)  # noqa: B023
-
-        def frame():
-            canvas.viewport().repaint()
-
-        canvas.zoom_to("year")
-        t_frame_years = median(frame, 10)
-        canvas.zoom_to("month")
-        t_frame_months = median(frame, 10)
-        bar = canvas.verticalScrollBar()
-
-        def pan(bar=bar):
-            bar.setValue((bar.value() + 400) % max(bar.maximum(), 1))
-            canvas.viewport().repaint()
-
-        t_pan = median(pan, 10)
-
-        def zoom():
-            canvas.set_zoom(canvas.ppd * 1.25 if canvas.ppd < 3 else 0.3, 900)
-            canvas.viewport().repaint()
-
-        t_zoom = median(zoom, 10)
-        with tempfile.TemporaryDirectory() as tmp:
-            t_export = median(lambda: save_figures(layout_figures(lay), Path(tmp) / "t.pdf"), 1)  # noqa: B023
-            pages = len(layout_figures(lay))
-        rows.append(
-            (
-                n,
-                len(lay.rows),
-                len(lay.markers),
-                len(lay.arrows),
-                t_layout,
-                t_build,
-                t_frame_years,
-                t_frame_months,
-                t_pan,
-                t_zoom,
-                t_export,
-                pages,
-            )
-        )
-    head = (
-        "goals",
-        "rows",
-        "markers",
-        "arrows",
-        "layout s",
-        "build view s",
-        "frame years ms",
-        "frame months ms",
-        "pan ms",
-        "zoom ms",
-        "export PDF s",
-        "pages",
-    )
+        row, lay = view_rows(n, canvas, app, args.repeat)
+        runs = args.repeat if n <= 1000 else args.export_repeat_large
+        row.update(export_rows(lay, runs, [f for f in args.formats.split(",") if f]))
+        table.append(row)
+        print(f"… {n} goals done", file=sys.stderr, flush=True)
+    print("Median wall time (CPU time of this process in brackets; the machine is shared).")
+    head = list(table[0])
     print(" | ".join(head))
-    for r in rows:
-        print(
-            " | ".join(
-                [
-                    str(r[0]),
-                    str(r[1]),
-                    str(r[2]),
-                    str(r[3]),
-                    f"{r[4]:.3f}",
-                    f"{r[5]:.3f}",
-                    f"{r[6] * 1000:.1f}",
-                    f"{r[7] * 1000:.1f}",
-                    f"{r[8] * 1000:.1f}",
-                    f"{r[9] * 1000:.1f}",
-                    f"{r[10]:.2f}",
-                    str(r[11]),
-                ]
-            )
-        )
+    print(" | ".join("---" for _ in head))
+    for row in table:
+        print(" | ".join(_cell(k, v) for k, v in row.items()))
+
+
+def _cell(key: str, value) -> str:
+    if not isinstance(value, tuple):
+        return str(value)
+    wall, cpu = value
+    if key.endswith(" ms"):
+        return f"{wall * 1000:.1f} ({cpu * 1000:.1f})"
+    return f"{wall:.3f} ({cpu:.3f})" if wall < 1 else f"{wall:.2f} ({cpu:.2f})"
 
 
 if __name__ == "__main__":

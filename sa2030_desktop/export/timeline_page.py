@@ -15,7 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
@@ -52,6 +52,7 @@ CHECK = MplPath(
     [(-0.5, 0.05), (-0.15, -0.4), (0.55, 0.5)], [MplPath.MOVETO, MplPath.LINETO, MplPath.LINETO]
 )
 LABEL, GROUP, SMALL = font(7), font(8, "bold"), font(6)
+TICK, HEAD, TITLE, DEMO = font(7), font(8.5), font(13, "bold"), font(10, "bold")
 
 
 @dataclass(slots=True)
@@ -81,6 +82,14 @@ def row_labels(rows: list[PageRow], y0: float = 0.0) -> list[Label]:
     return out
 
 
+def batch_texts(fig: Figure, gid: str) -> list[str]:
+    """The texts of a page's TextBatch: "rows" (labels column), "axis" (dates below the plot,
+    then the Stichtag), for tests and checks."""
+    batches = [a for a in fig.artists if isinstance(a, TextBatch) and a.get_gid() == gid]
+    texts = [lb.text for b in batches for lb in b.labels]
+    return texts[0::2] if gid == "axis" else texts  # each date is drawn below and above
+
+
 class PagePainter:
     def __init__(self, layout: TimelineLayout, pages: int, rows_per_page: int) -> None:
         self.layout = layout
@@ -102,7 +111,7 @@ class PagePainter:
         self._page = []
         shown = self.shown or max(len(rows), MIN_ROWS)
         self.ax.set_ylim(shown - 0.5, -0.5)
-        self.page_text.set_text(f"Seite {page_no} von {self.pages}")
+        self.page_label.text = f"Seite {page_no} von {self.pages}"
         self._rows(rows)
         return self.fig
 
@@ -170,6 +179,7 @@ class PagePainter:
         labels = TextBatch(
             row_labels(rows), blended_transform_factory(self.fig.transFigure, ax.transData)
         )
+        labels.set_gid("rows")
         self._add(self.fig.add_artist(labels))
 
     def _batch(self, labels: list[Label], transform) -> TextBatch:
@@ -227,78 +237,113 @@ class PagePainter:
                 )
             )
 
-    # -- shared by all pages ---------------------------------------------------------------------
+    # -- shared by all pages (drawn once, fixed positions, no text measured) ---------------------
     def _axis(self) -> None:
         ax, lay = self.ax, self.layout
         unit = choose_unit(lay.end - lay.start, width_px=AX_RECT[2] * PAGE_SIZE[0] * 72)
-        ticks = axis_ticks(lay.start, lay.end, unit)
-        ax.set_xticks([t.x for t in ticks], [t.label for t in ticks], fontsize=7)
-        ax.tick_params(axis="x", top=True, labeltop=True, labelsize=7)
+        self.ticks = ticks = axis_ticks(lay.start, lay.end, unit)
+        ax.set_xticks([t.x for t in ticks], [])  # labels: a TextBatch below and above the plot
+        ax.tick_params(axis="x", top=True, labelbottom=False)
         ax.set_yticks([])
-        grid = [[(t.x, 0), (t.x, 1)] for t in ticks]
+        along = blended_transform_factory(ax.transData, ax.transAxes)
+        labels = [
+            Label(t.x, y, t.label, TICK, "#000000", ha="center", va=va, dy=dy)
+            for t in ticks
+            for y, va, dy in ((0, "top", -7), (1, "bottom", 7))  # below and above the plot
+        ]
         ax.add_collection(
             LineCollection(
-                grid,
+                [[(t.x, 0), (t.x, 1)] for t in ticks],
                 colors=["#9E9E9E" if t.major else "#E0E0E0" for t in ticks],
                 linewidths=0.6,
                 zorder=0.5,
-                transform=ax.get_xaxis_transform(),
+                transform=along,
             )
         )
         asof = lay.as_of.toordinal()
         if lay.start <= asof <= lay.end:
             ax.axvline(asof, color=COLOURS["asof"], linewidth=1.4, linestyle="--", zorder=3)
-            ax.text(
-                asof,
-                -0.06,
-                f" Stichtag {de_short(lay.as_of)}",
-                transform=ax.get_xaxis_transform(),
-                fontsize=7,
-                color=COLOURS["asof"],
-                va="top",
-                ha="left",
-                zorder=7,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
-            )
+            labels.append(
+                Label(asof, -0.06, f" Stichtag {de_short(lay.as_of)}", TICK, COLOURS["asof"],
+                      va="top", box=True)
+            )  # fmt: skip
+        self._static(labels, along).set_gid("axis")
         for spine in ("left", "right"):
             ax.spines[spine].set_visible(False)
 
+    def _static(self, labels: list[Label], transform) -> TextBatch:
+        batch = TextBatch(labels, transform, zorder=7)
+        batch.set_clip_on(False)
+        return self.fig.add_artist(batch)
+
     def _frame(self) -> None:
         fig, lay = self.fig, self.layout
-        fig.text(0.015, 0.965, lay.title, fontsize=13, fontweight="bold", va="top",
-                 parse_math=False)  # fmt: skip
         sub = (
             f"Meilensteinplan · Stichtag {de_long(lay.as_of)} · gruppiert nach "
             f"{GROUP_LABELS[lay.group_by]} · Zeitraum {lay.window_text} · "
             f"{lay.goal_count} Ziele"
         )
-        fig.text(0.015, 0.925, sub, fontsize=8.5, va="top")
-        self.page_text = fig.text(0.985, 0.925, "", fontsize=8.5, va="top", ha="right")
+        self.page_label = Label(0.985, 0.925, "", HEAD, "#000000", ha="right", va="top")
+        labels = [
+            Label(0.015, 0.965, lay.title, TITLE, "#000000", va="top"),
+            Label(0.015, 0.925, sub, HEAD, "#000000", va="top"),
+            self.page_label,
+        ]
         if lay.demo:
-            fig.text(0.985, 0.965, "Demodaten – illustrativ", fontsize=10, va="top", ha="right",
-                     color="#B71C1C", fontweight="bold")  # fmt: skip
-        fig.legend(
-            handles=_legend_handles(),
-            loc="lower center",
-            ncol=8,
-            fontsize=7,
-            frameon=False,
-            bbox_to_anchor=(0.5, 0.01),
+            labels.append(
+                Label(
+                    0.985, 0.965, "Demodaten – illustrativ", DEMO, "#B71C1C", ha="right", va="top"
+                )
+            )
+        self._legend(labels)
+        self._static(labels, fig.transFigure)
+
+    def _legend(self, labels: list[Label]) -> None:
+        """One centred row at the foot of the page: handle, label, handle, label, …"""
+        fig = self.fig
+        width = PAGE_SIZE[0] * 72
+        handle, gap, space = 14.0, 5.6, 14.0  # points
+        entries = _legend_entries()
+        total = sum(handle + gap + TICK.width(text) for text, _ in entries) + space * (
+            len(entries) - 1
         )
+        x, y = (width - total) / 2, 0.035
+        for text, draw in entries:
+            draw(fig, x / width, (x + handle) / width, y)
+            labels.append(Label((x + handle + gap) / width, y, text, TICK, "#000000"))
+            x += handle + gap + TICK.width(text) + space
 
 
-def _legend_handles() -> list:
-    dot = {"linestyle": "", "marker": "o"}
+def _legend_entries() -> list:
+    def marker(**kw):
+        def draw(fig, x0, x1, y):
+            fig.add_artist(
+                Line2D([(x0 + x1) / 2], [y], transform=fig.transFigure, linestyle="", **kw)
+            )
+
+        return draw
+
+    def line(**kw):
+        def draw(fig, x0, x1, y):
+            fig.add_artist(Line2D([x0, x1], [y, y], transform=fig.transFigure, **kw))
+
+        return draw
+
+    def patch(fig, x0, x1, y):
+        h = 5 / (PAGE_SIZE[1] * 72)
+        fig.add_artist(
+            Rectangle((x0, y - h / 2), x1 - x0, h, transform=fig.transFigure,
+                      facecolor=COLOURS["slip"], alpha=0.45, edgecolor="none")
+        )  # fmt: skip
+
     return [
-        Line2D([], [], **dot, markerfacecolor="white", markeredgecolor="black",
-               label="Basistermin"),
-        Line2D([], [], **dot, color=COLOURS["forecast"], label="Prognose"),
-        Line2D([], [], marker="s", linestyle="", color=COLOURS["conflict"],
-               label="Prognose überschritten"),
-        Line2D([], [], marker=CHECK, linestyle="", markerfacecolor="none",
-               markeredgecolor=COLOURS["actual"], markeredgewidth=2, markersize=9, label="Ist"),
-        Patch(facecolor=COLOURS["slip"], alpha=0.45, label="Verzug (+Tage)"),
-        Line2D([], [], color=COLOURS["arrow"], label="harte Abhängigkeit"),
-        Line2D([], [], color=COLOURS["conflict"], label="Terminkonflikt"),
-        Line2D([], [], color=COLOURS["asof"], linestyle="--", label="Stichtag"),
+        ("Basistermin", marker(marker="o", markerfacecolor="white", markeredgecolor="black")),
+        ("Prognose", marker(marker="o", color=COLOURS["forecast"])),
+        ("Prognose überschritten", marker(marker="s", color=COLOURS["conflict"])),
+        ("Ist", marker(marker=CHECK, markerfacecolor="none", markeredgecolor=COLOURS["actual"],
+                       markeredgewidth=2, markersize=9)),
+        ("Verzug (+Tage)", patch),
+        ("harte Abhängigkeit", line(color=COLOURS["arrow"])),
+        ("Terminkonflikt", line(color=COLOURS["conflict"])),
+        ("Stichtag", line(color=COLOURS["asof"], linestyle="--")),
     ]  # fmt: skip

@@ -85,8 +85,9 @@ class Label:
     font: FontMetrics
     colour: str = "#212121"
     ha: str = "left"  # left | center | right
-    va: str = "center"  # center | bottom (the line box sits on y)
-    dx: float = 0.0  # offset in points
+    va: str = "center"  # center | bottom (the line box sits on y) | top (hangs from y)
+    dx: float = 0.0  # offsets in points
+    dy: float = 0.0
     box: bool = False  # white background box (alpha 0.85), e.g. over lines and markers
 
 
@@ -114,8 +115,11 @@ class TextBatch(Artist):
             m = lb.font
             w = m.width(lb.text) if lb.ha != "left" or lb.box else 0.0
             x += lb.dx * px - {"left": 0.0, "center": w / 2, "right": w}[lb.ha] * px
+            y += lb.dy * px
             if lb.va == "center":
                 base = y - (m.ascent - m.descent) / 2 * px
+            elif lb.va == "top":
+                base = y - m.ascent * px
             else:
                 base = y + m.descent * px
             if lb.box:

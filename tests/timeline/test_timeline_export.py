@@ -8,6 +8,7 @@ import pytest
 from sa2030_desktop.cli.main import main
 from sa2030_desktop.domain.timeline_layout import TimelineOptions
 from sa2030_desktop.export.timeline_figure import save_timeline, timeline_figures
+from sa2030_desktop.export.timeline_page import batch_texts
 from tests.builders import goal, ms
 from tests.timeline.portfolio import AS_OF, sections
 
@@ -106,5 +107,5 @@ def test_options_window_reaches_figure(store):
         date(2026, 4, 30),
         TimelineOptions(date_from=date(2026, 6, 1), date_to=date(2026, 12, 31)),
     )
-    labels = [t.get_text() for t in figs[0].axes[0].xaxis.get_majorticklabels()]
+    labels = batch_texts(figs[0], "axis")
     assert labels[:7] == ["Jun 2026", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]

@@ -57,7 +57,7 @@ def test_each_pdf_page_shows_only_its_rows(many, tmp_path):
 
 def test_long_titles_are_cut_by_width_before_the_status_column(many):
     fig = timeline_figures(many.snapshot(), AS_OF)[0]
-    (batch,) = [a for a in fig.artists if isinstance(a, TextBatch)]
+    (batch,) = [a for a in fig.artists if isinstance(a, TextBatch) and a.get_gid() == "rows"]
     first = next(lb for lb in batch.labels if lb.text.startswith("Z1 "))
     status = next(lb for lb in batch.labels if lb.y == first.y and lb.ha == "right")
     assert status.text == "verzögert"
