@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,6 +21,7 @@ def atomic_target(target: Path) -> Iterator[Path]:
         raise DomainError("target_is_directory", path=str(target))
     if not target.parent.is_dir():
         raise DomainError("folder_missing", path=str(target.parent))
+    _sweep_stale(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except PermissionError as exc:
@@ -41,6 +44,20 @@ def atomic_target(target: Path) -> Iterator[Path]:
                 os.close(dir_fd)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+STALE_TEMP_SECONDS = 3600
+
+
+def _sweep_stale(target: Path) -> None:
+    """Temporary files of an export that was killed (power cut, kill -9) stay behind hidden;
+    the next export to the same target removes those older than an hour (a younger one may
+    belong to an export still running)."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_TEMP_SECONDS:
+                leftover.unlink()
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> Path:

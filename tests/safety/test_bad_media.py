@@ -152,3 +152,24 @@ def test_backups_folder_private(tmp_path, demo_store):
     info = safety.backup_now(demo_store)
     assert oct(info.path.parent.stat().st_mode & 0o777) == "0o700"
     assert oct(backups.backup_dir(demo_store.path).parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_export_sweeps_temp_files_of_a_killed_export(demo_store, tmp_path):
+    import time
+
+    target = tmp_path / "austausch.json"
+    old = tmp_path / ".austausch.json.abc123.tmp"  # left by an export killed yesterday
+    old.write_text("halb")
+    os.utime(old, (time.time() - 86_400, time.time() - 86_400))
+    young = tmp_path / ".austausch.json.def456.tmp"  # maybe an export running right now
+    young.write_text("läuft")
+    export_json(demo_store, target)
+    assert not old.exists()
+    assert young.exists()
+    assert json_goals(target) == 50
+
+
+def json_goals(path):
+    import json
+
+    return len(json.loads(path.read_text(encoding="utf-8"))["goals"])
