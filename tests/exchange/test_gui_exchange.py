@@ -218,3 +218,27 @@ def test_export_actions_write_off_the_gui_thread(qtbot, demo_store, monkeypatch,
     assert actions.package_label.text() == "Ressortpaket MWL – nur eigene Ziele bearbeitbar"
     window.close()
     bridge.close()
+
+
+def test_merge_review_shows_a_refused_cycle_with_its_path(qtbot, bridge, tmp_path):
+    from sa2030_desktop.domain.model import Dependency
+    from sa2030_desktop.services import dependencies
+
+    store = bridge.store
+    import_sources(store, write_csv_set(tmp_path / "csv", "utf-8", ";", False))
+    save_copy_with_base(store, tmp_path / "laptop.sa2030")
+    other = Store.open(tmp_path / "laptop.sa2030")
+    dependencies.link(other, Dependency("Z3", "Z2"))
+    other.close()
+    dependencies.link(store, Dependency("Z2", "Z3"))
+    other = Store.open(tmp_path / "laptop.sa2030", readonly=True)
+    report = merge.compare(store, other)
+    other.close()
+    dialog = MergeDialog(bridge, QUndoStack(), report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.model.rowCount() == 0
+    assert "Kreis schließen: Z" in dialog.problems.text()
+    assert not dialog.apply_button.isEnabled()
+    _shot(dialog, "merge_review_cycle.png")

@@ -266,18 +266,27 @@ class MergeDialog(QDialog):
     def _show(self) -> None:
         r = self.report
         base = (
-            self.tr("gemeinsame Basis gefunden")
+            self.tr("Gemeinsame Basis gefunden")
             if r.base_found
-            else self.tr("keine gemeinsame Basis – jede Abweichung ist ein Konflikt")
+            else self.tr("Keine gemeinsame Basis – jede Abweichung ist ein Konflikt")
         )
         open_count = len(r.undecided)
-        self.summary.setText(
-            self.tr(
-                "{0}. {1} Änderung(en) werden ohne Konflikt übernommen. {2} Konflikt(e), davon "
-                "{3} offen. Bitte jede Zeile entscheiden: Zeilen wählen, dann „Meine Fassung“ "
-                "oder „Andere Fassung“."
-            ).format(base, len(r.outcome.taken), len(r.conflicts), open_count)
+        text = self.tr("{0}. {1} Änderung(en) werden ohne Konflikt übernommen. ").format(
+            base, len(r.outcome.taken)
         )
+        if r.conflicts:
+            text += self.tr(
+                "{0} Konflikt(e), davon {1} offen. Bitte jede Zeile entscheiden: "
+                "Zeilen wählen, dann „Meine Fassung“ oder „Andere Fassung“."
+            ).format(len(r.conflicts), open_count)
+        else:
+            text += self.tr("Keine Konflikte.")
+        if r.issues:
+            text += " " + self.tr(
+                "Das Ergebnis wäre ungültig (siehe unten): bitte in einer der "
+                "beiden Fassungen korrigieren und erneut zusammenführen."
+            )
+        self.summary.setText(text)
         self.model.set_conflicts(r.conflicts, self.decisions)
         self.view.resizeRowsToContents()
         lines = [self.tr("Abgelehnt: ") + format_issue(i) for i in r.issues]
