@@ -108,3 +108,21 @@ def compare_package(store: Store, package: Store, decisions=None, bulk=None):
     )
     report.package_of = ministry
     return report
+
+
+def editable_goal(store: Store, key: str) -> bool:
+    """Whether the goal may be edited in the open file (always, unless it is context in a
+    Ressortpaket). Views and undo commands ask before they offer or push an edit."""
+    ministry = package_ministry(store)
+    if not ministry:
+        return True
+    goal = store.snapshot().goals.get(key)
+    return goal is not None and goal.lead == ministry
+
+
+def check_editable(store: Store, key: str) -> None:
+    """Raise package_readonly for a context goal of a Ressortpaket (for `validate()`)."""
+    if not editable_goal(store, key):
+        raise DomainError(
+            "package_readonly", ministry=package_ministry(store), entity="goal", key=key
+        )

@@ -158,3 +158,17 @@ def test_cli_template(tmp_path):
     wb = load_workbook(tmp_path / "vorlage.xlsx")
     codes = [r[3] for r in wb["Codes"].iter_rows(min_row=2, values_only=True) if r[3]]
     assert codes == sorted(["StK", "MI", "MF", "MJ", "MB", "MS", "MWL", "MWU", "MID"])
+
+
+def test_views_can_ask_what_is_editable(origin, tmp_path):
+    assert package.editable_goal(origin, "Z1") and package.editable_goal(origin, "Z2")
+    pkg = Store.open(package.export_package(origin, "MWL", tmp_path / "mwl.sa2030"))
+    try:
+        assert package.editable_goal(pkg, "Z2") and not package.editable_goal(pkg, "Z1")
+        with pytest.raises(DomainError) as info:
+            package.check_editable(pkg, "Z1")
+        assert format_error(info.value) == (
+            "Im Ressortpaket von MWL ist Ziel Z1 nur Kontext und kann nicht geändert werden."
+        )
+    finally:
+        pkg.close()

@@ -38,6 +38,17 @@ from sa2030_desktop.services.tabular_schema import canonical_names
 FILE_FILTER = "Excel oder CSV (*.xlsx *.csv *.txt);;Alle Dateien (*)"
 
 
+class _Snapshot:
+    """What the preview needs of the store — its snapshot — so it can run off the GUI thread
+    (the store's connections stay on the GUI thread)."""
+
+    def __init__(self, portfolio) -> None:
+        self._portfolio = portfolio
+
+    def snapshot(self):
+        return self._portfolio
+
+
 class ImportCommand(QUndoCommand):
     """redo: apply the bundle (idempotent); undo: write the state from before back."""
 
@@ -158,7 +169,16 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
         if self.job is not None:
             self.job.cancelled = True
-        self.job = jobs.start(lambda: read_tabular(paths, mapping), self._read)
+        snapshot = _Snapshot(self.bridge.snapshot())  # plain data: safe in the worker
+
+        def work():
+            bundle = read_tabular(paths, mapping)
+            try:
+                return bundle, preview_bundle(snapshot, bundle)
+            except ValidationError as exc:
+                return bundle, exc
+
+        self.job = jobs.start(work, self._read)
 
     def _read(self, result) -> None:
         self.busy.hide()
@@ -170,15 +190,15 @@ class PreviewPage(QWizardPage):
             self._fill_mapping(notes)
             self._show_refused(result, [self.tr("Hinweis: ") + format_issue(n) for n in notes])
             return
-        self.bundle = result
+        bundle, preview = result
+        self.bundle = bundle
         self.summary.setStyleSheet("")
-        self._fill_mapping(result.notes)
-        notes = [self.tr("Hinweis: ") + format_issue(n) for n in result.notes]
-        try:
-            self.preview = preview_bundle(self.bridge.store, result)
-        except ValidationError as exc:
-            self._show_refused(exc, notes)
+        self._fill_mapping(bundle.notes)
+        notes = [self.tr("Hinweis: ") + format_issue(n) for n in bundle.notes]
+        if isinstance(preview, Exception):
+            self._show_refused(preview, notes)
             return
+        self.preview = preview
         for entity, c in self.preview.counts().items():
             QTreeWidgetItem(
                 self.counts,
