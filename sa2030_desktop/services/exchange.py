@@ -59,4 +59,4 @@ def export_to(store: Store, target: Path, selection: Selection | None = None,
         write_tabular = None
     if write_tabular is not None and (suffix in (".xlsx", "") or target.is_dir()):
         return write_tabular(portfolio, target)
-    raise DomainError("unknown_extension", ext=suffix or target.name, allowed=".json")
+    raise DomainError("unknown_extension", ext=suffix or target.name, allowed=".json, .xlsx oder ein Ordner für CSV")
