@@ -63,8 +63,10 @@ def test_wizard_previews_imports_and_undoes(qtbot, bridge, tmp_path):
     _shot(wizard, "import_wizard_preview.png")
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isEnabled() and finish.text() == "&Importieren"
-    finish.click()
+    finish.click()  # written in a worker; one undo step when done
+    qtbot.waitUntil(lambda: wizard.command is not None, timeout=20000)
     assert sorted(bridge.snapshot().goals) == ["Z1", "Z2", "Z3"]
+    assert stack.count() == 1
     stack.undo()
     assert bridge.snapshot().goals == {}
     stack.redo()

@@ -52,14 +52,17 @@ class _Snapshot:
 class ImportCommand(QUndoCommand):
     """redo: apply the bundle (idempotent); undo: write the state from before back."""
 
-    def __init__(self, bridge, bundle, text: str) -> None:
+    def __init__(self, bridge, bundle, text: str, before=None, preview=None) -> None:
         super().__init__(text)
         self.bridge = bridge
         self.bundle = bundle
-        self.before = bridge.snapshot()
-        self.preview = None
+        self.before = before if before is not None else bridge.snapshot()
+        self.preview = preview  # given: the first import already ran (in a worker)
 
     def redo(self) -> None:
+        if self.preview is not None and not getattr(self, "_done_once", False):
+            self._done_once = True
+            return
         self.preview = apply_bundle(self.bridge.store, self.bundle)
 
     def undo(self) -> None:
@@ -285,21 +288,48 @@ class ImportWizard(QWizard):
         self.addPage(self.preview_page)
         self.resize(760, 620)
         self.command: ImportCommand | None = None
+        self.job = None
 
     def accept(self) -> None:
+        """Write in a worker (cancellable, all or nothing), then record one undo step."""
         bundle = self.preview_page.bundle
-        if bundle is None:
+        if bundle is None or self.job is not None:
             return
+        from sa2030_desktop.gui.safety.long_work import CancellableJob
+
         names = ", ".join(p.name for p in self.files_page.paths())
-        try:  # validated again right before writing: the file may have changed meanwhile
-            preview_bundle(self.bridge.store, bundle)
-        except Exception as exc:
-            self.preview_page._show_refused(exc, [])
+        before = self.bridge.snapshot()
+        self.job = CancellableJob(self.bridge.store, apply_bundle, bundle, parent=self)
+        self.job.finished.connect(lambda result: self._written(result, bundle, before, names))
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.preview_page.busy.show()
+        self.preview_page.summary.setText(
+            self.tr("Import läuft … (Abbrechen: nichts wird geschrieben)")
+        )
+        self.job.start()
+
+    def _written(self, result, bundle, before, names: str) -> None:
+        self.job = None
+        self.preview_page.busy.hide()
+        if isinstance(result, Exception):
+            self.preview_page._show_refused(result, [])
             return
-        command = ImportCommand(self.bridge, bundle, self.tr("Import aus {0}").format(names))
+        command = ImportCommand(
+            self.bridge,
+            bundle,
+            self.tr("Import aus {0}").format(names),
+            before=before,
+            preview=result,
+        )
         self.undo_stack.push(command)
         self.command = command
         super().accept()
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.job.cancel()  # the worker stops; the file stays as it was
+            return
+        super().reject()
 
 
 def run_import(window, paths: list[Path] | None = None) -> ImportWizard:
