@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
-from sa2030_desktop.domain.model import Goal, Milestone
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.export.briefing import BriefingOptions
 from sa2030_desktop.services.briefing import export_briefing
 from sa2030_desktop.services.portfolio import create_portfolio
 from tests.briefing.conftest import AS_OF, MARK, soffice_pdf
+from tests.briefing.raw import write_raw_goal
 
 KINDS = ("status", "sprechzettel", "vermerk", "kabinettsvorlage")
 
@@ -21,11 +20,9 @@ KINDS = ("status", "sprechzettel", "vermerk", "kabinettsvorlage")
 def pdf_pages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pdf")
     store = create_portfolio(folder / "demo.sa2030", demo=True)
-    with store.transaction("roh geschrieben") as uow:  # text the services would refuse
-        uow.save(Goal("Z99", title="Kontroll\x01zeichen\x1f | " + "y" * 100_000, theme="TF01",
-                      lead="MID", status_reason="\x0b|"))  # fmt: skip
-        uow.save(Milestone("Z99-M1", "Z99", "M\x08|", baseline=date(2026, 6, 30),
-                           forecast=date(2026, 9, 30)))  # fmt: skip
+    # text the core refuses, as another tool might have written it
+    write_raw_goal(store, "Z99", "Kontroll\x01zeichen\x1f | " + "y" * 100_000,
+                   status_reason="\x0b|", ms_title="M\x08|")
     files = []
     try:
         for kind in KINDS:

@@ -8,12 +8,12 @@ from datetime import date
 import pytest
 from docx import Document
 
-from sa2030_desktop.domain.model import Goal, Milestone
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.export.briefing import BriefingOptions, build_document
 from sa2030_desktop.export.briefing.sanitize import MAX_TITLE, Sanitizer, clean_text
 from sa2030_desktop.services.briefing import export_briefing
 from tests.briefing.conftest import AS_OF
+from tests.briefing.raw import write_raw_goal
 
 CONTROLS = "".join(chr(c) for c in range(32))  # every C0 control, incl. tab, newline, CR
 LONG = "Sehr langer Titel | " + "x" * 100_000
@@ -74,12 +74,9 @@ def test_lone_surrogates_and_controls_in_a_snapshot_still_export(demo_store, tmp
 
 
 def test_control_characters_in_the_file_export_via_the_service(demo_store, tmp_path):
-    """Written with the unit of work directly – the services refuse such text on input."""
-    with demo_store.transaction("roh geschrieben") as uow:
-        uow.save(Goal("Z99", title=CONTROLS + LONG, theme="TF01", lead="MID",
-                      description="A|B\x07C", status_reason="\x0b"))  # fmt: skip
-        uow.save(Milestone("Z99-M1", "Z99", "Meilenstein\x08|", baseline=date(2026, 6, 30),
-                           forecast=date(2026, 8, 31)))  # fmt: skip
+    """Written straight into the file – the core refuses such text on every write path."""
+    write_raw_goal(demo_store, "Z99", CONTROLS + LONG, description="A|B\x07C",
+                   status_reason="\x0b", ms_title="Meilenstein\x08|", forecast=date(2026, 8, 31))
     for kind in ("status", "sprechzettel", "vermerk", "kabinettsvorlage"):
         target = tmp_path / f"{kind}.docx"
         result = export_briefing(demo_store, target, kind, Selection(goal="Z99"), AS_OF,
