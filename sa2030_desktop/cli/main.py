@@ -35,12 +35,40 @@ def main(argv: list[str] | None = None) -> int:
     commands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         if len(argv) > 1:
-            parser.error("zu viele Angaben für den Start der Anwendung")
+            parser.error(f"unbekannter Befehl „{argv[0]}“ (siehe sa2030 --help)")
+        refusal = _cannot_start_app(argv[0] if argv else None, commands)
+        if refusal is not None:
+            code, text = refusal
+            print(f"sa2030: {text}", file=sys.stderr)
+            return code
         from sa2030_desktop.app import run_app
 
         return run_app(argv[0] if argv else None)
     args = parser.parse_args(argv)
     return run_command(args)
+
+
+def _cannot_start_app(path: str | None, commands: set[str]) -> tuple[int, str] | None:
+    """Say in German why the desktop application cannot start, instead of letting Qt abort."""
+    import os
+    from pathlib import Path
+
+    if path is not None and not Path(path).exists():
+        if not Path(path).suffix and os.sep not in path:
+            return EXIT_USAGE, (f"Falscher Aufruf: unbekannter Befehl „{path}“ – bekannt sind "
+                                f"{', '.join(sorted(commands))} (siehe sa2030 --help).")
+        return EXIT_REFUSED, f"Die Datei „{path}“ gibt es nicht."
+    if path is not None and Path(path).is_dir():
+        return EXIT_REFUSED, f"„{path}“ ist ein Ordner, keine Portfoliodatei."
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+    if headless:
+        return EXIT_REFUSED, ("Kein Bildschirm verfügbar: die Desktop-Anwendung braucht eine "
+                              "grafische Sitzung. Ohne Bildschirm helfen die Unterbefehle "
+                              "(sa2030 --help).")
+    return None
 
 
 def run_command(args) -> int:
@@ -52,6 +80,11 @@ def run_command(args) -> int:
     except DomainError as exc:
         print(f"sa2030 {args.command}: {format_error(exc)}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # `sa2030 stats … | head`: the reader has had enough
+        from sa2030_desktop.cli.common import _silence_broken_pipe
+
+        _silence_broken_pipe()
+        return 0
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return EXIT_USAGE

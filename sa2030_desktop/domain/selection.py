@@ -80,3 +80,22 @@ def restrict(portfolio: Portfolio, keys: set[str]) -> Portfolio:
         ],
         indicators=[i for i in portfolio.indicators if i.goal in keys],
     )
+
+
+def export_slice(portfolio: Portfolio, keys: set[str]) -> Portfolio:
+    """What an export of the selected goals carries: the goals, every dependency that touches
+    one of them (also across ministries), and the goals at the other end as context, so the
+    file is complete in itself and imports anywhere."""
+    deps = [d for d in portfolio.dependencies if d.dependent in keys or d.prerequisite in keys]
+    context = {k for d in deps for k in d.pair}
+    wanted = keys | context
+    return Portfolio(
+        info=portfolio.info,
+        categories=portfolio.categories,
+        themes=portfolio.themes,
+        ministries=portfolio.ministries,
+        goals={k: g for k, g in portfolio.goals.items() if k in wanted},
+        milestones={k: m for k, m in portfolio.milestones.items() if m.goal in wanted},
+        dependencies=deps,
+        indicators=[i for i in portfolio.indicators if i.goal in keys],
+    )

@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import DomainError
-from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.domain.selection import Selection, export_slice
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.bundle import Bundle
 from sa2030_desktop.services.importing import ImportPreview, apply_bundle, preview_bundle
 from sa2030_desktop.services.json_format import read_json, write_json
-from sa2030_desktop.services.portfolio import selected
+from sa2030_desktop.services.portfolio import default_as_of
 
 IMPORT_KINDS = ".json"
 
@@ -49,7 +49,10 @@ def import_sources(store: Store, sources: list[Path], dry_run: bool = False) -> 
 
 def export_to(store: Store, target: Path, selection: Selection | None = None,
               as_of: date | None = None) -> Path:
-    portfolio = selected(store.snapshot(), selection, as_of)
+    portfolio = store.snapshot()
+    if selection is not None and not selection.is_empty:
+        day = default_as_of(portfolio, as_of)
+        portfolio = export_slice(portfolio, set(selection.apply(portfolio, day)))
     suffix = target.suffix.lower()
     if suffix == ".json":
         return write_json(portfolio, target)

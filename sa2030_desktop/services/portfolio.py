@@ -17,7 +17,7 @@ from sa2030_desktop.domain.whatif import WhatIfResult, evaluate
 from sa2030_desktop.persistence.engine import checkpoint
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.importing import ImportPreview, apply_bundle, preview_bundle
-from sa2030_desktop.services.json_format import read_json, write_json
+from sa2030_desktop.services.json_format import read_json
 
 
 def create_portfolio(path: str | Path, demo: bool = False, title: str | None = None) -> Store:
@@ -71,8 +71,9 @@ def import_json(store: Store, source: str | Path, dry_run: bool = False) -> Impo
 
 def export_json(store: Store, target: str | Path, selection: Selection | None = None,
                 as_of: date | None = None) -> Path:
-    portfolio = selected(store.snapshot(), selection, as_of)
-    return write_json(portfolio, Path(target))
+    from sa2030_desktop.services.exchange import export_to
+
+    return export_to(store, Path(target), selection, as_of)
 
 
 def selected(portfolio: Portfolio, selection: Selection | None, as_of: date | None = None) -> Portfolio:

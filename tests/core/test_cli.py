@@ -162,8 +162,15 @@ def test_export_and_reimport_json(demo_file, tmp_path, capsys):
     code, _, _ = run(capsys, "export", demo_file, out, "--ministry", "MID")
     assert code == 0
     data = json.loads(out.read_text("utf-8"))
-    assert {g["lead"] for g in data["goals"]} == {"MID"}
-    assert data["dependencies"], "exports carry dependencies"
+    raw = json.loads(__import__("sa2030_desktop.assets").assets.demo_portfolio().read_text("utf-8"))
+    mid = {g["key"] for g in raw["goals"] if g["lead"] == "MID"}
+    touching = {(d["dependent"], d["prerequisite"]) for d in raw["dependencies"]
+                if d["dependent"] in mid or d["prerequisite"] in mid}
+    # exports carry every dependency of the selection, also those across ministries, and the
+    # goals at their other end as context, so the file is complete in itself
+    assert {(d["dependent"], d["prerequisite"]) for d in data["dependencies"]} == touching
+    assert any(g["lead"] != "MID" for g in data["goals"])
+    assert mid <= {g["key"] for g in data["goals"]}
     code, _, err = run(capsys, "export", demo_file, out, "--ministry", "XYZ")
     assert code == 1 and "Unbekanntes Ressort „XYZ“" in err
     target = tmp_path / "neu.sa2030"
