@@ -1,10 +1,13 @@
 """The canvas paints from per-layout caches and skips what is off screen: check pixels where
 markers and arrow heads must be, after scrolling and zooming and with a what-if highlight."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtGui import QColor
 
-from sa2030_desktop.domain.timeline_layout import build_layout
+from sa2030_desktop.domain.timeline_layout import Arrow, Row, TimelineLayout, build_layout
+from sa2030_desktop.gui.timeline import painting
 from sa2030_desktop.gui.timeline.canvas import TimelineCanvas
 from sa2030_desktop.gui.timeline.painting import C
 from tests.timeline.portfolio import AS_OF, sections
@@ -82,3 +85,38 @@ def test_arrow_head_is_painted_at_the_waiting_milestone(canvas):
     dx, dy = canvas.x_of(arrow.from_x) - x, canvas.y_of(arrow.from_row) - y
     length = (dx * dx + dy * dy) ** 0.5
     assert _near(_pixel(canvas, x + dx / length * 10, y + dy / length * 10), C["arrow"])
+
+
+def _long_arrows_layout(arrows: int) -> TimelineLayout:
+    """50 goal rows; `arrows` vertical dependencies from row 0 to row 49 at 1 Jan 2026."""
+    day = date(2026, 1, 1).toordinal()
+    rows = [Row(i, "goal", f"Z{i}", f"Z{i} Ziel", "ministry:MID", day - 30, day + 30)
+            for i in range(50)]  # fmt: skip
+    links = [
+        Arrow(f"Z{49}", "Z0", 0, day + 10 * k, None, 49, day + 10 * k, None, False)
+        for k in range(arrows)
+    ]
+    return TimelineLayout("Test", AS_OF, False, "ministry", day - 200, day + 200, rows, [], [],
+                          links, 50)  # fmt: skip
+
+
+def test_arrows_only_passing_through_are_left_out_above_the_limit(qtbot, monkeypatch):
+    canvas = TimelineCanvas()
+    canvas.resize(1200, 400)  # about 13 rows: rows 0 and 49 are never both visible
+    qtbot.addWidget(canvas)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.set_layout(_long_arrows_layout(3))
+    canvas.zoom_to("month")
+    canvas.scroll_to_day(date(2026, 1, 1))
+    canvas.verticalScrollBar().setValue(20 * canvas.row_h)  # rows 20–33: the lines cross them
+    x, y = canvas.x_of(date(2026, 1, 1).toordinal() + 10), canvas.y_of(26) + 8  # off the span
+    assert _near(_pixel(canvas, x, y), C["arrow"])
+    assert canvas.painter.hidden_through == 0
+    monkeypatch.setattr(painting, "THROUGH_LIMIT", 2)
+    canvas.viewport().update()
+    assert not _near(_pixel(canvas, x, y), C["arrow"])
+    assert canvas.painter.hidden_through == 3
+    canvas.verticalScrollBar().setValue(0)  # row 0 visible: the arrows start here, drawn again
+    assert _near(_pixel(canvas, x, canvas.y_of(5) + 8), C["arrow"])
+    assert canvas.painter.hidden_through == 0

@@ -4,11 +4,14 @@ Kept fast for 1,000–5,000 goals (frame budget 16 ms): everything that does not
 scroll position or zoom is prepared once per layout (markers and slips per row, arrow row spans,
 elided row labels, text widths); a frame only scales days to pixels, skips what is off screen,
 and draws each kind of mark in one pass with one pen (dependency lines in one drawLines call,
-all check marks in one path). Arrow heads are drawn only where the arrow ends on screen.
+all check marks in one path). Arrow heads are drawn only where the arrow ends on screen. When more
+than THROUGH_LIMIT arrows only pass through the visible rows (5,000 goals: up to 3,800, filling
+the plot with lines), those are left out and the header says how many.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 
@@ -44,6 +47,7 @@ PENS = {
 }
 MARGIN = 12  # px: marks this close outside the plot are still drawn (their radius shows)
 RIM = 7.0  # px: radius of a baseline ring with its pen; arrow heads end there
+THROUGH_LIMIT = 1000  # more arrows only crossing the visible rows are a hairball: left out
 LABEL_DX = 18  # px: conflict labels start right of the marker and of an arrow head from the right
 
 
@@ -60,6 +64,7 @@ class FramePainter:
         self.arrows: list[tuple] = []
         self.conflicts: dict[int, list] = {}
         self.labels: dict[tuple[int, str], tuple] = {}
+        self.hidden_through = 0
         if layout is None:
             return
         for m in layout.markers:
@@ -75,6 +80,8 @@ class FramePainter:
                 self.conflicts.setdefault(a.to_row, []).append(
                     (a.to_x, a.label, rect.width(), rect.height())
                 )
+        rows = np.array([(t[0], t[1], t[2], t[4]) for t in self.arrows], dtype=np.int64)
+        self.arrow_rows = rows.reshape(-1, 4).T  # lo, hi, from_row, to_row
 
     # -- one frame -------------------------------------------------------------------------------
     def paint(self, p: QPainter) -> None:
@@ -192,9 +199,14 @@ class FramePainter:
         lines: dict[bool, list[QLineF]] = {False: [], True: []}
         heads: dict[bool, list[QPolygonF]] = {False: [], True: []}
         left = c.label_w - MARGIN
-        for lo, hi, fr, fx, tr, tx, conflict in self.arrows:
-            if hi < first or lo > last:
-                continue
+        lo, hi, fr, tr = self.arrow_rows
+        touch = (hi >= first) & (lo <= last)
+        ends = touch & (((fr >= first) & (fr <= last)) | ((tr >= first) & (tr <= last)))
+        through = int(touch.sum() - ends.sum())
+        self.hidden_through = through if through > THROUGH_LIMIT else 0
+        arrows = self.arrows
+        for k in np.flatnonzero(ends if self.hidden_through else touch).tolist():
+            _lo, _hi, fr, fx, tr, tx, conflict = arrows[k]
             x1, y1 = ox + fx * ppd, oy + fr * row_h
             x2, y2 = ox + tx * ppd, oy + tr * row_h
             if (x1 < left and x2 < left) or (x1 > w and x2 > w):
@@ -244,6 +256,15 @@ class FramePainter:
         if x > c.label_w:
             p.drawText(QPointF(x + 4, 14), c.tr("Stichtag {0}").format(de_short(lay.as_of)))
         p.setClipping(False)
+        if self.hidden_through:
+            p.setPen(C["muted"])
+            p.drawText(
+                QRectF(c.label_w, 2, w - c.label_w - 8, 14),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                c.tr("{0} Abhängigkeiten, die hier nur durchlaufen, ausgeblendet").format(
+                    self.hidden_through
+                ),
+            )
         p.setFont(c._bold)
         p.setPen(C["text"])
         p.drawText(
