@@ -259,3 +259,8 @@ MESSAGES.update({
     "template_not_word": "Die Vorlage „{path}“ ist keine Word-Datei (.docx oder .dotx). Es wurde nichts geschrieben.",
     "target_open_in_word": "„{path}“ ist gerade in Word geöffnet. Bitte das Dokument dort schließen oder einen anderen Dateinamen wählen; es wurde nichts geschrieben.",
 })
+
+MESSAGES.update({
+    "folder_without_csv": "Im Ordner „{path}“ liegen keine CSV-Dateien zum Einlesen.",
+    "source_is_directory": "„{path}“ ist ein Ordner; bitte die Dateien oder einen Ordner mit den drei CSV-Dateien angeben.",
+})

@@ -22,6 +22,7 @@ class AffectedGoal:
     lead: str
     path: list[str]  # flow order: changed goal ⇒ … ⇒ this goal
     via_milestone: str | None  # the changed milestone on the path's start
+    finished: bool = False  # every milestone achieved: the shift no longer reaches it
 
 
 @dataclass(slots=True)
@@ -43,6 +44,16 @@ class WhatIfResult:
     def new_conflicts(self) -> list[Conflict]:
         old = {(c.dependent, c.prerequisite) for c in self.before.conflicts}
         return [c for c in self.after.conflicts if (c.dependent, c.prerequisite) not in old]
+
+    @property
+    def worsened_conflicts(self) -> list[tuple[Conflict, Conflict]]:
+        """Conflicts that exist before and grow after (more days too late)."""
+        old = {(c.dependent, c.prerequisite): c for c in self.before.conflicts}
+        return [
+            (old[(c.dependent, c.prerequisite)], c)
+            for c in self.after.conflicts
+            if (c.dependent, c.prerequisite) in old and c.days > old[(c.dependent, c.prerequisite)].days
+        ]
 
     @property
     def changed_suggestions(self) -> dict[str, tuple[Status, Status]]:
@@ -88,7 +99,9 @@ def evaluate(portfolio: Portfolio, changes: dict[str, date], as_of: date) -> Wha
             known = affected.get(target)
             if known is None or len(path) < len(known.path):
                 lead = lead_at(portfolio, portfolio.goals[target], as_of)
-                affected[target] = AffectedGoal(target, lead, path, ms_key)
+                milestones = portfolio.milestones_of(target)
+                finished = bool(milestones) and all(m.actual for m in milestones)
+                affected[target] = AffectedGoal(target, lead, path, ms_key, finished)
     ordered = [affected[k] for k in sorted(affected, key=natural_key)]
     return WhatIfResult(
         changes={k: (portfolio.milestones[k].forecast, d) for k, d in changes.items()},
@@ -115,11 +128,15 @@ def whatif_dict(result: WhatIfResult) -> dict:
         "before": side(result.before),
         "after": side(result.after),
         "new_conflicts": [c.as_dict() for c in result.new_conflicts],
+        "worsened_conflicts": [
+            {**a.as_dict(), "days_before": b.days} for b, a in result.worsened_conflicts
+        ],
         "changed_suggested_status": {
             k: {"before": b.value, "after": a.value} for k, (b, a) in result.changed_suggestions.items()
         },
         "affected_goals": [
-            {"key": a.key, "lead": a.lead, "path": a.path, "via_milestone": a.via_milestone}
+            {"key": a.key, "lead": a.lead, "path": a.path, "via_milestone": a.via_milestone,
+             "finished": a.finished}
             for a in result.affected
         ],
         "affected_ministries": result.affected_ministries,

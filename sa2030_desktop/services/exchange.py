@@ -18,11 +18,17 @@ IMPORT_KINDS = ".json"
 
 def read_sources(sources: list[Path]) -> Bundle:
     """One Bundle from a JSON file (or, with the spreadsheet readers, a workbook or CSV files)."""
+    if len(sources) == 1 and sources[0].is_dir():
+        # the folder that `sa2030 export FILE OUT/` writes: its three CSV files
+        found = sorted(p for p in sources[0].iterdir() if p.suffix.lower() == ".csv")
+        if not found:
+            raise DomainError("folder_without_csv", path=str(sources[0]))
+        sources = found
     for src in sources:
         if not src.exists():
             raise DomainError("file_missing", path=str(src))
         if src.is_dir():
-            raise DomainError("file_is_directory", path=str(src))
+            raise DomainError("source_is_directory", path=str(src))
     if len(sources) == 1 and sources[0].suffix.lower() == ".json":
         return read_json(sources[0])
     reader = _spreadsheet_reader()

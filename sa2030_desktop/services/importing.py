@@ -47,8 +47,15 @@ def _check(store: Store, bundle: Bundle):
     for extra_check in bundle.checks:
         issues.extend(extra_check(merged))
     if issues:
-        raise ValidationError(bundle.locate(issues), bundle.source)
+        raise ValidationError(sorted(bundle.locate(issues), key=_reading_order), bundle.source)
     return current, merged
+
+
+def _reading_order(issue: Issue) -> tuple:
+    """Errors in the order a user reads the file: by file, sheet, line, then as found."""
+    place = issue.place
+    line = place.get("line") or place.get("row") or 0
+    return (str(place.get("file", "")), str(place.get("sheet", "")), int(line) if str(line).isdigit() else 0)
 
 
 def preview_bundle(store: Store, bundle: Bundle) -> ImportPreview:
