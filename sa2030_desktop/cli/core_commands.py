@@ -168,7 +168,9 @@ def cmd_stats(args) -> int:
           f"{len(data['slipped_milestones'])}, überfällig: {len(data['overdue_milestones'])}")
     print(f"Terminkonflikte: {len(data['conflicts'])}")
     chain = data["longest_chain"]
-    print(f"Längste Kette: {chain['length']} ({' → '.join(chain['path'])})")
+    path = chain["path"]
+    shown = path if len(path) <= 12 else [*path[:5], "…", *path[-5:]]
+    print(f"Längste Kette: {chain['length']} Abhängigkeiten ({' → '.join(shown)})")
     return EXIT_OK
 
 
