@@ -118,22 +118,28 @@ def verify(path: Path) -> str | None:
 
 
 def create_backup(
-    path: Path, reason: str = "", root: Path | None = None, force: bool = False
+    path: Path,
+    reason: str = "",
+    root: Path | None = None,
+    force: bool = False,
+    belongs_to: Path | None = None,
 ) -> BackupInfo | None:
     """Take a verified backup of `path` now. Returns None when the newest backup already holds
     the same content (unless `force`). Raises FileRefusedError("backup_failed") and leaves every
-    earlier backup untouched when the snapshot cannot be taken or does not verify."""
+    earlier backup untouched when the snapshot cannot be taken or does not verify.
+    `belongs_to`: file the backup is filed under (a work copy's backups go with the remote)."""
     path = Path(path)
-    folder = _private_dir(backup_dir(path, root))
+    owner = Path(belongs_to or path)
+    folder = _private_dir(backup_dir(owner, root))
     src = _ro(path)
     try:
         info = summary(src)
-        newest = list_backups(path, root)
+        newest = list_backups(owner, root)
         if not force and newest and newest[0].fingerprint == info["fingerprint"]:
             return None
         now = datetime.now()
         stamp = now.strftime("%Y%m%d-%H%M%S-%f")
-        name = f"{path.stem}-{stamp}{'-' + reason if reason else ''}.sa2030"
+        name = f"{owner.stem}-{stamp}{'-' + reason if reason else ''}.sa2030"
         final = folder / name
         tmp = folder / (name + ".tmp")
         try:
@@ -154,7 +160,7 @@ def create_backup(
                 **info,
                 "taken": now.isoformat(timespec="seconds"),
                 "reason": reason,
-                "source": str(path.resolve()),
+                "source": str(owner.resolve()),
             }
             _write_private(final.with_suffix(".json"), json.dumps(meta, ensure_ascii=False))
             os.replace(tmp, final)
@@ -171,7 +177,7 @@ def create_backup(
                 final.with_suffix(".json").unlink(missing_ok=True)
     finally:
         src.close()
-    thin(path, root)
+    thin(owner, root)
     return _info_of(final)
 
 

@@ -205,3 +205,21 @@ def test_cancellable_job_cancel_writes_nothing(demo_store, tmp_path, qtbot):
     qtbot.waitUntil(lambda: bool(done), timeout=60_000)
     assert not isinstance(done[0], Exception)
     assert count(demo_store.path, "goal") == 10_050
+
+
+def test_work_copy_backups_are_filed_with_the_remote(window, qtbot, tmp_path):
+    folder = tmp_path / "Dropbox (MID)"
+    folder.mkdir()
+    remote = folder / "ressort.sa2030"
+    create_portfolio(remote, demo=True).close()
+    copy = safety.open_work_copy(remote, folder=tmp_path / "lokal")
+    feature = window.safety
+    qtbot.waitUntil(lambda: not feature.runner.running, timeout=20_000)
+    window.bridge.set_store(copy.store)
+    qtbot.waitUntil(lambda: not feature.runner.running, timeout=20_000)
+    assert window.safety.badge.text() == "Arbeitskopie"
+    assert [b.goals for b in safety.list_backups(remote)] == [50]
+    assert safety.list_backups(copy.local) == []
+    dialog = feature.show_backups()
+    assert dialog.model.rowCount() == 1
+    assert remote.name in dialog.windowTitle()

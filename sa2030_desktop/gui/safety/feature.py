@@ -92,7 +92,7 @@ class SafetyFeature(QObject):
         store = self.bridge.store
         if store.readonly:
             return False
-        return self.runner.start(store.path, reason)
+        return self.runner.start(store.path, reason, _owner(store))
 
     def _backup_done(self, info) -> None:
         if info is not None:
@@ -113,7 +113,7 @@ class SafetyFeature(QObject):
         from sa2030_desktop.gui.safety.backups_dialog import BackupsDialog
 
         if self.dialog is None:
-            self.dialog = BackupsDialog(self.bridge.store.path, self.window)
+            self.dialog = BackupsDialog(_owner(self.bridge.store), self.window)
             self.dialog.backup_requested.connect(lambda: self.backup_now("manuell"))
             self.dialog.replace_requested.connect(self.replace_with_backup)
             self.dialog.finished.connect(self._dialog_closed)
@@ -187,3 +187,9 @@ def _remember_remote(copy) -> None:
 
     settings.forget_file(copy.local)
     settings.remember_file(copy.remote)
+
+
+def _owner(store):
+    """The file backups are filed under: for a work copy, the file on the share."""
+    copy = getattr(store, "work_copy", None)
+    return copy.remote if copy is not None else store.path

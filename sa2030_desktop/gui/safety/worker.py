@@ -15,15 +15,16 @@ class _Signals(QObject):
 
 
 class _BackupTask(QRunnable):
-    def __init__(self, path: Path, reason: str, signals: _Signals) -> None:
+    def __init__(self, path: Path, reason: str, signals: _Signals, owner: Path) -> None:
         super().__init__()
         self.path = path
+        self.owner = owner
         self.reason = reason
         self.signals = signals
 
     def run(self) -> None:  # worker thread: no widgets here
         try:
-            info = backups.create_backup(self.path, reason=self.reason)
+            info = backups.create_backup(self.path, reason=self.reason, belongs_to=self.owner)
         except Exception as exc:  # reported on the GUI thread
             self.signals.failed.emit(exc)
             return
@@ -45,11 +46,12 @@ class BackupRunner(QObject):
         self._signals.failed.connect(self._failed)
         self.running = False
 
-    def start(self, path: Path, reason: str = "") -> bool:
+    def start(self, path: Path, reason: str = "", owner: Path | None = None) -> bool:
+        """Back up `path`, filed under `owner` (default: `path` itself)."""
         if self.running:
             return False
         self.running = True
-        self.pool.start(_BackupTask(Path(path), reason, self._signals))
+        self.pool.start(_BackupTask(Path(path), reason, self._signals, Path(owner or path)))
         return True
 
     def wait(self, msecs: int = 30_000) -> bool:
