@@ -31,11 +31,15 @@ class FontMetrics:
         self.size = prop.get_size_in_points()
         self._font = get_font(findfont(prop))
         self._advance: dict[str, float] = {}
-        os2 = self._font.get_sfnt_table("OS/2")
         scale = self.size / self._font.get_sfnt_table("head")["unitsPerEm"]
-        if os2 is not None:  # the same line box matplotlib's Text uses for alignment
+        # the line box matplotlib's Text uses for alignment (3.11: OS/2 typo metrics, else hhea)
+        os2 = self._font.get_sfnt_table("OS/2") or {}
+        hhea = self._font.get_sfnt_table("hhea") or {}
+        if "sTypoAscender" in os2:
             self.ascent, self.descent = os2["sTypoAscender"] * scale, -os2["sTypoDescender"] * scale
-        else:  # pragma: no cover - every font we ship has an OS/2 table
+        elif "ascent" in hhea:
+            self.ascent, self.descent = hhea["ascent"] * scale, -hhea["descent"] * scale
+        else:  # pragma: no cover - every font we ship has these tables
             self.ascent, self.descent = 0.76 * self.size, 0.24 * self.size
 
     def width(self, text: str) -> float:
