@@ -53,6 +53,7 @@ class GraphPage(QWidget):
         self._job: LayoutJob | None = None
         self._syncing = False
         self._first = True
+        self._shown: tuple | None = None  # (view name, goal keys) of the scene as built
         self.pool = QThreadPool.globalInstance()
 
         self.scene = GraphScene(self)
@@ -131,9 +132,9 @@ class GraphPage(QWidget):
         self.relayout_action = self._action(self.tr("Layout neu berechnen"), slot=self.relayout)
         self._action(self.tr("Einpassen"), slot=self.view.fit_all)
         for widget in (self.hops,):
-            widget.valueChanged.connect(lambda _v: self.refresh())
+            widget.valueChanged.connect(lambda _v: self.refresh(fit=True))
         for box in (self.neighbour_edges, self.cross):
-            box.toggled.connect(lambda _on: self.refresh())
+            box.toggled.connect(lambda _on: self.refresh(fit=True))
         self.lanes.currentIndexChanged.connect(lambda _i: self._lanes_changed())
 
     def _action(self, text, slot, checkable=False, checked=False, tip="") -> QAction:
@@ -166,7 +167,7 @@ class GraphPage(QWidget):
     def set_selection(self, selection: Selection) -> None:
         # The search text filters too; positions stay those of the unfiltered view (stable).
         self.selection = selection or Selection()
-        self.refresh()
+        self.refresh(fit=True)
 
     def set_options(self, **values) -> None:
         """Set several toolbar filters at once (used by the presentation and by tests)."""
@@ -192,7 +193,7 @@ class GraphPage(QWidget):
                 widgets[name].blockSignals(True)
                 widgets[name].setChecked(value)
                 widgets[name].blockSignals(False)
-        self.refresh()
+        self.refresh(fit=True)
 
     def set_focus(self, key: str | None, mode: str = "both") -> None:
         """Show only this goal's chain (its predecessors and/or dependents); None: everything."""
@@ -241,14 +242,16 @@ class GraphPage(QWidget):
 
     def _lanes_changed(self) -> None:
         self.collapsed = frozenset()
-        self.refresh()
+        self.refresh(fit=True)
 
     def toggle_collapsed(self, value: str) -> None:
         self.collapsed = self.collapsed ^ {value}
-        self.refresh()
+        self.refresh(fit=True)
 
     # -- building the scene --------------------------------------------------------------------
-    def refresh(self, relayout: bool = False) -> None:
+    def refresh(self, relayout: bool = False, fit: bool = False) -> None:
+        """Rebuild the scene. fit: a filter changed — fit the view if the visible goals or the
+        view changed (an edit alone keeps the user's zoom and scroll position)."""
         store = self.bridge.store
         portfolio = self.bridge.snapshot()
         options = self.options()
@@ -262,15 +265,15 @@ class GraphPage(QWidget):
             except DomainError as exc:
                 self.show_message(format_error(exc), error=True)
                 return
-            self._apply(self._token, result, relayout)
+            self._apply(self._token, result, relayout, fit)
             return
         self.show_message(self.tr("Layout wird berechnet …"))
         job = self._job = LayoutJob(self._token, portfolio, options, self.bridge.as_of, stored)
-        job.signals.done.connect(lambda token, result: self._apply(token, result, relayout))
+        job.signals.done.connect(lambda token, result: self._apply(token, result, relayout, fit))
         job.signals.failed.connect(lambda _t, exc: self.show_message(format_error(exc), True))
         self.pool.start(job)
 
-    def _apply(self, token: int, result, relayout: bool) -> None:
+    def _apply(self, token: int, result, relayout: bool, fit: bool = False) -> None:
         if token != self._token:
             return  # a newer filter superseded this layout
         self._job = None
@@ -287,13 +290,15 @@ class GraphPage(QWidget):
             self.model = model
             self.scene.set_model(model, self._empty_text())
         self.show_message("" if not model.is_empty else self._empty_text())
+        shown, self._shown = self._shown, (self.view_name(), frozenset(model.nodes))
         self._scene_selection()
         if model.is_empty:  # the friendly empty state at its natural size, centred
+            self.view.fit_pending = self.view.auto_fit = False
             self.view.set_zoom(1.0)
             self.view.centerOn(self.scene.sceneRect().center())
             self._first = True
-        elif self._first:
-            self.view.fit_all()
+        elif self._first or relayout or (fit and shown != self._shown):
+            self.view.request_fit()  # now, or when the tab is first shown at its real size
             self._first = False
         self.view.refresh_lod()
         self.model_ready.emit()
@@ -304,7 +309,6 @@ class GraphPage(QWidget):
     def relayout(self) -> None:
         """„Layout neu berechnen“: a fresh layout for this view, undoable like a manual move."""
         self.refresh(relayout=True)
-        self.view.fit_all()
 
     def _layout_changed(self, view: str) -> None:
         if view == self.view_name() and self.model is not None:

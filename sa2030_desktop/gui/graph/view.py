@@ -1,4 +1,9 @@
-"""QGraphicsView of the graph: zoom with the wheel or keys, pan by dragging the background."""
+"""QGraphicsView of the graph: zoom with the wheel or keys, pan by dragging the background.
+
+Fitting: `request_fit()` fits the content as soon as the view is shown at its real size (a
+hidden tab has a tiny viewport, fitting there gives a stamp-sized graph); until the user zooms
+or pans, a resize fits again. A fit never zooms in beyond FIT_MAX_ZOOM (three goals are not
+blown up to fill the screen)."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from sa2030_desktop.gui.graph.items import LOD_TEXT
 from sa2030_desktop.gui.graph.overview import OVERVIEW_MIN_NODES
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
+FIT_MAX_ZOOM = 1.4  # 10-unit text at 14 px: a fit shows small graphs at a natural size
 
 
 class GraphView(QGraphicsView):
@@ -23,8 +29,11 @@ class GraphView(QGraphicsView):
         self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.min_zoom = MIN_ZOOM
+        self.fit_pending = False  # fit once the view is shown at its real size
+        self.auto_fit = False  # the user has not zoomed or panned since the last fit
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -66,17 +75,44 @@ class GraphView(QGraphicsView):
     def fit_all(self) -> None:
         rect = self.scene().itemsBoundingRect()
         self.fit_rect(rect)
+        self.fit_pending = False
+        self.auto_fit = True
 
-    def fit_rect(self, rect: QRectF) -> None:
+    def request_fit(self) -> None:
+        """Fit the content now if the view is on screen at a usable size, else when it is."""
+        self.fit_pending = True
+        if self._can_fit():
+            self.fit_all()
+
+    def _can_fit(self) -> bool:
+        port = self.viewport()
+        return self.isVisible() and port.width() >= 120 and port.height() >= 80
+
+    def fit_rect(self, rect: QRectF, max_zoom: float = FIT_MAX_ZOOM) -> None:
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
         self._update_hints()
-        if self.zoom() < self.min_zoom or self.zoom() > MAX_ZOOM:
-            self.set_zoom(self.zoom())
+        if self.zoom() < self.min_zoom or self.zoom() > min(max_zoom, MAX_ZOOM):
+            self.set_zoom(min(self.zoom(), max_zoom))
             self.centerOn(rect.center())
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.fit_pending and self._can_fit():
+            self.fit_all()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if (self.fit_pending or self.auto_fit) and self._can_fit():
+            self.fit_all()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self.auto_fit = False  # panning or dragging: the user's view from now on
+        super().mousePressEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        self.auto_fit = False
         self.zoom_by(1.15 ** (event.angleDelta().y() / 120))
         event.accept()
 
@@ -85,8 +121,10 @@ class GraphView(QGraphicsView):
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_requested.emit()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.auto_fit = False
             self.zoom_by(1.25)
         elif key == Qt.Key.Key_Minus:
+            self.auto_fit = False
             self.zoom_by(0.8)
         elif key == Qt.Key.Key_0:
             self.fit_all()

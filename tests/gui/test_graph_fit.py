@@ -1,0 +1,76 @@
+"""The graph tab shows its goals at a usable size: fitted when first shown, after a new
+layout and when a filter changes what is visible — but an edit keeps the user's zoom."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+
+from sa2030_desktop.domain.model import Dependency, DependencyKind
+from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.gui.commands import LinkCommand
+from sa2030_desktop.gui.graph.view import FIT_MAX_ZOOM
+
+
+def _node_rect_on_screen(page) -> QRectF:
+    """The rectangle (viewport pixels) that all nodes cover."""
+    rect = QRectF()
+    for item in page.scene.nodes.values():
+        rect = rect.united(page.view.mapFromScene(item.sceneBoundingRect()).boundingRect())
+    return rect
+
+
+def _all_inside(page) -> bool:
+    port = QRectF(page.view.viewport().rect())
+    return port.contains(_node_rect_on_screen(page))
+
+
+def test_first_showing_the_tab_fits_the_whole_graph(window, qtbot):
+    page = window.graph
+    assert window.tabs.currentWidget() is not page  # built while hidden (tiny viewport)
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.view.isVisible())
+    shown = _node_rect_on_screen(page)
+    port = page.view.viewport().rect()
+    assert _all_inside(page)
+    # not a stamp in the middle: the graph fills the width or the height of the view
+    assert shown.width() > 0.8 * port.width() or shown.height() > 0.8 * port.height()
+
+
+def test_small_selection_is_not_blown_up(window, qtbot):
+    page = window.graph
+    window.tabs.setCurrentWidget(page)
+    window.table.set_selection(Selection(goal="Z05"))
+    qtbot.waitUntil(lambda: set(page.scene.nodes) == {"Z05"})
+    assert page.view.zoom() <= FIT_MAX_ZOOM + 1e-9
+    assert _all_inside(page)
+
+
+def test_filter_change_fits_the_new_set_and_edit_keeps_the_zoom(window, qtbot):
+    page = window.graph
+    window.tabs.setCurrentWidget(page)
+    page.set_selection(Selection(ministry="MID"))
+    assert _all_inside(page)
+    fitted = page.view.zoom()
+    page.set_selection(Selection())  # all 50 goals again: zoomed out to show them all
+    assert page.view.zoom() < fitted
+    assert _all_inside(page)
+    # the user zooms in and looks at a corner; then edits: zoom and scroll stay
+    page.view.zoom_by(2.0)
+    page.view.centerOn(page.scene.nodes["Z05"])
+    zoom, centre = page.view.zoom(), page.view.mapToScene(page.view.viewport().rect().center())
+    command = LinkCommand(page.bridge, Dependency("Z28", "Z01", DependencyKind.SOFT))
+    window.undo_stack.push(command)
+    assert ("Z01", "Z28") in page.scene.edges
+    assert page.view.zoom() == pytest.approx(zoom)
+    after = page.view.mapToScene(page.view.viewport().rect().center())
+    assert (after - centre).manhattanLength() < 2
+
+
+def test_relayout_fits_again(window, qtbot):
+    page = window.graph
+    window.tabs.setCurrentWidget(page)
+    page.view.zoom_by(3.0)
+    assert not _all_inside(page)
+    page.relayout()
+    assert _all_inside(page)
