@@ -4,9 +4,10 @@ Kept fast for 1,000–5,000 goals (frame budget 16 ms): everything that does not
 scroll position or zoom is prepared once per layout (markers and slips per row, arrow row spans,
 elided row labels, text widths); a frame only scales days to pixels, skips what is off screen,
 and draws each kind of mark in one pass with one pen (dependency lines in one drawLines call,
-all check marks in one path). Arrow heads are drawn only where the arrow ends on screen. When more
-than THROUGH_LIMIT arrows only pass through the visible rows (5,000 goals: up to 3,800, filling
-the plot with lines), those are left out and the header says how many.
+all check marks in one path). Arrow heads are drawn only where the arrow ends on screen. When
+somewhere in the layout more than THROUGH_LIMIT arrows only pass through a screenful of rows
+(1,000 goals: up to 740, 5,000 goals: up to 3,800 – the plot is then filled with lines), arrows
+without an end on screen are left out and the header says how many.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ PENS = {
 }
 MARGIN = 12  # px: marks this close outside the plot are still drawn (their radius shows)
 RIM = 7.0  # px: radius of a baseline ring with its pen; arrow heads end there
-THROUGH_LIMIT = 1000  # more arrows only crossing the visible rows are a hairball: left out
+THROUGH_LIMIT = 400  # more arrows only crossing the visible rows are a hairball: left out
 LABEL_DX = 18  # px: conflict labels start right of the marker and of an arrow head from the right
 
 
@@ -65,6 +66,7 @@ class FramePainter:
         self.conflicts: dict[int, list] = {}
         self.labels: dict[tuple[int, str], tuple] = {}
         self.hidden_through = 0
+        self._through_max: dict[int, int] = {}
         if layout is None:
             return
         for m in layout.markers:
@@ -203,7 +205,7 @@ class FramePainter:
         touch = (hi >= first) & (lo <= last)
         ends = touch & (((fr >= first) & (fr <= last)) | ((tr >= first) & (tr <= last)))
         through = int(touch.sum() - ends.sum())
-        self.hidden_through = through if through > THROUGH_LIMIT else 0
+        self.hidden_through = through if self._hairball(last - first + 1) else 0
         arrows = self.arrows
         for k in np.flatnonzero(ends if self.hidden_through else touch).tolist():
             _lo, _hi, fr, fx, tr, tx, conflict = arrows[k]
@@ -224,6 +226,17 @@ class FramePainter:
             p.setBrush(colour)
             for poly in heads[conflict]:
                 p.drawPolygon(poly)
+
+    def _hairball(self, span: int) -> bool:
+        """More than THROUGH_LIMIT arrows only pass through `span` rows somewhere in the layout?
+        Decided per layout and height (not per frame), so lines do not come and go when panning."""
+        if span not in self._through_max:
+            lo, hi = self.arrow_rows[0], self.arrow_rows[1]
+            starts = range(0, max(len(self.layout.rows) - span, 1), max(span // 2, 1))
+            self._through_max[span] = max(
+                (int(((lo < s) & (hi > s + span - 1)).sum()) for s in starts), default=0
+            )
+        return self._through_max[span] > THROUGH_LIMIT
 
     def _conflict_labels(self, p: QPainter, first: int, last: int, lo_day, hi_day) -> None:
         c = self.canvas
