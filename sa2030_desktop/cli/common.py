@@ -101,17 +101,7 @@ def selection_of(args: argparse.Namespace) -> Selection:
 
 def check_selection_codes(store, selection: Selection) -> None:
     """Unknown codes in a filter are refused by name instead of yielding an empty result."""
-    from sa2030_desktop.domain.errors import DomainError, NotFoundError
-
-    portfolio = store.snapshot()
-    if selection.category and selection.category not in portfolio.categories:
-        raise DomainError("unknown_category", value=selection.category)
-    if selection.theme and selection.theme not in portfolio.themes:
-        raise DomainError("unknown_theme", value=selection.theme)
-    if selection.ministry and selection.ministry not in portfolio.ministries:
-        raise DomainError("unknown_ministry", value=selection.ministry)
-    if selection.goal and selection.goal not in portfolio.goals:
-        raise NotFoundError("goal", selection.goal)
+    selection.check_codes(store.snapshot())
 
 
 def print_json(data: object) -> None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sa2030_desktop.domain.errors import DomainError, NotFoundError
 from sa2030_desktop.domain.ministries import lead_at, partners_at
 from sa2030_desktop.domain.model import Goal, Portfolio, Status
 from sa2030_desktop.domain.rules import is_goal_slipped
@@ -29,6 +30,17 @@ class Selection:
             (self.category, self.theme, self.ministry, self.status, self.only_slipped,
              self.goal, self.text)
         )  # fmt: skip
+
+    def check_codes(self, portfolio: Portfolio) -> None:
+        """Unknown codes are refused by name instead of silently selecting nothing."""
+        if self.category and self.category not in portfolio.categories:
+            raise DomainError("unknown_category", value=self.category)
+        if self.theme and self.theme not in portfolio.themes:
+            raise DomainError("unknown_theme", value=self.theme)
+        if self.ministry and self.ministry not in portfolio.ministries:
+            raise DomainError("unknown_ministry", value=self.ministry)
+        if self.goal and self.goal not in portfolio.goals:
+            raise NotFoundError("goal", self.goal)
 
     def matches(self, portfolio: Portfolio, goal: Goal, as_of: date) -> bool:
         if self.goal and goal.key != self.goal:

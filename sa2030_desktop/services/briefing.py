@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from sa2030_desktop.domain.errors import DomainError, NotFoundError
+from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.export.atomic import atomic_target
@@ -25,7 +25,8 @@ class BriefingResult:
     kind: str
     goals: int
     as_of: date
-    sanitized: list[str] = field(default_factory=list)  # what was changed for Word, in German
+    sanitized: list[str] = field(default_factory=list)  # what was repaired for Word, in German
+    shortened: int = 0  # long texts shortened for the layout (no repair: reported in one line)
     classified: bool = False
 
 
@@ -44,17 +45,12 @@ def check_request(portfolio: Portfolio, target: Path, kind: str, selection: Sele
         raise DomainError("target_unwritable", path=str(target))
     if word_lock_file(target) is not None:
         raise DomainError("target_open_in_word", path=str(target))
-    if selection.category and selection.category not in portfolio.categories:
-        raise DomainError("unknown_category", value=selection.category)
-    if selection.theme and selection.theme not in portfolio.themes:
-        raise DomainError("unknown_theme", value=selection.theme)
-    if selection.ministry and selection.ministry not in portfolio.ministries:
-        raise DomainError("unknown_ministry", value=selection.ministry)
-    if selection.goal and selection.goal not in portfolio.goals:
-        raise NotFoundError("goal", selection.goal)
+    selection.check_codes(portfolio)
     keys = selection.apply(portfolio, as_of)
     if not keys:
         raise DomainError("empty_selection")
+    if kind == "vermerk" and len(keys) != 1:
+        raise DomainError("vermerk_needs_one_goal", count=len(keys))
     return keys
 
 
@@ -120,6 +116,7 @@ def write_briefing(
         goals=len(keys),
         as_of=day,
         sanitized=briefing.ctx.report.lines(),
+        shortened=briefing.ctx.report.shortened,
         classified=options.classified,
     )
 
@@ -152,6 +149,7 @@ def summary(portfolio: Portfolio, kind: str, selection: Selection, as_of: date |
         KIND_TITLES,
         describe_scope,
     )
+    from sa2030_desktop.export.briefing.grammar import conflicts_de, goals_de, milestones_de
 
     day = default_as_of(portfolio, as_of)
     keys = selection.apply(portfolio, day)
@@ -166,15 +164,17 @@ def summary(portfolio: Portfolio, kind: str, selection: Selection, as_of: date |
     if kind == "status" and options.changes_since:
         sections.insert(5, f"Änderungen seit dem {de_long(options.changes_since)}")
     lines = [
-        f"{KIND_TITLES.get(kind, kind)}: {len(keys)} Ziele – {describe_scope(portfolio, selection)},"
-        f" Stichtag {de_long(day)}",
-        f"{slipped} Meilensteine mit Verzug, {found} Terminkonflikte",
+        f"{KIND_TITLES.get(kind, kind)}: {goals_de(len(keys))} – "
+        f"{describe_scope(portfolio, selection)}, Stichtag {de_long(day)}",
+        f"{milestones_de(slipped)} mit Verzug, {conflicts_de(found)}",
         "Abschnitte: " + "; ".join(sections),
         f"Einstufung: {CLASSIFICATION} auf jeder Seite" if options.classified
         else "Einstufung: keine (ohne VS-Kennzeichnung)",
     ]  # fmt: skip
     if portfolio.info.demo:
         lines.append(f"Kennzeichnung „{DEMO_NOTE}“ auf jeder Seite")
-    if kind == "vermerk" and len(keys) > 1:
-        lines.append("Hinweis: ein Vermerk betrifft meist ein Ziel – bitte ggf. ein Ziel wählen.")
+    if kind == "vermerk" and len(keys) != 1:
+        from sa2030_desktop.messages import format_code
+
+        return [format_code("vermerk_needs_one_goal", {"count": len(keys)})]
     return lines
