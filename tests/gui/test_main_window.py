@@ -175,7 +175,14 @@ def test_export_json_of_the_filtered_goals(window, tmp_path):
     target = tmp_path / "mb.json"
     assert window.file_actions.export_to(target, filtered=True)
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert sorted((g["key"] for g in data["goals"]), key=natural_key) == visible_keys(window)
+    visible = visible_keys(window)
+    exported = {g["key"] for g in data["goals"]}
+    # the visible goals, plus as context the goals at the other end of their dependencies
+    assert set(visible) <= exported
+    assert {g["lead"] for g in data["goals"] if g["key"] in visible} == {"MB"}
+    deps = {(d["dependent"], d["prerequisite"]) for d in data["dependencies"]}
+    assert deps and all(a in visible or b in visible for a, b in deps)
+    assert exported == set(visible) | {k for pair in deps for k in pair}
 
 
 def test_saved_views_come_back(window, qtbot):
