@@ -42,12 +42,21 @@ def test_selection_follows_table_and_back(window, qtbot):
 def test_graph_follows_the_table_filter(window):
     page = window.graph
     window.table.set_selection(Selection(ministry="MF"))
+    assert page.scene.nodes == {}  # a hidden tab builds nothing (lazy views, issue 3)
+    window.tabs.setCurrentWidget(page)
     expected = set(Selection(ministry="MF").apply(window.bridge.snapshot(), window.bridge.as_of))
     assert set(page.scene.nodes) == expected
+    window.tabs.setCurrentWidget(window.table)
+    window.table.set_selection(Selection(ministry="MI"))
+    assert set(page.scene.nodes) == expected  # hidden again: only marked out of date
+    window.tabs.setCurrentWidget(page)
+    mi = set(Selection(ministry="MI").apply(window.bridge.snapshot(), window.bridge.as_of))
+    assert set(page.scene.nodes) == mi
 
 
 def test_presentation_mode_steps_through_ministries(window, qtbot):
     page = window.graph
+    window.tabs.setCurrentWidget(page)  # as the menu entry does
     present = actions.start_presentation(page)
     qtbot.addWidget(present)
     assert present.isFullScreen()
@@ -59,6 +68,9 @@ def test_presentation_mode_steps_through_ministries(window, qtbot):
     first = visible()
     lanes = {present.scene.nodes[k].node.lane for k in first}
     assert len(lanes) == 1
+    for _part in present.parts[1:]:  # the step's further parts first (same goals revealed)
+        qtbot.keyClick(present.view, Qt.Key.Key_PageDown)
+        assert visible() == first
     qtbot.keyClick(present.view, Qt.Key.Key_PageDown)
     second = visible()
     assert first < second

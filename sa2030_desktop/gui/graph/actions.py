@@ -103,8 +103,10 @@ def whatif_dialog(page) -> None:
 def start_presentation(page):
     from sa2030_desktop.gui.graph.presentation import PresentationWindow
 
+    old = getattr(page, "_presentation", None)
+    if old is not None and old.isVisible():
+        old.close()
     window = PresentationWindow(page)
     page._presentation = window
-    window.showFullScreen()
-    window.view.setFocus()
+    window.show_full_screen(page.window().screen())
     return window
