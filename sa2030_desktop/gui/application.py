@@ -172,7 +172,7 @@ def main(path: str | None = None) -> int:
     bridge = StoreBridge(store)
     settings.remember_file(store.path)
     window = MainWindow(bridge)
-    window.show()
+    window.show_on_screen()
     try:
         return app.exec()
     finally:

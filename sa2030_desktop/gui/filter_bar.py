@@ -12,6 +12,7 @@ from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui import settings
 from sa2030_desktop.gui.forms.ui_filter_bar import Ui_FilterBar
 from sa2030_desktop.gui.status_icons import status_icon
+from sa2030_desktop.gui.wrap_layout import WrapLayout
 
 TEXT_DELAY_MS = 200
 
@@ -27,6 +28,18 @@ class FilterBar(QWidget):
         self.ui.setupUi(self)
         self._portfolio: Portfolio | None = None
         ui = self.ui
+        # The groups wrap into further rows on a narrow (laptop) window instead of pushing the
+        # goal detail off the screen.
+        self.wrap = WrapLayout(self)
+        self.wrap.setContentsMargins(6, 6, 6, 2)
+        for group in (ui.searchGroup, ui.categoryGroup, ui.themeGroup, ui.statusGroup,
+                      ui.ministryGroup, ui.optionsGroup, ui.viewGroup):  # fmt: skip
+            self.wrap.addWidget(group)
+        # Room for the largest count („100.000 von 100.000 Zielen“): never cut, no re-wrapping.
+        widest = ui.countLabel.fontMetrics().horizontalAdvance(
+            self.tr("{0} von {1} Zielen").format(number_de(100000), number_de(100000))
+        )
+        ui.countLabel.setMinimumWidth(widest + 8)
         ui.involvedCombo.addItem(self.tr("nur federführend"), False)
         ui.involvedCombo.addItem(self.tr("federführend oder beteiligt"), True)
         ui.statusCombo.addItem(self.tr("alle"), None)

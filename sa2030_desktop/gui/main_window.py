@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QDate, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
     QDockWidget,
@@ -36,6 +36,23 @@ log = logging.getLogger(__name__)
 APP_TITLE = "SA2030 Planner"
 
 
+class ViewTabs(QTabWidget):
+    """The views' tabs. Only the shown view's minimum width counts for the window: a wide hidden
+    view (the timeline's tool row) must not push the goal detail off a laptop screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        page = self.currentWidget()
+        bar = self.tabBar().minimumSizeHint()
+        if page is None:
+            return bar
+        inner = page.minimumSizeHint().expandedTo(page.minimumSize())
+        return QSize(max(bar.width(), inner.width()), bar.height() + inner.height())
+
+
 class MainWindow(QMainWindow):
     current_goal_changed = Signal(str)
     selection_changed = Signal(object)  # domain.selection.Selection of the goal table
@@ -48,11 +65,13 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self.feature_errors: list[str] = []
 
-        self.tabs = QTabWidget(self)
+        self.tabs = ViewTabs(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Ansichten"))
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self._active_view: QWidget | None = None
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.table = GoalTablePage(bridge, self)
         self.overview = OverviewPage(bridge, self)
         self.add_view(self.table, self.tr("Ziele"))
@@ -78,14 +97,29 @@ class MainWindow(QMainWindow):
         self._status_note = QLabel(self)
         self.statusBar().addPermanentWidget(self._status_note)
         self._install_features()
+        self._arrange_docks()
         self._update_title()
         self._restore_layout()
 
     # -- contract for feature modules --------------------------------------------------------------
     def add_view(self, widget: QWidget, title: str) -> int:
+        """A tab. A widget with `set_active(bool)` is told when its tab is shown or hidden, so
+        it can rebuild only while it is seen (10,000 goals: hidden views cost nothing)."""
         if not widget.accessibleName():
             widget.setAccessibleName(title)
-        return self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, title)
+        if callable(getattr(widget, "set_active", None)):
+            widget.set_active(self.tabs.currentWidget() is widget)
+        return index
+
+    def _tab_changed(self, _index: int) -> None:
+        current = self.tabs.currentWidget()
+        if self._active_view is not None and self._active_view is not current:
+            self._active_view.set_active(False)
+            self._active_view = None
+        if callable(getattr(current, "set_active", None)) and self._active_view is not current:
+            self._active_view = current
+            current.set_active(True)
 
     def add_dock(
         self, widget: QWidget, title: str, area=Qt.DockWidgetArea.RightDockWidgetArea
@@ -255,16 +289,47 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     # -- window layout ---------------------------------------------------------------------------
+    def _arrange_docks(self) -> None:
+        """The undo history shares the goal detail's place as a tab: the detail gets the height."""
+        detail = getattr(self, "goal_detail_dock", None)
+        if detail is not None:
+            self.tabifyDockWidget(detail, self.history_dock)
+            detail.raise_()
+
     def _restore_layout(self) -> None:
         s = settings.settings()
         geometry = s.value("window/geometry")
+        self.first_start = geometry is None
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1600, 950)
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            size, _maximize = first_start_geometry(screen.availableGeometry())
+            self.resize(size)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
+
+    def show_on_screen(self) -> None:
+        """Show the window: the remembered geometry, or at first start fitted to the screen
+        (maximized on a laptop-sized screen, else 90 % of it, centred)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        size, maximize = first_start_geometry(available)
+        if self.first_start:
+            width = available.width() if maximize else size.width()
+            detail = getattr(self, "goal_detail_dock", None)
+            if detail is not None:  # the table keeps the larger part of a small screen
+                self.resizeDocks([detail], [min(880, round(width * 0.36))],
+                                 Qt.Orientation.Horizontal)  # fmt: skip
+        if self.first_start and maximize:
+            self.setGeometry(available)  # also without a window manager that maximizes
+            self.showMaximized()
+            return
+        if self.first_start:
+            self.resize(size)
+            self.move(available.center() - self.rect().center())
+        self.show()
 
     def save_layout(self) -> None:
         s = settings.settings()
@@ -274,3 +339,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_layout()
         super().closeEvent(event)
+
+
+SMALL_SCREEN = QSize(1600, 900)
+
+
+def first_start_geometry(available: QRect) -> tuple[QSize, bool]:
+    """The window size at first start for a screen's available geometry: 90 % of it (never
+    larger than the screen), and whether to maximize (laptop screens below 1600×900)."""
+    size = QSize(round(available.width() * 0.9), round(available.height() * 0.9))
+    small = available.width() < SMALL_SCREEN.width() or available.height() < SMALL_SCREEN.height()
+    return size, small

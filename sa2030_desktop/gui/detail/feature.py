@@ -3,9 +3,9 @@ reference-data dialog into the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from sa2030_desktop.gui.changelog import ChangeLogWidget
 from sa2030_desktop.gui.commands import CreateGoalCommand, DeleteGoalCommand, push_checked
@@ -21,8 +21,9 @@ def install(window) -> None:
     panel = GoalDetailPanel(window)
     window.goal_detail = panel
     window.goal_detail_dock = window.add_dock(
-        panel, _t("Zieldetails"), Qt.DockWidgetArea.RightDockWidgetArea
+        DetailScroll(panel), _t("Zieldetails"), Qt.DockWidgetArea.RightDockWidgetArea
     )
+    window.goal_detail_dock.setObjectName("dock_GoalDetailPanel")  # saved layouts keep working
 
     edit = window.menus["edit"]
     edit.addSeparator()
@@ -69,6 +70,24 @@ def install(window) -> None:
             window.resizeDocks([dock], [340], Qt.Orientation.Vertical)
 
     dock.visibilityChanged.connect(first_show)
+
+
+class DetailScroll(QScrollArea):
+    """The detail panel scrolls instead of forcing its width on the window: on a laptop screen
+    the dock may be narrower than the panel's sections (the window must fit the screen)."""
+
+    def __init__(self, panel) -> None:
+        super().__init__()
+        self.setObjectName("goalDetailScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(panel)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.widget().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(240, 200)
 
 
 def create_goal(window) -> bool:

@@ -9,7 +9,7 @@ def install(window) -> None:
     from sa2030_desktop.gui.graph import actions
     from sa2030_desktop.gui.graph.page import GraphPage
 
-    page = GraphPage(window.bridge, window.undo_stack, window)
+    page = GraphPage(window.bridge, window.undo_stack, window, active=False)
     index = window.add_view(page, window.tr("Abhängigkeiten"))
     window.graph = page
     window.selection_changed.connect(page.set_selection)

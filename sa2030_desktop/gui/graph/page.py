@@ -39,8 +39,11 @@ class GraphPage(QWidget):
     exported = Signal(object)
     export_failed = Signal(str)
 
-    def __init__(self, bridge, undo_stack: QUndoStack | None = None, parent=None) -> None:
+    def __init__(
+        self, bridge, undo_stack: QUndoStack | None = None, parent=None, active: bool = True
+    ) -> None:
         super().__init__(parent)
+        self._active, self._dirty = active, True  # hidden tab: rebuilt when shown (set_active)
         self.setObjectName("graphPage")
         self.bridge = bridge
         self.undo_stack = undo_stack or QUndoStack(self)
@@ -249,9 +252,19 @@ class GraphPage(QWidget):
         self.refresh(fit=True)
 
     # -- building the scene --------------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        """Main window: the tab is shown (rebuild if something changed meanwhile) or hidden."""
+        self._active = active
+        if active and self._dirty:
+            self.refresh(fit=True)
+
     def refresh(self, relayout: bool = False, fit: bool = False) -> None:
         """Rebuild the scene. fit: a filter changed — fit the view if the visible goals or the
         view changed (an edit alone keeps the user's zoom and scroll position)."""
+        if not self._active:  # a hidden tab only notes that it is out of date
+            self._dirty = True
+            return
+        self._dirty = False
         store = self.bridge.store
         portfolio = self.bridge.snapshot()
         options = self.options()

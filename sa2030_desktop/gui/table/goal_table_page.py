@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from sa2030_desktop.domain.selection import Selection
@@ -10,6 +10,8 @@ from sa2030_desktop.gui.filter_bar import FilterBar
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.table.filter_proxy import GoalFilterProxy
 from sa2030_desktop.gui.table.goal_table_model import KEY_ROLE, Column, GoalTableModel
+
+TITLE_MIN = 240
 
 
 class GoalTablePage(QWidget):
@@ -42,10 +44,15 @@ class GoalTablePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for col, width in ((Column.KEY, 80), (Column.THEME, 240), (Column.LEAD, 105),
-                           (Column.PARTNERS, 120), (Column.STATUS, 140),
+        for col, width in ((Column.KEY, 80), (Column.THEME, 220), (Column.LEAD, 105),
+                           (Column.PARTNERS, 110), (Column.STATUS, 140),
                            (Column.NEXT_MILESTONE, 160), (Column.SLIP, 110)):  # fmt: skip
             header.resizeSection(col, width)
+        # The title takes the width the other columns leave (at least TITLE_MIN; below that the
+        # table scrolls sideways). Qt's Stretch mode keeps a once-wide title wide instead.
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._section_resized)
+        self.view.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -65,6 +72,23 @@ class GoalTablePage(QWidget):
         self.rebuild()
         if self.proxy.rowCount():  # start on the first goal, so the detail views have content
             self.view.setCurrentIndex(self.proxy.index(0, 0))
+
+    # -- title column fills the width ----------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_title()
+        return False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != Column.TITLE:
+            self._fit_title()
+
+    def _fit_title(self) -> None:
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in Column if c != Column.TITLE)
+        width = max(TITLE_MIN, self.view.viewport().width() - others)
+        if header.sectionSize(Column.TITLE) != width:
+            header.resizeSection(Column.TITLE, width)
 
     # -- mirror the store ------------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
