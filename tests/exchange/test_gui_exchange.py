@@ -136,10 +136,14 @@ def test_merge_review_decides_row_by_row_and_undoes(qtbot, bridge, tmp_path):
     assert "1 Änderung(en) werden ohne Konflikt übernommen" in dialog.summary.text()
     assert not dialog.apply_button.isEnabled()
     _shot(dialog, "merge_review_open.png")
+    dialog.view.setFocus()
     dialog.view.selectRow(0)
+    qtbot.waitUntil(lambda: dialog.view.selectionModel().hasSelection(), timeout=2000)
+    qtbot.waitUntil(dialog.take_theirs.isEnabled, timeout=2000)
     qtbot.mouseClick(
         dialog.take_theirs, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton
     )
+    qtbot.waitUntil(lambda: "davon 4 offen" not in dialog.summary.text(), timeout=2000)
     assert "davon 3 offen" in dialog.summary.text() or "davon 2 offen" in dialog.summary.text()
     dialog.all_mine.click()
     assert dialog.apply_button.isEnabled()
