@@ -220,8 +220,15 @@ def test_feature_installs_tab_and_follows_table_filter(qtbot, make_store):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "Zeitplan" in titles
     view = window.timeline
+    assert view.canvas.layout_ is None  # a hidden tab builds nothing (lazy views, issue 3)
+    window.tabs.setCurrentWidget(view)
     assert len(view.canvas.layout_.rows) == 7
     window.selection_changed.emit(Selection(ministry="MI"))
     assert [r.key for r in view.canvas.layout_.rows] == ["ministry:MI", "Z3"]
+    window.tabs.setCurrentWidget(window.table)
+    window.selection_changed.emit(Selection())
+    assert len(view.canvas.layout_.rows) == 2  # hidden: only marked out of date
+    window.tabs.setCurrentWidget(view)
+    assert len(view.canvas.layout_.rows) == 7
     texts = [a.text() for a in window.menus["analysis"].actions()]
     assert "&Was-wäre-wenn im Zeitplan" in texts

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 def install(window) -> None:
     from sa2030_desktop.gui.timeline.view import TimelineView
 
-    view = TimelineView(window.bridge, window.undo_stack, window)
+    view = TimelineView(window.bridge, window.undo_stack, window, active=False)
     index = window.add_view(view, window.tr("Zeitplan"))
     window.timeline = view
     window.selection_changed.connect(view.set_selection)

@@ -68,9 +68,14 @@ class TimelineView(QWidget):
     export_failed = Signal(str)
 
     def __init__(
-        self, bridge: StoreBridge, undo_stack: QUndoStack, parent: QWidget | None = None
+        self,
+        bridge: StoreBridge,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        active: bool = True,
     ) -> None:
         super().__init__(parent)
+        self._active, self._dirty = active, True  # hidden tab: rebuilt when shown (set_active)
         self.setObjectName("timelineView")
         self.bridge = bridge
         self.undo_stack = undo_stack
@@ -189,7 +194,20 @@ class TimelineView(QWidget):
         self.canvas.collapsed ^= {gid}
         self.rebuild()
 
+    def set_active(self, active: bool) -> None:
+        """Main window: the tab is shown (rebuild if something changed meanwhile) or hidden."""
+        self._active = active
+        if active and self._dirty:
+            first = self.layout_ is None
+            self.rebuild()
+            if first:
+                self.canvas.scroll_to_day(self.bridge.as_of)
+
     def rebuild(self, *_args) -> None:
+        if not self._active:  # a hidden tab only notes that it is out of date
+            self._dirty = True
+            return
+        self._dirty = False
         snap = self.bridge.snapshot()
         self.whatif_changes = {k: v for k, v in self.whatif_changes.items() if k in snap.milestones}
         as_of = self.bridge.as_of
