@@ -28,6 +28,7 @@ LAYER_GAP = 80.0
 ROW_GAP = 22.0
 LANE_GAP = 28.0
 LANE_LABEL = 150.0  # room left of the nodes for the lane names
+LANE_PAD = 16.0  # free room between a lane's border and its boxes (above, below, right)
 SWEEPS = 4
 ROW_PITCH = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
 
@@ -262,8 +263,8 @@ def update_lanes(model: GraphModel) -> None:
     for lane in model.lanes:
         members = [n for n in model.nodes.values() if n.lane == lane.value]
         if members:
-            lane.y0 = min(n.y - n.height / 2 for n in members) - ROW_GAP / 2
-            lane.y1 = max(n.y + n.height / 2 for n in members) + ROW_GAP / 2
+            lane.y0 = min(n.y - n.height / 2 for n in members) - LANE_PAD
+            lane.y1 = max(n.y + n.height / 2 for n in members) + LANE_PAD
 
 
 def edge_route(a: GraphNode, b: GraphNode) -> list[tuple[float, float]]:
@@ -318,6 +319,7 @@ def bounds(model: GraphModel) -> tuple[float, float, float, float]:
     y1 = max(n.y + n.height / 2 for n in model.nodes.values())
     if model.lanes:
         x0 = min(x0 - LANE_LABEL, x0)
+        x1 += LANE_PAD  # the lane band ends beside its last box, not flush with it
         y0 = min([y0] + [lane.y0 for lane in model.lanes])
         y1 = max([y1] + [lane.y1 for lane in model.lanes])
     return (x0, y0, x1, y1)

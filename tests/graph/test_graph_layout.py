@@ -119,3 +119,17 @@ def test_shallow_graph_is_laid_out_wide_not_tall(demo_store):
     gl.layout(model)
     x0, y0, x1, y1 = gl.bounds(model)
     assert 1.0 <= (x1 - x0) / (y1 - y0) <= 3.0
+
+
+def test_lane_bands_leave_room_around_their_boxes(demo_store):
+    """Boxes never sit flush against the lane border (swimlane export and view)."""
+    model = build_view(demo_store.snapshot(), GraphOptions(swimlanes="lead"), AS_OF)
+    gl.layout(model)
+    _x0, _y0, x1, _y1 = gl.bounds(model)
+    for lane in model.lanes:
+        members = [n for n in model.nodes.values() if n.lane == lane.value]
+        assert min(n.y - n.height / 2 for n in members) - lane.y0 >= 12
+        assert lane.y1 - max(n.y + n.height / 2 for n in members) >= 12
+        assert x1 - max(n.x + n.width / 2 for n in members) >= 12
+    for a, b in zip(model.lanes, model.lanes[1:], strict=False):
+        assert b.y0 - a.y1 >= 12  # lanes stay apart
