@@ -258,7 +258,12 @@ MESSAGES.update({
     "unknown_briefing_kind": "Unbekannte Art des Briefings „{value}“ (erlaubt: {allowed}).",
     "template_not_word": "Die Vorlage „{path}“ ist keine Word-Datei (.docx oder .dotx). Es wurde nichts geschrieben.",
     "target_open_in_word": "„{path}“ ist gerade in Word geöffnet. Bitte das Dokument dort schließen oder einen anderen Dateinamen wählen; es wurde nichts geschrieben.",
+    "vermerk_needs_one_goal": "Ein Vermerk behandelt genau ein Ziel, die Auswahl enthält aber {count} Ziele. Bitte ein Ziel wählen (Feld „Ziel“ bzw. „--goal SCHLÜSSEL“); es wurde nichts geschrieben.",
 })
+FIELD.update({"issuing_office": "herausgebende Stelle", "demo": "Demodaten", "colour": "Farbe",
+              "sort": "Reihenfolge", "prerequisite_milestone": "benötigter Meilenstein",
+              "dependent_milestone": "wartender Meilenstein", "lineage": "Herkunft",
+              "created": "angelegt am", "updated": "geändert am"})
 
 MESSAGES.update({
     "folder_without_csv": "Im Ordner „{path}“ liegen keine CSV-Dateien zum Einlesen.",

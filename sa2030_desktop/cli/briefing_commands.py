@@ -9,6 +9,8 @@ from pathlib import Path
 from sa2030_desktop.cli.common import EXIT_OK, add_filters, date_arg, print_json, selection_of
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.export.briefing import KIND_TITLES, KINDS, BriefingOptions
+from sa2030_desktop.export.briefing.grammar import goals_de
+from sa2030_desktop.export.briefing.sanitize import shortened_line
 from sa2030_desktop.services import briefing, portfolio
 
 
@@ -28,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--changes-since", type=date_arg, metavar="DATUM",
                    help="Änderungen seit diesem Datum aufführen (Statusbericht)")  # fmt: skip
     p.add_argument("--author", default="", metavar="TEXT", help="Bearbeitung (Vermerk)")
+    p.add_argument("--place", default="Magdeburg", metavar="ORT",
+                   help="Ort vor dem Datum auf der ersten Seite (Standard: Magdeburg)")  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_briefing)
 
@@ -41,6 +45,7 @@ def cmd_briefing(args) -> int:
         template=Path(args.template) if args.template else None,
         changes_since=args.changes_since,
         author=args.author,
+        place=args.place,
     )
     store = portfolio.open_portfolio(args.file, readonly=True)
     try:
@@ -51,11 +56,13 @@ def cmd_briefing(args) -> int:
     if args.json:
         print_json({"path": str(result.path), "kind": result.kind, "goals": result.goals,
                     "as_of": result.as_of.isoformat(), "classified": result.classified,
-                    "sanitized": result.sanitized})  # fmt: skip
+                    "sanitized": result.sanitized, "shortened": result.shortened})  # fmt: skip
         return EXIT_OK
     for line in result.sanitized:
         print(f"Hinweis: für Word bereinigt – {line}", file=sys.stderr)
+    if result.shortened:
+        print(f"Hinweis: {shortened_line(result.shortened)}.", file=sys.stderr)
     mark = ", VS-NfD" if result.classified else ""
-    print(f"{KIND_TITLES[result.kind]} geschrieben: {result.path} ({'1 Ziel' if result.goals == 1 else f'{result.goals} Ziele'}, "
+    print(f"{KIND_TITLES[result.kind]} geschrieben: {result.path} ({goals_de(result.goals)}, "
           f"Stichtag {de_short(result.as_of)}{mark})")  # fmt: skip
     return EXIT_OK

@@ -121,6 +121,18 @@ def write_briefing(
     )
 
 
+def refusal(portfolio: Portfolio, kind: str, selection: Selection,
+            as_of: date | None) -> DomainError | None:  # fmt: skip
+    """Why this selection cannot give a briefing of `kind`, or None – for the dialog, which
+    refuses before starting a worker (the export itself checks the same in check_request)."""
+    keys = selection.apply(portfolio, default_as_of(portfolio, as_of))
+    if not keys:
+        return DomainError("empty_selection")
+    if kind == "vermerk" and len(keys) != 1:
+        return DomainError("vermerk_needs_one_goal", count=len(keys))
+    return None
+
+
 SECTIONS = {
     "status": ["Zusammenfassung mit Umsetzungsstand", "Umsetzungsstand nach Ressort",
                "Ziele nach Status", "Meilensteine mit Verzug", "Terminkonflikte",

@@ -87,8 +87,10 @@ def test_vermerk_on_one_goal(demo_store, tmp_path):
     expected += [("wird benötigt von", d["key"], "hart" if d["kind"] == "hard" else "weich")
                  for d in data["direct_dependents"]]  # fmt: skip
     assert [(r[0], r[1], r[4]) for r in dep_rows] == expected
-    assert f"insgesamt (über Ketten) {len(data['predecessors'])} Ziele voraus" in body
-    assert f"insgesamt {len(data['dependents'])} Ziele hängen von ihm ab" in body
+    n_pre, n_post = len(data["predecessors"]), len(data["dependents"])
+    assert f"insgesamt (über Ketten) {n_pre} {'Ziel' if n_pre == 1 else 'Ziele'} voraus" in body
+    assert f"insgesamt {n_post} {'Ziel hängt' if n_post == 1 else 'Ziele hängen'} von ihm ab" \
+        in body  # fmt: skip
     # assessment and proposal are placeholders, clearly marked
     placeholders = [p for p in doc.paragraphs if p.text.startswith("[Bitte ergänzen")]
     assert len(placeholders) == 2

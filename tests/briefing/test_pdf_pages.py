@@ -21,8 +21,13 @@ def pdf_pages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pdf")
     store = create_portfolio(folder / "demo.sa2030", demo=True)
     # text the core refuses, as another tool might have written it
-    write_raw_goal(store, "Z99", "Kontroll\x01zeichen\x1f | " + "y" * 100_000,
-                   status_reason="\x0b|", ms_title="M\x08|")
+    write_raw_goal(
+        store,
+        "Z99",
+        "Kontroll\x01zeichen\x1f | " + "y" * 100_000,
+        status_reason="\x0b|",
+        ms_title="M\x08|",
+    )
     files = []
     try:
         for kind in KINDS:
@@ -72,3 +77,12 @@ def test_word_incompatible_text_is_readable_in_the_pdf(pdf_pages):
     text = "\n".join(pdf_pages["zeichen"])
     assert "Kontrollzeichen |" in text and "yyyyyyyyyy" in text
     assert "M|" in text
+
+
+@pytest.mark.parametrize("name", KINDS)
+def test_table_words_do_not_break(pdf_pages, name):
+    """Status labels, headers and keys stay whole (acceptance: „abgeschlosse|n“, „DIG-|001“)."""
+    text = "\n".join(pdf_pages[name])
+    for broken in (r"\babgeschlosse\b", r"\babgeschl\b", r"\bMeilenstei\b", r"\bverzöger\b",
+                   r"\bgefährde\b", r"\bZ\d+-\s*$", r"\bZ\d+-M\s*$"):  # fmt: skip
+        assert not re.search(broken, text, re.MULTILINE), (name, broken)

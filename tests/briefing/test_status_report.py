@@ -165,9 +165,9 @@ def test_changes_since_lists_field_changes(demo_store, tmp_path):
                      changes_since=date.today())  # fmt: skip
     assert any(h.endswith(f"Änderungen seit dem {_long(date.today())}") for h in headings(doc))
     rows = table_rows(find_table(doc, "Datum"))[1:]
-    status_row = next(r for r in rows if r[2] == "Z03" and r[3] == "Status")
+    status_row = next(r for r in rows if r[2] == "Ziel Z03" and r[3] == "Status")
     assert status_row[0] == de_short(date.today())
-    assert status_row[4] == "at_risk" and status_row[5] == "delayed"
+    assert status_row[4] == "gefährdet" and status_row[5] == "verzögert"
 
 
 def _long(day):

@@ -13,6 +13,7 @@ from sa2030_desktop.domain.analysis import Analysis, analyse
 from sa2030_desktop.domain.conflicts import Conflict, conflicts
 from sa2030_desktop.domain.model import Change, Portfolio
 from sa2030_desktop.domain.selection import Selection, natural_key, restrict
+from sa2030_desktop.export.briefing.changes import visible_changes
 from sa2030_desktop.export.briefing.sanitize import MAX_TITLE, Sanitizer, SanitizeReport
 
 KINDS = ("status", "sprechzettel", "vermerk", "kabinettsvorlage")
@@ -41,6 +42,7 @@ class BriefingOptions:
     changes: list[Change] = field(default_factory=list)  # change log rows since changes_since
     issued: date | None = None  # date of issue on the first page; None: today
     figures: bool = True
+    place: str = "Magdeburg"  # „Magdeburg, 2. April 2026“ on the first page
 
 
 @dataclass(slots=True)
@@ -94,7 +96,12 @@ def build_context(
     """Sanitise once, select, analyse. Raises nothing: the service has checked the input."""
     sanitizer = Sanitizer()
     clean = sanitizer.portfolio(portfolio)
-    changes = sanitizer.changes(options.changes)
+    keys = selection.apply(clean, as_of)
+    chosen = set(keys)
+    # Only the rows the briefing shows are cleaned (and reported).
+    own_changes = [c for c in visible_changes(options.changes)
+                   if _change_goal(c.key) in chosen or c.entity == "portfolio"]  # fmt: skip
+    changes = sanitizer.changes(own_changes)
     opts = BriefingOptions(
         classified=options.classified,
         reference=sanitizer.text(options.reference, "Eingabe", "", "Geschäftszeichen", 200),
@@ -106,13 +113,11 @@ def build_context(
         changes=changes,
         issued=options.issued,
         figures=options.figures,
+        place=sanitizer.text(options.place, "Eingabe", "", "Ort", 80),
     )
-    keys = selection.apply(clean, as_of)
-    chosen = set(keys)
     selected = restrict(clean, chosen)
     graph = g.build_graph(clean)
     found = [c for c in conflicts(clean) if c.dependent in chosen or c.prerequisite in chosen]
-    own_changes = [c for c in changes if _change_goal(c.key) in chosen or c.entity == "portfolio"]
     return BriefingContext(
         kind=kind,
         portfolio=clean,
@@ -124,7 +129,7 @@ def build_context(
         analysis=analyse(selected, as_of),
         graph=graph,
         conflicts=sorted(found, key=lambda c: (-c.days, natural_key(c.dependent))),
-        changes=own_changes,
+        changes=changes,
         report=sanitizer.report,
         scope=describe_scope(clean, selection),
         issued=options.issued or date.today(),

@@ -246,7 +246,9 @@ class Briefing:
             if first and index == 0:  # the document's first page: issuing office and date
                 if ctx.portfolio.info.issuing_office:
                     lines.append(header.add_paragraph(ctx.portfolio.info.issuing_office))
-                dated = header.add_paragraph(f"Magdeburg, {de_long(ctx.issued)}")
+                place = ctx.options.place.strip()
+                day = de_long(ctx.issued)
+                dated = header.add_paragraph(f"{place}, {day}" if place else day)
                 dated.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 lines.append(dated)
             else:

@@ -23,13 +23,13 @@ from sa2030_desktop.export.briefing.context import BriefingContext
 DPI = 200
 WIDTH_IN = 6.3  # about the text width of an A4 page with 2.5/2.0 cm margins
 WIDE_IN = 10.0  # landscape pages (graph and timeline)
-HEIGHT_IN = 5.6
+HEIGHT_IN = 5.3
 # A second cue besides the colour (print in black and white, colour-blind readers).
 SYMBOL = {Status.NOT_STARTED: "○", Status.ON_TRACK: "", Status.DELAYED: "!",
           Status.AT_RISK: "!!", Status.DONE: "✓"}  # fmt: skip
 HATCH = {Status.NOT_STARTED: "", Status.ON_TRACK: "", Status.DELAYED: "//",
          Status.AT_RISK: "xx", Status.DONE: ".."}  # fmt: skip
-_FONT = {"font.size": 8, "font.family": "DejaVu Sans"}
+_FONT = {"font.size": 8.5, "font.family": "DejaVu Sans"}
 
 
 def png_of(fig: Figure, box_in: tuple[float, float] | None = None) -> tuple[bytes, tuple[int, int]]:
@@ -71,16 +71,16 @@ def ampel_by_ministry(ctx: BriefingContext) -> Figure:
         for bar, v in zip(bars, values, strict=True):
             if v:
                 ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
-                        str(v), ha="center", va="center", fontsize=7.5, color=text_colour,
+                        str(v), ha="center", va="center", fontsize=8.5, color=text_colour,
                         fontweight="bold")  # fmt: skip
         left = [a + b for a, b in zip(left, values, strict=True)]
     for y, total in enumerate(left):
-        ax.text(total + 0.2, y, f"{total}", va="center", fontsize=7.5)
+        ax.text(total + 0.2, y, f"{total}", va="center", fontsize=8.5)
     ax.set_xlabel("Anzahl Ziele (federführend)")
     ax.set_xlim(0, max(left, default=1) * 1.08 + 0.5)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(ncols=5, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=7.5)
-    ax.tick_params(labelsize=8)
+    ax.legend(ncols=5, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=8.5)
+    ax.tick_params(labelsize=8.5)
     return fig
 
 
@@ -109,20 +109,16 @@ def graph_figures(ctx: BriefingContext) -> list[tuple[Figure, str]]:
              "von; durchgezogen: hart, gestrichelt: weich)")]  # fmt: skip
 
 
-def timeline_figures(ctx: BriefingContext) -> list[tuple[Figure, str]]:
-    """The milestone timeline: one row per goal (paginated), or counts per quarter for large
-    selections."""
+def timeline_figures(ctx: BriefingContext, box_in: tuple[float, float]) -> list[tuple[Figure, str]]:
+    """The milestone timeline drawn for the page box (inches) it fills, 8 pt type at least: one
+    row per goal over as many pages as needed, or counts per quarter for large selections."""
     if len(ctx.keys) > LARGE:
         return [(_quarter_timeline(ctx), "Meilensteine je Quartal: Basistermin und Prognose")]
-    external = _external("timeline_figure", "timeline_figures")
-    if external is not None:
-        try:
-            figs = external(ctx.selected, ctx.as_of, None)
-            what = "Zeitplan der Meilensteine"
-            return [(f, f"{what} ({i} von {len(figs)})" if len(figs) > 1 else what)
-                    for i, f in enumerate(figs, 1)]  # fmt: skip
-        except Exception:  # noqa: BLE001
-            pass
+    from sa2030_desktop.export.briefing.timeline_chart import timeline_pages
+
+    pages = timeline_pages(ctx.selected, ctx.as_of, box_in)
+    if pages:
+        return pages
     return [(_goal_timeline(ctx), "Zeitplan: Basistermin (◇), Prognose (●, rot bei Verzug), "
              "Ist (✓); senkrechte Linie: Stichtag")]  # fmt: skip
 
@@ -151,7 +147,7 @@ def _goal_graph(ctx: BriefingContext) -> Figure:
         status = ctx.portfolio.goals[key].status
         light = status in (Status.NOT_STARTED, Status.DELAYED)
         label = f"{key} {SYMBOL[status]}".strip()
-        ax.text(x, y, label, ha="center", va="center", fontsize=7.5, fontweight="bold",
+        ax.text(x, y, label, ha="center", va="center", fontsize=8.5, fontweight="bold",
                 color="black" if light else "white",
                 bbox={"boxstyle": "round,pad=0.3", "fc": STATUS_COLOURS[status],
                       "ec": "#333333", "lw": 0.5})  # fmt: skip
@@ -184,15 +180,15 @@ def _ministry_matrix(ctx: BriefingContext) -> Figure:
         for j in range(n):
             v = grid[i][j]
             if v:
-                ax.text(j, i, str(v), ha="center", va="center", fontsize=8,
+                ax.text(j, i, str(v), ha="center", va="center", fontsize=8.5,
                         fontweight="bold" if i != j else "normal",
                         color="white" if v > top * 0.55 else "#1F3A5F")  # fmt: skip
-    ax.set_xticks(range(n), codes, fontsize=8)
-    ax.set_yticks(range(n), codes, fontsize=8)
+    ax.set_xticks(range(n), codes, fontsize=8.5)
+    ax.set_yticks(range(n), codes, fontsize=8.5)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
-    ax.set_xlabel("… benötigt Ziele von (federführendes Ressort)", fontsize=8)
-    ax.set_ylabel("Ziele von … (federführend)", fontsize=8)
+    ax.set_xlabel("… benötigt Ziele von (federführendes Ressort)", fontsize=8.5)
+    ax.set_ylabel("Ziele von … (federführend)", fontsize=8.5)
     ax.tick_params(length=0)
     for i in range(n):  # the diagonal: dependencies inside one ministry
         ax.add_patch(Rectangle((i - 0.5, i - 0.5), 1, 1, fill=False, ec="#9E9E9E", lw=0.8, ls=":"))
@@ -218,8 +214,8 @@ def _goal_timeline(ctx: BriefingContext) -> Figure:
                 colour = "#C62828" if slip_days(m) else "#2E7D32"
                 ax.plot(m.forecast, y, marker="o", ms=4.5, color=colour, zorder=3)
     ax.axvline(ctx.as_of, color="#1F3A5F", lw=1, ls=":")
-    ax.set_yticks(range(len(keys)), list(reversed(keys)), fontsize=7)
-    ax.tick_params(axis="x", labelsize=7)
+    ax.set_yticks(range(len(keys)), list(reversed(keys)), fontsize=8.5)
+    ax.tick_params(axis="x", labelsize=8.5)
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="x", color="#EEEEEE")
     _date_axis(ax)
@@ -245,10 +241,10 @@ def _quarter_timeline(ctx: BriefingContext) -> Figure:
            label="Basistermin")  # fmt: skip
     ax.bar([x + 0.2 for x in xs], [fore[q] for q in quarters], 0.4, color="#1F3A5F",
            hatch="//", edgecolor="white", label="Prognose bzw. Ist")  # fmt: skip
-    ax.set_xticks(list(xs), labels, rotation=90 if len(labels) > 14 else 0, fontsize=7)
+    ax.set_xticks(list(xs), labels, rotation=90 if len(labels) > 14 else 0, fontsize=8.5)
     ax.set_ylabel("Meilensteine")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, fontsize=7.5)
+    ax.legend(frameon=False, fontsize=8.5)
     return fig
 
 
@@ -263,4 +259,4 @@ def _status_legend(ax) -> None:
     handles = [Patch(fc=STATUS_COLOURS[s], ec="#333333", label=f"{s.label} {SYMBOL[s]}".strip())
                for s in STATUS_ORDER]  # fmt: skip
     ax.legend(handles=handles, ncols=5, loc="lower center", bbox_to_anchor=(0.5, 1.0),
-              frameon=False, fontsize=7)  # fmt: skip
+              frameon=False, fontsize=8.5)  # fmt: skip

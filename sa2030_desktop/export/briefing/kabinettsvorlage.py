@@ -10,6 +10,7 @@ from sa2030_desktop.domain.model import Status
 from sa2030_desktop.export.briefing import figures as fg
 from sa2030_desktop.export.briefing import sections as sec
 from sa2030_desktop.export.briefing.document import Briefing
+from sa2030_desktop.export.briefing.grammar import conflicts_de, verb_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
 
@@ -21,7 +22,8 @@ def build(bd: Briefing, progress=None) -> None:
     par = bd.paragraph()
     par.add_run("Betreff: ").bold = True
     par.add_run(f"Umsetzungsbericht zur Digitalstrategie „Sachsen-Anhalt Digital 2030“ – "
-                f"Stand {de_long(ctx.as_of)} ({ctx.scope})")  # fmt: skip
+                f"Stand {de_long(ctx.as_of)}"
+                f"{'' if ctx.scope == 'Gesamtportfolio' else ' – ' + ctx.scope}")  # fmt: skip
 
     bd.heading("I. Beschlussvorschlag", 1)
     bd.paragraph(f"Die Landesregierung nimmt den Umsetzungsbericht zur Digitalstrategie "
@@ -61,7 +63,8 @@ def build(bd: Briefing, progress=None) -> None:
 
     bd.heading("IV. Strittige Punkte", 1)
     if ctx.conflicts:
-        bd.paragraph(f"Strittig sind {len(ctx.conflicts)} Terminkonflikte: Ein Ziel wartet auf "
+        n = len(ctx.conflicts)
+        bd.paragraph(f"Strittig {verb_de(n, 'ist', 'sind')} {conflicts_de(n)}: Ein Ziel wartet auf "
                      "ein Ziel eines anderen oder desselben Ressorts, das erst nach dem "
                      "benötigten Termin fertig wird.")  # fmt: skip
     sec.conflict_table(bd)
@@ -90,8 +93,8 @@ def involvement_table(bd: Briefing) -> None:
             cross[a] += 1
             cross[b] += 1
     codes = sorted(set(led) | set(involved))
-    cols = [Column("Ressort", 3.6), Column("federführend", 1.1, "right"),
-            Column("beteiligt", 1.0, "right"),
-            Column("ressortübergreifende Abhängigkeiten", 1.8, "right")]  # fmt: skip
+    cols = [Column("Ressort", 3.6), Column("federführend", 1.1, "right", nowrap=True),
+            Column("beteiligt", 1.0, "right", nowrap=True),
+            Column("ressortübergreifende Abhängigkeiten", 1.8, "right", nowrap=True)]  # fmt: skip
     rows = [[f"{c} – {ctx.ministry_name(c)}", led[c], involved[c], cross[c]] for c in codes]
     add_table(bd, cols, rows)

@@ -33,13 +33,12 @@ class SanitizedText:
     shortened_from: int = 0  # original length when the text was shortened, else 0
 
     def describe(self) -> str:
-        parts = []
-        if self.removed:
-            parts.append(f"{self.removed} nicht speicherbare Zeichen ersetzt")
-        if self.shortened_from:
-            parts.append(f"von {self.shortened_from:,} Zeichen gekürzt".replace(",", "."))
+        """What was repaired for Word (shortening for the layout is no repair: see
+        `SanitizeReport.shortened`)."""
+        n = self.removed
+        what = "nicht speicherbares Zeichen" if n == 1 else "nicht speicherbare Zeichen"
         where = f"{self.entity} {self.key}".strip()
-        return f"{where}, {FIELD_LABELS.get(self.field, self.field)}: " + ", ".join(parts)
+        return f"{where}, {FIELD_LABELS.get(self.field, self.field)}: {n} {what} ersetzt"
 
 
 @dataclass(slots=True)
@@ -50,7 +49,22 @@ class SanitizeReport:
         return bool(self.changes)
 
     def lines(self) -> list[str]:
-        return [c.describe() for c in self.changes]
+        """One line per text with characters Word cannot store (removed or replaced)."""
+        return [c.describe() for c in self.changes if c.removed]
+
+    @property
+    def shortened(self) -> int:
+        """How many long texts were shortened to keep tables and headings readable."""
+        return sum(1 for c in self.changes if c.shortened_from)
+
+
+def shortened_line(n: int) -> str:
+    """„12 lange Texte wurden für das Layout gekürzt“, or "" when none was."""
+    if not n:
+        return ""
+    if n == 1:
+        return "1 langer Text wurde für das Layout gekürzt"
+    return f"{n} lange Texte wurden für das Layout gekürzt"
 
 
 def clean_text(text: str | None, limit: int = 0) -> tuple[str, int, int]:
@@ -140,14 +154,21 @@ class Sanitizer:
     def changes(self, rows: list[Change]) -> list[Change]:
         out = []
         for c in rows:
+            # Named by the object changed (goal key), the log entry's number in brackets.
+            where = f"{_clean_key(c.key)} (Nr. {c.id})"
+            entity = "Änderungsprotokoll"
             out.append(
                 dataclasses.replace(
                     c,
-                    user=self.text(c.user, "Änderung", str(c.id), "Benutzer", 200),
-                    key=self.text(c.key, "Änderung", str(c.id), "Schlüssel", 200),
-                    old=self.text(c.old, "Änderung", str(c.id), "alter Wert", 300),
-                    new=self.text(c.new, "Änderung", str(c.id), "neuer Wert", 300),
-                    comment=self.text(c.comment, "Änderung", str(c.id), "Kommentar", 300),
+                    user=self.text(c.user, entity, where, "Benutzer", 200),
+                    key=self.text(c.key, entity, where, "Schlüssel", 200),
+                    old=self.text(c.old, entity, where, "alter Wert", 300),
+                    new=self.text(c.new, entity, where, "neuer Wert", 300),
+                    comment=self.text(c.comment, entity, where, "Kommentar", 300),
                 )
             )
         return out
+
+
+def _clean_key(key: str) -> str:
+    return clean_text(key, 60)[0]

@@ -11,6 +11,7 @@ from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.briefing.context import DEMO_NOTE, KIND_TITLES, BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
 from sa2030_desktop.export.briefing.figures import png_of
+from sa2030_desktop.export.briefing.grammar import goals_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
 # Reports list the goals that need attention first.
@@ -28,8 +29,10 @@ def title_block(bd: Briefing, subtitle: str = "") -> None:
         bd.paragraph(f"{DEMO_NOTE}: Alle Angaben sind fiktiv.", italic=True)
 
 
-def goals_de(n: int) -> str:
-    return "1 Ziel" if n == 1 else f"{n} Ziele"
+def scope_phrase(ctx: BriefingContext) -> str:
+    """„des Gesamtportfolios“ / „der Auswahl Ressort MID (federführend)“ – no nested brackets."""
+    return "des Gesamtportfolios" if ctx.scope == "Gesamtportfolio" else \
+        f"der Auswahl {ctx.scope}"  # fmt: skip
 
 
 def _are(n: int) -> str:
@@ -61,17 +64,17 @@ def status_summary_table(bd: Briefing, font_size: float = 9.0) -> None:
     rows.append(["in Umsetzung (im Plan, verzögert, gefährdet)", bd.ctx.analysis.in_progress,
                  share(bd.ctx.analysis.in_progress, total)])  # fmt: skip
     rows.append(["Summe", total, share(total, total)])
-    cols = [Column("Status", 3.2, status=True), Column("Ziele", 1, "right"),
-            Column("Anteil", 1, "right")]  # fmt: skip
+    cols = [Column("Status", 3.2, status=True), Column("Ziele", 1, "right", nowrap=True),
+            Column("Anteil", 1, "right", nowrap=True)]  # fmt: skip
     add_table(bd, cols, rows, font_size=font_size)
 
 
 def counts_table(bd: Briefing, first: str, groups: dict[str, dict[str, int]],
                  name_of=None) -> None:  # fmt: skip
     """One row per group (ministry, category): total, each status, in Umsetzung with its share."""
-    cols = [Column(first, 3.0), Column("Ziele", 0.9, "right")]
-    cols += [Column(s.label, 1.15, "right", header_status=s) for s in STATUS_ORDER]
-    cols.append(Column("in Umsetzung", 1.5, "right"))
+    cols = [Column(first, 3.0), Column("Ziele", 0.9, "right", nowrap=True)]
+    cols += [Column(s.label, 1.15, "right", header_status=s, nowrap=True) for s in STATUS_ORDER]
+    cols.append(Column("in Umsetzung", 1.5, "right", nowrap=True))
     rows = []
     for code, counts in groups.items():
         if not counts["total"]:
@@ -98,9 +101,10 @@ def goal_rows(ctx: BriefingContext, keys: Iterable[str]) -> list[list[object]]:
 
 
 GOAL_COLUMNS = [
-    Column("Ziel", 0.7), Column("Titel", 4.2), Column("Feder­führung", 1.1),
-    Column("Status", 1.45, status=True), Column("nächster Meilenstein", 1.35, "right"),
-    Column("Verzug (Tage)", 0.95, "right"),
+    Column("Ziel", 0.7, nowrap=True, keys=True), Column("Titel", 4.2),
+    Column("Feder­führung", 1.1, nowrap=True), Column("Status", 1.45, status=True),
+    Column("nächster Meilenstein", 1.35, "right", nowrap=True),
+    Column("Verzug (Tage)", 0.95, "right", nowrap=True),
 ]  # fmt: skip
 
 
@@ -122,9 +126,11 @@ def slipped_table(bd: Briefing, limit: int | None = None) -> int:
     if not items:
         bd.paragraph("Kein offener Meilenstein ist gegenüber seinem Basistermin verschoben.")
         return 0
-    cols = [Column("Meilenstein", 1.0), Column("Titel", 3.6), Column("Feder­führung", 1.0),
-            Column("Basistermin", 1.15, "right"), Column("Prognose", 1.15, "right"),
-            Column("Verzug (Tage)", 0.95, "right")]  # fmt: skip
+    cols = [Column("Meilenstein", 1.0, nowrap=True, keys=True), Column("Titel", 3.6),
+            Column("Feder­führung", 1.0, nowrap=True),
+            Column("Basistermin", 1.15, "right", nowrap=True),
+            Column("Prognose", 1.15, "right", nowrap=True),
+            Column("Verzug (Tage)", 0.95, "right", nowrap=True)]  # fmt: skip
     leads = bd.ctx.analysis.leads
     rows = [[m.key, m.title, leads.get(m.goal, ""), de_short(m.baseline), de_short(m.forecast),
              str(slip_days(m))] for m in shown]  # fmt: skip
@@ -137,9 +143,12 @@ def conflict_table(bd: Briefing) -> int:
     if not found:
         bd.paragraph("Es bestehen keine Terminkonflikte bei harten Abhängigkeiten.")
         return 0
-    cols = [Column("wartendes Ziel", 1.1), Column("wartet ab", 1.1, "right"),
-            Column("benötigtes Ziel", 1.1), Column("fertig am", 1.1, "right"),
-            Column("Tage zu spät", 0.9, "right"), Column("Ressorts", 1.6)]  # fmt: skip
+    cols = [Column("wartendes Ziel", 1.1, nowrap=True, keys=True),
+            Column("wartet ab", 1.1, "right", nowrap=True),
+            Column("benötigtes Ziel", 1.1, nowrap=True, keys=True),
+            Column("fertig am", 1.1, "right", nowrap=True),
+            Column("Tage zu spät", 0.9, "right", nowrap=True),
+            Column("Ressorts", 1.6, nowrap=True)]  # fmt: skip
     leads = bd.ctx.analysis.leads
     rows = []
     for c in found:
@@ -156,59 +165,6 @@ def _with_ms(goal: str, ms: str | None) -> str:
     return f"{goal} ({ms})" if ms else goal
 
 
-MAX_CHANGE_ROWS = 200
-_ENTITY_PLURAL = {"goal": "Ziele", "milestone": "Meilensteine", "dependency": "Abhängigkeiten",
-                  "indicator": "Indikatoren"}  # fmt: skip
-
-
-def changes_table(bd: Briefing) -> None:
-    """Changes since a date: new objects counted, changed fields listed (newest first)."""
-    ctx = bd.ctx
-    since = ctx.options.changes_since
-    creations = [c for c in ctx.changes if c.field == "*" and c.new != "gelöscht"]
-    created = {(c.entity, c.key) for c in creations}
-    # Older files logged every field of a new record too: same record, same moment.
-    born = {(c.entity, c.key, c.timestamp, c.comment) for c in creations}
-    edits = [c for c in ctx.changes
-             if c not in creations and (c.entity, c.key, c.timestamp, c.comment) not in born]  # fmt: skip
-    if not created and not edits:
-        bd.paragraph(f"Seit dem {de_long(since)} wurden keine Änderungen an den ausgewählten "
-                     "Zielen erfasst.")  # fmt: skip
-        return
-    if created:
-        counts: dict[str, int] = {}
-        for entity, _key in created:
-            counts[entity] = counts.get(entity, 0) + 1
-        text = ", ".join(f"{n} {_ENTITY_PLURAL.get(e, e)}" for e, n in sorted(counts.items()))
-        bd.paragraph(f"Seit dem {de_long(since)} neu angelegt: {text}.")
-    if not edits:
-        return
-    shown = edits[:MAX_CHANGE_ROWS]
-    more = f" – die neuesten {len(shown)} sind aufgeführt" if len(edits) > len(shown) else ""
-    bd.paragraph(f"{len(edits)} Änderungen an bestehenden Einträgen seit dem {de_long(since)}"
-                 f"{more} (neueste zuerst):")  # fmt: skip
-    cols = [Column("Datum", 1.0, "right"), Column("Benutzer", 1.0), Column("Objekt", 1.0),
-            Column("Feld", 1.1), Column("alt", 2.1), Column("neu", 2.1)]  # fmt: skip
-    rows = [[de_short(_day(c.timestamp)), c.user, c.key, _field_label(c.field), c.old, c.new]
-            for c in shown]  # fmt: skip
-    add_table(bd, cols, rows, font_size=8)
-
-
-def _field_label(name: str) -> str:
-    from sa2030_desktop.messages import FIELD
-
-    return "–" if name == "*" else FIELD.get(name, name)
-
-
-def _day(timestamp: str):
-    from datetime import date
-
-    try:
-        return date.fromisoformat(timestamp[:10])
-    except ValueError:
-        return None
-
-
 def annex_table(bd: Briefing) -> None:
     """Every selected goal with theme field, ministries, status and its direct dependencies."""
     ctx = bd.ctx
@@ -220,9 +176,10 @@ def annex_table(bd: Briefing) -> None:
             needs[d.dependent].append(d.prerequisite + tag)
         if d.prerequisite in needed_by:
             needed_by[d.prerequisite].append(d.dependent + tag)
-    cols = [Column("Ziel", 0.7), Column("Titel", 3.2), Column("Themen­feld", 0.8),
+    cols = [Column("Ziel", 0.7, nowrap=True, keys=True), Column("Titel", 3.2),
+            Column("Themen­feld", 0.8, nowrap=True),
             Column("Feder­führung / Beteiligung", 1.4), Column("Status", 1.4, status=True),
-            Column("benötigt", 1.3), Column("wird benötigt von", 1.3)]  # fmt: skip
+            Column("benötigt", 1.3, keys=True), Column("wird benötigt von", 1.3, keys=True)]  # fmt: skip
     rows = []
     for key in ctx.keys:
         goal = ctx.portfolio.goals[key]
@@ -234,9 +191,15 @@ def annex_table(bd: Briefing) -> None:
     add_table(bd, cols, rows, font_size=8)
 
 
+def figure_box(bd: Briefing) -> tuple[float, float]:
+    """Inches a figure may fill on the current page: the text width, the text height less
+    room for a heading and the caption."""
+    return bd.text_width.inches, bd.text_height.inches - 1.35
+
+
 def add_figures(bd: Briefing, figures, number: list[int]) -> None:
     """Embed (Figure, caption) pairs, numbered „Abbildung n“ across the document."""
-    box = (bd.text_width.inches, bd.text_height.inches - 1.35)
+    box = figure_box(bd)
     for fig, caption in figures:
         png, size = png_of(fig, box)
         number[0] += 1

@@ -10,6 +10,7 @@ from sa2030_desktop.domain.rules import slip_days
 from sa2030_desktop.export.briefing import sections as sec
 from sa2030_desktop.export.briefing.context import BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
+from sa2030_desktop.export.briefing.grammar import conflicts_de, days_de, goals_de, verb_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
 BODY_PT = 13.0
@@ -48,10 +49,12 @@ def build(bd: Briefing, progress=None) -> None:
     if len(keys) > SHORT_LIST:  # a Sprechzettel stays short: the critical goals only
         keys = [k for s in (Status.AT_RISK, Status.DELAYED) for k in grouped[s]]
         rest = len(ctx.keys) - len(keys)
-        bd.paragraph(f"Verzögerte und gefährdete Ziele; die übrigen {rest} Ziele sind im Plan, "
-                     "abgeschlossen oder noch nicht begonnen (Einzelheiten im Statusbericht).")  # fmt: skip
-    cols = [Column("Ziel", 0.7), Column("Titel", 3.6), Column("Feder­führung", 1.1),
-            Column("Status", 1.5, status=True), Column("Verzug (Tage)", 1.0, "right")]  # fmt: skip
+        bd.paragraph(f"Verzögerte und gefährdete Ziele; {'das übrige Ziel ist' if rest == 1 else f'die übrigen {rest} Ziele sind'} "
+                     "im Plan, abgeschlossen oder noch nicht begonnen (Einzelheiten im "
+                     "Statusbericht).")  # fmt: skip
+    cols = [Column("Ziel", 0.7, nowrap=True, keys=True), Column("Titel", 3.6),
+            Column("Feder­führung", 1.1, nowrap=True), Column("Status", 1.5, status=True),
+            Column("Verzug (Tage)", 1.0, "right", nowrap=True)]  # fmt: skip
     rows = [[r[0], r[1], r[2], r[3], r[5]] for r in sec.goal_rows(ctx, keys)]
     add_table(bd, cols, rows, font_size=11)
 
@@ -67,8 +70,9 @@ def _large_type(bd: Briefing) -> None:
 def goal_of_talk(ctx: BriefingContext) -> str:
     c = ctx.analysis.status_counts
     critical = c["delayed"] + c["at_risk"]
-    text = (f"Über den Umsetzungsstand der {len(ctx.keys)} Ziele ({ctx.scope}) zum Stichtag "
-            f"{de_long(ctx.as_of)} informieren")  # fmt: skip
+    n = len(ctx.keys)
+    what = f"des Ziels {ctx.keys[0]}" if n == 1 else f"der {n} Ziele {sec.scope_phrase(ctx)}"
+    text = f"Über den Umsetzungsstand {what} zum Stichtag {de_long(ctx.as_of)} informieren"  # fmt: skip
     if critical or ctx.conflicts:
         text += "; Unterstützung bei den verzögerten und gefährdeten Zielen vereinbaren"
     if ctx.conflicts:
@@ -81,8 +85,9 @@ def active_points(ctx: BriefingContext) -> list[str]:
     total = len(ctx.keys)
     busy = ctx.analysis.in_progress
     points = [
-        f"Von {total} Zielen sind {busy} in Umsetzung ({sec.share(busy, total)}) und "
-        f"{c['done']} abgeschlossen ({sec.share(c['done'], total)}).",
+        f"Von {goals_de(total).replace('Ziele', 'Zielen')} {verb_de(busy, 'ist', 'sind')} {busy} "
+        f"in Umsetzung ({sec.share(busy, total)}) und {c['done']} abgeschlossen "
+        f"({sec.share(c['done'], total)}).",
     ]
     done = [
         ctx.portfolio.goals[k] for k in ctx.keys if ctx.portfolio.goals[k].status is Status.DONE
@@ -94,15 +99,16 @@ def active_points(ctx: BriefingContext) -> list[str]:
         goal = ctx.portfolio.goals[ms.goal]
         points.append(
             f"{goal.key} „{goal.title}“: Meilenstein „{ms.title}“ verschiebt sich um "
-            f"{slip_days(ms)} Tage auf den {de_long(ms.forecast)} (Basistermin "
+            f"{days_de(slip_days(ms))} auf den {de_long(ms.forecast)} (Basistermin "
             f"{de_long(ms.baseline)})."
         )
     if ctx.conflicts:
         first = ctx.conflicts[0]
         points.append(
-            f"{len(ctx.conflicts)} Terminkonflikte zwischen Zielen; der größte: {first.dependent} "
+            f"{conflicts_de(len(ctx.conflicts))} zwischen Zielen; "
+            f"{'er' if len(ctx.conflicts) == 1 else 'der größte'}: {first.dependent} "
             f"wartet ab dem {de_long(first.waiting)} auf {first.prerequisite}, das erst am "
-            f"{de_long(first.needed)} fertig wird ({first.days} Tage später)."
+            f"{de_long(first.needed)} fertig wird ({days_de(first.days)} später)."
         )
     return points
 
@@ -117,7 +123,7 @@ def reactive_points(ctx: BriefingContext) -> list[tuple[str, str]]:
                 continue
             slip = max((slip_days(m) for m in ctx.portfolio.milestones_of(key)), default=0)
             reason = goal.status_reason or "Begründung liegt nicht vor."
-            extra = f" Größter Verzug: {slip} Tage." if slip else ""
+            extra = f" Größter Verzug: {days_de(slip)}." if slip else ""
             out.append((f"Falls nach {key} gefragt ({status.label}): ",
                         f"„{goal.title}“ – {reason}{extra}"))  # fmt: skip
             if len(out) >= 6:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from sa2030_desktop.domain.dates import de_long
+from sa2030_desktop.export.briefing import changes
 from sa2030_desktop.export.briefing import figures as fg
 from sa2030_desktop.export.briefing import sections as sec
 from sa2030_desktop.export.briefing.document import Briefing
+from sa2030_desktop.export.briefing.grammar import conflicts_de, deps_de, milestones_de, verb_de
 
 
 def build(bd: Briefing, progress=None) -> None:
@@ -29,11 +31,13 @@ def build(bd: Briefing, progress=None) -> None:
         extra.append(f"{sec.goals_de(slipped)} {'hat' if slipped == 1 else 'haben'} mindestens einen "
                      "Meilenstein mit Verzug")  # fmt: skip
     if ctx.conflicts:
-        extra.append(f"{len(ctx.conflicts)} Terminkonflikte bei harten Abhängigkeiten sind offen")
+        k = len(ctx.conflicts)
+        extra.append(f"{conflicts_de(k)} bei harten Abhängigkeiten {verb_de(k, 'ist', 'sind')} "
+                     "offen")  # fmt: skip
     if a.overdue:
-        extra.append(
-            f"{len(a.overdue)} Meilensteine sind überfällig (Prognose verstrichen, kein Ist)"
-        )
+        k = len(a.overdue)
+        extra.append(f"{milestones_de(k)} {verb_de(k, 'ist', 'sind')} überfällig (Prognose "
+                     "verstrichen, kein Ist)")  # fmt: skip
     if extra:
         bd.paragraph("; ".join(extra) + ".")
     sec.status_summary_table(bd)
@@ -56,7 +60,7 @@ def build(bd: Briefing, progress=None) -> None:
         if not keys:
             continue
         sub += 1
-        bd.heading(f"{n}.{sub} {status.label.capitalize()} ({len(keys)})", 2)
+        bd.heading(f"{n}.{sub} {status.label[:1].upper()}{status.label[1:]} ({len(keys)})", 2)
         sec.goal_table(bd, keys)
 
     heading("Meilensteine mit Verzug")
@@ -68,18 +72,19 @@ def build(bd: Briefing, progress=None) -> None:
     sec.conflict_table(bd)
     if ctx.options.changes_since:
         heading(f"Änderungen seit dem {de_long(ctx.options.changes_since)}")
-        sec.changes_table(bd)
+        changes.changes_table(bd)
     if ctx.options.figures:
         step(0.5, "Abhängigkeitsgraph")
         bd.new_section(landscape=True)
         heading("Abhängigkeiten")
-        bd.paragraph(f"{len(ctx.selected.dependencies)} Abhängigkeiten zwischen den ausgewählten "
+        bd.paragraph(f"{deps_de(len(ctx.selected.dependencies))} zwischen den ausgewählten "
                      f"Zielen, davon {a.deps_by_kind['hard']} hart und {a.deps_by_kind['soft']} "
-                     f"weich; {a.cross_ministry} verbinden Ziele verschiedener Ressorts.")  # fmt: skip
+                     f"weich; {a.cross_ministry} {verb_de(a.cross_ministry, 'verbindet', 'verbinden')}"
+                     " Ziele verschiedener Ressorts.")  # fmt: skip
         sec.add_figures(bd, fg.graph_figures(ctx), fig_no)
         step(0.7, "Zeitplan")
         heading("Zeitplan", new_page=True)
-        sec.add_figures(bd, fg.timeline_figures(ctx), fig_no)
+        sec.add_figures(bd, fg.timeline_figures(ctx, sec.figure_box(bd)), fig_no)
         bd.new_section(landscape=False)
     step(0.85, "Anlage")
     bd.heading("Anlage: Ziele und Abhängigkeiten", 1, new_page=not ctx.options.figures)

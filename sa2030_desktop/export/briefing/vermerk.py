@@ -10,17 +10,20 @@ from sa2030_desktop.domain.rules import is_late_achieved, slip_days
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.briefing.context import DEMO_NOTE, BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
+from sa2030_desktop.export.briefing.grammar import days_de, goals_de, verb_de
 from sa2030_desktop.export.briefing.tables import Column, add_table, key_value_table
 
 MILESTONE_COLUMNS = [
-    Column("Meilenstein", 1.2), Column("Titel", 3.1), Column("Basistermin", 1.15, "right"),
-    Column("Prognose", 1.15, "right"), Column("Ist", 1.15, "right"),
-    Column("Verzug (Tage)", 0.95, "right"),
+    Column("Meilenstein", 1.2, nowrap=True, keys=True), Column("Titel", 3.1),
+    Column("Basistermin", 1.15, "right", nowrap=True),
+    Column("Prognose", 1.15, "right", nowrap=True), Column("Ist", 1.15, "right", nowrap=True),
+    Column("Verzug (Tage)", 0.95, "right", nowrap=True),
 ]  # fmt: skip
 DEPENDENCY_COLUMNS = [
-    Column("Richtung", 1.5), Column("Ziel", 0.7), Column("Titel", 2.6),
-    Column("Feder­führung", 1.0), Column("Art", 0.7), Column("Meilenstein", 1.1),
-    Column("Termin­konflikt", 1.2),
+    Column("Richtung", 1.5), Column("Ziel", 0.7, nowrap=True, keys=True), Column("Titel", 2.6),
+    Column("Feder­führung", 1.0, nowrap=True), Column("Art", 0.7, nowrap=True),
+    Column("Meilenstein", 1.1, nowrap=True, keys=True),
+    Column("Termin­konflikt", 1.2, nowrap=True),
 ]  # fmt: skip
 
 
@@ -62,7 +65,7 @@ def subject(ctx: BriefingContext) -> str:
     if len(ctx.keys) == 1:
         goal = ctx.portfolio.goals[ctx.keys[0]]
         return f"Ziel {goal.key} „{goal.title}“ – Sachstand zum {de_long(ctx.as_of)}"
-    return f"{len(ctx.keys)} Ziele ({ctx.scope}) – Sachstand zum {de_long(ctx.as_of)}"
+    return f"{goals_de(len(ctx.keys))} – {ctx.scope} – Sachstand zum {de_long(ctx.as_of)}"
 
 
 def facts(bd: Briefing, key: str) -> None:
@@ -97,11 +100,11 @@ def facts(bd: Briefing, key: str) -> None:
         add_table(bd, MILESTONE_COLUMNS, rows)
         for m in milestones:
             if slip_days(m):
-                bd.bullet(f"{m.key}: Prognose {de_long(m.forecast)} liegt {slip_days(m)} Tage "
+                bd.bullet(f"{m.key}: Prognose {de_long(m.forecast)} liegt {days_de(slip_days(m))} "
                           f"nach dem Basistermin {de_long(m.baseline)}.")  # fmt: skip
             elif is_late_achieved(m):
                 bd.bullet(f"{m.key}: erreicht am {de_long(m.actual)}, "
-                          f"{(m.actual - m.baseline).days} Tage nach dem Basistermin.")  # fmt: skip
+                          f"{days_de((m.actual - m.baseline).days)} nach dem Basistermin.")  # fmt: skip
     else:
         bd.paragraph("Für das Ziel sind keine Meilensteine erfasst.")
     _dependencies(bd, key)
@@ -123,12 +126,13 @@ def _dependencies(bd: Briefing, key: str) -> None:
             conflict = conflict_of(p, d)
             ms = d.prerequisite_milestone or d.dependent_milestone or "–"
             rows.append([direction, okey, ogoal.title, lead_at(p, ogoal, ctx.as_of), d.kind.label,
-                         ms, f"{conflict.days} Tage" if conflict else "–"])  # fmt: skip
+                         ms, days_de(conflict.days) if conflict else "–"])  # fmt: skip
     all_pre = g.predecessors(ctx.graph, key)
     all_post = g.dependents(ctx.graph, key)
-    bd.paragraph(f"Abhängigkeiten: {key} setzt direkt {len(pre)} und insgesamt (über Ketten) "
-                 f"{len(all_pre)} Ziele voraus; direkt {len(post)} und insgesamt {len(all_post)} "
-                 "Ziele hängen von ihm ab.")  # fmt: skip
+    bd.paragraph(f"Abhängigkeiten: {key} setzt direkt {goals_de(len(pre))} und insgesamt (über "
+                 f"Ketten) {goals_de(len(all_pre))} voraus; direkt {goals_de(len(post))} und "
+                 f"insgesamt {goals_de(len(all_post))} {verb_de(len(all_post), 'hängt', 'hängen')} "
+                 "von ihm ab.")  # fmt: skip
     if rows:
         add_table(bd, DEPENDENCY_COLUMNS, rows)
 

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.selection import Selection, natural_key
 from sa2030_desktop.export.briefing import KIND_TITLES, KINDS, BriefingOptions
+from sa2030_desktop.export.briefing.grammar import goals_de
 from sa2030_desktop.gui.briefing.worker import BriefingJob, Cancelled, start
 from sa2030_desktop.messages import format_error
-from sa2030_desktop.services.briefing import summary
+from sa2030_desktop.services.briefing import refusal, summary
 
 
 def _qdate(day: date) -> QDate:
@@ -75,6 +76,8 @@ class BriefingDialog(QDialog):
         self.meeting_on = QCheckBox(self.tr("Termin"), self)
         self.meeting = self._date(as_of)
         self.author = QLineEdit(self)
+        self.place = QLineEdit(self.tr("Magdeburg"), self)
+        self.place.setToolTip(self.tr("Ort vor dem Datum auf der ersten Seite"))
         self.changes_on = QCheckBox(self.tr("Änderungen seit"), self)
         self.changes_since = self._date(as_of.replace(day=1))
         self.template = QLineEdit(self)
@@ -138,6 +141,7 @@ class BriefingDialog(QDialog):
         form2.addRow(self.tr("A&nlass:"), self.occasion)
         form2.addRow(self.meeting_on, self.meeting)
         form2.addRow(self.tr("&Bearbeitung:"), self.author)
+        form2.addRow(self.tr("&Ort:"), self.place)
         form2.addRow(self.changes_on, self.changes_since)
         browse_t = QPushButton(self.tr("&Vorlage wählen…"), self)
         browse_t.clicked.connect(self.choose_template)
@@ -148,7 +152,7 @@ class BriefingDialog(QDialog):
         names = {self.kind: "Art", self.ministry: "Ressort", self.theme: "Themenfeld",
                  self.category: "Zielkategorie", self.goal: "Ziel", self.as_of: "Stichtag",
                  self.reference: "Geschäftszeichen", self.occasion: "Anlass",
-                 self.meeting: "Termin", self.author: "Bearbeitung",
+                 self.meeting: "Termin", self.author: "Bearbeitung", self.place: "Ort",
                  self.changes_since: "Änderungen seit", self.template: "Vorlage",
                  self.target: "Zieldatei", self.summary: "Inhalt des Briefings"}  # fmt: skip
         for widget, name in names.items():
@@ -198,6 +202,7 @@ class BriefingDialog(QDialog):
             occasion=self.occasion.text(),
             meeting_date=_pydate(self.meeting.date()) if self.meeting_on.isChecked() else None,
             author=self.author.text(),
+            place=self.place.text(),
             template=Path(template) if template else None,
             changes_since=_pydate(self.changes_since.date())
             if self.changes_on.isChecked()
@@ -205,9 +210,12 @@ class BriefingDialog(QDialog):
         )
 
     def update_summary(self, *_args) -> None:
-        lines = summary(self.bridge.snapshot(), self.kind.currentData(), self.selection(),
-                        _pydate(self.as_of.date()), self.options())  # fmt: skip
+        snapshot, kind = self.bridge.snapshot(), self.kind.currentData()
+        day = _pydate(self.as_of.date())
+        lines = summary(snapshot, kind, self.selection(), day, self.options())
         self.summary.setText("\n".join(lines))
+        # A Vermerk is on exactly one goal; an empty selection gives nothing (summary says so).
+        self.refused = refusal(snapshot, kind, self.selection(), day)
 
     def choose_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Hausvorlage wählen"), "",
@@ -225,6 +233,11 @@ class BriefingDialog(QDialog):
 
     # -- running ------------------------------------------------------------------------------
     def run(self) -> None:
+        self.update_summary()
+        if self.refused is not None:  # refused here, in German; nothing is written
+            self.status.setText(format_error(self.refused))
+            self.window_.show_error(self.refused)
+            return
         target = self.target.text().strip()
         if not target:
             self.choose_target()
@@ -272,13 +285,24 @@ class BriefingDialog(QDialog):
 
     def offer_open(self, result) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Briefing erstellt"),
-                          self.tr("{0} mit {1} Zielen geschrieben:\n{2}").format(
-                              KIND_TITLES[result.kind], result.goals, result.path), parent=self)  # fmt: skip
+                          self.tr("{0} mit {1} geschrieben:\n{2}").format(
+                              KIND_TITLES[result.kind], goals_de(result.goals), result.path),
+                          parent=self)  # fmt: skip
         box.setObjectName("briefingDone")
-        if result.sanitized:
-            box.setInformativeText(self.tr("{0} Texte enthielten Zeichen, die Word nicht speichern "
-                                           "kann; sie wurden bereinigt.").format(len(result.sanitized)))  # fmt: skip
+        notes = []
+        if result.sanitized:  # real repairs, one line per text in the details
+            n = len(result.sanitized)
+            notes.append(self.tr("1 Text enthielt Zeichen, die Word nicht speichern kann; er wurde "
+                                 "bereinigt.") if n == 1 else
+                         self.tr("{0} Texte enthielten Zeichen, die Word nicht speichern kann; sie "
+                                 "wurden bereinigt.").format(n))  # fmt: skip
             box.setDetailedText("\n".join(result.sanitized))
+        if result.shortened:  # layout, not a repair: one line
+            n = result.shortened
+            notes.append(self.tr("1 langer Text wurde für das Layout gekürzt.") if n == 1 else
+                         self.tr("{0} lange Texte wurden für das Layout gekürzt.").format(n))  # fmt: skip
+        if notes:
+            box.setInformativeText("\n".join(notes))
         self.open_file = box.addButton(self.tr("Datei ö&ffnen"), QMessageBox.ButtonRole.AcceptRole)
         self.open_folder = box.addButton(
             self.tr("&Ordner öffnen"), QMessageBox.ButtonRole.ActionRole
