@@ -12,7 +12,7 @@ Text stays text: SVG with `svg.fonttype: none`, PDF with TrueType fonts (`pdf.fo
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -118,30 +118,51 @@ def _check_suffix(path: Path) -> str:
     return suffix
 
 
+Progress = Callable[[int, int], object]  # (pages done, pages); returning False cancels
+
+
 def save_figures(
-    figures: Iterable[Figure], path: Path, dpi: int = 150, count: int | None = None
+    figures: Iterable[Figure],
+    path: Path,
+    dpi: int = 150,
+    count: int | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
-    """Write figures (a list, or `count` figures from an iterator such as iter_pages)."""
+    """Write figures (a list, or `count` figures from an iterator such as iter_pages).
+
+    All or nothing: PDF goes through one temporary file; PNG/SVG pages are rendered first and
+    written at the end, so a cancel (`progress` returns False → DomainError "cancelled") or an
+    error leaves no file behind."""
     path = Path(path)
     suffix = _check_suffix(path)
     if count is None:
         figures = list(figures)
         count = len(figures)
+
+    def tick(done: int) -> None:
+        if progress is not None and progress(done, count) is False:
+            raise DomainError("cancelled")
+
     with rc_context(RC):
         if suffix == ".pdf":
             with atomic_target(path) as tmp:
                 with PdfPages(tmp, metadata={"Title": "Meilensteinplan"}) as pdf:
-                    for fig in figures:
+                    for n, fig in enumerate(figures, 1):
                         pdf.savefig(fig)
+                        tick(n)
             return [path]
-        targets = page_paths(path, count)
-        for fig, target in zip(figures, targets, strict=True):
+        extra = {"pil_kwargs": {"compress_level": 1}} if suffix == ".png" else {}  # as small
+        blobs = []
+        for n, fig in enumerate(figures, 1):
             buf = io.BytesIO()
-            extra = {"pil_kwargs": {"compress_level": 1}} if suffix == ".png" else {}
-            fig.savefig(buf, format=suffix[1:], dpi=dpi, **extra)  # level 1: as small, faster
-            with atomic_target(target) as tmp:
-                tmp.write_bytes(buf.getvalue())
-        return targets
+            fig.savefig(buf, format=suffix[1:], dpi=dpi, **extra)
+            blobs.append(buf.getvalue())
+            tick(n)
+    targets = page_paths(path, count)
+    for target, data in zip(targets, blobs, strict=True):
+        with atomic_target(target) as tmp:
+            tmp.write_bytes(data)
+    return targets
 
 
 def save_layout(
@@ -149,12 +170,13 @@ def save_layout(
     path: str | Path,
     options: TimelineOptions | None = None,
     dpi: int = 150,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write a computed layout as PNG/SVG/PDF; returns the files written (PNG/SVG: one per page)."""
     path = Path(path)
     _check_suffix(path)
     count, pages = iter_pages(layout, options)
-    return save_figures(pages, path, dpi, count)
+    return save_figures(pages, path, dpi, count, progress)
 
 
 def save_timeline(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QDate, Qt, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,34 +33,11 @@ from sa2030_desktop.domain.whatif import WhatIfResult, apply_forecasts, evaluate
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.timeline.canvas import TimelineCanvas
 from sa2030_desktop.gui.timeline.dialogs import DateCommentDialog
+from sa2030_desktop.gui.timeline.export_job import ExportJob
 from sa2030_desktop.gui.timeline.whatif_panel import WhatIfPanel
 from sa2030_desktop.messages import format_error
 
 BANNER = "background:#EF6C00;color:white;font-weight:bold;padding:6px;"
-
-
-class _ExportSignals(QObject):
-    done = Signal(object)  # list[Path]
-    failed = Signal(str)
-
-
-class _ExportJob(QRunnable):
-    """Rendering and writing run off the GUI thread (matplotlib Agg figures, no pyplot)."""
-
-    def __init__(self, layout: TimelineLayout, path, options: TimelineOptions) -> None:
-        super().__init__()
-        self.layout, self.path, self.options = layout, path, options
-        self.signals = _ExportSignals()
-
-    def run(self) -> None:
-        from sa2030_desktop.export.timeline_figure import save_layout
-
-        try:
-            self.signals.done.emit(save_layout(self.layout, self.path, self.options))
-        except DomainError as exc:
-            self.signals.failed.emit(format_error(exc))
-        except OSError as exc:
-            self.signals.failed.emit(str(exc))
 
 
 class TimelineView(QWidget):
@@ -83,7 +60,7 @@ class TimelineView(QWidget):
         self.whatif_changes: dict[str, date] = {}
         self.whatif_result: WhatIfResult | None = None
         self.layout_: TimelineLayout | None = None
-        self._jobs: list[_ExportJob] = []
+        self._jobs: list[ExportJob] = []
         self._build()
         bridge.changed.connect(self.rebuild)
         bridge.as_of_changed.connect(self.rebuild)
@@ -114,6 +91,8 @@ class TimelineView(QWidget):
         self.whatif_button.setObjectName("whatIfToggle")
         self.whatif_button.setCheckable(True)
         self.export_button = QPushButton(self.tr("E&xportieren…"), self)
+        self.cancel_export_button = QPushButton(self.tr("Export abbrechen"), self)
+        self.cancel_export_button.hide()
         for w in (QLabel(self.tr("Gruppierung:"), self), self.group_combo, self.window_check,
                   self.from_edit, QLabel("–", self), self.to_edit, QLabel(self.tr("Zoom:"), self),
                   self.zoom_combo):  # fmt: skip
@@ -121,6 +100,7 @@ class TimelineView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.whatif_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.cancel_export_button)
 
         self.banner = QLabel(self.tr("Simulation – nichts wird gespeichert"), self)
         self.banner.setObjectName("whatIfBanner")
@@ -153,6 +133,7 @@ class TimelineView(QWidget):
         self.zoom_combo.currentIndexChanged.connect(self._zoom_chosen)
         self.whatif_button.toggled.connect(self.set_whatif)
         self.export_button.clicked.connect(self._export_dialog)
+        self.cancel_export_button.clicked.connect(self.cancel_export)
         self.canvas.forecast_dropped.connect(self.move_forecast)
         self.canvas.group_toggled.connect(self.toggle_group)
         self.canvas.milestone_menu.connect(self._milestone_menu)
@@ -383,23 +364,36 @@ class TimelineView(QWidget):
 
     def export_to(self, path) -> None:
         """Write what the view shows (filters, window, collapsed groups, simulation) in a worker."""
-        job = _ExportJob(self.layout_, path, self.options())
+        job = ExportJob(self.layout_, path, self.options())
         job.setAutoDelete(False)
         self._jobs.append(job)
         job.signals.done.connect(self._export_done)
         job.signals.failed.connect(self._export_failed)
+        job.signals.progress.connect(self._export_progress)
         self.export_button.setEnabled(False)
+        self.cancel_export_button.show()
         self._show_message(self.tr("Export läuft …"))
         QThreadPool.globalInstance().start(job)
 
-    def _export_done(self, paths) -> None:
+    def cancel_export(self) -> None:
+        for job in self._jobs:
+            job.cancelled.set()
+
+    def _export_progress(self, done: int, pages: int) -> None:
+        if self._jobs and not self._jobs[-1].cancelled.is_set():
+            self._show_message(self.tr("Export läuft … Seite {0} von {1}").format(done, pages))
+
+    def _export_finished(self) -> None:
         self._jobs.clear()
         self.export_button.setEnabled(True)
+        self.cancel_export_button.hide()
+
+    def _export_done(self, paths) -> None:
+        self._export_finished()
         self._show_message(self.tr("Exportiert: {0}").format(", ".join(str(p) for p in paths)))
         self.exported.emit(paths)
 
     def _export_failed(self, text: str) -> None:
-        self._jobs.clear()
-        self.export_button.setEnabled(True)
+        self._export_finished()
         self._show_message(text)
         self.export_failed.emit(text)
