@@ -206,6 +206,11 @@ class Briefing:
         max_h = int(self.text_height - Cm(3.4))  # room for a heading and the caption
         if height > max_h:
             width, height = width * max_h // height, max_h
+        body = self.doc.element.body
+        if len(body) > 1 and body[-2].tag == qn("w:tbl"):
+            # A picture right below a table: LibreOffice then drops most of the table's bottom
+            # border. A small spacer keeps the table closed.
+            self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
         par = self.doc.add_paragraph()
         par.alignment = WD_ALIGN_PARAGRAPH.CENTER
         par.paragraph_format.keep_with_next = True

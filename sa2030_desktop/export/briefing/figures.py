@@ -72,7 +72,8 @@ def ampel_by_ministry(ctx: BriefingContext) -> Figure:
             if v:
                 ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
                         str(v), ha="center", va="center", fontsize=8.5, color=text_colour,
-                        fontweight="bold")  # fmt: skip
+                        fontweight="bold", bbox={"boxstyle": "round,pad=0.15", "lw": 0,
+                                                 "fc": STATUS_COLOURS[status]})  # fmt: skip
         left = [a + b for a, b in zip(left, values, strict=True)]
     for y, total in enumerate(left):
         ax.text(total + 0.2, y, f"{total}", va="center", fontsize=8.5)

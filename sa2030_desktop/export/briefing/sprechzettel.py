@@ -122,7 +122,9 @@ def reactive_points(ctx: BriefingContext) -> list[tuple[str, str]]:
             if goal.status is not status:
                 continue
             slip = max((slip_days(m) for m in ctx.portfolio.milestones_of(key)), default=0)
-            reason = goal.status_reason or "Begründung liegt nicht vor."
+            reason = goal.status_reason.strip() or "Begründung liegt nicht vor."
+            if reason[-1] not in ".!?…":
+                reason += "."
             extra = f" Größter Verzug: {days_de(slip)}." if slip else ""
             out.append((f"Falls nach {key} gefragt ({status.label}): ",
                         f"„{goal.title}“ – {reason}{extra}"))  # fmt: skip
