@@ -74,3 +74,15 @@ def test_relayout_fits_again(window, qtbot):
     assert not _all_inside(page)
     page.relayout()
     assert _all_inside(page)
+
+
+def test_resize_refits_an_untouched_view_but_keeps_a_chosen_zoom(window, qtbot):
+    page = window.graph
+    window.tabs.setCurrentWidget(page)
+    window.resize(1200, 800)
+    qtbot.waitUntil(lambda: page.view.viewport().width() < 900)
+    assert _all_inside(page)  # still fitted at the smaller size
+    page.view.set_zoom(1.0)  # zoomed in: scroll bars appear, the viewport shrinks
+    window.resize(1500, 900)
+    qtbot.wait(20)
+    assert page.view.zoom() == pytest.approx(1.0)

@@ -39,6 +39,7 @@ class GraphView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, value: float) -> None:
+        self.auto_fit = False  # a chosen zoom stays when the window is resized (fit_all resets)
         value = max(self.min_zoom, min(MAX_ZOOM, value))
         factor = value / self.zoom()
         self.scale(factor, factor)
@@ -112,7 +113,6 @@ class GraphView(QGraphicsView):
         super().mousePressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        self.auto_fit = False
         self.zoom_by(1.15 ** (event.angleDelta().y() / 120))
         event.accept()
 
@@ -121,10 +121,8 @@ class GraphView(QGraphicsView):
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_requested.emit()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.auto_fit = False
             self.zoom_by(1.25)
         elif key == Qt.Key.Key_Minus:
-            self.auto_fit = False
             self.zoom_by(0.8)
         elif key == Qt.Key.Key_0:
             self.fit_all()
