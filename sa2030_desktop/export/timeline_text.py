@@ -113,6 +113,7 @@ class TextBatch(Artist):
         renderer.open_group("textbatch", gid=self.get_gid())
         px = renderer.points_to_pixels(1.0)
         points = self.get_transform().transform([(lb.x, lb.y) for lb in self.labels])
+        flip, height = renderer.flipy(), renderer.get_canvas_width_height()[1]
         gc = renderer.new_gc()
         box = MplPath([(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)], closed=True)
         for lb, (x, y) in zip(self.labels, points, strict=True):
@@ -138,6 +139,8 @@ class TextBatch(Artist):
                 renderer.draw_path(gc, rect, IdentityTransform(), (1.0, 1.0, 1.0, 0.85))
                 gc.set_alpha(1.0)
             gc.set_foreground(to_rgba(lb.colour), isRGBA=True)
+            if flip:  # e.g. SVG: text positions count from the top (paths are flipped for us)
+                base = height - base
             renderer.draw_text(gc, x, base, lb.text, m.prop, 0.0, ismath=False, mtext=None)
         gc.restore()
         renderer.close_group("textbatch")

@@ -66,3 +66,21 @@ def test_long_titles_are_cut_by_width_before_the_status_column(many):
     assert LABEL.width(first.text) + LABEL.width(status.text) + 8 <= column
     short = next(lb for lb in batch.labels if lb.text.startswith("Z2 "))
     assert short.text == "Z2 Ziel Z2"  # short titles are not touched
+
+
+def test_svg_text_sits_where_the_pdf_puts_it(make_store, tmp_path):
+    """SVG counts y from the top: title above the rows, rows in order, legend at the foot."""
+    from tests.timeline.portfolio import sections
+
+    store = make_store(**sections())
+    (svg,) = save_timeline(store.snapshot(), AS_OF, tmp_path / "plan.svg")
+    found = re.findall(
+        r'<text[^>]*transform="translate\(([\d.]+) ([\d.]+)\)"[^>]*>([^<]*)</text>',
+        svg.read_text(encoding="utf-8"),
+    )
+    y = {text.strip(): float(ty) for _, ty, text in found}
+    height = PAGE_SIZE[1] * 72
+    title = min(y[t] for t in y if t.startswith("Meilensteinplan"))
+    assert 0.05 * height < title < 0.1 * height
+    assert title < y["Z1 Ziel Z1"] < y["Z2 Ziel Z2"] < y["Basistermin"]
+    assert y["Basistermin"] > 0.9 * height and y["Seite 1 von 1"] < 0.1 * height
