@@ -30,7 +30,7 @@ from sa2030_desktop.domain.timeline_layout import (
     axis_ticks,
     choose_unit,
 )
-from sa2030_desktop.export.timeline_text import Label, TextBatch, font
+from sa2030_desktop.export.timeline_text import SLACK, Label, TextBatch, font
 
 PAGE_SIZE = (11.69, 8.27)  # A4 landscape, inches
 AX_RECT = (0.31, 0.13, 0.665, 0.74)
@@ -71,11 +71,11 @@ def row_labels(rows: list[PageRow], y0: float = 0.0) -> list[Label]:
         if r.kind == "group":
             count = "1 Ziel" if r.count == 1 else f"{r.count} Ziele"
             suffix = " (Forts.)" if pr.continued else f" ({count})"
-            text = GROUP.fit(r.label, column - GROUP.width(suffix)) + suffix
+            text = GROUP.fit(r.label, column - GROUP.width(suffix) * SLACK) + suffix
             out.append(Label(LABEL_X, y, text, GROUP))
             continue
         status = r.status.label if r.status else ""
-        room = column - (LABEL.width(status) + 8 if status else 0)
+        room = column - (LABEL.width(status) * SLACK + 8 if status else 0)
         out.append(Label(LABEL_X, y, LABEL.fit(pr.label, room), LABEL))
         if status:
             out.append(Label(STATUS_X, y, status, LABEL, "#424242", ha="right"))
