@@ -204,8 +204,8 @@ class ChangeLogWidget(QWidget):
             lambda _d: self.refresh() if self.since_check.isChecked() else None
         )
         bridge.changed.connect(self._on_changed)
-        self._fill_choices()
-        self.refresh()
+        # built when first shown: at 10,000 goals the log is large and the dock starts hidden
+        self._stale = True
 
     def sizeHint(self) -> QSize:  # noqa: N802
         # As a bottom dock: room for about ten rows at first start.

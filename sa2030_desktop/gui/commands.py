@@ -19,6 +19,7 @@ from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import dependencies as dep_service
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services import layout as layout_service
+from sa2030_desktop.services import package as package_service
 from sa2030_desktop.services import reference as reference_service
 
 UNDO_PREFIX = "Rückgängig: "
@@ -37,6 +38,22 @@ class ServiceCommand(QUndoCommand):
 
     def validate(self) -> None:  # pragma: no cover - overridden where there is something to check
         pass
+
+
+def _editable(store, *goal_keys: str) -> None:
+    """In a Ressortpaket only the ministry's own goals (and what hangs on them) may change:
+    refuse the rest before the command enters the undo stack (package_readonly)."""
+    if not package_service.package_ministry(store):
+        return
+    for key in dict.fromkeys(goal_keys):
+        package_service.check_editable(store, key)
+
+
+def _no_reference_change(store, entity: str, key: str) -> None:
+    """Reference data (categories, theme fields, ministries) is context in a Ressortpaket."""
+    ministry = package_service.package_ministry(store)
+    if ministry:
+        raise DomainError("package_readonly", ministry=ministry, entity=entity, key=key)
 
 
 def push_checked(parent: QWidget | None, stack: QUndoStack, command: ServiceCommand) -> bool:
@@ -60,11 +77,17 @@ class UpdateGoalCommand(ServiceCommand):
         self.before = {name: _copy(getattr(goal, name)) for name in self.changes}
 
     def validate(self) -> None:
+        _editable(self.store, self.key)
+        ministry = package_service.package_ministry(self.store)
+        if ministry and self.changes.get("lead", ministry) != ministry:
+            raise DomainError("package_lead_fixed", ministry=ministry)
         goal = self.store.snapshot().goals[self.key]
         candidate = dataclasses.replace(goal, **self.changes)
         goal_service._check_goal(self.store, candidate)
-        if "status" in self.changes and self.changes["status"] != goal.status and not (
-            str(self.changes.get("status_reason", "")).strip() or self.comment.strip()
+        if (
+            "status" in self.changes
+            and self.changes["status"] != goal.status
+            and not (str(self.changes.get("status_reason", "")).strip() or self.comment.strip())
         ):
             raise DomainError("status_reason_required", key=self.key)
 
@@ -83,6 +106,9 @@ class CreateGoalCommand(ServiceCommand):
     def validate(self) -> None:
         if self.goal.key in self.store.snapshot().goals:
             raise DomainError("duplicate_key", entity="goal", key=self.goal.key)
+        ministry = package_service.package_ministry(self.store)
+        if ministry and self.goal.lead != ministry:
+            raise DomainError("package_lead_fixed", ministry=ministry)
         goal_service._check_goal(self.store, self.goal)
 
     def redo(self) -> None:
@@ -104,12 +130,20 @@ class DeleteGoalCommand(ServiceCommand):
         self.dependencies = [d for d in snap.dependencies if key in d.pair]
         self.indicators = [i for i in snap.indicators if i.goal == key]
 
+    def validate(self) -> None:
+        # its dependencies go with it: those other goals declare must be editable too
+        _editable(self.store, self.key, *(d.dependent for d in self.dependencies))
+
     def redo(self) -> None:
         goal_service.delete_goal(self.store, self.key)
 
     def undo(self) -> None:
         goal_service.restore_goal(
-            self.store, self.goal, self.milestones, self.dependencies, self.indicators,
+            self.store,
+            self.goal,
+            self.milestones,
+            self.dependencies,
+            self.indicators,
             UNDO_PREFIX + self.text(),
         )
 
@@ -122,6 +156,7 @@ class CreateMilestoneCommand(ServiceCommand):
     def validate(self) -> None:
         if self.ms.key in self.store.snapshot().milestones:
             raise DomainError("duplicate_key", entity="milestone", key=self.ms.key)
+        _editable(self.store, self.ms.goal)
         goal_service._check_milestone(self.store, self.ms)
 
     def redo(self) -> None:
@@ -140,6 +175,9 @@ class DeleteMilestoneCommand(ServiceCommand):
             d for d in snap.dependencies if key in (d.prerequisite_milestone, d.dependent_milestone)
         ]
 
+    def validate(self) -> None:
+        _editable(self.store, self.ms.goal, *(d.dependent for d in self.refs))
+
     def redo(self) -> None:
         goal_service.delete_milestone(self.store, self.ms.key)
 
@@ -147,7 +185,10 @@ class DeleteMilestoneCommand(ServiceCommand):
         goal_service.restore_milestone(self.store, self.ms, UNDO_PREFIX + self.text())
         for dep in self.refs:
             dep_service.update_link(
-                self.store, dep.dependent, dep.prerequisite, UNDO_PREFIX + self.text(),
+                self.store,
+                dep.dependent,
+                dep.prerequisite,
+                UNDO_PREFIX + self.text(),
                 prerequisite_milestone=dep.prerequisite_milestone,
                 dependent_milestone=dep.dependent_milestone,
             )
@@ -168,6 +209,7 @@ class UpdateMilestoneCommand(ServiceCommand):
         ms = self.store.snapshot().milestones.get(self.key)
         if ms is None:
             raise DomainError("not_found", entity="milestone", key=self.key)
+        _editable(self.store, ms.goal)
         if "baseline" in self.changes:
             raise DomainError("baseline_needs_rebaseline", key=self.key)
         goal_service._check_milestone(self.store, dataclasses.replace(ms, **self.changes))
@@ -176,7 +218,9 @@ class UpdateMilestoneCommand(ServiceCommand):
         goal_service.update_milestone(self.store, self.key, self.comment, **self.changes)
 
     def undo(self) -> None:
-        goal_service.update_milestone(self.store, self.key, UNDO_PREFIX + self.text(), **self.before)
+        goal_service.update_milestone(
+            self.store, self.key, UNDO_PREFIX + self.text(), **self.before
+        )
 
 
 class RebaselineCommand(ServiceCommand):
@@ -188,6 +232,9 @@ class RebaselineCommand(ServiceCommand):
         self.old = bridge.snapshot().milestones[key].baseline
 
     def validate(self) -> None:
+        ms = self.store.snapshot().milestones.get(self.key)
+        if ms is not None:
+            _editable(self.store, ms.goal)
         if not self.comment.strip():
             raise DomainError("rebaseline_comment_required", key=self.key)
 
@@ -202,25 +249,35 @@ class LinkCommand(ServiceCommand):
     def __init__(self, bridge: StoreBridge, dependency: Dependency, comment: str = "") -> None:
         super().__init__(
             bridge,
-            QWidget.tr("Abhängigkeit {0} → {1}").format(dependency.prerequisite, dependency.dependent),
+            QWidget.tr("Abhängigkeit {0} → {1}").format(
+                dependency.prerequisite, dependency.dependent
+            ),
         )
         self.dep = dependency
         self.comment = comment
 
     def validate(self) -> None:
+        _editable(self.store, self.dep.dependent)
         dep_service.check_link(self.store, self.dep)
 
     def redo(self) -> None:
         dep_service.link(self.store, self.dep, self.comment)
 
     def undo(self) -> None:
-        dep_service.unlink(self.store, self.dep.dependent, self.dep.prerequisite, UNDO_PREFIX + self.text())
+        dep_service.unlink(
+            self.store, self.dep.dependent, self.dep.prerequisite, UNDO_PREFIX + self.text()
+        )
 
 
 class UnlinkCommand(ServiceCommand):
     def __init__(self, bridge: StoreBridge, dependent: str, prerequisite: str) -> None:
-        super().__init__(bridge, QWidget.tr("Abhängigkeit {0} → {1} entfernen").format(prerequisite, dependent))
+        super().__init__(
+            bridge, QWidget.tr("Abhängigkeit {0} → {1} entfernen").format(prerequisite, dependent)
+        )
         self.dep = dep_service.find(bridge.store, dependent, prerequisite)
+
+    def validate(self) -> None:
+        _editable(self.store, self.dep.dependent)
 
     def redo(self) -> None:
         dep_service.unlink(self.store, self.dep.dependent, self.dep.prerequisite)
@@ -243,6 +300,8 @@ class SetForecastsCommand(ServiceCommand):
         missing = set(self.after) - set(self.before)
         if missing:
             raise DomainError("not_found", entity="milestone", key=", ".join(sorted(missing)))
+        milestones = self.store.snapshot().milestones
+        _editable(self.store, *(milestones[k].goal for k in sorted(self.after)))
 
     def redo(self) -> None:
         goal_service.set_forecasts(self.store, self.after, self.comment)
@@ -294,26 +353,32 @@ class SaveIndicatorCommand(ServiceCommand):
         self.after = indicator
         self.comment = comment
         self.before = next(
-            (i for i in bridge.snapshot().indicators
-             if (i.goal, i.name) == (indicator.goal, indicator.name)),
+            (
+                i
+                for i in bridge.snapshot().indicators
+                if (i.goal, i.name) == (indicator.goal, indicator.name)
+            ),
             None,
         )
 
     def validate(self) -> None:
         if self.after.goal not in self.store.snapshot().goals:
             raise DomainError("unknown_goal", key=self.after.name, value=self.after.goal)
+        _editable(self.store, self.after.goal)
         if not self.after.name.strip():
             raise DomainError("empty_title", entity="indicator", key=self.after.goal)
-        goal_service._check_text("indicator", self.after.name, name=self.after.name,
-                                 unit=self.after.unit)
+        goal_service._check_text(
+            "indicator", self.after.name, name=self.after.name, unit=self.after.unit
+        )
 
     def redo(self) -> None:
         goal_service.save_indicator(self.store, self.after, self.comment)
 
     def undo(self) -> None:
         if self.before is None:
-            goal_service.delete_indicator(self.store, self.after.goal, self.after.name,
-                                          UNDO_PREFIX + self.text())
+            goal_service.delete_indicator(
+                self.store, self.after.goal, self.after.name, UNDO_PREFIX + self.text()
+            )
         else:
             goal_service.save_indicator(self.store, self.before, UNDO_PREFIX + self.text())
 
@@ -324,6 +389,9 @@ class DeleteIndicatorCommand(ServiceCommand):
         self.indicator = next(
             i for i in bridge.snapshot().indicators if (i.goal, i.name) == (goal, name)
         )
+
+    def validate(self) -> None:
+        _editable(self.store, self.indicator.goal)
 
     def redo(self) -> None:
         goal_service.delete_indicator(self.store, self.indicator.goal, self.indicator.name)
@@ -340,8 +408,11 @@ class SaveReferenceCommand(ServiceCommand):
         "Theme": reference_service.save_theme,
         "Ministry": reference_service.save_ministry,
     }
-    _ENTITY = {"Category": ("category", "categories"), "Theme": ("theme", "themes"),
-               "Ministry": ("ministry", "ministries")}
+    _ENTITY = {
+        "Category": ("category", "categories"),
+        "Theme": ("theme", "themes"),
+        "Ministry": ("ministry", "ministries"),
+    }
 
     def __init__(self, bridge: StoreBridge, obj, comment: str = "") -> None:
         super().__init__(bridge, QWidget.tr("Stammdaten {0} speichern").format(obj.code))
@@ -354,6 +425,7 @@ class SaveReferenceCommand(ServiceCommand):
         self._SAVE[type(obj).__name__](self.store, obj, comment)
 
     def validate(self) -> None:
+        _no_reference_change(self.store, self.entity, self.after.code)
         if not self.after.code.strip() or not self.after.name.strip():
             raise DomainError("empty_title", entity=self.entity, key=self.after.code)
         snap = self.store.snapshot()
@@ -369,8 +441,9 @@ class SaveReferenceCommand(ServiceCommand):
 
     def undo(self) -> None:
         if self.before is None:
-            reference_service.delete_reference(self.store, self.entity, self.after.code,
-                                               UNDO_PREFIX + self.text())
+            reference_service.delete_reference(
+                self.store, self.entity, self.after.code, UNDO_PREFIX + self.text()
+            )
         else:
             self._save(self.before, UNDO_PREFIX + self.text())
 
@@ -378,8 +451,15 @@ class SaveReferenceCommand(ServiceCommand):
 class RenameMinistryCommand(ServiceCommand):
     """Rename or merge ministries from an effective date; undo reopens the old ones."""
 
-    def __init__(self, bridge: StoreBridge, old_codes: list[str], new_code: str, name: str,
-                 effective: date, comment: str = "") -> None:
+    def __init__(
+        self,
+        bridge: StoreBridge,
+        old_codes: list[str],
+        new_code: str,
+        name: str,
+        effective: date,
+        comment: str = "",
+    ) -> None:
         super().__init__(
             bridge, QWidget.tr("Ressort {0} → {1}").format(", ".join(old_codes), new_code)
         )
@@ -393,6 +473,7 @@ class RenameMinistryCommand(ServiceCommand):
         self.created = new_code not in snap.ministries
 
     def validate(self) -> None:
+        _no_reference_change(self.store, "ministry", ", ".join(self.old_codes))
         snap = self.store.snapshot()
         if not self.old_codes:
             raise DomainError("usage", detail="old")
@@ -401,10 +482,13 @@ class RenameMinistryCommand(ServiceCommand):
             if ministry is None:
                 raise DomainError("not_found", entity="ministry", key=code)
             if ministry.valid_until is not None and ministry.valid_until < self.effective:
-                raise DomainError("ministry_closed", key=code, value=ministry.valid_until.isoformat())
+                raise DomainError(
+                    "ministry_closed", key=code, value=ministry.valid_until.isoformat()
+                )
             if ministry.valid_from and ministry.valid_from >= self.effective:
-                raise DomainError("effective_before_start", key=code,
-                                  value=ministry.valid_from.isoformat())
+                raise DomainError(
+                    "effective_before_start", key=code, value=ministry.valid_from.isoformat()
+                )
         if not self.new_code.strip():
             raise DomainError("empty_key", entity="ministry")
         if self.new_code in self.old_codes:
@@ -413,12 +497,14 @@ class RenameMinistryCommand(ServiceCommand):
             raise DomainError("empty_title", entity="ministry", key=self.new_code)
 
     def redo(self) -> None:
-        reference_service.rename_ministry(self.store, self.old_codes, self.new_code, self.name,
-                                          self.effective, self.comment)
+        reference_service.rename_ministry(
+            self.store, self.old_codes, self.new_code, self.name, self.effective, self.comment
+        )
 
     def undo(self) -> None:
         for ministry in self.before:
             reference_service.save_ministry(self.store, ministry, UNDO_PREFIX + self.text())
         if self.created:
-            reference_service.delete_reference(self.store, "ministry", self.new_code,
-                                               UNDO_PREFIX + self.text())
+            reference_service.delete_reference(
+                self.store, "ministry", self.new_code, UNDO_PREFIX + self.text()
+            )

@@ -1,15 +1,21 @@
-"""The Datei menu and JSON import/export: new, open, recent files, save a copy, quit."""
+"""The Datei menu and JSON import/export: new, open, recent files, save a copy, quit.
+
+Import, export and „Kopie speichern unter“ run in a worker (gui/long_task.py: progress,
+„Abbrechen“ leaves nothing half done); their methods return the job, the outcome arrives in
+`finished_ok` (True/False) and a report or message.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sa2030_desktop.domain.errors import DomainError, ValidationError
 from sa2030_desktop.gui import settings
+from sa2030_desktop.gui.long_task import run_with_progress
 from sa2030_desktop.gui.report_dialog import show_report
 from sa2030_desktop.messages import ENTITY, format_error, format_issue
 
@@ -27,10 +33,13 @@ class _WaitCursor:
 class FileActions(QObject):
     """Owns the file actions of one main window; every failure becomes a German message."""
 
+    finished_ok = Signal(bool)  # a worker job (import, export, copy) ended: done or not
+
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
         self.last_report = None
+        self.job = None
         menu = window.menus["file"]
         self.new_action = self._action(self.tr("&Neu…"), QKeySequence.StandardKey.New, self.new)
         self.open_action = self._action(
@@ -159,8 +168,6 @@ class FileActions(QObject):
 
     # -- copy ------------------------------------------------------------------------------------
     def save_copy(self) -> None:
-        from sa2030_desktop.services.file_copy import save_copy
-
         store = self.window.bridge.store
         suggestion = str(store.path.with_name(store.path.stem + "-Kopie" + SUFFIX))
         path, _ = QFileDialog.getSaveFileName(
@@ -173,13 +180,54 @@ class FileActions(QObject):
         path = Path(path)
         if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        try:
-            with _WaitCursor():
-                save_copy(store, path)
-        except DomainError as exc:
-            self.window.show_error(exc)
-            return
-        self.window.statusBar().showMessage(self.tr("Kopie gespeichert: {0}").format(path), 8000)
+        self.save_copy_to(path)
+
+    def save_copy_to(self, path: Path):
+        """A consistent copy of the open file, written in a worker (cancel: no file)."""
+        from sa2030_desktop.services.file_copy import save_copy
+
+        def done(result) -> None:
+            if self._failed(result):
+                return
+            self.window.statusBar().showMessage(
+                self.tr("Kopie gespeichert: {0}").format(path), 8000
+            )
+            self._finish(True)
+
+        return self._start(
+            self.tr("Kopie speichern unter"), self.tr("Kopie von {0} wird geschrieben …").format(
+                self.window.bridge.store.path.name
+            ), lambda store: save_copy(store, path), done,
+        )  # fmt: skip
+
+    # -- worker jobs -----------------------------------------------------------------------------
+    def _start(self, title: str, label: str, work, done, *args):
+        if self.job is not None and self.job.running:
+            self.window.statusBar().showMessage(
+                self.tr("Bitte warten: es läuft noch ein Vorgang."), 5000
+            )
+            return None
+        self.job = run_with_progress(
+            self.window, self.window.bridge.store, title, label, work, *args, on_done=done
+        )
+        return self.job
+
+    def _failed(self, result) -> bool:
+        """Show a refused or cancelled job; True when it did not succeed."""
+        if not isinstance(result, BaseException):
+            return False
+        if getattr(result, "code", "") == "cancelled":
+            self.window.statusBar().showMessage(format_error(result), 8000)
+        elif isinstance(result, DomainError):
+            self.window.show_error(result)
+        else:  # an unexpected failure: still German, never a traceback
+            self.window.show_error(DomainError("file_unreadable", path=str(result)))
+        self._finish(False)
+        return True
+
+    def _finish(self, ok: bool) -> None:
+        self.last_ok = ok
+        self.finished_ok.emit(ok)
 
     # -- JSON exchange ---------------------------------------------------------------------------
     def import_json(self) -> None:
@@ -190,22 +238,40 @@ class FileActions(QObject):
         if path:
             self.import_paths([Path(path)])
 
-    def import_paths(self, paths: list[Path]) -> bool:
-        """Import files (all or nothing) and report counts, or every error, in a dialog."""
-        from sa2030_desktop.services.exchange import import_sources
+    def import_paths(self, paths: list[Path]):
+        """Import files in a worker (all or nothing) as one undo step; report counts, or every
+        error, in a dialog."""
+        bridge = self.window.bridge
+        before = bridge.snapshot()
+        names = ", ".join(p.name for p in paths)
 
-        title = self.tr("Import")
-        try:
-            with _WaitCursor():
-                preview = import_sources(self.window.bridge.store, paths)
-        except ValidationError as exc:
-            lines = [format_issue(i) for i in exc.issues]
-            head = format_error(exc).split("\n", 1)[0]
-            self.last_report = show_report(self.window, title, head, lines, error=True)
-            return False
-        except DomainError as exc:
-            self.window.show_error(exc)
-            return False
+        def done(result) -> None:
+            if isinstance(result, ValidationError):
+                lines = [format_issue(i) for i in result.issues]
+                head = format_error(result).split("\n", 1)[0]
+                self.last_report = show_report(
+                    self.window, self.tr("Import"), head, lines, error=True
+                )
+                self._finish(False)
+                return
+            if self._failed(result):
+                return
+            bundle, preview = result
+            from sa2030_desktop.gui.exchange.import_wizard import ImportCommand
+
+            self.window.undo_stack.push(ImportCommand(
+                bridge, bundle, self.tr("Import aus {0}").format(names), before=before,
+                preview=preview,
+            ))  # fmt: skip
+            self._report(preview)
+            self._finish(True)
+
+        return self._start(
+            self.tr("Import"), self.tr("{0} wird importiert …").format(names),
+            _import_work, done, paths,
+        )  # fmt: skip
+
+    def _report(self, preview) -> None:
         lines = []
         for entity, counts in sorted(preview.counts().items()):
             lines.append(
@@ -218,9 +284,8 @@ class FileActions(QObject):
         if notes:
             lines += ["", self.tr("Hinweise:"), *notes]
         self.last_report = show_report(
-            self.window, title, self.tr("Der Import wurde übernommen."), lines
+            self.window, self.tr("Import"), self.tr("Der Import wurde übernommen."), lines
         )
-        return True
 
     def export_json(self, filtered: bool) -> None:
         store = self.window.bridge.store
@@ -236,15 +301,29 @@ class FileActions(QObject):
             path = path.with_name(path.name + ".json")
         self.export_to(path, filtered)
 
-    def export_to(self, path: Path, filtered: bool) -> bool:
+    def export_to(self, path: Path, filtered: bool):
+        """Write the export in a worker (cancel: the target stays as it was)."""
         from sa2030_desktop.services.exchange import export_to
 
         selection = self.window.current_selection() if filtered else None
-        try:
-            with _WaitCursor():
-                export_to(self.window.bridge.store, path, selection, self.window.bridge.as_of)
-        except DomainError as exc:
-            self.window.show_error(exc)
-            return False
-        self.window.statusBar().showMessage(self.tr("Exportiert: {0}").format(path), 8000)
-        return True
+        as_of = self.window.bridge.as_of
+
+        def done(result) -> None:
+            if self._failed(result):
+                return
+            self.window.statusBar().showMessage(self.tr("Exportiert: {0}").format(path), 8000)
+            self._finish(True)
+
+        return self._start(
+            self.tr("Export"), self.tr("{0} wird geschrieben …").format(path.name),
+            lambda store: export_to(store, path, selection, as_of), done,
+        )  # fmt: skip
+
+
+def _import_work(store, paths: list[Path]):
+    """Worker: read the files, write them all or nothing; (bundle, preview) for the undo step."""
+    from sa2030_desktop.services.exchange import read_sources
+    from sa2030_desktop.services.importing import apply_bundle
+
+    bundle = read_sources(paths)
+    return bundle, apply_bundle(store, bundle)

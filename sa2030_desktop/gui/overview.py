@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.dates import de_long, de_short, percent_de
 from sa2030_desktop.domain.model import STATUS_COLOURS, STATUS_ORDER, Status
+from sa2030_desktop.domain.rules import is_overdue
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.records_model import PAYLOAD_ROLE, RecordsModel
 from sa2030_desktop.gui.status_icons import status_icon, status_tint
@@ -95,7 +96,8 @@ class OverviewPage(QWidget):
                 model.header_icons[i] = status_icon(status)
         self.slipped = RecordsModel(
             [self.tr("Meilenstein"), self.tr("Titel"), self.tr("Basistermin"),
-             self.tr("Prognose"), self.tr("Verzug (Tage)")], self, numeric_from=4,
+             self.tr("Prognose"), self.tr("Lage"), self.tr("Verzug (Tage)")], self,
+            numeric_from=5,
         )  # fmt: skip
         self.conflicts = RecordsModel(
             [self.tr("Wartendes Ziel"), self.tr("wartet ab"), self.tr("Voraussetzung"),
@@ -258,7 +260,9 @@ class OverviewPage(QWidget):
 
     def _fill_slipped(self, a, portfolio, as_of) -> None:
         end = as_of + timedelta(days=HORIZON_DAYS)
-        items = [m for m in a.slipped_milestones if m.forecast and as_of <= m.forecast <= end]
+        # slipped up to the horizon, and those already overdue (forecast passed, not done):
+        # overdue first, then by date
+        items = [m for m in a.slipped_milestones if m.forecast and m.forecast <= end]
         items.sort(key=lambda m: (m.forecast, m.key))
         self.slipped.set_rows(
             [
@@ -267,6 +271,7 @@ class OverviewPage(QWidget):
                     m.title,
                     de_short(m.baseline),
                     de_short(m.forecast),
+                    self.tr("überfällig") if is_overdue(m, as_of) else self.tr("verzögert"),
                     str((m.forecast - m.baseline).days),
                 )
                 for m in items
@@ -274,7 +279,9 @@ class OverviewPage(QWidget):
             [m.goal for m in items],
         )
         self.groups["slipped"].setTitle(
-            self.tr("Verzögerte Meilensteine bis {0}: {1}").format(de_short(end), len(items))
+            self.tr("Verzögerte Meilensteine bis {0}: {1}, davon überfällig: {2}").format(
+                de_short(end), len(items), sum(1 for m in items if is_overdue(m, as_of))
+            )
         )
 
     def _fill_conflicts(self, a) -> None:

@@ -149,6 +149,7 @@ def test_merge_review_decides_row_by_row_and_undoes(qtbot, bridge, tmp_path):
     assert dialog.apply_button.isEnabled()
     _shot(dialog, "merge_review_decided.png")
     dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.job is None and stack.count() == 1, timeout=20000)  # worker
     p = bridge.snapshot()
     first = rows[0]
     assert p.goals["Z1"].description == "nur Laptop"

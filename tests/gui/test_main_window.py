@@ -142,14 +142,22 @@ def test_save_copy_writes_a_consistent_portfolio(window, tmp_path):
         raise AssertionError("an existing file was overwritten")
 
 
-def test_import_json_reports_counts_or_every_error(window, tmp_path):
+def _run(qtbot, actions, job) -> bool:
+    """Wait for a file job (worker, progress dialog) to end; its outcome."""
+    assert job is not None
+    with qtbot.waitSignal(actions.finished_ok, timeout=20000) as blocker:
+        pass
+    return blocker.args[0]
+
+
+def test_import_json_reports_counts_or_every_error(window, qtbot, tmp_path):
     bad = tmp_path / "fehler.json"
     bad.write_text(json.dumps({
         "format": "sa2030-portfolio", "version": 1,
         "goals": [{"key": "Z90", "title": "", "theme": "TF01", "lead": "MID"},
                   {"key": "Z91", "title": "Neu", "theme": "TF99", "lead": "MID"}],
     }), encoding="utf-8")  # fmt: skip
-    assert window.file_actions.import_paths([bad]) is False
+    assert _run(qtbot, window.file_actions, window.file_actions.import_paths([bad])) is False
     report = window.file_actions.last_report
     lines = report.text.toPlainText().splitlines()
     assert len(lines) == 2, lines
@@ -163,17 +171,20 @@ def test_import_json_reports_counts_or_every_error(window, tmp_path):
         "format": "sa2030-portfolio", "version": 1,
         "goals": [{"key": "Z91", "title": "Neues Ziel", "theme": "TF01", "lead": "MID"}],
     }), encoding="utf-8")  # fmt: skip
-    assert window.file_actions.import_paths([good])
+    assert _run(qtbot, window.file_actions, window.file_actions.import_paths([good]))
     text = window.file_actions.last_report.text.toPlainText()
     assert "Ziel: 1 neu, 0 geändert, 0 unverändert" in text
     assert window.file_actions.last_report.head.text() == "Der Import wurde übernommen."
     assert "Z91" in visible_keys(window)
+    window.undo_stack.undo()  # the import is one undo step
+    assert "Z91" not in window.bridge.snapshot().goals
 
 
-def test_export_json_of_the_filtered_goals(window, tmp_path):
+def test_export_json_of_the_filtered_goals(window, qtbot, tmp_path):
     window.table.set_selection(Selection(ministry="MB"))
     target = tmp_path / "mb.json"
-    assert window.file_actions.export_to(target, filtered=True)
+    assert _run(qtbot, window.file_actions, window.file_actions.export_to(target, filtered=True))
+    assert "Exportiert" in window.statusBar().currentMessage()
     data = json.loads(target.read_text(encoding="utf-8"))
     visible = visible_keys(window)
     exported = {g["key"] for g in data["goals"]}

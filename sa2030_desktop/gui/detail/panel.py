@@ -35,6 +35,7 @@ class GoalDetailPanel(QWidget):
         self.header.setObjectName("detailHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailTabs")
         self.tabs.setAccessibleName(self.tr("Bereiche des Ziels"))
@@ -117,6 +118,9 @@ class GoalDetailPanel(QWidget):
         self._stale = {self.relations, self.history}
         self._refresh_visible_tab()
         self.tabs.setEnabled(key is not None)
+        # no goal: an empty state instead of empty fields that look editable
+        for widget in (self.tabs, self.status_icon, self.status_line):
+            widget.setVisible(key is not None)
 
     def _refresh_visible_tab(self, *_args) -> None:
         current = self.tabs.currentWidget()
@@ -132,8 +136,13 @@ class GoalDetailPanel(QWidget):
         goal = portfolio.goals.get(key) if key else None
         if goal is None:
             self.header.setText(
-                self.tr("<i>Kein Ziel ausgewählt – bitte in der Tabelle ein Ziel wählen.</i>")
+                "<p style='font-size:13pt; font-weight:600'>"
+                + self.tr("Kein Ziel ausgewählt")
+                + "</p><p>"
+                + self.tr("Bitte in der Zieltabelle ein Ziel wählen (oder Filter lockern).")
+                + "</p>"
             )
+            self.header.setAccessibleDescription(self.tr("Kein Ziel ausgewählt"))
             return
         slip = goal_slip_days(portfolio, key)
         slip_text = self.tr(" · Verzug {0} Tage").format(slip) if slip else ""

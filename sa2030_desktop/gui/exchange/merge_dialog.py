@@ -151,14 +151,16 @@ class ConflictModel(QAbstractTableModel):
 
 
 class MergeCommand(QUndoCommand):
-    def __init__(self, bridge, report: merge.MergeReport, text: str) -> None:
+    def __init__(self, bridge, report: merge.MergeReport, text: str, applied: bool = False) -> None:
         super().__init__(text)
         self.bridge, self.report = bridge, report
         self.first = True
+        self.applied = applied  # the first write already ran (in a worker)
 
     def redo(self) -> None:
         if self.first:
-            merge.apply(self.bridge.store, self.report)
+            if not self.applied:
+                merge.apply(self.bridge.store, self.report)
             self.first = False
             return
         result = portfolio_from_document(
@@ -184,6 +186,7 @@ class MergeDialog(QDialog):
         self.setObjectName("mergeDialog")
         self.bridge, self.undo_stack, self.report = bridge, undo_stack, report
         self.decisions: dict = {}
+        self.job = None  # the merge being written (worker)
         what = (
             self.tr("Ressortpaket {0}").format(report.package_of)
             if report.package_of
@@ -306,8 +309,35 @@ class MergeDialog(QDialog):
         except Exception as exc:  # the file moved on while the dialog was open
             QMessageBox.warning(self, self.windowTitle(), format_error(exc))
             return
+        if self.job is not None:
+            return
+        from sa2030_desktop.gui.long_task import run_with_progress
+
+        self.apply_button.setEnabled(False)
+        self.job = run_with_progress(
+            self, self.bridge.store, self.windowTitle(),
+            self.tr("Zusammenführung wird geschrieben … (Abbrechen: nichts wird geändert)"),
+            merge.apply, self.report, on_done=self._applied,
+        )  # fmt: skip
+
+    def _applied(self, result) -> None:
+        """Worker done: one undo step, or the German reason (cancelled: nothing changed)."""
+        self.job = None
+        if isinstance(result, BaseException):
+            self.apply_button.setEnabled(self.report.ready)
+            QMessageBox.warning(self, self.windowTitle(), format_error(result))
+            return
         command = MergeCommand(
-            self.bridge, self.report, self.tr("Zusammenführung mit {0}").format(self.report.other)
+            self.bridge,
+            self.report,
+            self.tr("Zusammenführung mit {0}").format(self.report.other),
+            applied=True,
         )
         self.undo_stack.push(command)
         super().accept()
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.job.cancel()  # the worker stops; the file stays as it was
+            return
+        super().reject()

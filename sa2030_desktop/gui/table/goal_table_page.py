@@ -111,9 +111,18 @@ class GoalTablePage(QWidget):
         self.proxy.set_selection(selection)
         if self.filter_bar.selection() != selection:
             self.filter_bar.set_selection(selection, emit=False)
-        if keep:
-            self.select_goal(keep, clear_filter=False)
+        if not (keep and self.select_goal(keep, clear_filter=False)):
+            self._select_first()  # the current goal is filtered out: the detail must follow
         self.selection_changed.emit(selection)
+
+    def _select_first(self) -> None:
+        """The first visible goal becomes current; none visible: no current goal (the detail
+        shows its empty state)."""
+        if self.proxy.rowCount():
+            self.select_goal(self.proxy.index(0, 0).data(KEY_ROLE), clear_filter=False)
+        else:
+            self.view.selectionModel().clear()
+            self._current_row_changed(self.proxy.index(-1, -1), None)
 
     def selection(self) -> Selection:
         return self.proxy.selection
@@ -144,9 +153,9 @@ class GoalTablePage(QWidget):
 
     def _current_row_changed(self, current, _previous) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else None
-        if key and key != self._last_emitted:
+        if key != self._last_emitted:
             self._last_emitted = key
-            self.current_goal_changed.emit(key)
+            self.current_goal_changed.emit(key or "")  # "": no goal (the detail's empty state)
 
     def _activated(self, index) -> None:
         key = index.data(KEY_ROLE)
