@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
             width = available.width() if maximize else size.width()
             detail = getattr(self, "goal_detail_dock", None)
             if detail is not None:  # the table keeps the larger part of a small screen
-                self.resizeDocks([detail], [min(880, round(width * 0.36))],
+                self.resizeDocks([detail], [min(880, round(width * 0.38))],
                                  Qt.Orientation.Horizontal)  # fmt: skip
         if self.first_start and maximize:
             self.setGeometry(available)  # also without a window manager that maximizes

@@ -122,9 +122,9 @@ class OverviewPage(QWidget):
         for row, stretch, key, title, view in (
             (top, 0, "category", self.tr("Nach Zielkategorie"), self.category_view),
             (top, 0, "lead", self.tr("Nach federführendem Ressort"), self.lead_view),
-            (middle, 3, "slipped", self.tr("Verzögerte Meilensteine in den nächsten 6 Monaten"),
+            (middle, 5, "slipped", self.tr("Verzögerte Meilensteine in den nächsten 6 Monaten"),
              self.slipped_view),
-            (middle, 2, "conflicts", self.tr("Terminkonflikte"), self.conflict_view),
+            (middle, 4, "conflicts", self.tr("Terminkonflikte"), self.conflict_view),
         ):  # fmt: skip
             row.addWidget(self._group(key, title, view, fixed=row is top), stretch)
         findings = self._group(
