@@ -186,7 +186,6 @@ def summary(portfolio: Portfolio, kind: str, selection: Selection, as_of: date |
     if portfolio.info.demo:
         lines.append(f"Kennzeichnung „{DEMO_NOTE}“ auf jeder Seite")
     if kind == "vermerk" and len(keys) != 1:
-        from sa2030_desktop.messages import format_code
-
-        return [format_code("vermerk_needs_one_goal", {"count": len(keys)})]
+        return [f"Ein Vermerk behandelt genau ein Ziel – bitte im Feld „Ziel“ eines wählen "
+                f"(die Auswahl enthält {goals_de(len(keys))})."]  # fmt: skip
     return lines

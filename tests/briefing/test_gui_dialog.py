@@ -108,3 +108,41 @@ def test_cancelled_export_writes_nothing(qtbot, demo_store, tmp_path):
     job.run()  # in this thread: the first progress step raises
     assert isinstance(results[0], Cancelled)
     assert list(out.iterdir()) == []
+
+
+def test_dialog_refuses_a_vermerk_without_one_goal_and_takes_the_place(qtbot, window, tmp_path):
+    dialog = _open(qtbot, window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("vermerk"))
+    assert dialog.summary.text().startswith("Ein Vermerk behandelt genau ein Ziel")
+    dialog.target.setText(str(tmp_path / "vermerk.docx"))
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    expected = "Ein Vermerk behandelt genau ein Ziel, die Auswahl enthält aber 50 Ziele."
+    assert dialog.status.text().startswith(expected)
+    assert window.last_error.text().startswith(expected)
+    assert dialog.job is None and not (tmp_path / "vermerk.docx").exists()
+    # one goal: accepted, with the place typed in the dialog on the first page
+    dialog.goal.setCurrentIndex(dialog.goal.findData("Z03"))
+    assert dialog.place.text() == "Magdeburg" and dialog.place.accessibleName() == "Ort"
+    dialog.place.setText("Halle (Saale)")
+    assert dialog.options().place == "Halle (Saale)"
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    doc = Document(str(tmp_path / "vermerk.docx"))
+    assert "Halle (Saale), " in part_text(doc.sections[0].first_page_header)
+
+
+def test_done_box_lists_repairs_and_counts_shortenings_in_one_line(qtbot, window, tmp_path):
+    from datetime import date
+
+    from sa2030_desktop.services.briefing import BriefingResult
+
+    dialog = _open(qtbot, window)
+    line = "Ziel Z99, Titel: 1 nicht speicherbares Zeichen ersetzt"
+    box = dialog.offer_open(BriefingResult(tmp_path / "b.docx", "status", 2, date(2026, 3, 31),
+                                           sanitized=[line], shortened=12))  # fmt: skip
+    assert box.informativeText() == ("1 Text enthielt Zeichen, die Word nicht speichern kann; er "
+                                     "wurde bereinigt.\n12 lange Texte wurden für das Layout "
+                                     "gekürzt.")  # fmt: skip
+    assert box.detailedText() == line
+    assert "Statusbericht mit 2 Zielen geschrieben" in box.text()
+    box.close()

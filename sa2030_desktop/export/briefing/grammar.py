@@ -11,6 +11,11 @@ def goals_de(n: int) -> str:
     return count_de(n, "Ziel", "Ziele")
 
 
+def goals_dative(n: int) -> str:
+    """„mit 1 Ziel“, „mit 2 Zielen“."""
+    return count_de(n, "Ziel", "Zielen")
+
+
 def days_de(n: int) -> str:
     return count_de(n, "Tag", "Tage")
 

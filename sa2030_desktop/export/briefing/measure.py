@@ -56,6 +56,16 @@ def _advance(ch: str, bold: bool) -> float:
     return glyph.linearHoriAdvance / 65536 / 1000
 
 
+def covers(text: str) -> bool:
+    """Whether the measured font has a glyph for every character of `text`."""
+    return all(_has(ch) for ch in text)
+
+
+@cache
+def _has(ch: str) -> bool:
+    return ch.isspace() or bool(_font(False).get_char_index(ord(ch)))
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width of `text` in points at `size` pt (no kerning: slightly generous)."""
     return sum(_advance(ch, bold) for ch in text) * size

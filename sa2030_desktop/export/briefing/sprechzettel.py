@@ -10,7 +10,7 @@ from sa2030_desktop.domain.rules import slip_days
 from sa2030_desktop.export.briefing import sections as sec
 from sa2030_desktop.export.briefing.context import BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
-from sa2030_desktop.export.briefing.grammar import conflicts_de, days_de, goals_de, verb_de
+from sa2030_desktop.export.briefing.grammar import conflicts_de, days_de, goals_dative, verb_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
 BODY_PT = 13.0
@@ -85,7 +85,7 @@ def active_points(ctx: BriefingContext) -> list[str]:
     total = len(ctx.keys)
     busy = ctx.analysis.in_progress
     points = [
-        f"Von {goals_de(total).replace('Ziele', 'Zielen')} {verb_de(busy, 'ist', 'sind')} {busy} "
+        f"Von {goals_dative(total)} {verb_de(busy, 'ist', 'sind')} {busy} "
         f"in Umsetzung ({sec.share(busy, total)}) und {c['done']} abgeschlossen "
         f"({sec.share(c['done'], total)}).",
     ]

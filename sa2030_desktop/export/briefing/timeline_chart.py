@@ -14,6 +14,7 @@ from datetime import date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
 from sa2030_desktop.domain.model import Portfolio
@@ -29,16 +30,24 @@ from sa2030_desktop.domain.timeline_layout import (
     choose_unit,
 )
 from sa2030_desktop.export.briefing.grammar import days_de, goals_de
-from sa2030_desktop.export.briefing.measure import family, text_width
+from sa2030_desktop.export.briefing.measure import covers, family, text_width
 
 TEXT_PT = 8.5  # row labels; nothing in the figure is smaller than MIN_PT
 MIN_PT = 8.0
 PITCH_IN = 0.2  # row pitch: 14.4 pt for 8.5 pt labels
 TOP_IN, BOTTOM_IN = 0.62, 0.34  # legend and upper date labels; lower date labels
 LABEL_SHARE = 0.33  # of the width: key, title and status left of the plot
+CHECK = MplPath([(-0.5, 0.05), (-0.15, -0.4), (0.55, 0.5)],
+                [MplPath.MOVETO, MplPath.LINETO, MplPath.LINETO])  # fmt: skip
 COLOURS = {"slip": "#E65100", "slip_text": "#BF360C", "conflict": "#C62828",
            "arrow": "#78909C", "actual": "#2E7D32", "forecast": "#1A237E",
            "band": "#ECEFF1", "asof": "#6A1B9A", "grid": "#D5D5D5"}  # fmt: skip
+
+
+def fonts(text: str) -> str | list[str]:
+    """The measured family; with DejaVu Sans behind it when a glyph is missing (e.g. U+FFFD) –
+    only then, since a fallback list makes every text slower to lay out."""
+    return family() if covers(text) else [family(), "DejaVu Sans"]
 
 
 def rows_per_page(height_in: float) -> int:
@@ -82,7 +91,7 @@ def _page(lay: TimelineLayout, rows: list[tuple[Row, bool]], width_in: float) ->
     height = TOP_IN + BOTTOM_IN + PITCH_IN * len(rows)
     fig = Figure(figsize=(width_in, height))
     fig.set_facecolor("white")
-    font = [family(), "DejaVu Sans"]  # DejaVu for glyphs Arial lacks (e.g. U+FFFD)
+    font = family()
     left = LABEL_SHARE
     ax = fig.add_axes((left, BOTTOM_IN / height, 0.985 - left, PITCH_IN * len(rows) / height))
     start, end = lay.start - 0.5, lay.end + 0.5
@@ -101,12 +110,13 @@ def _page(lay: TimelineLayout, rows: list[tuple[Row, bool]], width_in: float) ->
             ax.axhspan(i - 0.5, i + 0.5, color=COLOURS["band"], zorder=0, lw=0)
             suffix = " (Forts.)" if continued else f" ({goals_de(row.count)})"
             text = _fit(row.label, label_pt - text_width(suffix, TEXT_PT, True), True) + suffix
-            fig.text(0.012, y, text, fontsize=TEXT_PT, fontweight="bold", family=font,
+            fig.text(0.012, y, text, fontsize=TEXT_PT, fontweight="bold", family=fonts(text),
                      va="center", transform=rows_t)  # fmt: skip
             continue
         status = row.status.label if row.status else ""
         room = label_pt - (text_width(status, TEXT_PT) + 8 if status else 0)
-        fig.text(0.012, y, _fit(row.label, room), fontsize=TEXT_PT, family=font, va="center",
+        label = _fit(row.label, room)
+        fig.text(0.012, y, label, fontsize=TEXT_PT, family=fonts(label), va="center",
                  transform=rows_t)  # fmt: skip
         if status:
             fig.text(left - 0.008, y, status, fontsize=TEXT_PT, family=font, va="center",
@@ -127,7 +137,7 @@ def _fit(text: str, room_pt: float, bold: bool = False) -> str:
     return text.rstrip() + "…"
 
 
-def _axis(ax, lay: TimelineLayout, axes_pt: float, font: list[str]) -> None:
+def _axis(ax, lay: TimelineLayout, axes_pt: float, font: str) -> None:
     unit = choose_unit(lay.end - lay.start, width_px=axes_pt)
     ticks = axis_ticks(lay.start, lay.end, unit)
     for t in ticks:
@@ -143,7 +153,7 @@ def _axis(ax, lay: TimelineLayout, axes_pt: float, font: list[str]) -> None:
         ax.axvline(asof, color=COLOURS["asof"], lw=1.3, ls="--", zorder=3)
 
 
-def _marks(ax, lay: TimelineLayout, local: dict[int, int], font: list[str]) -> None:
+def _marks(ax, lay: TimelineLayout, local: dict[int, int], font: str) -> None:
     for s in lay.slips:
         if s.row in local:
             y = local[s.row]
@@ -163,7 +173,8 @@ def _marks(ax, lay: TimelineLayout, local: dict[int, int], font: list[str]) -> N
                linewidths=1.0, zorder=4)  # fmt: skip
     ax.scatter(*groups["f"], s=22, marker="o", c=COLOURS["forecast"], zorder=5)
     ax.scatter(*groups["o"], s=26, marker="s", c=COLOURS["conflict"], zorder=5)
-    ax.scatter(*groups["a"], s=46, marker="$✓$", c=COLOURS["actual"], zorder=5)
+    ax.scatter(*groups["a"], s=60, marker=CHECK, facecolors="none", edgecolors=COLOURS["actual"],
+               linewidths=1.8, zorder=5)  # fmt: skip
     for a in lay.arrows:
         if a.from_row in local and a.to_row in local:
             colour = COLOURS["conflict"] if a.conflict else COLOURS["arrow"]
@@ -173,13 +184,14 @@ def _marks(ax, lay: TimelineLayout, local: dict[int, int], font: list[str]) -> N
                         zorder=3)  # fmt: skip
 
 
-def _legend(fig: Figure, lay: TimelineLayout, font: list[str]) -> None:
+def _legend(fig: Figure, lay: TimelineLayout, font: str) -> None:
     handles = [
         Line2D([], [], ls="", marker="o", mfc="white", mec="black", label="Basistermin"),
         Line2D([], [], ls="", marker="o", color=COLOURS["forecast"], label="Prognose"),
         Line2D([], [], ls="", marker="s", color=COLOURS["conflict"],
                label="Prognose verstrichen"),
-        Line2D([], [], ls="", marker="$✓$", ms=9, color=COLOURS["actual"], label="Ist"),
+        Line2D([], [], ls="", marker=CHECK, ms=9, mfc="none", mec=COLOURS["actual"], mew=1.8,
+               label="Ist"),
         Patch(color=COLOURS["slip"], alpha=0.4, label="Verzug"),
         Line2D([], [], color=COLOURS["arrow"], label="harte Abhängigkeit"),
         Line2D([], [], color=COLOURS["conflict"], label="Terminkonflikt"),

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.selection import Selection, natural_key
 from sa2030_desktop.export.briefing import KIND_TITLES, KINDS, BriefingOptions
-from sa2030_desktop.export.briefing.grammar import goals_de
+from sa2030_desktop.export.briefing.grammar import goals_dative
 from sa2030_desktop.gui.briefing.worker import BriefingJob, Cancelled, start
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services.briefing import refusal, summary
@@ -286,7 +286,7 @@ class BriefingDialog(QDialog):
     def offer_open(self, result) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Briefing erstellt"),
                           self.tr("{0} mit {1} geschrieben:\n{2}").format(
-                              KIND_TITLES[result.kind], goals_de(result.goals), result.path),
+                              KIND_TITLES[result.kind], goals_dative(result.goals), result.path),
                           parent=self)  # fmt: skip
         box.setObjectName("briefingDone")
         notes = []
