@@ -76,6 +76,23 @@ def test_change_values_in_german():
 
     assert FIELD["issuing_office"] == "herausgebende Stelle" and FIELD["demo"] == "Demodaten"
     assert FIELD["partners"] == "Beteiligung"
+    from sa2030_desktop.domain.model import Change
+    from sa2030_desktop.export.briefing.changes import change_row
+
+    def row(entity, key, field, old, new):
+        c = Change(9, "2026-11-28T17:19:39+00:00", "mueller", entity, key, field, old, new,
+                   "Import aus ressort.xlsx", 3)  # fmt: skip
+        return change_row(c)
+
+    assert row("portfolio", "portfolio", "demo", "0", "1") == [
+        "28.11.2026", "mueller", "Portfolio", "Demodaten", "nein", "ja"]  # fmt: skip
+    assert row("portfolio", "portfolio", "issuing_office", "", "MID – Referat 21")[3:] == [
+        "herausgebende Stelle", "–", "MID – Referat 21"]  # fmt: skip
+    assert row("ministry", "MWU", "colour", "#7F7F7F", "#882255")[2:4] == ["Ressort MWU", "Farbe"]
+    assert row("goal", "Z7", "*", "title=Alt; lead=MI", "gelöscht")[3:] == [
+        "–", "„Alt“", "gelöscht"]  # fmt: skip
+    assert row("goal", "Z7", "*", "", "angelegt (title=Neu; lead=MID)")[3:] == [
+        "–", "–", "angelegt: „Neu“"]  # fmt: skip
 
 
 def test_shortening_is_one_line_and_repairs_are_named_by_goal(demo_store, tmp_path, capsys):

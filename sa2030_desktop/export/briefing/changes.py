@@ -82,6 +82,10 @@ def changes_table(bd: Briefing) -> None:
 def change_row(c: Change) -> list[str]:
     """Datum, Benutzer, Objekt, Feld, alt, neu – in German."""
     obj = object_label(c.entity, c.key)
+    if c.field == "*" and c.new == "gelöscht":  # old: „title=…; lead=…“ of the record
+        name = _NAME.search(c.old or "")
+        old = f"„{name.group(1).strip()}“" if name else "–"
+        return [_day(c.timestamp), c.user, obj, "–", old, "gelöscht"]
     if c.field == "*":
         return [_day(c.timestamp), c.user, obj, "–", "–", _record_text(c)]
     return [_day(c.timestamp), c.user, obj, FIELD.get(c.field, c.field),
