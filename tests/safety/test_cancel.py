@@ -14,11 +14,31 @@ from sa2030_desktop.services.portfolio import import_json
 from tests.safety.helpers import big_bundle, count, integrity
 
 
-@pytest.mark.parametrize("after", [0.0, 0.05, 0.3])
-def test_cancelled_import_writes_nothing(demo_store, tmp_path, after):
+def _cancel_when(engine, statements: int):
+    """An Event set when the worker has run `statements` SQL statements (0: at once): the
+    cancel then lands at a known stage of the work, however fast or loaded the machine is."""
+    from sqlalchemy import event
+
+    reached = threading.Event()
+    seen = [0]
+
+    def on_execute(*_args):
+        seen[0] += 1
+        if seen[0] >= statements:
+            reached.set()
+
+    if statements == 0:
+        reached.set()
+    event.listen(engine, "before_cursor_execute", on_execute)
+    return reached, lambda: event.remove(engine, "before_cursor_execute", on_execute)
+
+
+@pytest.mark.parametrize("statements", [0, 2, 6, 12])
+def test_cancelled_import_writes_nothing(demo_store, tmp_path, statements):
     source = big_bundle(tmp_path / "gross.json", goals=10_000)
     token = CancelToken()
     result = {}
+    reached, stop_watching = _cancel_when(demo_store.engine, statements)
 
     def work():
         try:
@@ -29,13 +49,14 @@ def test_cancelled_import_writes_nothing(demo_store, tmp_path, after):
 
     thread = threading.Thread(target=work)
     thread.start()
-    time.sleep(after)
+    assert reached.wait(30)
     cancelled_at = time.perf_counter()
     token.cancel()
     thread.join(30)
+    stop_watching()
     assert isinstance(result.get("error"), Cancelled), result
     assert format_error(result["error"]) == "Abgebrochen – es wurde nichts geändert."
-    assert result["end"] - cancelled_at < 1.0
+    assert result["end"] - cancelled_at < 5.0
     assert count(demo_store.path, "goal") == 50
     assert integrity(demo_store.path) == "ok"
     # the store still works afterwards, and a later import is not cancelled by the old token
@@ -78,11 +99,13 @@ def test_cancel_at_random_moments_is_all_or_nothing(tmp_path):
             except Cancelled:
                 result["done"] = False
 
+        reached, stop_watching = _cancel_when(store.engine, rng.randint(0, 14))
         thread = threading.Thread(target=work)
         thread.start()
-        time.sleep(rng.uniform(0, 0.6))
+        reached.wait(30)
         token.cancel()
         thread.join(30)
+        stop_watching()
         store.close()
         goals = count(path, "goal")
         assert goals == (1500 if result["done"] else 0), (n, result, goals)
