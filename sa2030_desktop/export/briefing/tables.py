@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from sa2030_desktop.domain.model import STATUS_COLOURS, Status
 from sa2030_desktop.export.briefing.measure import longest_word, text_width
@@ -137,6 +138,9 @@ def add_table(bd, columns: Sequence[Column], rows: Iterable[Sequence[object]],
     """Append a table of `rows` (values; Status for status columns) to the briefing `bd`."""
     doc = bd.doc
     rows = list(rows)
+    body = doc.element.body
+    if len(body) > 1 and body[-2].tag == qn("w:p"):  # the sentence introducing the table
+        Paragraph(body[-2], doc._body).paragraph_format.keep_with_next = True
     table = doc.add_table(rows=2 if header else 1, cols=len(columns))
     style = bd.style(HOUSE_STYLE, "Table Grid")
     if style:
