@@ -86,3 +86,26 @@ def test_resize_refits_an_untouched_view_but_keeps_a_chosen_zoom(window, qtbot):
     window.resize(1500, 900)
     qtbot.wait(20)
     assert page.view.zoom() == pytest.approx(1.0)
+
+
+def test_fitted_overview_shows_keys_and_status_signs(window, qtbot, tmp_path):
+    """Fitted, 50 goals are too small for their lines of text; the keys must still be legible
+    (and the status is never shown by colour alone)."""
+    page = window.graph
+    window.resize(1920, 1080)
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.view.isVisible())
+    zoom = page.view.transform().m11()
+    assert zoom < 0.6  # the level of detail without the node's lines
+    image = page.view.viewport().grab().toImage()
+    image.save(str(tmp_path / "overview.png"))
+    # white key text is drawn inside the coloured boxes: count white pixels inside one box
+    item = page.scene.nodes["Z03"]  # gefährdet: red box, white text
+    rect = page.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    white = sum(
+        1
+        for x in range(rect.left() + 2, rect.right() - 2)
+        for y in range(rect.top() + 2, rect.bottom() - 2)
+        if image.pixelColor(x, y).lightness() > 240
+    )
+    assert white > 20, "key text missing in the zoomed-out box"

@@ -41,7 +41,10 @@ TEXT_DARK = {
     Status.NOT_STARTED: "#424242", Status.ON_TRACK: "#1B5E20", Status.DELAYED: "#7A5F00",
     Status.AT_RISK: "#B71C1C", Status.DONE: "#0D47A1",
 }  # fmt: skip
-LOD_TEXT = 0.6  # below this zoom (text under 6 px) nodes are drawn without text: unreadable anyway
+LOD_TEXT = 0.6  # below this zoom (text under 6 px) the node's lines are unreadable …
+LOD_KEY = 0.15  # … so down to here the key and a status sign are drawn large instead
+KEY_PIXELS = 12.0  # on-screen size of that key text
+STATUS_SIGN = {"not_started": "○", "on_track": "", "delayed": "!", "at_risk": "!!", "done": "✓"}
 
 
 class Style:
@@ -123,6 +126,19 @@ class NodeItem(QGraphicsItem):
         for edge in self.edges:
             edge.update_path()
 
+    def _paint_key(self, painter: QPainter, lod: float) -> None:
+        """Zoomed out: the key (and a sign for the status, so colour is never alone) at a
+        readable size on screen, so a whole portfolio fitted into the view is still legible."""
+        node = self.node
+        font = QFont(self.style.bold)
+        font.setPixelSize(max(1, int(min(KEY_PIXELS / lod, self._rect.height() * 0.8))))
+        painter.setFont(font)
+        status = getattr(node.status, "value", node.status)
+        dark_text = status == "delayed"  # yellow fill: black text, else white
+        painter.setPen(QColor("black") if dark_text else QColor("white"))
+        sign = STATUS_SIGN.get(status or "", "")
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, f"{node.key} {sign}".strip())
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         node = self.node
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
@@ -143,6 +159,8 @@ class NodeItem(QGraphicsItem):
         if lod < LOD_TEXT:
             painter.setBrush(QBrush(fill))
             painter.drawRect(self._rect)
+            if lod >= LOD_KEY:
+                self._paint_key(painter, lod)
             return
         painter.drawRoundedRect(self._rect, 4, 4)
         bar = QRectF(self._rect.left(), self._rect.top(), gl.STATUS_BAR, self._rect.height())
