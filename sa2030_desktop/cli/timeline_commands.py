@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "out",
         metavar="ZIEL",
-        help="PNG/SVG: bei mehreren Seiten ZIEL-1.png, ZIEL-2.png …; PDF: eine Datei",
+        help="PNG/SVG: erste Seite ZIEL.png, weitere ZIEL-2.png, ZIEL-3.png …; PDF: eine Datei",
     )
     add_filters(p)
     p.add_argument("--from", dest="date_from", type=date_arg, metavar="DATUM", help="Zeitraum ab")

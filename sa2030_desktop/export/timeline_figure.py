@@ -4,7 +4,7 @@ Pages are A4 landscape with a fixed number of rows, so every page has the same s
 is squeezed. Each kind of mark is drawn with one collection call per page (PERFORMANCE.md).
 
 Files: PDF holds all pages in one document (PdfPages). PNG and SVG write one file per page:
-`OUT.png` when everything fits one page, else `OUT-1.png`, `OUT-2.png`, … next to OUT. A single
+`OUT.png` for the first page, `OUT-2.png`, `OUT-3.png`, … for further pages next to OUT. A single
 very tall PNG was rejected: saving dominates (1,000 rows ≈ 5 s) and it cannot be printed.
 Text stays text: SVG with `svg.fonttype: none`, PDF with TrueType fonts (`pdf.fonttype: 42`).
 """
@@ -104,9 +104,10 @@ def iter_pages(
 
 # -- files ----------------------------------------------------------------------------------------
 def page_paths(path: Path, pages: int) -> list[Path]:
+    # The first page is always OUT itself, so a script finds the file it asked for.
     if pages == 1 or path.suffix.lower() == ".pdf":
         return [path]
-    return [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(1, pages + 1)]
+    return [path] + [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(2, pages + 1)]
 
 
 def _check_suffix(path: Path) -> str:

@@ -57,7 +57,7 @@ def test_png_pages_are_numbered_files(make_store, tmp_path):
     mss = [ms(f"Z{n}-M1", "2026-06-30") for n in range(1, 41)]
     store = make_store("vierzig.sa2030", goals=goals, milestones=mss)
     written = save_timeline(store.snapshot(), AS_OF, tmp_path / "plan.png", dpi=60)
-    assert [p.name for p in written] == ["plan-1.png", "plan-2.png"]
+    assert [p.name for p in written] == ["plan.png", "plan-2.png"]
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in written)
 
 
