@@ -251,6 +251,10 @@ MESSAGES.update({
     "package_lead_fixed": "Im Ressortpaket von {ministry} bleibt die Federführung bei {ministry}.",
     "package_is_package": "Aus einem Ressortpaket kann kein weiteres Paket erstellt werden.",
     "merge_stale": "„{path}“ wurde seit dem Vergleich geändert; bitte die Zusammenführung neu beginnen. Nichts wurde geschrieben.",
+    "merge_take_unknown_entity": "Falsche Angabe bei --take „{take}“: unbekannte Objektart „{entity}“ (bekannt: {known}). Nichts wurde geschrieben.",
+    "merge_take_unknown_field": "Falsche Angabe bei --take „{take}“: {entity} {key} hat kein Feld „{field}“. Zu entscheiden sind: {open}. Nichts wurde geschrieben.",
+    "merge_take_no_conflict": "Falsche Angabe bei --take „{take}“: dazu gibt es keinen Konflikt. Zu entscheiden sind: {open}. Nichts wurde geschrieben.",
+    "merge_cycle_hint": "Die Zusammenführung würde einen Kreis schließen ({path}). Zum Auflösen eine Abhängigkeit im Kreis entscheiden, z. B. --take {take} (Abhängigkeit {key} {effect}), oder alle mit --ours/--theirs.",
 })
 
 # Word briefings (services/briefing.py, export/briefing/)

@@ -69,7 +69,15 @@ def cmd_merge(args) -> int:
         )
         return EXIT_USAGE
     bulk = "mine" if args.ours else "theirs" if args.theirs else None
-    report = merge_files(Path(args.file), Path(args.other), decisions, bulk, args.dry_run)
+    from sa2030_desktop.domain.errors import DomainError
+
+    try:
+        report = merge_files(Path(args.file), Path(args.other), decisions, bulk, args.dry_run)
+    except DomainError as exc:
+        if not exc.code.startswith("merge_take_"):
+            raise
+        print(f"sa2030 merge: {format_code(exc.code, exc.data)}", file=sys.stderr)
+        return EXIT_USAGE
     if args.json:
         print_json({"dry_run": args.dry_run, **report.as_dict()})
     else:
@@ -108,6 +116,8 @@ def _print_report(report, dry_run: bool) -> None:
     for c in report.conflicts:
         decided = "" if c in report.undecided else " [entschieden]"
         field = "Eintrag" if c.field == "*" else FIELD.get(c.field, c.field)
+        if c.kind == "cycle":
+            field = "schließt einen Kreis"
         print(
             f"KONFLIKT {ENTITY.get(c.entity, c.entity)} {c.key}, {field}: "
             f"Basis {_value(c.base)} | eigene {_value(c.mine)} | andere {_value(c.theirs)}"
@@ -117,6 +127,8 @@ def _print_report(report, dry_run: bool) -> None:
         print(f"Entfällt mit gelöschtem Ziel: {ENTITY.get(entity, entity)} {key}")
     for issue in report.issues:
         print(f"ABGELEHNT: {format_issue(issue)}", file=sys.stderr)
+        if issue.code == "cycle":
+            _print_cycle_hint(report, issue)
     if report.changeset is not None:
         print(
             "Zusammenführung geschrieben."
@@ -125,6 +137,19 @@ def _print_report(report, dry_run: bool) -> None:
         )
     elif dry_run:
         print("Probelauf: nichts geschrieben.")
+
+
+def _print_cycle_hint(report, issue) -> None:
+    """Name the dependency to decide and the exact --take that breaks the cycle."""
+    path = " → ".join(issue.data.get("path") or [])
+    cycle = [c for c in report.conflicts if c.kind == "cycle"]
+    pick = next((c for c in cycle if c.mine is None), cycle[0] if cycle else None)
+    if pick is None:
+        return
+    side, effect = ("mine", "nicht übernehmen") if pick.mine is None else ("theirs", "entfernen")
+    take = f"{pick.entity}:{pick.key}:*={side}"
+    data = {"path": path, "take": take, "key": pick.key, "effect": effect}
+    print(f"sa2030 merge: {format_code('merge_cycle_hint', data)}", file=sys.stderr)
 
 
 def cmd_package(args) -> int:

@@ -15,6 +15,7 @@ from sa2030_desktop.domain.validate import validate
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet
 from sa2030_desktop.services import merge_engine
+from sa2030_desktop.services.merge_cycles import resolve_cycles
 from sa2030_desktop.services.merge_engine import Conflict, MergeOutcome, Scope
 from sa2030_desktop.services.merge_state import (
     document_of,
@@ -119,9 +120,12 @@ def compare_documents(
         base_document=base,
         scope=scope,
     )
-    merged = portfolio_from_document(outcome.document(), mine_p.info)
-    report.result = merged
-    report.issues = [i for i in validate(merged) if i.code != "actual_in_future"]
+
+    def check() -> list[Issue]:
+        report.result = portfolio_from_document(outcome.document(), mine_p.info)
+        return [i for i in validate(report.result) if i.code != "actual_in_future"]
+
+    report.issues = resolve_cycles(outcome, base, mine_doc, theirs, decisions, bulk, check)
     return report
 
 
@@ -169,6 +173,34 @@ def undo(store: Store, report: MergeReport) -> ChangeSet:
     return write_state(store, before, f"Zusammenführung mit {report.other} rückgängig")
 
 
+def check_decisions(report: MergeReport, decisions: dict | None) -> None:
+    """Refuse a decision that names no conflict of this merge (a typo must not be ignored
+    silently): unknown entity, unknown field, or no such conflict."""
+    conflicts = {c.ident for c in report.conflicts}
+    records = [merge_engine.index(d) for d in (report.mine_document, report.theirs_document)]
+    open_ = ", ".join(f"{e}:{k}:{f}" for e, k, f in sorted(conflicts)) or "nichts"
+    for entity, key, name in decisions or {}:
+        take = f"{entity}:{key}:{name}"
+        if entity not in merge_engine.KEY_FIELDS:
+            known = ", ".join(merge_engine.KEY_FIELDS)
+            raise DomainError("merge_take_unknown_entity", take=take, entity=entity, known=known)
+        if name == "*" and any(c[:2] == (entity, key) for c in conflicts):
+            continue
+        if (entity, key, name) in conflicts:
+            continue
+        fields = {f for idx in records for rec in idx[entity].values() for f in rec}
+        if name != "*" and fields and name not in fields:
+            raise DomainError(
+                "merge_take_unknown_field",
+                take=take,
+                entity=entity,
+                key=key,
+                field=name,
+                open=open_,
+            )
+        raise DomainError("merge_take_no_conflict", take=take, open=open_)
+
+
 def merge_files(
     path: Path,
     other_path: Path,
@@ -191,6 +223,7 @@ def merge_files(
                 report = package.compare_package(store, other, decisions, bulk)
             else:
                 report = compare(store, other, decisions, bulk)
+            check_decisions(report, decisions)
             if not dry_run and report.ready:
                 apply(store, report)
         finally:

@@ -222,3 +222,48 @@ def test_kopie_speichern_unter_keeps_the_base(pair, tmp_path):
         assert mine.snapshot().goals["Z1"].title == "aus der Kopie"
     finally:
         other.close()
+
+
+def test_a_cycle_is_a_conflict_decided_by_not_taking_the_other_sides_dependency(pair):
+    mine, theirs, _base = pair
+    dependencies.link(mine, Dependency("Z2", "Z3"))
+    dependencies.link(theirs, Dependency("Z3", "Z2", rationale="drüben"))
+    report = merge.compare(mine, theirs)
+    [issue] = report.issues
+    assert issue.code == "cycle"
+    assert sorted((c.key, c.kind, c.mine is None, c.theirs is None) for c in report.undecided) == [
+        ("Z2>Z3", "cycle", False, True),
+        ("Z3>Z2", "cycle", True, False),
+    ]
+    # "mine" for the other side's new dependency: not taken, the cycle is gone
+    report = merge.compare(mine, theirs, {("dependency", "Z3>Z2", "*"): "mine"})
+    assert report.ready and not report.issues
+    merge.apply(mine, report)
+    assert {d.pair for d in mine.snapshot().dependencies} >= {("Z2", "Z3")}
+    assert ("Z3", "Z2") not in {d.pair for d in mine.snapshot().dependencies}
+
+
+@pytest.mark.parametrize(
+    ("bulk", "kept", "gone"), [("mine", "Z2>Z3", "Z3>Z2"), ("theirs", "Z3>Z2", "Z2>Z3")]
+)
+def test_ours_or_theirs_resolves_a_cycle(pair, bulk, kept, gone):
+    mine, theirs, _base = pair
+    dependencies.link(mine, Dependency("Z2", "Z3"))
+    dependencies.link(theirs, Dependency("Z3", "Z2"))
+    report = merge.compare(mine, theirs, bulk=bulk)
+    assert report.ready, report.issues
+    merge.apply(mine, report)
+    pairs = {f"{a}>{b}" for a, b in (d.pair for d in mine.snapshot().dependencies)}
+    assert kept in pairs and gone not in pairs
+
+
+def test_taking_theirs_for_the_cycle_stays_refused_with_the_path(pair):
+    mine, theirs, _base = pair
+    dependencies.link(mine, Dependency("Z2", "Z3"))
+    dependencies.link(theirs, Dependency("Z3", "Z2"))
+    decisions = {("dependency", "Z3>Z2", "*"): "theirs", ("dependency", "Z2>Z3", "*"): "mine"}
+    report = merge.compare(mine, theirs, decisions)
+    assert not report.undecided and [i.code for i in report.issues] == ["cycle"]
+    with pytest.raises(ValidationError) as info:
+        merge.apply(mine, report)
+    assert "Kreis schließen: Z" in format_error(info.value)
