@@ -227,7 +227,7 @@ def test_export_actions_write_off_the_gui_thread(qtbot, demo_store, monkeypatch,
     bridge.close()
 
 
-def test_merge_review_shows_a_refused_cycle_with_its_path(qtbot, bridge, tmp_path):
+def test_merge_review_decides_a_cycle_by_not_taking_the_other_dependency(qtbot, bridge, tmp_path):
     from sa2030_desktop.domain.model import Dependency
     from sa2030_desktop.services import dependencies
 
@@ -245,7 +245,28 @@ def test_merge_review_shows_a_refused_cycle_with_its_path(qtbot, bridge, tmp_pat
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.model.rowCount() == 0
+    model = dialog.model
+    rows = {
+        model.index(r, Column.KEY).data(): [model.index(r, c).data() for c in Column]
+        for r in range(model.rowCount())
+    }
+    assert set(rows) == {"Z2>Z3", "Z3>Z2"}
+    assert rows["Z3>Z2"][Column.FIELD] == "schließt einen Kreis"
+    assert rows["Z3>Z2"][Column.MINE] == "nicht vorhanden"
+    assert rows["Z3>Z2"][Column.DECISION] == "offen"
     assert "Kreis schließen: Z" in dialog.problems.text()
+    assert "würde einen Kreis schließen" in dialog.summary.text()
     assert not dialog.apply_button.isEnabled()
     _shot(dialog, "merge_review_cycle.png")
+    row = [model.index(r, Column.KEY).data() for r in range(model.rowCount())].index("Z3>Z2")
+    dialog.view.selectRow(row)
+    dialog.take_mine.click()
+    [left] = [model.index(r, Column.DECISION).data() for r in range(model.rowCount())]
+    assert left == "nicht übernehmen"
+    assert not dialog.problems.isVisible() and dialog.apply_button.isEnabled()
+    _shot(dialog, "merge_review_cycle_decided.png")
+    stack = dialog.undo_stack
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.job is None and stack.count() == 1, timeout=20000)
+    pairs = {d.pair for d in bridge.snapshot().dependencies}
+    assert ("Z2", "Z3") in pairs and ("Z3", "Z2") not in pairs

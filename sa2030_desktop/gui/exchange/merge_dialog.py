@@ -118,6 +118,8 @@ class ConflictModel(QAbstractTableModel):
         c = self.conflicts[index.row()]
         col = Column(index.column())
         choice = self.decisions.get(c.ident)
+        if role == Qt.ItemDataRole.DisplayRole and c.kind == "cycle":
+            return self._cycle_text(c, col, choice)
         if role == Qt.ItemDataRole.DisplayRole:
             whole = c.field == "*"
             if col is Column.ENTITY:
@@ -148,6 +150,27 @@ class ConflictModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col in (Column.BASE, Column.MINE, Column.THEIRS):
             return str([c.base, c.mine, c.theirs][col - Column.BASE])
         return None
+
+    def _cycle_text(self, c, col: Column, choice: str | None) -> str:
+        """A dependency only one side has that closes a cycle: „übernehmen“ or not."""
+        if col is Column.ENTITY:
+            return ENTITY.get(c.entity, c.entity)
+        if col is Column.KEY:
+            return c.key
+        if col is Column.FIELD:
+            return self.tr("schließt einen Kreis")
+        if col is Column.BASE:
+            return show_value(c.base, False)
+        if col in (Column.MINE, Column.THEIRS):
+            value = c.mine if col is Column.MINE else c.theirs
+            text = show_value(value, False) if value is not None else self.tr("nicht vorhanden")
+            mark = choice == (MINE if col is Column.MINE else THEIRS)
+            return text + ("  ✔" if mark else "")
+        if choice is None:
+            return self.tr("offen")
+        if c.mine is None:  # the other side added it
+            return self.tr("nicht übernehmen") if choice == MINE else self.tr("übernehmen")
+        return self.tr("behalten") if choice == MINE else self.tr("entfernen")
 
 
 class MergeCommand(QUndoCommand):
@@ -284,7 +307,13 @@ class MergeDialog(QDialog):
             ).format(len(r.conflicts), open_count)
         else:
             text += self.tr("Keine Konflikte.")
-        if r.issues:
+        if any(c.kind == "cycle" for c in r.undecided):
+            text += " " + self.tr(
+                "Die Zusammenführung würde einen Kreis schließen: eine der Zeilen „schließt "
+                "einen Kreis“ entscheiden – „Meine Fassung“ übernimmt die neue Abhängigkeit "
+                "der anderen Fassung nicht."
+            )
+        elif r.issues:
             text += " " + self.tr(
                 "Das Ergebnis wäre ungültig (siehe unten): bitte in einer der "
                 "beiden Fassungen korrigieren und erneut zusammenführen."
