@@ -136,8 +136,12 @@ def test_merge_review_decides_row_by_row_and_undoes(qtbot, bridge, tmp_path):
     assert "1 Änderung(en) werden ohne Konflikt übernommen" in dialog.summary.text()
     assert not dialog.apply_button.isEnabled()
     _shot(dialog, "merge_review_open.png")
-    dialog.view.setFocus()
-    dialog.view.selectRow(0)
+    # select the first row through the selection model: QTableView.selectRow honours the
+    # keyboard modifiers Qt believes are held, which other tests in the same process can leave
+    from PySide6.QtCore import QItemSelectionModel
+
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    dialog.view.selectionModel().select(model.index(0, 0), flags)
     qtbot.waitUntil(lambda: dialog.view.selectionModel().hasSelection(), timeout=2000)
     qtbot.waitUntil(dialog.take_theirs.isEnabled, timeout=2000)
     qtbot.mouseClick(
