@@ -1,7 +1,7 @@
 """Filters the goal table by a `Selection`, with the same meaning as `Selection.matches`.
 
-The per-row decision reads only values the model precomputed at rebuild (lead and partners at the
-Stichtag, category, slip), so re-filtering 10,000 goals costs one pass over plain Python objects.
+The per-row decision reads only values the model precomputed (lead and partners at the Stichtag,
+category, slip), so re-filtering 10,000 goals costs one pass over plain Python objects.
 Sorting is delegated to the source model, which sorts by precomputed keys.
 """
 
@@ -39,15 +39,17 @@ class GoalFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._model = model
         self._selection = Selection()
-        # Keys, not row numbers: the model re-sorts its rows in place.
-        self._accepted: set[str] | None = None
-        self._rows_seen: list[GoalRow] | None = None
+        self._all = True  # the selection is empty: every row passes
         self.setSourceModel(model)
-        # The model has already sorted its rows; keep the proxy from re-sorting on every change.
-        self.setDynamicSortFilter(False)
-        model.modelAboutToBeReset.connect(self._forget)
-        model.modelReset.connect(self._recompute_and_announce)
+        # Dynamic: a row the model changes in place is filtered again (a goal edited out of the
+        # filter leaves the view). The proxy never sorts itself (its sort column stays -1: `sort`
+        # below hands sorting to the model), so dynamic mode adds no re-sorting.
+        self.setDynamicSortFilter(True)
+        model.modelReset.connect(self._announce)
         model.layoutChanged.connect(self._announce)
+        model.rowsInserted.connect(self._announce)
+        model.rowsRemoved.connect(self._announce)
+        model.dataChanged.connect(self._announce)
 
     @property
     def selection(self) -> Selection:
@@ -55,38 +57,19 @@ class GoalFilterProxy(QSortFilterProxyModel):
 
     def set_selection(self, selection: Selection) -> None:
         self._selection = selection
-        self._recompute()
+        self._all = selection.is_empty
         # One layoutChanged instead of a rowsRemoved/rowsInserted pair per changed range: at
         # 10,000 goals the view handles thousands of small ranges far slower than one relayout.
         self.invalidate()
         self._announce()
 
-    def _forget(self) -> None:
-        self._rows_seen = None
-
-    def _recompute(self) -> None:
-        sel = self._selection
-        rows = self._model.rows
-        self._rows_seen = rows
-        if sel.is_empty:
-            self._accepted = None
-        else:
-            self._accepted = {r.key for r in rows if row_matches(sel, r)}
-
-    def _recompute_and_announce(self) -> None:
-        self._recompute()
-        self._announce()
-
-    def _announce(self) -> None:
+    def _announce(self, *_args) -> None:
         self.counts_changed.emit(self.rowCount(), self._model.rowCount())
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if source_parent.isValid():
             return False
-        rows = self._model.rows
-        if self._rows_seen is not rows:
-            self._recompute()  # the model was rebuilt: compute once, then only look up
-        return self._accepted is None or rows[source_row].key in self._accepted
+        return self._all or row_matches(self._selection, self._model.rows[source_row])
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         # Precomputed keys in the model: one Python sort instead of n·log n lessThan calls.

@@ -1,25 +1,24 @@
 """The goals of one snapshot as a table; every displayed and sortable value is precomputed.
 
 Filtering and sorting 10,000 goals must stay under 100 ms, so nothing here calls the domain rules
-per comparison: `rebuild()` computes each row once, the model sorts itself with Python's `sorted`
-over precomputed keys and the proxy only reads the precomputed fields.
+per comparison: `rebuild()` computes each row once (goal_rows.py), the model sorts itself with
+Python's `sorted` over precomputed keys and the proxy only reads the precomputed fields. After an
+edit `apply_changes()` recomputes only the rows of the goals the ChangeSet touched.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from sa2030_desktop.domain.dates import de_short
-from sa2030_desktop.domain.ministries import lead_at, partners_at
-from sa2030_desktop.domain.model import STATUS_COLOURS, STATUS_ORDER, Portfolio, Status
-from sa2030_desktop.domain.rules import goal_slip_days, next_milestone
+from sa2030_desktop.domain.model import STATUS_COLOURS, Portfolio
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.gui.status_icons import status_icon, status_tint
+from sa2030_desktop.gui.table.goal_rows import GoalRow, RowMaker, build_rows, milestone_summary
+from sa2030_desktop.persistence.unit_of_work import ChangeSet
 
 
 class Column(IntEnum):
@@ -46,87 +45,22 @@ HEADERS = {
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the goal key of a row, in every column
 
-
-@dataclass(slots=True)
-class GoalRow:
-    """One goal as the table shows it at the Stichtag, with its filter and sort values."""
-
-    key: str
-    title: str
-    theme: str
-    theme_name: str
-    category: str
-    lead: str
-    partners: tuple[str, ...]
-    status: Status
-    next_date: date | None
-    next_title: str
-    slip: int
-    haystack: str  # key, title, description – casefolded for the free-text filter
-    texts: tuple[str, ...]  # display text per column
-    sort_keys: tuple  # sort key per column
-
-
-def build_rows(portfolio: Portfolio, as_of: date) -> list[GoalRow]:
-    themes = portfolio.themes
-    rows = []
-    for key, goal in portfolio.goals.items():
-        theme = themes.get(goal.theme)
-        theme_name = theme.name if theme else goal.theme
-        lead = lead_at(portfolio, goal, as_of)
-        partners = tuple(partners_at(portfolio, goal, as_of))
-        nxt = next_milestone(portfolio, key)
-        next_date = (nxt.forecast or nxt.baseline) if nxt else None
-        slip = goal_slip_days(portfolio, key)
-        partners_text = ", ".join(partners)
-        texts = (
-            key,
-            goal.title,
-            theme_name,
-            lead,
-            partners_text,
-            goal.status.label,
-            de_short(next_date),
-            str(slip) if slip else "",
-        )
-        sort_keys = (
-            natural_key(key),
-            goal.title.casefold(),
-            (theme.sort if theme else 0, theme_name.casefold()),
-            lead.casefold(),
-            partners_text.casefold(),
-            STATUS_ORDER.index(goal.status),
-            next_date or date.max,
-            slip,
-        )
-        rows.append(
-            GoalRow(
-                key=key,
-                title=goal.title,
-                theme=goal.theme,
-                theme_name=theme_name,
-                category=theme.category if theme else "",
-                lead=lead,
-                partners=partners,
-                status=goal.status,
-                next_date=next_date,
-                next_title=nxt.title if nxt else "",
-                slip=slip,
-                haystack=f"{key}\n{goal.title}\n{goal.description}".casefold(),
-                texts=texts,
-                sort_keys=sort_keys,
-            )
-        )
-    return rows
+# Changes of more records than this rebuild the whole table (as quick as updating row by row).
+INCREMENTAL_LIMIT = 500
+# Entities no table column shows: their changes leave every row as it is.
+UNSHOWN_ENTITIES = frozenset({"dependency", "indicator"})
 
 
 class GoalTableModel(QAbstractTableModel):
-    """Read-only mirror of the snapshot's goals; rebuilt from the store, never edited in place."""
+    """Read-only mirror of the snapshot's goals: rebuilt, or updated row by row from a ChangeSet."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[GoalRow] = []
         self._row_of: dict[str, int] = {}
+        self._portfolio: Portfolio | None = None
+        self._as_of: date | None = None
+        self._goal_milestones: dict[str, set[str]] | None = None
         self._sort_column = Column.KEY
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._brushes = {s: QBrush(status_tint(s)) for s in STATUS_COLOURS}
@@ -135,20 +69,164 @@ class GoalTableModel(QAbstractTableModel):
     # -- filling ------------------------------------------------------------------------------
     def rebuild(self, portfolio: Portfolio, as_of: date) -> None:
         self.beginResetModel()
+        self._portfolio, self._as_of = portfolio, as_of
         self.rows = build_rows(portfolio, as_of)
+        self._goal_milestones = None
         self._apply_order()
         self.endResetModel()
+
+    def apply_changes(self, portfolio: Portfolio, as_of: date, changes: ChangeSet | None) -> bool:
+        """Bring the rows to `portfolio`: only the goals `changes` touched, else everything.
+
+        Changed rows emit dataChanged (and move under one layoutChanged when their sort position
+        changed), new goals are inserted at their sorted place, deleted ones removed, so the
+        proxy keeps its filter and the view its selection. Returns False when it rebuilt all.
+        """
+        keys = self._touched_goals(portfolio, as_of, changes)
+        if keys is None:
+            self.rebuild(portfolio, as_of)
+            return False
+        self._portfolio = portfolio
+        self._update_rows(portfolio, keys)
+        return True
+
+    def _touched_goals(self, portfolio: Portfolio, as_of: date, changes) -> list[str] | None:
+        """The goal keys whose rows `changes` may alter; None when everything must be rebuilt."""
+        old = self._portfolio
+        if changes is None or changes.full_reload or old is None or as_of != self._as_of:
+            return None
+        pairs = changes.added + changes.updated + changes.removed
+        if len(pairs) > INCREMENTAL_LIMIT:
+            return None
+        goals: set[str] = set()
+        milestones: list[str] = []
+        for entity, key in pairs:
+            if entity == "goal":
+                goals.add(key)
+            elif entity == "milestone":
+                milestones.append(key)
+            elif entity not in UNSHOWN_ENTITIES:  # ministry, theme, category, portfolio, …
+                return None
+        if milestones:
+            index = self._milestone_index(old)
+            for key in milestones:
+                before, after = old.milestones.get(key), portfolio.milestones.get(key)
+                if before is not None:
+                    goals.add(before.goal)
+                    index.get(before.goal, set()).discard(key)
+                if after is not None:
+                    goals.add(after.goal)
+                    index.setdefault(after.goal, set()).add(key)
+        if len(goals) > INCREMENTAL_LIMIT:
+            return None
+        return sorted(goals, key=natural_key)
+
+    def _milestone_index(self, portfolio: Portfolio) -> dict[str, set[str]]:
+        """Goal key → its milestone keys; built on the first incremental update, then kept."""
+        if self._goal_milestones is None:
+            index: dict[str, set[str]] = {}
+            for m in portfolio.milestones.values():
+                index.setdefault(m.goal, set()).add(m.key)
+            self._goal_milestones = index
+        return self._goal_milestones
+
+    def _update_rows(self, portfolio: Portfolio, keys: list[str]) -> None:
+        maker = RowMaker(portfolio, self._as_of)
+        index = self._milestone_index(portfolio)  # up to date: built from it or kept in step
+        all_ms = portfolio.milestones
+        fresh: dict[str, GoalRow | None] = {}
+        for key in keys:
+            goal = portfolio.goals.get(key)
+            if goal is None:
+                fresh[key] = None
+                continue
+            items = [all_ms[k] for k in index.get(key, ()) if k in all_ms]
+            nxt, slip = milestone_summary(items).get(key, (None, 0))
+            fresh[key] = maker.row(goal, nxt, slip)
+        # 1. deleted goals, from the bottom up so the rows above keep their numbers
+        gone = sorted((self._row_of[k] for k, r in fresh.items() if r is None and k in self._row_of),
+                      reverse=True)  # fmt: skip
+        for row in gone:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.rows[row]
+            self.endRemoveRows()
+        if gone:
+            self._row_of = {r.key: i for i, r in enumerate(self.rows)}
+        # 2. changed goals in place; re-sorted under one layoutChanged if their place changed
+        last = len(Column) - 1
+        changed = []
+        for key, new in fresh.items():
+            row = self._row_of.get(key)
+            if new is None or row is None or self.rows[row] == new:
+                continue
+            self.rows[row] = new
+            changed.append(row)
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        if any(not self._in_place(row) for row in changed):
+            self._relayout(self._apply_order)
+        # 3. new goals at their sorted place
+        added = [new for key, new in fresh.items() if new is not None and key not in self._row_of]
+        for new in added:
+            row = self._insertion_row(new)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.rows.insert(row, new)
+            self.endInsertRows()
+        if added:
+            self._row_of = {r.key: i for i, r in enumerate(self.rows)}
+
+    def _precedes(self, a: GoalRow, b: GoalRow) -> bool:
+        """True when row `a` comes before row `b` in the current order (same as `_apply_order`)."""
+        tie_a, tie_b = (a.sort_keys[0], a.key), (b.sort_keys[0], b.key)
+        col = int(self._sort_column)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        if col != Column.KEY:
+            ka, kb = a.sort_keys[col], b.sort_keys[col]
+            if ka != kb:
+                return ka > kb if descending else ka < kb
+            return tie_a < tie_b
+        return tie_a > tie_b if descending else tie_a < tie_b
+
+    def _in_place(self, row: int) -> bool:
+        rows = self.rows
+        if row > 0 and self._precedes(rows[row], rows[row - 1]):
+            return False
+        return not (row + 1 < len(rows) and self._precedes(rows[row + 1], rows[row]))
+
+    def _insertion_row(self, new: GoalRow) -> int:
+        lo, hi = 0, len(self.rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._precedes(self.rows[mid], new):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def _apply_order(self) -> None:
         col = int(self._sort_column)
         reverse = self._sort_order == Qt.SortOrder.DescendingOrder
         # Ties keep key order, so the table never shuffles between rebuilds.
-        self.rows.sort(key=lambda r: r.sort_keys[0])
+        self.rows.sort(key=lambda r: (r.sort_keys[0], r.key))
         if col != Column.KEY:
             self.rows.sort(key=lambda r: r.sort_keys[col], reverse=reverse)
         elif reverse:
             self.rows.reverse()
         self._row_of = {r.key: i for i, r in enumerate(self.rows)}
+
+    def _relayout(self, reorder) -> None:
+        """Reorder the rows under layoutChanged; persistent indexes (selection) follow the keys."""
+        self.layoutAboutToBeChanged.emit()
+        old_keys = [r.key for r in self.rows]
+        persistent = self.persistentIndexList()
+        reorder()
+        new_from, new_to = [], []
+        for idx in persistent:
+            new_row = self._row_of[old_keys[idx.row()]]
+            new_from.append(QModelIndex(idx))
+            new_to.append(self.index(new_row, idx.column()))
+        self.changePersistentIndexList(new_from, new_to)
+        self.layoutChanged.emit()
 
     def row_of(self, key: str) -> int:
         return self._row_of.get(key, -1)
@@ -195,19 +273,9 @@ class GoalTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
             return
-        self.layoutAboutToBeChanged.emit()
-        old_keys = [r.key for r in self.rows]
-        persistent = self.persistentIndexList()
         self._sort_column = Column(column)
         self._sort_order = order
-        self._apply_order()
-        new_from, new_to = [], []
-        for idx in persistent:
-            new_row = self._row_of[old_keys[idx.row()]]
-            new_from.append(QModelIndex(idx))
-            new_to.append(self.index(new_row, idx.column()))
-        self.changePersistentIndexList(new_from, new_to)
-        self.layoutChanged.emit()
+        self._relayout(self._apply_order)
 
     @property
     def sort_column(self) -> Column:

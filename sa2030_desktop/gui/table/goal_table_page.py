@@ -67,7 +67,7 @@ class GoalTablePage(QWidget):
         self.model.modelReset.connect(self._restore_current)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.activated.connect(self._activated)
-        bridge.changed.connect(self.rebuild)
+        bridge.changed.connect(self._store_changed)
         bridge.as_of_changed.connect(self.rebuild)
         self.rebuild()
         if self.proxy.rowCount():  # start on the first goal, so the detail views have content
@@ -96,6 +96,13 @@ class GoalTablePage(QWidget):
         as_of = self.bridge.as_of
         self.filter_bar.set_portfolio(portfolio, as_of)
         self.model.rebuild(portfolio, as_of)
+
+    def _store_changed(self, changes) -> None:
+        """Only the rows of the goals an edit touched change; reference data or None: rebuild."""
+        portfolio = self.bridge.snapshot()
+        as_of = self.bridge.as_of
+        if not self.model.apply_changes(portfolio, as_of, changes):
+            self.filter_bar.set_portfolio(portfolio, as_of)
 
     def _remember_current(self) -> None:
         self._pending_key = self.current_goal()
