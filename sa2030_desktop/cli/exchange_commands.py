@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, print_json
+from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, add_as_of, print_json
 from sa2030_desktop.messages import ENTITY, FIELD, format_code, format_issue
 
 
@@ -44,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("template", help="leere Excel-Vorlage mit Erläuterungen und Auswahllisten")
     p.add_argument("out", metavar="VORLAGE.xlsx")
     p.add_argument("--file", metavar="DATEI", help="Codes aus diesem Portfolio (sonst Stammdaten)")
+    add_as_of(p)  # the ministries offered: only those valid at this day
     p.set_defaults(run=cmd_template)
 
 
@@ -195,7 +196,7 @@ def cmd_template(args) -> int:
             store.close()
     else:
         portfolio = reference_portfolio()
-    written = write_template(Path(args.out), portfolio)
+    written = write_template(Path(args.out), portfolio, args.as_of)
     print(f"Vorlage geschrieben: {written}")
     return EXIT_OK
 

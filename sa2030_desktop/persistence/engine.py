@@ -103,6 +103,24 @@ def checkpoint(path: Path) -> None:
             side.unlink(missing_ok=True)
 
 
+def release_sidecars(path: Path) -> None:
+    """A read-only connection cannot remove the -wal/-shm it created beside a WAL file. Let
+    SQLite remove them: a connection with write access does when it is the last one to close
+    (it leaves them while another program has the file open). Only an empty WAL: nothing is
+    checkpointed into a file that was opened for reading."""
+    wal = Path(f"{path}-wal")
+    if not wal.exists() or wal.stat().st_size or not os.access(path, os.W_OK):
+        return
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
 def _upgrade(engine: Engine) -> None:
     # Alembic reports each step (and its plugins at import) at INFO; users see a migration
     # through its backup, not through log lines.

@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.model import Change, Portfolio
 from sa2030_desktop.persistence import locking, repository
-from sa2030_desktop.persistence.engine import create_file, open_file
+from sa2030_desktop.persistence.engine import create_file, open_file, release_sidecars
 from sa2030_desktop.persistence.unit_of_work import ChangeSet, UnitOfWork, unit_of_work
 
 Listener = Callable[[ChangeSet], None]
@@ -42,6 +42,7 @@ class Store:
         """Open for writing (taking the writer lock: FileLockedError names its holder) or
         read-only; a file that cannot be written is opened read-only (`readonly` tells)."""
         lock = None
+        wal_before = Path(f"{path}-wal").exists()
         if not readonly:
             try:
                 lock = locking.acquire(Path(path))
@@ -58,7 +59,10 @@ class Store:
         if readonly and lock:
             lock.release()
             lock = None
-        return cls(Path(path), engine, readonly, lock)
+        store = cls(Path(path), engine, readonly, lock)
+        if readonly and not wal_before:  # leave no -wal/-shm behind that reading created
+            store.after_close(lambda: release_sidecars(Path(path)))
+        return store
 
     @classmethod
     def create(cls, path: str | Path) -> Store:

@@ -7,6 +7,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from sa2030_desktop.domain.dates import de_short
@@ -215,20 +216,27 @@ def write_csv_folder(portfolio: Portfolio, target: Path) -> Path:
     return target
 
 
-def write_template(target: Path, portfolio: Portfolio | None = None) -> Path:
-    """The blank template: headers, explanation sheet, drop-down lists for codes and statuses."""
+def write_template(
+    target: Path, portfolio: Portfolio | None = None, as_of: date | None = None
+) -> Path:
+    """The blank template: headers, explanation sheet, drop-down lists for codes and statuses.
+    Only ministries valid at `as_of` (default: the portfolio's Stichtag, else today) are offered:
+    a ministry closed by a rename is no choice for new rows."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from sa2030_desktop.domain.ministries import ministries_valid_at
+
     wb = Workbook()
     wb.remove(wb.active)
     codes = wb.create_sheet(CODES_SHEET)
+    day = as_of or (portfolio.info.as_of if portfolio else None) or date.today()
     lists = {
         "status": [label for label in STATUS_LABELS.values()],
         "art": ["hart", "weich"],
         "themenfeld": sorted(portfolio.themes) if portfolio else [],
-        "ressort": sorted(portfolio.ministries) if portfolio else [],
+        "ressort": sorted(ministries_valid_at(portfolio, day)) if portfolio else [],
         "kategorie": sorted(portfolio.categories) if portfolio else [],
     }
     ranges = {}

@@ -103,7 +103,8 @@ class ExchangeActions(QObject):
         if target is None:
             return
         try:
-            write_template(target.with_suffix(".xlsx"), self.window.bridge.snapshot())
+            bridge = self.window.bridge
+            write_template(target.with_suffix(".xlsx"), bridge.snapshot(), bridge.as_of)
         except Exception as exc:
             self.window.show_error(exc)
 
