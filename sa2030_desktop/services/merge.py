@@ -125,7 +125,7 @@ def compare_documents(
         report.result = portfolio_from_document(outcome.document(), mine_p.info)
         return [i for i in validate(report.result) if i.code != "actual_in_future"]
 
-    report.issues = resolve_cycles(outcome, base, mine_doc, theirs, decisions, bulk, check)
+    report.issues = resolve_cycles(outcome, base, mine_doc, theirs, decisions, bulk, check, scope)
     return report
 
 

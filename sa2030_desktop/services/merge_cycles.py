@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sa2030_desktop.domain.errors import Issue
-from sa2030_desktop.services.merge_engine import MINE, THEIRS, Conflict, MergeOutcome, index
+from sa2030_desktop.services.merge_engine import (
+    MINE,
+    THEIRS,
+    Conflict,
+    MergeOutcome,
+    Scope,
+    index,
+)
 
 CYCLE = "cycle"
 
@@ -27,6 +34,7 @@ def resolve_cycles(
     decisions: dict | None,
     bulk: str | None,
     check: Callable[[], list[Issue]],
+    scope: Scope | None = None,
 ) -> list[Issue]:
     """Turn the one-sided dependencies of every cycle `check()` reports into conflicts and
     apply their decisions; returns the issues left (a cycle stays while undecided)."""
@@ -46,10 +54,13 @@ def resolve_cycles(
                 m, t = m_idx["dependency"].get(key), t_idx["dependency"].get(key)
                 if key in handled or key not in result or (m is None) == (t is None):
                     continue
+                b = b_idx["dependency"].get(key)
+                if scope is not None and not any(
+                    r is not None and scope("dependency", r) for r in (b, t)
+                ):
+                    continue  # outside a Ressortpaket: the package does not speak for it
                 handled.add(key)
-                conflict = Conflict(
-                    "dependency", key, "*", b_idx["dependency"].get(key), m, t, CYCLE
-                )
+                conflict = Conflict("dependency", key, "*", b, m, t, CYCLE)
                 outcome.conflicts.append(conflict)
                 if ("dependency", key, "*") in outcome.taken:
                     outcome.taken.remove(("dependency", key, "*"))
