@@ -163,8 +163,9 @@ class GoalTableModel(QAbstractTableModel):
             changed.append(row)
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-        if any(not self._in_place(row) for row in changed):
-            self._relayout(self._apply_order)
+        moved = [self.rows[row] for row in changed if not self._in_place(row)]
+        if moved:
+            self._relayout(lambda: self._move_rows(moved))
         # 3. new goals at their sorted place
         added = [new for key, new in fresh.items() if new is not None and key not in self._row_of]
         for new in added:
@@ -186,6 +187,17 @@ class GoalTableModel(QAbstractTableModel):
                 return ka > kb if descending else ka < kb
             return tie_a < tie_b
         return tie_a > tie_b if descending else tie_a < tie_b
+
+    def _move_rows(self, moved: list[GoalRow]) -> None:
+        """Put each row of `moved` at its sorted place (a re-sort of all rows costs far more)."""
+        rows, row_of = self.rows, self._row_of
+        for item in moved:
+            old = row_of[item.key]
+            del rows[old]
+            new = self._insertion_row(item)
+            rows.insert(new, item)
+            for i in range(min(old, new), max(old, new) + 1):
+                row_of[rows[i].key] = i
 
     def _in_place(self, row: int) -> bool:
         rows = self.rows
@@ -217,15 +229,10 @@ class GoalTableModel(QAbstractTableModel):
     def _relayout(self, reorder) -> None:
         """Reorder the rows under layoutChanged; persistent indexes (selection) follow the keys."""
         self.layoutAboutToBeChanged.emit()
-        old_keys = [r.key for r in self.rows]
-        persistent = self.persistentIndexList()
+        persistent = [(QModelIndex(i), self.rows[i.row()].key) for i in self.persistentIndexList()]
         reorder()
-        new_from, new_to = [], []
-        for idx in persistent:
-            new_row = self._row_of[old_keys[idx.row()]]
-            new_from.append(QModelIndex(idx))
-            new_to.append(self.index(new_row, idx.column()))
-        self.changePersistentIndexList(new_from, new_to)
+        new_to = [self.index(self._row_of[key], idx.column()) for idx, key in persistent]
+        self.changePersistentIndexList([idx for idx, _key in persistent], new_to)
         self.layoutChanged.emit()
 
     def row_of(self, key: str) -> int:
