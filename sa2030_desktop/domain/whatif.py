@@ -69,7 +69,7 @@ def apply_forecasts(portfolio: Portfolio, changes: dict[str, date]) -> Portfolio
     milestones = dict(portfolio.milestones)
     for key, day in changes.items():
         if key not in milestones:
-            raise DomainError("unknown_milestone", key=key)
+            raise DomainError("unknown_milestone", value=key)
         milestones[key] = dataclasses.replace(milestones[key], forecast=day)
     return dataclasses.replace(portfolio, milestones=milestones)
 

@@ -29,7 +29,7 @@ def _check_milestones(store: Store, dep: Dependency) -> None:
         if ms_key:
             ms = milestones.get(ms_key)
             if ms is None:
-                raise DomainError("unknown_milestone", key=ms_key)
+                raise DomainError("unknown_milestone", value=ms_key)
             if ms.goal != owner:
                 raise DomainError("milestone_not_of_goal", key=ms_key, value=owner)
 

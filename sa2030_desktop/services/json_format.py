@@ -58,7 +58,9 @@ def read_json(path: Path) -> Bundle:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(
-            [Issue("bad_json", {"file": name, "line": exc.lineno}, {"detail": exc.msg})], name
+            [Issue("bad_json", {"file": name, "line": exc.lineno, "column": exc.colno},
+                   {"detail": _german_json_error(exc.msg)})],
+            name,
         ) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ValidationError([Issue("not_exchange_file", {"file": name})], name)
@@ -80,6 +82,25 @@ def read_json(path: Path) -> Bundle:
 
     bundle.locator = locator
     return bundle
+
+
+_JSON_ERRORS = {
+    "Expecting ',' delimiter": "ein Komma fehlt",
+    "Expecting ':' delimiter": "ein Doppelpunkt fehlt",
+    "Expecting value": "ein Wert fehlt",
+    "Expecting property name enclosed in double quotes": "ein Feldname in doppelten Anführungszeichen fehlt",
+    "Unterminated string starting at": "eine Zeichenkette ist nicht abgeschlossen",
+    "Extra data": "nach dem Ende des Dokuments folgt noch Text",
+    "Invalid control character at": "ein Steuerzeichen steht in einer Zeichenkette",
+    "Invalid \\escape": "eine ungültige Escape-Sequenz",
+}
+
+
+def _german_json_error(message: str) -> str:
+    for english, german in _JSON_ERRORS.items():
+        if message.startswith(english):
+            return german
+    return message
 
 
 class _Reader:

@@ -120,6 +120,7 @@ class Briefing:
     def heading(self, text: str, level: int = 1, new_page: bool = False):
         name = self.style(f"Heading {level}")
         par = self.doc.add_paragraph(text, style=name) if name else self._plain_heading(text, level)
+        par.paragraph_format.keep_with_next = True  # never a heading alone at a page's foot
         if new_page:
             par.paragraph_format.page_break_before = True
         return par

@@ -14,6 +14,7 @@ from datetime import date
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from sa2030_desktop.domain.model import STATUS_COLOURS, STATUS_ORDER, DependencyKind, Status
 from sa2030_desktop.domain.rules import slip_days
@@ -79,6 +80,7 @@ def ampel_by_ministry(ctx: BriefingContext) -> Figure:
         ax.text(total + 0.2, y, f"{total}", va="center", fontsize=8.5)
     ax.set_xlabel("Anzahl Ziele (federführend)")
     ax.set_xlim(0, max(left, default=1) * 1.08 + 0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: 0, 1, 2 … never 0.5
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(ncols=5, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=8.5)
     ax.tick_params(labelsize=8.5)
