@@ -101,7 +101,7 @@ class OverviewPage(QWidget):
         )  # fmt: skip
         self.conflicts = RecordsModel(
             [self.tr("Wartendes Ziel"), self.tr("wartet ab"), self.tr("Voraussetzung"),
-             self.tr("fertig am"), self.tr("Tage zu spät")], self, numeric_from=4,
+             self.tr("fertig am"), self.tr("Tage")], self, numeric_from=4,
         )  # fmt: skip
         self.findings = RecordsModel(
             [self.tr("Ziel"), self.tr("Status"), self.tr("Befund"), self.tr("Vorschlag")], self
@@ -279,7 +279,8 @@ class OverviewPage(QWidget):
             [m.goal for m in items],
         )
         self.groups["slipped"].setTitle(
-            self.tr("Verzögerte Meilensteine bis {0}: {1}, davon überfällig: {2}").format(
+            self.tr("Verzögerte Meilensteine der nächsten 6 Monate (bis {0}): {1}, "
+                    "davon überfällig: {2}").format(
                 de_short(end), len(items), sum(1 for m in items if is_overdue(m, as_of))
             )
         )

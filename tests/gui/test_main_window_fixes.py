@@ -208,5 +208,7 @@ def test_overview_lists_overdue_slipped_milestones_first(window):
     assert [r[4] for r in rows[:2]] == ["überfällig", "überfällig"]
     assert all(r[4] == "verzögert" for r in rows[2:])
     title = window.overview.groups["slipped"].title()
-    assert title.startswith(f"Verzögerte Meilensteine bis 30.05.2027: {len(rows)}, ")
+    assert title.startswith(
+        f"Verzögerte Meilensteine der nächsten 6 Monate (bis 30.05.2027): {len(rows)}, "
+    )
     assert title.endswith("davon überfällig: 2")

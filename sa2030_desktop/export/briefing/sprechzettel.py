@@ -105,8 +105,8 @@ def active_points(ctx: BriefingContext) -> list[str]:
     if ctx.conflicts:
         first = ctx.conflicts[0]
         points.append(
-            f"{conflicts_de(len(ctx.conflicts))} zwischen Zielen; "
-            f"{'er' if len(ctx.conflicts) == 1 else 'der größte'}: {first.dependent} "
+            f"{conflicts_de(len(ctx.conflicts))} zwischen Zielen"
+            f"{': ' if len(ctx.conflicts) == 1 else ', der größte: '}{first.dependent} "
             f"wartet ab dem {de_long(first.waiting)} auf {first.prerequisite}, das erst am "
             f"{de_long(first.needed)} fertig wird ({days_de(first.days)} später)."
         )
