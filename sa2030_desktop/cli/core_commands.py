@@ -73,10 +73,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ministry", help="Ressorts umbenennen oder zusammenlegen")
     msub = p.add_subparsers(dest="ministry_cmd", required=True, metavar="rename")
     r = msub.add_parser("rename", help="Umbenennung (mehrere ALT: Zusammenlegung) zum Stichtag")
-    r.add_argument("file", metavar="DATEI")
-    r.add_argument("codes", metavar="ALT… NEU", nargs="+")
-    r.add_argument("--name", required=True, metavar="TEXT")
-    r.add_argument("--effective", required=True, type=date_arg, metavar="DATUM")
+    r.add_argument("file", metavar="DATEI", help="die Portfoliodatei")
+    r.add_argument("codes", metavar="ALT… NEU", nargs="+",
+                   help="bisherige(s) Kürzel, zuletzt das neue (mehrere alte: Zusammenlegung)")
+    r.add_argument("--name", required=True, metavar="TEXT", help="Name des neuen Ressorts")
+    r.add_argument("--effective", required=True, type=date_arg, metavar="DATUM",
+                   help="gilt ab (das alte Ressort endet am Vortag)")
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=cmd_rename)
 
