@@ -212,3 +212,15 @@ def test_rows_equal_the_domain_rules(demo_store):
         assert row.slip == goal_slip_days(portfolio, row.key)
         assert row.next_title == (nxt.title if nxt else "")
         assert row.next_date == ((nxt.forecast or nxt.baseline) if nxt else None)
+
+
+def test_the_edited_current_goal_stays_in_sight_when_it_moves(page):
+    store = page.bridge.store
+    page.view.sortByColumn(Column.SLIP, Qt.SortOrder.DescendingOrder)
+    page.view.scrollToBottom()
+    assert page.select_goal("Z21")
+    ms = _open_milestone(store.snapshot(), "Z21")
+    goal_service.set_forecasts(store, {ms.key: ms.baseline + timedelta(days=400)}, "später")
+    current = page.view.currentIndex()
+    assert current.row() == 0 and current.data(KEY_ROLE) == "Z21"
+    assert page.view.viewport().rect().contains(page.view.visualRect(current))

@@ -103,6 +103,8 @@ class GoalTablePage(QWidget):
         as_of = self.bridge.as_of
         if not self.model.apply_changes(portfolio, as_of, changes):
             self.filter_bar.set_portfolio(portfolio, as_of)
+        elif self.view.currentIndex().isValid():  # an edited goal that moved stays in sight
+            self.view.scrollTo(self.view.currentIndex())
 
     def _remember_current(self) -> None:
         self._pending_key = self.current_goal()
