@@ -6,6 +6,9 @@ time to filter and to sort the goal table, at 1,000 and 10,000 goals. Run:
 "start" runs a fresh process per run (imports, QApplication, open file, build and show the window,
 process pending events) and is measured from process launch until the child reports the window
 usable. Filter and sort are measured in-process on the window's own proxy (median of runs).
+"one forecast edit" changes one milestone per run (on a work copy of the file) with the table
+sorted by slip, so the edited row moves: "table update" is the table page's own handling of the
+ChangeSet, "end to end" the service call plus every connected view.
 Targets (issue 3): < 100 ms per filter or sort at 10,000 goals, window usable within 2 s.
 """
 
