@@ -115,7 +115,8 @@ class Store:
             if "full" in str(exc.orig).lower():
                 raise FileRefusedError("disk_full", str(self.path)) from exc
             raise
-        self._refresh(uow.changes)
+        if uow.wrote:  # a save that changed nothing keeps the snapshot (no 0.5 s reload)
+            self._refresh(uow.changes)
         if not uow.changes.empty:
             for listener in list(self._listeners):
                 listener(uow.changes)

@@ -154,6 +154,7 @@ class UnitOfWork:
         self.action = action
         self.now = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
         self.changes = ChangeSet(action=action)
+        self.wrote = True  # set after the action: whether any row was written at all
         self._log_rows: list[tuple] = []
         self._package: str | None | bool = False  # not yet looked up
 
@@ -405,9 +406,13 @@ def unit_of_work(engine: Engine, comment: str = "", user: str | None = None) -> 
     with engine.begin() as conn:
         row = conn.exec_driver_sql("SELECT coalesce(max(action), 0) + 1 FROM change_log").first()
         uow = UnitOfWork(conn, user or current_user(), comment, row[0])
+        raw = conn.connection.dbapi_connection
+        before = raw.total_changes
         yield uow
         for name, value in (("comment", comment), ("user", uow.user)):  # checked after the rows:
             bad = bad_text(value)  # a bad key shows up as itself, not as the comment naming it
             if bad:
                 raise DomainError("bad_text", field=name, char=bad)
         uow.flush_log()
+        # Rows written by any path (also raw SQL): none means the snapshot is still true.
+        uow.wrote = raw.total_changes != before

@@ -57,3 +57,13 @@ def test_incremental_snapshot_equals_full_reload(demo_store):
     goals.rename_goal_key(store, "Z99", "Z100")
     same(store.snapshot(), full(store))
     assert store.snapshot().milestones["Z99-M1"].goal == "Z100"
+
+
+def test_a_save_that_changes_nothing_keeps_the_snapshot(demo_store):
+    snap = demo_store.snapshot()
+    goal = snap.goals["Z05"]
+    goals.update_goal(demo_store, "Z05", title=goal.title)  # same value: nothing to write
+    assert demo_store.snapshot() is snap
+    goals.update_goal(demo_store, "Z05", title="Neu")
+    assert demo_store.snapshot() is not snap
+    same(demo_store.snapshot(), full(demo_store))
