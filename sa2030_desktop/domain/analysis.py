@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # imported where used: networkx costs ~0.2 s at start (issue 3)
+    import networkx as nx
 
 from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.conflicts import Conflict, conflicts
@@ -92,7 +94,8 @@ def analyse(portfolio: Portfolio, as_of: date) -> Analysis:
             contradictions.append(found)
     ms_sorted = sorted(portfolio.milestones.values(), key=lambda m: natural_key(m.key))
     slipped = sorted(
-        (m for m in ms_sorted if slip_days(m) > 0), key=lambda m: (-slip_days(m), natural_key(m.key))
+        (m for m in ms_sorted if slip_days(m) > 0),
+        key=lambda m: (-slip_days(m), natural_key(m.key)),
     )
     slipped_goals = sorted({m.goal for m in slipped}, key=natural_key)
     deps_by_kind = {k.value: 0 for k in DependencyKind}

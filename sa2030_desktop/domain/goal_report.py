@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # imported where used: networkx costs ~0.2 s at start (issue 3)
+    import networkx as nx
 
 from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.conflicts import conflict_of
@@ -35,9 +37,7 @@ def goal_dict(portfolio: Portfolio, key: str, as_of: date, graph: nx.DiGraph | N
         key=lambda d: natural_key(d.dependent),
     )
     found_conflicts = [
-        c.as_dict()
-        for d in direct_pre + direct_dep
-        if (c := conflict_of(portfolio, d)) is not None
+        c.as_dict() for d in direct_pre + direct_dep if (c := conflict_of(portfolio, d)) is not None
     ]
     found = contradiction(portfolio, goal, as_of)
     theme = portfolio.themes.get(goal.theme)

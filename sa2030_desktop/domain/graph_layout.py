@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 import textwrap
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # imported where used: networkx costs ~0.2 s at start (issue 3)
+    pass
 
 from sa2030_desktop.domain.graph_view import GraphModel, GraphNode, GraphOptions, build_view
 
@@ -72,6 +74,8 @@ def size_node(node: GraphNode) -> None:
 
 
 def _ranks(model: GraphModel) -> dict[str, int]:
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_nodes_from(model.nodes)
     graph.add_edges_from(e.id for e in model.edges)

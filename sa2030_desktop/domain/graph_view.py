@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # imported where used: networkx costs ~0.2 s at start (issue 3)
+    import networkx as nx
 
 from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.conflicts import conflict_of
@@ -193,6 +195,8 @@ def _within_hops(selected: set[str], deps: list[Dependency], hops: int) -> dict[
 
 def build_view(portfolio: Portfolio, options: GraphOptions, as_of: date) -> GraphModel:
     """Nodes, edges and lanes of the graph under `options` (positions are set by layout)."""
+    import networkx as nx
+
     graph = g.build_graph(portfolio)
     keys, deps = visible_goals(portfolio, options, as_of, graph)
     lane_field = options.swimlanes
