@@ -31,6 +31,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Category, Ministry, Theme
 from sa2030_desktop.gui.commands import RenameMinistryCommand, SaveReferenceCommand, push_checked
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date, to_qdate
+from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
 from sa2030_desktop.messages import format_error
 
 Index = QModelIndex | QPersistentModelIndex
@@ -144,10 +145,7 @@ class ReferenceTab(QWidget):
             editor = self._editor(kind, label)
             self.editors[name] = editor
             form.addRow(f"{label}:", editor)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B71C1C")
+        self.error = error_label(self)
         form.addRow(self.error)
         self.new_button = QPushButton(self.tr("&Neu"), self)
         self.save_button = QPushButton(self.tr("&Speichern"), self)
@@ -318,10 +316,7 @@ class RenameMinistryDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B71C1C")
+        self.error = error_label(self)
         form = QFormLayout(self)
         form.addRow(self.tr("&Bisherige Ressorts:"), self.old_view)
         form.addRow(self.tr("Neues &Kürzel:"), self.code_edit)
@@ -329,13 +324,7 @@ class RenameMinistryDialog(QDialog):
         form.addRow(self.tr("&Wirksam ab:"), self.effective_edit)
         form.addRow(note)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Übernehmen"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Übernehmen"))
         form.addRow(buttons)
 
     def old_codes(self) -> list[str]:

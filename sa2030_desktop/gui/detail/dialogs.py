@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, to_qdate
+from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
 
 
 class _RequiredTextDialog(QDialog):
@@ -34,13 +35,7 @@ class _RequiredTextDialog(QDialog):
         self.text_edit.setFixedHeight(90)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Übernehmen"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("Übernehmen"))
         self.text_edit.textChanged.connect(self._update_ok)
 
     def _finish(self, label: str) -> None:
@@ -140,22 +135,13 @@ class NewMilestoneDialog(QDialog):
         self.baseline_edit = make_date_edit(self, accessible=self.tr("Basistermin"))
         self.forecast_edit = make_date_edit(self, accessible=self.tr("Prognose"))
         self.baseline_edit.dateChanged.connect(self.forecast_edit.setDate)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B71C1C")
+        self.error = error_label(self)
         form.addRow(self.tr("&Schlüssel:"), self.key_edit)
         form.addRow(self.tr("&Titel:"), self.title_edit)
         form.addRow(self.tr("&Basistermin:"), self.baseline_edit)
         form.addRow(self.tr("&Prognose:"), self.forecast_edit)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Anlegen"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Anlegen"))
         form.addRow(buttons)
         self.check = None  # callable(dialog) -> error text or ""
 

@@ -7,9 +7,7 @@ import re
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -21,6 +19,7 @@ from sa2030_desktop.domain.ministries import ministries_valid_at
 from sa2030_desktop.domain.model import Goal, Portfolio
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.gui.commands import CreateGoalCommand
+from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
 from sa2030_desktop.messages import format_error
 
 
@@ -52,23 +51,14 @@ class NewGoalDialog(QDialog):
         self.lead_combo.setAccessibleName(self.tr("Federführung"))
         for code in ministries_valid_at(portfolio, bridge.as_of):
             self.lead_combo.addItem(f"{code} – {portfolio.ministries[code].name}", code)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B71C1C")
+        self.error = error_label(self)
         form = QFormLayout(self)
         form.addRow(self.tr("&Schlüssel:"), self.key_edit)
         form.addRow(self.tr("&Titel:"), self.title_edit)
         form.addRow(self.tr("T&hemenfeld:"), self.theme_combo)
         form.addRow(self.tr("&Federführung:"), self.lead_combo)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Anlegen"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Anlegen"))
         form.addRow(buttons)
         self.title_edit.setFocus()
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Indicator, IndicatorValue
 from sa2030_desktop.gui.commands import DeleteIndicatorCommand, SaveIndicatorCommand, push_checked
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date
+from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
 from sa2030_desktop.messages import format_error
 
 Index = QModelIndex | QPersistentModelIndex
@@ -149,10 +149,7 @@ class IndicatorDialog(QDialog):
             (self.values_edit, "Messwerte"),
         ):
             widget.setAccessibleName(self.tr(name))
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B71C1C")
+        self.error = error_label(self)
         form = QFormLayout(self)
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Einheit:"), self.unit_edit)
@@ -160,13 +157,7 @@ class IndicatorDialog(QDialog):
         form.addRow(self.tr("&Zielwert:"), _pair(self.target_edit, self.target_date))
         form.addRow(self.tr("&Messwerte:"), self.values_edit)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Speichern"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Speichern"))
         form.addRow(buttons)
         self.result_indicator: Indicator | None = None
         if indicator:

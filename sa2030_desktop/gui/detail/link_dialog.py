@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Dependency, DependencyKind, Goal
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.gui.commands import LinkCommand
+from sa2030_desktop.gui.dialog_parts import ok_cancel
 from sa2030_desktop.messages import format_error
 
 Index = QModelIndex | QPersistentModelIndex
@@ -128,13 +128,7 @@ class LinkDialog(QDialog):
         form.addRow(self.tr("W&artender Meilenstein:"), self.dependent_ms)
         form.addRow(self.tr("Be&gründung:"), self.rationale_edit)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Hinzufügen"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Hinzufügen"))
         form.addRow(buttons)
         self._fill_milestones()
 
