@@ -138,16 +138,9 @@ class FileActions(QObject):
     def new(self) -> None:
         from sa2030_desktop.services.portfolio import create_portfolio
 
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Neues Portfolio anlegen"), self._folder(),
-            self.tr("SA2030-Portfolio (*.sa2030)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )  # fmt: skip
-        if not path:
+        path = self._ask_new_portfolio_path(self.tr("Neues Portfolio anlegen"), self._folder())
+        if path is None:
             return
-        path = Path(path)
-        if path.suffix.lower() != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
         try:
             with _WaitCursor():
                 store = create_portfolio(path)
@@ -155,6 +148,18 @@ class FileActions(QObject):
             self.window.show_error(exc)
             return
         self._switch_to(store)
+
+    def _ask_new_portfolio_path(self, title: str, suggestion: str) -> Path | None:
+        """A file name for a new portfolio file, with the .sa2030 ending; None when cancelled.
+        Existing files are not confirmed here: the services refuse to overwrite them."""
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, title, suggestion, self.tr("SA2030-Portfolio (*.sa2030)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )  # fmt: skip
+        if not path:
+            return None
+        path = Path(path)
+        return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -170,17 +175,9 @@ class FileActions(QObject):
     def save_copy(self) -> None:
         store = self.window.bridge.store
         suggestion = str(store.path.with_name(store.path.stem + "-Kopie" + SUFFIX))
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Kopie speichern unter"), suggestion,
-            self.tr("SA2030-Portfolio (*.sa2030)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )  # fmt: skip
-        if not path:
-            return
-        path = Path(path)
-        if path.suffix.lower() != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
-        self.save_copy_to(path)
+        path = self._ask_new_portfolio_path(self.tr("Kopie speichern unter"), suggestion)
+        if path is not None:
+            self.save_copy_to(path)
 
     def save_copy_to(self, path: Path):
         """A consistent copy of the open file, written in a worker (cancel: no file)."""
