@@ -216,3 +216,16 @@ def load_layout(conn: Connection, view: str) -> dict[str, tuple[float, float]]:
         r[0]: (r[1], r[2])
         for r in conn.exec_driver_sql("SELECT goal, x, y FROM layout WHERE view = ?", (view,))
     }
+
+
+def save_layout(conn: Connection, view: str, positions: dict[str, tuple[float, float]]) -> None:
+    """Upsert the positions of one view (presentation only: no change-log rows)."""
+    conn.exec_driver_sql(
+        "INSERT INTO layout (view, goal, x, y) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(view, goal) DO UPDATE SET x = excluded.x, y = excluded.y",
+        [(view, k, float(x), float(y)) for k, (x, y) in positions.items()],
+    )
+
+
+def clear_layout(conn: Connection, view: str) -> None:
+    conn.exec_driver_sql("DELETE FROM layout WHERE view = ?", (view,))

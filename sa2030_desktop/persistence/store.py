@@ -104,6 +104,20 @@ class Store:
             return repository.load_layout(conn, view)
 
     # -- writing ---------------------------------------------------------------------------
+    def save_layout(self, view: str, positions: dict[str, tuple[float, float]]) -> None:
+        """Store graph positions outside any unit of work: layout is presentation, not
+        portfolio data, so it is neither logged nor announced to listeners."""
+        if self.readonly or not positions:
+            return
+        with self.engine.begin() as conn:
+            repository.save_layout(conn, view, positions)
+
+    def clear_layout(self, view: str) -> None:
+        if self.readonly:
+            return
+        with self.engine.begin() as conn:
+            repository.clear_layout(conn, view)
+
     @contextmanager
     def transaction(self, comment: str = "", user: str | None = None) -> Iterator[UnitOfWork]:
         if self.readonly:

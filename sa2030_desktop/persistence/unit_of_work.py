@@ -244,6 +244,13 @@ class UnitOfWork:
             self.changes.updated.append(key)
         return True
 
+    def rename_goal(self, key: str, new_key: str) -> None:
+        """Give a goal a new key; milestones, dependencies and layout follow by cascade."""
+        self.conn.exec_driver_sql("UPDATE goal SET key = ? WHERE key = ?", (new_key, key))
+        self.log("goal", new_key, "key", key, new_key)
+        self.changes.updated.append(("goal", new_key))
+        self.changes.full_reload = True  # the (entity, key) pairs cannot describe the cascade
+
     def delete(self, entity: str, keyvals: dict) -> bool:
         spec = SPECS[entity]
         old = self.fetch(entity, keyvals)

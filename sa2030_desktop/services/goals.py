@@ -84,10 +84,7 @@ def rename_goal_key(store: Store, key: str, new_key: str, comment: str = "") -> 
     if new_key in portfolio.goals:
         raise DomainError("duplicate_key", entity="goal", key=new_key)
     with store.transaction(comment) as uow:
-        uow.conn.exec_driver_sql("UPDATE goal SET key = ? WHERE key = ?", (new_key, key))
-        uow.log("goal", new_key, "key", key, new_key)
-        uow.changes.updated.append(("goal", new_key))
-        uow.changes.full_reload = True  # milestones, dependencies and layout follow by cascade
+        uow.rename_goal(key, new_key)
     return uow.changes
 
 

@@ -13,19 +13,9 @@ def save_positions(store: Store, view: str, positions: dict[str, tuple[float, fl
     """Upsert positions in one transaction. Layout is presentation, not portfolio data: it is
     not written to the change log and does not announce a portfolio change."""
     known = set(store.snapshot().goals) if positions else set()
-    rows = [(view, k, float(x), float(y)) for k, (x, y) in positions.items() if k in known]
-    if store.readonly or not rows:  # e.g. only group nodes: nothing to store
-        return
-    with store.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO layout (view, goal, x, y) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT(view, goal) DO UPDATE SET x = excluded.x, y = excluded.y",
-            rows,
-        )
+    # only goals are stored (e.g. group nodes are not), and nothing at all when read-only
+    store.save_layout(view, {k: p for k, p in positions.items() if k in known})
 
 
 def clear_positions(store: Store, view: str) -> None:
-    if store.readonly:
-        return
-    with store.engine.begin() as conn:
-        conn.exec_driver_sql("DELETE FROM layout WHERE view = ?", (view,))
+    store.clear_layout(view)
