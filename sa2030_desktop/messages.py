@@ -273,3 +273,10 @@ MESSAGES.update({
     "folder_without_csv": "Im Ordner „{path}“ liegen keine CSV-Dateien zum Einlesen.",
     "source_is_directory": "„{path}“ ist ein Ordner; bitte die Dateien oder einen Ordner mit den drei CSV-Dateien angeben.",
 })
+
+# PDF/A and OpenDocument through LibreOffice (export/office.py)
+MESSAGES.update({
+    "office_missing": "Für PDF/A und OpenDocument (.pdf, .odt) wird LibreOffice gebraucht, das Programm „soffice“ wurde aber nicht gefunden. Bitte LibreOffice installieren (lassen) und dafür sorgen, dass „soffice“ im Suchpfad (PATH) liegt – oder als .docx speichern. Es wurde nichts geschrieben.",
+    "office_timeout": "LibreOffice hat die Umwandlung nicht innerhalb von {seconds} Sekunden beendet und wurde abgebrochen. Bitte später erneut versuchen (läuft LibreOffice noch mit einem offenen Dialog?); es wurde nichts geschrieben.",
+    "office_failed": "LibreOffice konnte das Dokument nicht als {format} speichern ({detail}). Es wurde nichts geschrieben.",
+})

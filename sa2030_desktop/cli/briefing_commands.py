@@ -1,4 +1,5 @@
-"""sa2030 briefing FILE OUT.docx --kind K: Word briefings from the command line."""
+"""sa2030 briefing FILE OUT.docx|.odt|.pdf --kind K: briefings from the command line (.pdf is
+PDF/A-2b and .odt OpenDocument, both converted by LibreOffice)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from sa2030_desktop.services import briefing, portfolio
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("briefing", help="Word-Briefing (Statusbericht, Sprechzettel, Vermerk, "
-                       "Kabinettsvorlage)")  # fmt: skip
+    p = sub.add_parser("briefing", help="Briefing (Statusbericht, Sprechzettel, Vermerk, "
+                       "Kabinettsvorlage) als Word (.docx), PDF/A (.pdf) oder OpenDocument "
+                       "(.odt)")  # fmt: skip
     p.add_argument("file", metavar="DATEI")
-    p.add_argument("out", metavar="ZIEL.docx")
+    p.add_argument("out", metavar="ZIEL.docx|.pdf|.odt",
+                   help="das Dateiformat folgt der Endung; .pdf (PDF/A-2b) und .odt "
+                   "brauchen LibreOffice")  # fmt: skip
     p.add_argument("--kind", required=True, choices=KINDS, help="Art des Briefings")
     add_filters(p)
     p.add_argument("--classified", action="store_true",

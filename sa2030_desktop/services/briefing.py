@@ -1,4 +1,5 @@
-"""Word briefings: check the request, build the document, write it atomically."""
+"""Briefings: check the request, build the Word document, write it atomically – as .docx, or
+converted by LibreOffice to PDF/A-2b (.pdf) or OpenDocument (.odt); the file name decides."""
 
 from __future__ import annotations
 
@@ -13,10 +14,14 @@ from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.export.atomic import atomic_target
 from sa2030_desktop.export.briefing import KINDS, BriefingOptions, build_document
+from sa2030_desktop.export.office import require_soffice, write_converted
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.portfolio import default_as_of
 
 Progress = Callable[[float, str], None]
+SUFFIXES = (".docx", ".odt", ".pdf")
+CONVERTING = {".pdf": "In PDF/A umwandeln (LibreOffice)",
+              ".odt": "In OpenDocument umwandeln (LibreOffice)"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -35,8 +40,10 @@ def check_request(portfolio: Portfolio, target: Path, kind: str, selection: Sele
     """The selected goal keys; raises DomainError for everything that would fail later."""
     if kind not in KINDS:
         raise DomainError("unknown_briefing_kind", value=kind, allowed=", ".join(KINDS))
-    if target.suffix.lower() != ".docx":
-        raise DomainError("unknown_extension", ext=target.suffix or target.name, allowed=".docx")
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise DomainError("unknown_extension", ext=target.suffix or target.name,
+                          allowed=", ".join(SUFFIXES))  # fmt: skip
     if target.is_dir():
         raise DomainError("target_is_directory", path=str(target))
     if not target.parent.is_dir():
@@ -51,6 +58,8 @@ def check_request(portfolio: Portfolio, target: Path, kind: str, selection: Sele
         raise DomainError("empty_selection")
     if kind == "vermerk" and len(keys) != 1:
         raise DomainError("vermerk_needs_one_goal", count=len(keys))
+    if suffix != ".docx":
+        require_soffice()
     return keys
 
 
@@ -74,11 +83,11 @@ def export_briefing(
     options: BriefingOptions | None = None,
     progress: Progress | None = None,
 ) -> BriefingResult:
-    """Write the briefing `kind` for the selected goals to `target` (.docx).
+    """Write the briefing `kind` for the selected goals to `target` (.docx, .odt or .pdf).
 
     Refuses with a DomainError (and writes nothing) for an unknown kind, an unknown code or goal
-    key, an empty selection, a template that is not a Word file and a target that cannot be
-    written or is open in Word. Texts Word cannot store are cleaned; the result lists them.
+    key, an empty selection, a template that is not a Word file, a target that cannot be
+    written or is open in Word, and for .pdf/.odt a missing or hanging LibreOffice. Texts Word cannot store are cleaned; the result lists them.
     """
     options = options or BriefingOptions()
     portfolio = store.snapshot()
@@ -104,11 +113,19 @@ def write_briefing(
     day = default_as_of(portfolio, as_of)
     keys = check_request(portfolio, target, kind, selection, day)
     step = progress or (lambda _f, _t: None)
-    step(0.05, "Daten aufbereiten")
-    briefing = build_document(kind, portfolio, selection, day, options, step)
-    step(0.95, "Datei schreiben")
-    with atomic_target(target) as tmp:
-        briefing.doc.save(str(tmp))
+    suffix = target.suffix.lower()
+    share = 1.0 if suffix == ".docx" else 0.7  # LibreOffice takes the rest of the bar
+    step(0.05 * share, "Daten aufbereiten")
+    briefing = build_document(kind, portfolio, selection, day, options,
+                              lambda f, text: step(f * share, text))  # fmt: skip
+    if suffix == ".docx":
+        step(0.95, "Datei schreiben")
+        with atomic_target(target) as tmp:
+            briefing.doc.save(str(tmp))
+    else:
+        step(0.7, CONVERTING[suffix])
+        write_converted(target, lambda path: briefing.doc.save(str(path)),
+                        lambda: step(0.85, CONVERTING[suffix]))  # fmt: skip
     step(1.0, "Fertig")
     return BriefingResult(
         path=target,

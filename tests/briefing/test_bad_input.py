@@ -43,7 +43,8 @@ def test_unknown_goal_and_codes(demo_store, tmp_path):
 
 def test_unknown_kind_and_extension(demo_store, tmp_path):
     assert "Unbekannte Art des Briefings „memo“" in refused(demo_store, tmp_path / "a.docx", "memo")
-    assert "Unbekanntes Dateiformat „.pdf“" in refused(demo_store, tmp_path / "a.pdf")
+    assert "Unbekanntes Dateiformat „.txt“ – erlaubt sind .docx, .odt, .pdf" in \
+        refused(demo_store, tmp_path / "a.txt")  # fmt: skip
 
 
 def test_template_that_is_not_word(demo_store, tmp_path):

@@ -32,7 +32,7 @@ from sa2030_desktop.export.briefing import KIND_TITLES, KINDS, BriefingOptions
 from sa2030_desktop.export.briefing.grammar import goals_dative
 from sa2030_desktop.gui.briefing.worker import BriefingJob, Cancelled, start
 from sa2030_desktop.messages import format_error
-from sa2030_desktop.services.briefing import refusal, summary
+from sa2030_desktop.services.briefing import SUFFIXES, refusal, summary
 
 
 def _qdate(day: date) -> QDate:
@@ -226,10 +226,14 @@ class BriefingDialog(QDialog):
     def choose_target(self) -> None:
         # The suggested name never carries the classification (VSA: file names stay unclassified).
         suggestion = f"{KIND_TITLES[self.kind.currentData()]}.docx"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Briefing speichern"), suggestion,
-                                              self.tr("Word-Dokument (*.docx)"))  # fmt: skip
-        if name:
-            self.target.setText(name if name.lower().endswith(".docx") else name + ".docx")
+        filters = {self.tr("Word-Dokument (*.docx)"): ".docx",
+                   self.tr("PDF/A für die E-Akte (*.pdf)"): ".pdf",
+                   self.tr("OpenDocument-Text (*.odt)"): ".odt"}  # fmt: skip
+        name, chosen = QFileDialog.getSaveFileName(self, self.tr("Briefing speichern"), suggestion,
+                                                   ";;".join(filters))  # fmt: skip
+        if name:  # the format follows the file name; without a known ending the chosen filter's
+            known = Path(name).suffix.lower() in SUFFIXES
+            self.target.setText(name if known else name + filters.get(chosen, ".docx"))
 
     # -- running ------------------------------------------------------------------------------
     def run(self) -> None:
