@@ -1,9 +1,13 @@
 """Benchmark: Statusbericht (all sections, figures) for 150 and 1,000 goals.
 
-Run: .venv/bin/python benchmarks/briefing.py [--runs 3]
+Run: .venv/bin/python benchmarks/briefing.py [--runs 3] [--pdfa]
 Prints size × operation → median time, output size, and the ratio to a raw python-docx baseline
 (one 6-column table of the same goals filled with row.cells) measured in the same run.
 Targets (issue 8): 150 goals with figures < 1.5 s, 1,000 goals < 5 s.
+
+With --pdfa (issue 15): the demo portfolio's Statusbericht as .docx, as PDF/A-2b (.pdf) and as
+.odt, end to end through write_briefing (LibreOffice converting in a fresh private profile, as
+every export does), and the graph and timeline PDFs with and without the PDF/A step.
 """
 
 from __future__ import annotations
@@ -91,13 +95,51 @@ def timed(fn, runs: int) -> float:
     return statistics.median(times)
 
 
+def pdfa(runs: int, out: Path) -> None:
+    """The demo's Statusbericht in the three formats, and the PDF/A step of the figures."""
+    from sa2030_desktop.domain.graph_view import GraphOptions
+    from sa2030_desktop.export.pdfa import make_pdfa
+    from sa2030_desktop.export.timeline_figure import save_timeline
+    from sa2030_desktop.services.briefing import write_briefing
+    from sa2030_desktop.services.graph import export_graph
+    from sa2030_desktop.services.portfolio import create_portfolio
+
+    store = create_portfolio(out / "demo.sa2030", demo=True)
+    demo = store.snapshot()
+    print(f"{'Demo: ' + str(len(demo.goals)) + ' Ziele':<56} | {'Median':>8} | {'Größe':>9}")
+    print("-" * 80)
+    for suffix in (".docx", ".pdf", ".odt"):
+        target = out / f"status{suffix}"
+        t = timed(
+            lambda target=target: write_briefing(
+                demo, target, "status", Selection(), AS_OF, BriefingOptions(classified=True)
+            ),
+            runs,
+        )
+        print(f"{'Statusbericht ' + suffix:<56} | {t:>7.2f}s | "
+              f"{target.stat().st_size / 1024:>7.0f}KB")  # fmt: skip
+    figures = (("Abhängigkeitsgraph", lambda t: export_graph(store, t, GraphOptions()), "graph.pdf"),
+               ("Meilensteinplan", lambda t: save_timeline(demo, AS_OF, t), "plan.pdf"))  # fmt: skip
+    for label, export, name in figures:
+        target = out / name
+        t = timed(lambda export=export, target=target: export(target), runs)
+        t_step = timed(lambda target=target, label=label: make_pdfa(target, label), runs)
+        print(f"{label + ' PDF/A (davon PDF/A-Schritt ' + f'{t_step:.3f} s)':<56} | {t:>7.2f}s | "
+              f"{target.stat().st_size / 1024:>7.0f}KB")  # fmt: skip
+    store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pdfa", action="store_true", help="PDF/A und ODT (Demo-Portfolio)")
     args = parser.parse_args()
     from sa2030_desktop.services.portfolio import create_portfolio
 
     out = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    if args.pdfa:
+        pdfa(args.runs, out)
+        return
     store = create_portfolio(out / "ref.sa2030")
     base = store.snapshot()
     store.close()

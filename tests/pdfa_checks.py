@@ -30,7 +30,7 @@ def pdfa_id(pdf: Path) -> tuple[str, str]:
     meta = xmp(pdf)
     found = []
     for name in ("part", "conformance"):
-        match = re.search(rf"<pdfaid:{name}>\s*([^<\s]+)\s*<", meta) or re.search(
+        match = re.search(rf"<pdfaid:{name}\b[^>]*>\s*([^<\s]+)\s*<", meta) or re.search(
             rf'pdfaid:{name}="([^"]+)"', meta
         )
         found.append(match.group(1) if match else "")

@@ -24,6 +24,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.graph_view import GraphEdge, GraphModel, GraphOptions, build_view
 from sa2030_desktop.domain.model import STATUS_COLOURS, Portfolio, Status
 from sa2030_desktop.export.atomic import atomic_target
+from sa2030_desktop.export.pdfa import make_pdfa
 
 FORMATS = ("png", "svg", "pdf")
 HEADER_PT = 78.0
@@ -321,6 +322,8 @@ def save_graph(
     fig = graph_figure(portfolio, as_of, options, positions, model)
     with mpl.rc_context(RC), atomic_target(path) as tmp:
         fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_metadata(fmt, portfolio))
+        if fmt == "pdf":  # archivable for the E-Akte
+            make_pdfa(tmp, _metadata(fmt, portfolio)["Title"])
     return path
 
 

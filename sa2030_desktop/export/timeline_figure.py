@@ -31,6 +31,7 @@ from sa2030_desktop.domain.timeline_layout import (  # noqa: E402
     build_layout,
 )
 from sa2030_desktop.export.atomic import atomic_target  # noqa: E402
+from sa2030_desktop.export.pdfa import make_pdfa  # noqa: E402
 from sa2030_desktop.export.timeline_page import PagePainter, PageRow  # noqa: E402
 
 ROWS_PER_PAGE = 30
@@ -151,6 +152,7 @@ def save_figures(
                     for n, fig in enumerate(figures, 1):
                         pdf.savefig(fig)
                         tick(n)
+                make_pdfa(tmp, "Meilensteinplan")  # archivable for the E-Akte
             return [path]
         extra = {"pil_kwargs": {"compress_level": 1}} if suffix == ".png" else {}  # as small
         blobs = []
