@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from sa2030_desktop.domain.model import Portfolio
-from sa2030_desktop.persistence.store import Store
-from sa2030_desktop.persistence.unit_of_work import ChangeSet
+from sa2030_desktop.services.handles import ChangeSet, Store
 
 
 class StoreBridge(QObject):

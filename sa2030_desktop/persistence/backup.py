@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import FileRefusedError
+from sa2030_desktop.persistence.copies import copy_database
 from sa2030_desktop.persistence.fileformat import APPLICATION_ID, readonly_uri
 
 APP_NAME = "SA2030 Planner"
@@ -145,12 +146,9 @@ def create_backup(
         try:
             fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)  # one step: a consistent snapshot even while others write
-                dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
-            finally:
-                dst.close()
+            # one step: a consistent snapshot even while others write; a backup is one
+            # self-contained file (no WAL beside it)
+            copy_database(src, tmp, journal="DELETE")
             problem = verify(tmp)
             if problem:
                 raise FileRefusedError("backup_failed", str(path), detail=problem)
@@ -295,13 +293,7 @@ def restore(backup: Path, target: Path, replace: bool = False) -> Path | None:
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
-        src, dst = _ro(backup), sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=WAL")
-        finally:
-            src.close()
-            dst.close()
+        copy_database(backup, tmp, journal="WAL")
         problem = verify(tmp)
         if problem:
             raise FileRefusedError("backup_damaged", str(backup), detail=problem)

@@ -146,6 +146,13 @@ def _upgrade(engine: Engine) -> None:
     engine.dispose()
 
 
+def stored_integrity(engine: Engine) -> tuple[list[tuple[str, object]], str]:
+    """((table, rowid) of each broken foreign key, quick_check result: "ok" when whole)."""
+    with engine.connect() as conn:
+        broken = [(r[0], r[2]) for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+        return broken, conn.exec_driver_sql("PRAGMA quick_check").scalar()
+
+
 def current_revision(path: Path) -> str | None:
     conn = sqlite3.connect(readonly_uri(path), uri=True)
     try:

@@ -114,4 +114,21 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     )
 
 
+def change_fingerprint(path: Path) -> tuple | None:
+    """(newest change-log row, lineage) read through a fresh read-only connection: changes
+    whenever anyone records an action in the file. None while the file cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=2)
+        try:
+            row = conn.execute(
+                "SELECT id, timestamp, action FROM change_log ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            lineage = conn.execute("SELECT lineage FROM portfolio_info").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return (row, lineage)
+
+
 KNOWN_REVISIONS = ("0001", "0002", "0003")

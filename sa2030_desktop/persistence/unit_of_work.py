@@ -244,6 +244,14 @@ class UnitOfWork:
             self.changes.updated.append(key)
         return True
 
+    def create_info(self, title: str, lineage: str) -> None:
+        """The portfolio's one info row, written once when the file is created."""
+        self.conn.exec_driver_sql(
+            "INSERT INTO portfolio_info (id, title, issuing_office, as_of, demo, lineage, created)"
+            " VALUES (1, ?, '', NULL, 0, ?, date('now'))",
+            (title, lineage),
+        )
+
     def rename_goal(self, key: str, new_key: str) -> None:
         """Give a goal a new key; milestones, dependencies and layout follow by cascade."""
         self.conn.exec_driver_sql("UPDATE goal SET key = ? WHERE key = ?", (new_key, key))

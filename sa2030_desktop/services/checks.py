@@ -8,6 +8,7 @@ from datetime import date
 from sa2030_desktop.domain.analysis import analyse
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.domain.validate import validate
+from sa2030_desktop.persistence.engine import stored_integrity
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.portfolio import default_as_of
 
@@ -22,12 +23,11 @@ def check(store: Store, as_of: date | None = None) -> CheckReport:
     portfolio = store.snapshot()
     day = default_as_of(portfolio, as_of)
     report = CheckReport(errors=validate(portfolio))
-    with store.engine.connect() as conn:
-        for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-            report.errors.append(Issue("broken_reference", {"entity": row[0]}, {"value": row[2]}))
-        ok = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-        if ok != "ok":
-            report.errors.append(Issue("file_damaged", {}, {"path": str(store.path), "detail": ok}))
+    broken, ok = stored_integrity(store.engine)
+    for table, rowid in broken:
+        report.errors.append(Issue("broken_reference", {"entity": table}, {"value": rowid}))
+    if ok != "ok":
+        report.errors.append(Issue("file_damaged", {}, {"path": str(store.path), "detail": ok}))
     if report.errors:
         return report
     result = analyse(portfolio, day)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import DomainError, FileRefusedError
 from sa2030_desktop.export.atomic import atomic_target
-from sa2030_desktop.persistence.fileformat import readonly_uri
+from sa2030_desktop.persistence.copies import copy_database
 from sa2030_desktop.persistence.store import Store
 
 
@@ -19,18 +18,7 @@ def save_copy(store: Store, target: str | Path) -> Path:
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     with atomic_target(target) as tmp:
-        src = sqlite3.connect(readonly_uri(store.path), uri=True)  # works on read-only media
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=WAL")
-                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        ok = copy_database(store.path, tmp, journal="WAL", check=True)
         for suffix in ("-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)
         if ok != "ok":

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from sa2030_desktop.domain.errors import ValidationError
 from sa2030_desktop.domain.model import Portfolio, PortfolioInfo
+from sa2030_desktop.persistence import merge_base
+from sa2030_desktop.persistence.copies import copy_database
 from sa2030_desktop.persistence.engine import checkpoint
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet
@@ -29,12 +31,7 @@ def stamp_base(path: Path, kind: str = "copy", origin: str = "") -> str:
         portfolio = store.snapshot()
         base_id = str(uuid.uuid4())
         doc = json.dumps(portfolio_document(portfolio), ensure_ascii=False)
-        with store.engine.begin() as conn:
-            conn.exec_driver_sql(
-                "INSERT INTO merge_base (base_id, lineage, created, kind, origin, document)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (base_id, portfolio.info.lineage, now(), kind, origin, doc),
-            )
+        merge_base.add_base(store.engine, base_id, portfolio.info.lineage, now(), kind, origin, doc)
     finally:
         store.close()
     checkpoint(path)  # the copy is moved as one file: nothing may stay behind in its WAL
@@ -43,15 +40,7 @@ def stamp_base(path: Path, kind: str = "copy", origin: str = "") -> str:
 
 def base_rows(store: Store, lineage: str) -> list[tuple[str, str, str]]:
     """(base_id, created, document) of the bases of `lineage` stored in this file."""
-    with store.engine.connect() as conn:
-        return [
-            (r[0], r[1], r[2])
-            for r in conn.exec_driver_sql(
-                "SELECT base_id, created, document FROM merge_base WHERE lineage = ?"
-                " ORDER BY created",
-                (lineage,),
-            )
-        ]
+    return merge_base.bases_of(store.engine, lineage)
 
 
 def find_base(mine: Store, theirs: Store) -> dict | None:
@@ -135,8 +124,6 @@ def save_copy_with_base(store: Store, target: Path, kind: str = "copy", prepare=
     """„Kopie speichern unter“ for later merging: a consistent copy (SQLite backup API) that
     carries the base snapshot; `prepare(sqlite3.Connection)` may cut it down (Ressortpaket)
     before the base is taken. The copy appears only when complete; the original is not touched."""
-    import sqlite3
-
     from sa2030_desktop.domain.errors import FileRefusedError
     from sa2030_desktop.export.atomic import atomic_target
 
@@ -144,20 +131,7 @@ def save_copy_with_base(store: Store, target: Path, kind: str = "copy", prepare=
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     with atomic_target(target) as tmp:
-        src = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA foreign_keys=ON")
-                if prepare is not None:
-                    with dst:
-                        prepare(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        copy_database(store.path, tmp, journal="DELETE", prepare=prepare)
         stamp_base(tmp, kind, store.path.name)
         for suffix in ("-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)

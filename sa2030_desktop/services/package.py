@@ -11,6 +11,7 @@ from pathlib import Path
 from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.persistence.copies import cut_to_package
 from sa2030_desktop.persistence.package_guard import read_package
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.merge_state import now, save_copy_with_base
@@ -48,23 +49,7 @@ def export_package(store: Store, ministry: str, target: Path) -> Path:
     origin = store.path.name
 
     def cut(conn) -> None:
-        conn.execute("CREATE TEMP TABLE keep_goal (key TEXT PRIMARY KEY)")
-        conn.executemany("INSERT INTO keep_goal VALUES (?)", [(k,) for k in keys])
-        conn.execute("DELETE FROM goal WHERE key NOT IN (SELECT key FROM keep_goal)")
-        conn.execute("DELETE FROM change_log")
-        conn.execute("DELETE FROM merge_base")
-        conn.execute("DELETE FROM package_info")
-        conn.execute(
-            "INSERT INTO package_info (id, ministry, origin_lineage, origin, created)"
-            " VALUES (1, ?, ?, ?, ?)",
-            (ministry, lineage, origin, now()),
-        )
-        conn.execute(
-            'INSERT INTO change_log (timestamp, "user", entity, key, field, old, new, comment,'
-            " action) VALUES (?, '', 'portfolio', 'portfolio', '*', '', ?, ?, 1)",
-            (now(), f"Ressortpaket {ministry}", f"Ressortpaket für {ministry} aus {origin}"),
-        )
-        conn.execute("DROP TABLE keep_goal")
+        cut_to_package(conn, keys, ministry, lineage, origin, now())
 
     return save_copy_with_base(store, Path(target), kind="package", prepare=cut)
 

@@ -15,6 +15,7 @@ from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection, restrict
 from sa2030_desktop.domain.whatif import WhatIfResult, evaluate
 from sa2030_desktop.persistence.engine import checkpoint
+from sa2030_desktop.persistence.fileformat import change_fingerprint
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.importing import ImportPreview, apply_bundle, preview_bundle
 from sa2030_desktop.services.json_format import read_json
@@ -34,11 +35,7 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
     store = Store.create(work)
     try:
         with store.transaction("Neues Portfolio angelegt") as uow:
-            uow.conn.exec_driver_sql(
-                "INSERT INTO portfolio_info (id, title, issuing_office, as_of, demo, lineage, created)"
-                " VALUES (1, ?, '', NULL, 0, ?, date('now'))",
-                (title or "Neues Portfolio", str(uuid.uuid4())),
-            )
+            uow.create_info(title or "Neues Portfolio", str(uuid.uuid4()))
         apply_bundle(store, read_json(assets.reference_data()), "Stammdaten angelegt")
         if demo:
             apply_bundle(store, read_json(assets.demo_portfolio()), "Demoportfolio angelegt")
@@ -55,6 +52,17 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
 
 def open_portfolio(path: str | Path, readonly: bool = False) -> Store:
     return Store.open(path, readonly=readonly)
+
+
+def disk_fingerprint(path: str | Path) -> tuple | None:
+    """The file's identity and its newest recorded action, read afresh from disk: differs when
+    another program or instance changed the file. None while it is being replaced."""
+    try:
+        inode = os.stat(path).st_ino
+    except OSError:
+        return None
+    state = change_fingerprint(Path(path))
+    return None if state is None else (inode, *state)
 
 
 def default_as_of(portfolio: Portfolio, as_of: date | None = None) -> date:

@@ -10,7 +10,6 @@ import contextlib
 import hashlib
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.persistence import backup as backups
 from sa2030_desktop.persistence import locking
+from sa2030_desktop.persistence.copies import copy_database
 from sa2030_desktop.persistence.engine import checkpoint
 from sa2030_desktop.persistence.fileformat import read_header
 from sa2030_desktop.persistence.location import Location, classify
@@ -30,6 +30,14 @@ DAMAGE_CODES = {"file_damaged", "file_truncated", "not_sqlite", "file_empty"}
 def backup_now(store: Store, reason: str = "", force: bool = False) -> BackupInfo | None:
     """A verified backup of the open file (None when nothing changed since the newest one)."""
     return backups.create_backup(store.path, reason=reason, force=force)
+
+
+def backup_file(
+    path: str | Path, reason: str = "", owner: str | Path | None = None
+) -> BackupInfo | None:
+    """A verified backup of the file at `path`, filed under `owner` (a work copy's backups go
+    with its remote file); None when nothing changed since the newest one."""
+    return backups.create_backup(Path(path), reason=reason, belongs_to=Path(owner or path))
 
 
 def list_backups(path: str | Path) -> list[BackupInfo]:
@@ -182,14 +190,7 @@ def _open_copy(remote: Path, folder: Path) -> WorkCopy:
     local.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(local, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
-    src = sqlite3.connect(f"{remote.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(local)
-    try:
-        src.backup(dst)  # consistent even if the remote has a WAL beside it
-        dst.execute("PRAGMA journal_mode=WAL")
-    finally:
-        src.close()
-        dst.close()
+    copy_database(remote, local, journal="WAL")  # consistent even with a WAL beside the remote
     if sha256(remote) != digest:  # changed while we copied
         _remove(local)
         raise FileRefusedError("remote_busy", str(remote))

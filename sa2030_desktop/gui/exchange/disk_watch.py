@@ -9,28 +9,13 @@ count; layout positions do not touch the change log, so they never count either.
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
-
-def fingerprint(path: Path) -> tuple | None:
-    try:
-        inode = os.stat(path).st_ino
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
-        try:
-            row = conn.execute(
-                "SELECT id, timestamp, action FROM change_log ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-            lineage = conn.execute("SELECT lineage FROM portfolio_info").fetchone()
-        finally:
-            conn.close()
-    except (OSError, sqlite3.Error):
-        return None  # being replaced right now: the next poke will tell
-    return (inode, row, lineage)
+# None while the file is being replaced: the next poke will tell
+from sa2030_desktop.services.portfolio import disk_fingerprint as fingerprint
 
 
 class DiskWatcher(QObject):

@@ -132,8 +132,8 @@ class ExchangeActions(QObject):
 
     def merge_(self, path: Path | None = None):
         from sa2030_desktop.gui.exchange.merge_dialog import MergeDialog
-        from sa2030_desktop.persistence.store import Store
         from sa2030_desktop.services import merge, package
+        from sa2030_desktop.services.portfolio import open_portfolio
 
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
@@ -144,7 +144,7 @@ class ExchangeActions(QObject):
             path = Path(name)
         store = self.window.bridge.store
         try:
-            other = Store.open(path, readonly=True)
+            other = open_portfolio(path, readonly=True)
             try:
                 if package.package_ministry(other):
                     report = package.compare_package(store, other)

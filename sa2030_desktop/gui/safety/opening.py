@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sa2030_desktop.domain.errors import DomainError, FileRefusedError
 from sa2030_desktop.messages import format_error
-from sa2030_desktop.persistence.locking import FileLockedError
 from sa2030_desktop.services import safety
+from sa2030_desktop.services.handles import FileLockedError
 from sa2030_desktop.services.portfolio import open_portfolio
 
 APP_TITLE = "SA2030 Planner"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from sa2030_desktop.persistence import backup as backups
+from sa2030_desktop.services import safety
 
 
 class _Signals(QObject):
@@ -24,7 +24,7 @@ class _BackupTask(QRunnable):
 
     def run(self) -> None:  # worker thread: no widgets here
         try:
-            info = backups.create_backup(self.path, reason=self.reason, belongs_to=self.owner)
+            info = safety.backup_file(self.path, reason=self.reason, owner=self.owner)
         except Exception as exc:  # reported on the GUI thread
             self.signals.failed.emit(exc)
             return

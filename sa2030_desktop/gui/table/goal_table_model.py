@@ -18,7 +18,7 @@ from sa2030_desktop.domain.model import STATUS_COLOURS, Portfolio
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.gui.status_icons import status_icon, status_tint
 from sa2030_desktop.gui.table.goal_rows import GoalRow, RowMaker, build_rows, milestone_summary
-from sa2030_desktop.persistence.unit_of_work import ChangeSet
+from sa2030_desktop.services.handles import ChangeSet
 
 
 class Column(IntEnum):
