@@ -9,10 +9,14 @@ from pathlib import Path
 
 from sa2030_desktop.cli.common import EXIT_OK, add_filters, date_arg, print_json, selection_of
 from sa2030_desktop.domain.dates import de_short
-from sa2030_desktop.export.briefing import KIND_TITLES, KINDS, BriefingOptions
-from sa2030_desktop.export.briefing.grammar import goals_de
-from sa2030_desktop.export.briefing.sanitize import shortened_line
 from sa2030_desktop.services import briefing, portfolio
+from sa2030_desktop.services.briefing import (
+    KIND_TITLES,
+    KINDS,
+    BriefingOptions,
+    goals_de,
+    shortened_line,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_timeline(args) -> int:
-    from sa2030_desktop.export.timeline_figure import save_timeline
+    from sa2030_desktop.services.figures import save_timeline
 
     store = portfolio.open_portfolio(args.file, readonly=True)
     try:

@@ -154,6 +154,10 @@ class Store:
         with self.engine.connect() as conn:
             self._snapshot = repository.refresh_portfolio(conn, old, changed)
 
+    def reconnect(self) -> None:
+        """Drop pooled connections: the next read opens the file afresh (it was replaced)."""
+        self.engine.dispose()
+
     def invalidate(self) -> None:
         """Forget the cached snapshot (the file was changed by someone else)."""
         self._snapshot = None

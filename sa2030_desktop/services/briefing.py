@@ -13,11 +13,17 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.export.atomic import atomic_target
+from sa2030_desktop.export.briefing import KIND_TITLES as KIND_TITLES
 from sa2030_desktop.export.briefing import KINDS, BriefingOptions, build_document
+from sa2030_desktop.export.briefing.grammar import goals_dative as goals_dative
+from sa2030_desktop.export.briefing.grammar import goals_de as goals_de
+from sa2030_desktop.export.briefing.sanitize import shortened_line as shortened_line
 from sa2030_desktop.export.office import require_soffice, write_converted
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.portfolio import default_as_of
 
+# KIND_TITLES, goals_dative, goals_de and shortened_line are imported above for the GUI and
+# the CLI, which reach the export layer only through services.
 Progress = Callable[[float, str], None]
 SUFFIXES = (".docx", ".odt", ".pdf")
 CONVERTING = {".pdf": "In PDF/A umwandeln (LibreOffice)",

@@ -28,11 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.selection import Selection, natural_key
-from sa2030_desktop.export.briefing import KIND_TITLES, KINDS, BriefingOptions
-from sa2030_desktop.export.briefing.grammar import goals_dative
 from sa2030_desktop.gui.briefing.worker import BriefingJob, Cancelled, start
 from sa2030_desktop.messages import format_error
-from sa2030_desktop.services.briefing import SUFFIXES, refusal, summary
+from sa2030_desktop.services.briefing import (
+    KIND_TITLES,
+    KINDS,
+    SUFFIXES,
+    BriefingOptions,
+    goals_dative,
+    refusal,
+    summary,
+)
 
 
 def _qdate(day: date) -> QDate:

@@ -117,7 +117,7 @@ class DiskWatcher(QObject):
 
     def reload(self) -> None:
         # a replaced file keeps the old inode open in pooled connections: start afresh
-        self.bridge.store.engine.dispose()
+        self.bridge.store.reconnect()
         self.bridge.reload()
 
     def merge_window_state(self, window_state):

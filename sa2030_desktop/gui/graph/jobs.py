@@ -49,7 +49,7 @@ class ExportJob(QRunnable):
         self.signals = JobSignals()
 
     def run(self) -> None:
-        from sa2030_desktop.export.graph_figure import save_graph
+        from sa2030_desktop.services.figures import save_graph
 
         portfolio, as_of, path, options, dpi, model = self.args
         try:

@@ -32,7 +32,7 @@ class ExportJob(QRunnable):
         return not self.cancelled.is_set()
 
     def run(self) -> None:
-        from sa2030_desktop.export.timeline_figure import save_layout
+        from sa2030_desktop.services.figures import save_timeline_layout as save_layout
 
         try:
             paths = save_layout(self.layout, self.path, self.options, progress=self._progress)
