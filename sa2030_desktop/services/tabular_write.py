@@ -15,6 +15,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import STATUS_LABELS, Portfolio
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.atomic import atomic_target, atomic_write_bytes
+from sa2030_desktop.services.book import DropDown, Sheet
 from sa2030_desktop.services.csv_format import csv_bytes
 from sa2030_desktop.services.tabular_schema import (
     COLUMNS,
@@ -26,7 +27,6 @@ from sa2030_desktop.services.tabular_schema import (
     TABLES,
     canonical_names,
 )
-from sa2030_desktop.services.xlsx_format import text_cell
 
 DEMO_LABEL = "Demodaten – illustrativ"
 EXPLAIN_SHEET = "Erlaeuterungen"
@@ -79,27 +79,32 @@ def table_rows(portfolio: Portfolio, dates_as_text: bool) -> dict[str, list[list
     return {GOALS: goals, MILESTONES: milestones, DEPENDENCIES: deps}
 
 
+def export_sheets(portfolio: Portfolio) -> list[Sheet]:
+    """The three tables (dates as date values) and the explanation sheet, for .xlsx and .ods."""
+    rows = table_rows(portfolio, dates_as_text=False)
+    sheets = [Sheet(SHEET_NAMES[t], canonical_names(t), rows[t], _widths(t)) for t in TABLES]
+    sheets.append(_explanation(portfolio))
+    return sheets
+
+
 def write_xlsx(portfolio: Portfolio, target: Path) -> Path:
     """Three sheets plus an explanation sheet; text cells never become formulas."""
-    from openpyxl import Workbook
+    return _write_book(export_sheets(portfolio), Path(target))
 
-    rows = table_rows(portfolio, dates_as_text=False)
 
-    def build(tmp: Path) -> None:
-        wb = Workbook(write_only=True)
-        for table in TABLES:
-            ws = wb.create_sheet(SHEET_NAMES[table])
-            ws.freeze_panes = "A2"
-            _widths(ws, table)
-            ws.append([text_cell(ws, h, bold=True) for h in canonical_names(table)])
-            for row in rows[table]:
-                ws.append([v if _plain(v) else text_cell(ws, v) for v in row])
-        _explanation(wb, portfolio)
-        wb.save(tmp)
+def write_ods(portfolio: Portfolio, target: Path) -> Path:
+    """The same sheets as `write_xlsx`, as an OpenDocument spreadsheet."""
+    return _write_book(export_sheets(portfolio), Path(target))
 
-    with atomic_target(Path(target)) as tmp:
-        build(tmp)
-    return Path(target)
+
+def _write_book(sheets: list[Sheet], target: Path) -> Path:
+    if target.suffix.lower() == ".ods":
+        from sa2030_desktop.services.ods_write import write_book
+    else:
+        from sa2030_desktop.services.xlsx_write import write_book
+    with atomic_target(target) as tmp:
+        write_book(sheets, tmp)
+    return target
 
 
 _WIDE = {
@@ -112,27 +117,12 @@ _WIDE = {
 }
 
 
-def _widths(ws, table: str) -> None:
+def _widths(table: str) -> list[float]:
     """Readable columns when the file is opened in Excel (dates and codes narrow, text wide)."""
-    from openpyxl.utils import get_column_letter
-
-    for i, name in enumerate(canonical_names(table), start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _WIDE.get(name, max(12, len(name) + 3))
+    return [_WIDE.get(name, max(12, len(name) + 3)) for name in canonical_names(table)]
 
 
-_GUARDED = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _plain(value: object) -> bool:
-    """Values openpyxl may write as they are (numbers, harmless text); dates and text a
-    spreadsheet would run as a formula need a typed cell."""
-    if isinstance(value, int):
-        return True
-    return isinstance(value, str) and bool(value) and not value.startswith(_GUARDED)
-
-
-def _explanation(wb, portfolio: Portfolio | None, write_only: bool = True) -> None:
-    ws = wb.create_sheet(EXPLAIN_SHEET)
+def _explanation(portfolio: Portfolio | None) -> Sheet:
     lines: list[list[object]] = []
     if portfolio is not None:
         title = portfolio.info.title
@@ -164,8 +154,7 @@ def _explanation(wb, portfolio: Portfolio | None, write_only: bool = True) -> No
     lines.append(["Status", "Code"])
     for status, label in STATUS_LABELS.items():
         lines.append([label, status.value])
-    for line in lines:
-        ws.append([text_cell(ws, v, bold=line is lines[0]) for v in line] if write_only else line)
+    return Sheet(EXPLAIN_SHEET, [], lines, freeze_header=False, bold_first_row=True)
 
 
 def write_csv_folder(portfolio: Portfolio, target: Path) -> Path:
@@ -221,16 +210,9 @@ def write_template(
 ) -> Path:
     """The blank template: headers, explanation sheet, drop-down lists for codes and statuses.
     Only ministries valid at `as_of` (default: the portfolio's Stichtag, else today) are offered:
-    a ministry closed by a rename is no choice for new rows."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.datavalidation import DataValidation
-
+    a ministry closed by a rename is no choice for new rows. `.ods` or `.xlsx` by the name."""
     from sa2030_desktop.domain.ministries import ministries_valid_at
 
-    wb = Workbook()
-    wb.remove(wb.active)
-    codes = wb.create_sheet(CODES_SHEET)
     day = as_of or (portfolio.info.as_of if portfolio else None) or date.today()
     lists = {
         "status": [label for label in STATUS_LABELS.values()],
@@ -239,14 +221,15 @@ def write_template(
         "ressort": sorted(ministries_valid_at(portfolio, day)) if portfolio else [],
         "kategorie": sorted(portfolio.categories) if portfolio else [],
     }
-    ranges = {}
-    for col_index, (name, values) in enumerate(lists.items(), start=1):
-        letter = chr(ord("A") + col_index - 1)
-        codes.cell(row=1, column=col_index, value=name).font = Font(bold=True)
-        for i, v in enumerate(values, start=2):
-            codes.cell(row=i, column=col_index, value=v).data_type = "s"
-        if values:
-            ranges[name] = f"{CODES_SHEET}!${letter}$2:${letter}${len(values) + 1}"
+    names = list(lists)
+    depth = max(len(v) for v in lists.values())
+    codes = Sheet(
+        CODES_SHEET,
+        names,
+        [[v[i] if i < len(v) else None for v in lists.values()] for i in range(depth)],
+        freeze_header=False,
+        hidden=True,
+    )
     drop = {
         GOALS: {
             "status": "status",
@@ -256,30 +239,19 @@ def write_template(
         },
         DEPENDENCIES: {"art": "art"},
     }
+    sheets = []
     for table in TABLES:
-        ws = wb.create_sheet(SHEET_NAMES[table])
-        names = canonical_names(table)
-        for i, name in enumerate(names, start=1):
-            ws.cell(row=1, column=i, value=name).font = Font(bold=True)
-            ws.column_dimensions[chr(ord("A") + i - 1)].width = max(14, len(name) + 4)
-        ws.freeze_panes = "A2"
+        header = canonical_names(table)
+        sheet = Sheet(SHEET_NAMES[table], header, [], [max(14, len(n) + 4) for n in header])
         for column, list_name in drop.get(table, {}).items():
-            if list_name not in ranges:
-                continue
-            letter = chr(ord("A") + names.index(column))
-            dv = DataValidation(
-                type="list",
-                formula1=ranges[list_name],
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle="Ungültiger Wert",
-                error="Bitte einen Wert aus der Liste wählen.",
-            )
-            dv.add(f"{letter}2:{letter}2000")
-            ws.add_data_validation(dv)
-    wb.move_sheet(CODES_SHEET, offset=len(wb.sheetnames))
-    _explanation(wb, None, write_only=False)
-    codes.sheet_state = "hidden"
-    with atomic_target(Path(target)) as tmp:
-        wb.save(tmp)
-    return Path(target)
+            if lists[list_name]:
+                sheet.drop_downs.append(
+                    DropDown(
+                        header.index(column),
+                        CODES_SHEET,
+                        names.index(list_name),
+                        len(lists[list_name]),
+                    )
+                )
+        sheets.append(sheet)
+    return _write_book([*sheets, codes, _explanation(None)], Path(target))

@@ -22,6 +22,17 @@ _BUILTIN_DATES = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | 
 _EPOCH = datetime(1899, 12, 30)
 
 
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _text(value: str) -> str:
+    """Cell text as Excel shows it: `_xHHHH_` stands for a character XML cannot carry (a
+    carriage return, a control character), `_x005F_` for a literal underscore (ECMA-376)."""
+    if "_x" not in value:
+        return value
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), value)
+
+
 def _parser_kwargs() -> dict:
     return {"resolve_entities": False, "no_network": True, "huge_tree": False}
 
@@ -60,7 +71,7 @@ def shared_strings(zf: zipfile.ZipFile) -> list[str]:
     if "xl/sharedStrings.xml" not in zf.namelist():
         return []
     root = _parse(zf, "xl/sharedStrings.xml")
-    return ["".join(t.text or "" for t in si.iter(f"{NS}t")) for si in root.iter(f"{NS}si")]
+    return [_text("".join(t.text or "" for t in si.iter(f"{NS}t"))) for si in root.iter(f"{NS}si")]
 
 
 def date_styles(zf: zipfile.ZipFile) -> set[int]:
@@ -110,7 +121,7 @@ def read_rows(zf: zipfile.ZipFile, part: str, strings: list[str], dates: set[int
 def _value(c, strings: list[str], dates: set[int]) -> object:
     kind = c.get("t", "n")
     if kind == "inlineStr":
-        return "".join(t.text or "" for t in c.iter(f"{NS}t"))
+        return _text("".join(t.text or "" for t in c.iter(f"{NS}t")))
     v = c.find(f"{NS}v")
     text = v.text if v is not None else None
     if text is None:

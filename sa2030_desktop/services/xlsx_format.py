@@ -1,11 +1,11 @@
 """Excel workbooks: a safety check before opening (zip bombs, XML entities), reading the three
-sheets with openpyxl (read-only, values not formulas), writing text cells that never run."""
+sheets (lxml, openpyxl read-only as fallback; values, not formulas)."""
 
 from __future__ import annotations
 
 import re
 import zipfile
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import Issue
@@ -168,27 +168,3 @@ def _cell_value(cell, from_excel) -> object:
     if isinstance(value, float) and getattr(cell, "is_date", False):
         return from_excel(value).date()
     return value
-
-
-# -- writing -------------------------------------------------------------------------------
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def text_cell(ws, value: object, bold: bool = False):
-    """A write-only cell that Excel shows as text, never as a formula."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    if isinstance(value, date):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = "DD.MM.YYYY"
-        return cell
-    text = "" if value is None else str(value)
-    cell = WriteOnlyCell(ws, value=text if text else None)
-    if text:
-        cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
-        if text.startswith(_DANGEROUS):
-            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
