@@ -8,15 +8,8 @@ import sys
 from pathlib import Path
 
 from sa2030_desktop.cli.common import EXIT_OK, add_filters, date_arg, print_json, selection_of
+from sa2030_desktop.domain.briefing_kinds import KIND_TITLES, KINDS
 from sa2030_desktop.domain.dates import de_short
-from sa2030_desktop.services import briefing, portfolio
-from sa2030_desktop.services.briefing import (
-    KIND_TITLES,
-    KINDS,
-    BriefingOptions,
-    goals_de,
-    shortened_line,
-)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,6 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_briefing(args) -> int:
+    # The Word export (python-docx, matplotlib, networkx) is loaded only for this command.
+    from sa2030_desktop.services import briefing, portfolio
+    from sa2030_desktop.services.briefing import BriefingOptions, goals_de, shortened_line
+
     options = BriefingOptions(
         classified=args.classified,
         reference=args.reference,

@@ -1,4 +1,7 @@
-"""new, import, export, check, stats, goal, whatif, ministry rename."""
+"""new, import, export, check, stats, goal, whatif, ministry rename.
+
+Building the parser imports no service: each handler imports what it uses, so that `sa2030
+--help` and `sa2030 stats` do not pay for the exchange formats, figures or briefings."""
 
 from __future__ import annotations
 
@@ -18,9 +21,7 @@ from sa2030_desktop.cli.common import (
 )
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.model import STATUS_LABELS, Status
-from sa2030_desktop.domain.whatif import whatif_dict
 from sa2030_desktop.messages import format_issue
-from sa2030_desktop.services import checks, exchange, portfolio, reference
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -84,6 +85,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_new(args) -> int:
+    from sa2030_desktop.services import portfolio
+
     store = portfolio.create_portfolio(args.file, demo=args.demo, title=args.title)
     snap = store.snapshot()
     store.close()
@@ -93,6 +96,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from sa2030_desktop.services import exchange, portfolio
+
     store = portfolio.open_portfolio(args.file)
     try:
         preview = exchange.import_sources(store, [Path(s) for s in args.sources], dry_run=args.dry_run)
@@ -113,6 +118,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from sa2030_desktop.services import exchange, portfolio
+
     store = portfolio.open_portfolio(args.file, readonly=True)
     try:
         selection = selection_of(args)
@@ -125,6 +132,8 @@ def cmd_export(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from sa2030_desktop.services import checks, portfolio
+
     store = portfolio.open_portfolio(args.file, readonly=True)
     try:
         report = checks.check(store, args.as_of)
@@ -150,6 +159,8 @@ def _issue_json(issue) -> dict:
 
 
 def cmd_stats(args) -> int:
+    from sa2030_desktop.services import portfolio
+
     store = portfolio.open_portfolio(args.file, readonly=True)
     try:
         selection = selection_of(args)
@@ -183,6 +194,8 @@ def _d(text):
 
 
 def cmd_goal(args) -> int:
+    from sa2030_desktop.services import portfolio
+
     store = portfolio.open_portfolio(args.file, readonly=True)
     try:
         data = portfolio.goal_report(store, args.key, args.as_of)
@@ -209,6 +222,9 @@ def cmd_goal(args) -> int:
 
 
 def cmd_whatif(args) -> int:
+    from sa2030_desktop.domain.whatif import whatif_dict
+    from sa2030_desktop.services import portfolio
+
     changes = {}
     for item in args.changes:
         key, sep, value = item.partition("=")
@@ -238,6 +254,8 @@ def cmd_whatif(args) -> int:
 
 
 def cmd_rename(args) -> int:
+    from sa2030_desktop.services import portfolio, reference
+
     if len(args.codes) < 2:
         print("sa2030 ministry rename: Falscher Aufruf: ALT und NEU angeben", file=sys.stderr)
         return 2

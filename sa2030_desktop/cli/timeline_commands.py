@@ -14,10 +14,7 @@ from sa2030_desktop.cli.common import (
     date_arg,
     selection_of,
 )
-from sa2030_desktop.domain.errors import DomainError
-from sa2030_desktop.domain.timeline_layout import GROUP_BY, TimelineOptions
-from sa2030_desktop.messages import format_error
-from sa2030_desktop.services import portfolio
+from sa2030_desktop.domain.timeline_layout import GROUP_BY
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,6 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_timeline(args) -> int:
+    from sa2030_desktop.domain.errors import DomainError
+    from sa2030_desktop.domain.timeline_layout import TimelineOptions
+    from sa2030_desktop.messages import format_error
+    from sa2030_desktop.services import portfolio
     from sa2030_desktop.services.figures import save_timeline
 
     store = portfolio.open_portfolio(args.file, readonly=True)

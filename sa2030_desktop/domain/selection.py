@@ -80,18 +80,8 @@ def natural_key(text: str) -> tuple:
 
 def restrict(portfolio: Portfolio, keys: set[str]) -> Portfolio:
     """A snapshot holding only the goals in `keys` and what hangs on them."""
-    return Portfolio(
-        info=portfolio.info,
-        categories=portfolio.categories,
-        themes=portfolio.themes,
-        ministries=portfolio.ministries,
-        goals={k: g for k, g in portfolio.goals.items() if k in keys},
-        milestones={k: m for k, m in portfolio.milestones.items() if m.goal in keys},
-        dependencies=[
-            d for d in portfolio.dependencies if d.dependent in keys and d.prerequisite in keys
-        ],
-        indicators=[i for i in portfolio.indicators if i.goal in keys],
-    )
+    deps = [d for d in portfolio.dependencies if d.dependent in keys and d.prerequisite in keys]
+    return _slice(portfolio, keys, deps, keys)
 
 
 def export_slice(portfolio: Portfolio, keys: set[str]) -> Portfolio:
@@ -101,13 +91,21 @@ def export_slice(portfolio: Portfolio, keys: set[str]) -> Portfolio:
     deps = [d for d in portfolio.dependencies if d.dependent in keys or d.prerequisite in keys]
     context = {k for d in deps for k in d.pair}
     wanted = keys | context
+    return _slice(portfolio, wanted, deps, keys)
+
+
+def _slice(
+    portfolio: Portfolio, goals: set[str], deps: list, indicator_goals: set[str]
+) -> Portfolio:
+    """The reference data, the goals in `goals` with their milestones, `deps`, and the
+    indicators of the goals in `indicator_goals`."""
     return Portfolio(
         info=portfolio.info,
         categories=portfolio.categories,
         themes=portfolio.themes,
         ministries=portfolio.ministries,
-        goals={k: g for k, g in portfolio.goals.items() if k in wanted},
-        milestones={k: m for k, m in portfolio.milestones.items() if m.goal in wanted},
+        goals={k: g for k, g in portfolio.goals.items() if k in goals},
+        milestones={k: m for k, m in portfolio.milestones.items() if m.goal in goals},
         dependencies=deps,
-        indicators=[i for i in portfolio.indicators if i.goal in keys],
+        indicators=[i for i in portfolio.indicators if i.goal in indicator_goals],
     )

@@ -10,19 +10,14 @@ import networkx as nx
 
 from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.analysis import Analysis, analyse
+from sa2030_desktop.domain.briefing_kinds import KIND_TITLES as KIND_TITLES
+from sa2030_desktop.domain.briefing_kinds import KINDS as KINDS
 from sa2030_desktop.domain.conflicts import Conflict, conflicts
 from sa2030_desktop.domain.model import Change, Portfolio
 from sa2030_desktop.domain.selection import Selection, natural_key, restrict
 from sa2030_desktop.export.briefing.changes import visible_changes
 from sa2030_desktop.export.briefing.sanitize import MAX_TITLE, Sanitizer, SanitizeReport
 
-KINDS = ("status", "sprechzettel", "vermerk", "kabinettsvorlage")
-KIND_TITLES = {
-    "status": "Statusbericht",
-    "sprechzettel": "Sprechzettel",
-    "vermerk": "Vermerk",
-    "kabinettsvorlage": "Kabinettsvorlage",
-}
 CLASSIFICATION = "VS – NUR FÜR DEN DIENSTGEBRAUCH"
 CLASSIFICATION_SHORT = "VS-NfD"
 DEMO_NOTE = "Demodaten – illustrativ"

@@ -1,0 +1,10 @@
+"""The kinds of briefing and their German titles: vocabulary the CLI parser and the menus need
+before (and without) the Word export and its libraries are loaded."""
+
+KINDS = ("status", "sprechzettel", "vermerk", "kabinettsvorlage")
+KIND_TITLES = {
+    "status": "Statusbericht",
+    "sprechzettel": "Sprechzettel",
+    "vermerk": "Vermerk",
+    "kabinettsvorlage": "Kabinettsvorlage",
+}
