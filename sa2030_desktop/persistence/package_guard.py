@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
+from sa2030_desktop.domain.entities import parse_dependency_key
 from sa2030_desktop.domain.errors import DomainError
 
 
@@ -56,7 +57,7 @@ def check(
             refuse()
         return
     if entity == "dependency":
-        dependent = (old or values).get("dependent") or key.split(">", 1)[0]
+        dependent = (old or values).get("dependent") or (parse_dependency_key(key) or (key,))[0]
         if _lead(conn, dependent) != ministry:
             refuse()
         return

@@ -10,17 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from sa2030_desktop.domain.entities import KEY_FIELDS, entity_of, record_key
 from sa2030_desktop.domain.errors import DomainError
-from sa2030_desktop.domain.model import (
-    Category,
-    Dependency,
-    Goal,
-    Indicator,
-    Milestone,
-    Ministry,
-    PortfolioInfo,
-    Theme,
-)
 from sa2030_desktop.domain.validate import bad_text
 
 
@@ -31,42 +22,26 @@ class EntitySpec:
     columns: tuple[str, ...]  # stored columns besides the key (special fields handled apart)
 
 
+def _spec(entity: str, columns: tuple[str, ...], table: str = "") -> EntitySpec:
+    # the key columns are the entity's key fields (domain/entities.py); the one portfolio
+    # info row has the key id = 1
+    return EntitySpec(table or entity, KEY_FIELDS[entity] or ("id",), columns)
+
+
 SPECS: dict[str, EntitySpec] = {
-    "category": EntitySpec("category", ("code",), ("name", "sort")),
-    "theme": EntitySpec("theme", ("code",), ("name", "category", "sort")),
-    "ministry": EntitySpec(
-        "ministry", ("code",), ("name", "colour", "valid_from", "valid_until", "successor")
-    ),
-    "goal": EntitySpec(
+    "category": _spec("category", ("name", "sort")),
+    "theme": _spec("theme", ("name", "category", "sort")),
+    "ministry": _spec("ministry", ("name", "colour", "valid_from", "valid_until", "successor")),
+    "goal": _spec(
         "goal",
-        ("key",),
         ("title", "description", "theme", "lead", "status", "status_reason", "priority", "tags"),
     ),
-    "milestone": EntitySpec(
-        "milestone", ("key",), ("goal", "title", "baseline", "forecast", "actual", "note")
+    "milestone": _spec("milestone", ("goal", "title", "baseline", "forecast", "actual", "note")),
+    "dependency": _spec(
+        "dependency", ("kind", "prerequisite_milestone", "dependent_milestone", "rationale")
     ),
-    "dependency": EntitySpec(
-        "dependency",
-        ("dependent", "prerequisite"),
-        ("kind", "prerequisite_milestone", "dependent_milestone", "rationale"),
-    ),
-    "indicator": EntitySpec(
-        "indicator",
-        ("goal", "name"),
-        ("unit", "baseline", "baseline_date", "target", "target_date"),
-    ),
-    "portfolio": EntitySpec("portfolio_info", ("id",), ("title", "issuing_office", "as_of", "demo")),
-}
-
-_ENTITY_OF = {
-    Category: "category",
-    Theme: "theme",
-    Ministry: "ministry",
-    Goal: "goal",
-    Milestone: "milestone",
-    Dependency: "dependency",
-    Indicator: "indicator",
-    PortfolioInfo: "portfolio",
+    "indicator": _spec("indicator", ("unit", "baseline", "baseline_date", "target", "target_date")),
+    "portfolio": _spec("portfolio", ("title", "issuing_office", "as_of", "demo"), "portfolio_info"),
 }
 
 
@@ -91,18 +66,13 @@ def _text(value: object) -> str:
 
 
 def entity_key(entity: str, keyvals: dict) -> str:
-    if entity == "dependency":
-        return f"{keyvals['dependent']}>{keyvals['prerequisite']}"
-    if entity == "indicator":
-        return f"{keyvals['goal']}/{keyvals['name']}"
-    if entity == "portfolio":
-        return "portfolio"
-    return str(next(iter(keyvals.values())))
+    """The record's key as the change log and messages write it („A>B“ for a dependency)."""
+    return record_key(entity, keyvals)
 
 
 def row_of(obj: object) -> tuple[str, dict, dict]:
     """(entity, key columns, value columns) of a domain object, in stored form."""
-    entity = _ENTITY_OF[type(obj)]
+    entity = entity_of(obj)
     spec = SPECS[entity]
     if entity == "portfolio":
         keyvals = {"id": 1}
@@ -120,7 +90,7 @@ def _refuse_unstorable(entity: str, keyvals: dict, fields: dict) -> None:
         if isinstance(value, str):
             bad = bad_text(value)
             if bad:
-                key = entity_key(entity, keyvals) if entity != "portfolio" else "portfolio"
+                key = entity_key(entity, keyvals)
                 raise DomainError("bad_text", entity=entity, key=key, field=name, char=bad)
 
 

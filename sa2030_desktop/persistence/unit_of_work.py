@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine
 
+from sa2030_desktop.domain.entities import entity_of
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import (
     Goal,
@@ -22,7 +23,6 @@ from sa2030_desktop.domain.model import (
 from sa2030_desktop.domain.validate import bad_text
 from sa2030_desktop.persistence import package_guard
 from sa2030_desktop.persistence.records import (
-    _ENTITY_OF,
     SPECS,
     _norm,
     _text,
@@ -138,7 +138,7 @@ class UnitOfWork:
         new rows, single updates for changed ones. Returns the number of changed objects."""
         if not objs:
             return 0
-        entity = _ENTITY_OF[type(objs[0])]
+        entity = entity_of(objs[0])
         if entity in ("indicator", "portfolio"):
             return sum(self.save(o) for o in objs)
         spec = SPECS[entity]

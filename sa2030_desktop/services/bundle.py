@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sa2030_desktop.domain.entities import SECTIONS, record_key, records_by_key
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.domain.model import (
     Category,
@@ -60,23 +61,8 @@ class Bundle:
     checks: list[Callable[[Portfolio], list[Issue]]] = field(default_factory=list)
 
     def sections(self) -> list[tuple[str, list[Record]]]:
-        return [
-            ("category", self.categories),
-            ("theme", self.themes),
-            ("ministry", self.ministries),
-            ("goal", self.goals),
-            ("milestone", self.milestones),
-            ("dependency", self.dependencies),
-            ("indicator", self.indicators),
-        ]
-
-
-def record_key(entity: str, obj: object) -> str:
-    if entity == "dependency":
-        return f"{obj.dependent}>{obj.prerequisite}"
-    if entity == "indicator":
-        return f"{obj.goal}/{obj.name}"
-    return obj.code if entity in ("category", "theme", "ministry") else obj.key
+        """(entity, records) per section, reference data first (the registry's order)."""
+        return [(entity, getattr(self, section)) for section, entity in SECTIONS.items()]
 
 
 def _merge(existing: object | None, incoming: Record) -> object:
@@ -98,15 +84,7 @@ def merged_portfolio(current: Portfolio, bundle: Bundle) -> tuple[Portfolio, dic
     duplicate-key issues found inside the bundle."""
     places: dict[tuple[str, str], dict] = {}
     issues: list[Issue] = []
-    result = {
-        "category": dict(current.categories),
-        "theme": dict(current.themes),
-        "ministry": dict(current.ministries),
-        "goal": dict(current.goals),
-        "milestone": dict(current.milestones),
-        "dependency": {f"{d.dependent}>{d.prerequisite}": d for d in current.dependencies},
-        "indicator": {f"{i.goal}/{i.name}": i for i in current.indicators},
-    }
+    result = records_by_key(current)
     for entity, records in bundle.sections():
         target = result[entity]
         for rec in records:

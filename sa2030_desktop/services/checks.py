@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sa2030_desktop.domain.analysis import analyse
+from sa2030_desktop.domain.entities import dependency_key
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.domain.validate import validate
 from sa2030_desktop.persistence.engine import stored_integrity
@@ -39,7 +40,7 @@ def check(store: Store, as_of: date | None = None) -> CheckReport:
         )
     for c in result.conflicts:
         report.warnings.append(
-            Issue("conflict", {"entity": "dependency", "key": f"{c.dependent}>{c.prerequisite}"},
+            Issue("conflict", {"entity": "dependency", "key": dependency_key(c.dependent, c.prerequisite)},
                   {"dependent": c.dependent, "prerequisite": c.prerequisite,
                    "needed": c.needed.strftime("%d.%m.%Y"), "waiting": c.waiting.strftime("%d.%m.%Y"),
                    "days": c.days}, "warning")

@@ -6,11 +6,12 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sa2030_desktop.domain.entities import record_key, records_by_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
 from sa2030_desktop.domain.validate import validate
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet
-from sa2030_desktop.services.bundle import Bundle, merged_portfolio, record_key
+from sa2030_desktop.services.bundle import Bundle, merged_portfolio
 
 
 @dataclass(slots=True)
@@ -65,15 +66,7 @@ def preview_bundle(store: Store, bundle: Bundle) -> ImportPreview:
 
 def _evaluate(store: Store, bundle: Bundle):
     current, merged = _check(store, bundle)
-    existing = {
-        "category": current.categories,
-        "theme": current.themes,
-        "ministry": current.ministries,
-        "goal": current.goals,
-        "milestone": current.milestones,
-        "dependency": {f"{d.dependent}>{d.prerequisite}": d for d in current.dependencies},
-        "indicator": {f"{i.goal}/{i.name}": i for i in current.indicators},
-    }
+    existing = records_by_key(current)
     preview = ImportPreview(notes=list(bundle.notes))
     for entity, records in bundle.sections():
         for rec in records:
@@ -108,10 +101,10 @@ def apply_bundle(store: Store, bundle: Bundle, comment: str = "") -> ImportPrevi
         uow.save_many([g for k, g in merged.goals.items() if k in touched["goal"]])
         uow.save_many([m for k, m in merged.milestones.items() if k in touched["milestone"]])
         uow.save_many(
-            [d for d in merged.dependencies if f"{d.dependent}>{d.prerequisite}" in touched["dependency"]]
+            [d for d in merged.dependencies if record_key("dependency", d) in touched["dependency"]]
         )
         for ind in merged.indicators:
-            if f"{ind.goal}/{ind.name}" in touched["indicator"]:
+            if record_key("indicator", ind) in touched["indicator"]:
                 uow.save(ind)
     preview.changeset = uow.changes
     return preview

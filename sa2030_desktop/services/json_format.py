@@ -7,6 +7,7 @@ from json import scanner
 from pathlib import Path
 
 from sa2030_desktop.domain.dates import parse_date
+from sa2030_desktop.domain.entities import KEY_FIELDS, SECTIONS, record_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
 from sa2030_desktop.domain.model import (
     Category,
@@ -23,16 +24,6 @@ from sa2030_desktop.domain.model import (
 )
 from sa2030_desktop.services.bundle import Bundle, Record
 from sa2030_desktop.services.json_writer import FORMAT, VERSION, portfolio_document, write_json
-
-_SECTION_ENTITY = {
-    "categories": "category",
-    "themes": "theme",
-    "ministries": "ministry",
-    "goals": "goal",
-    "milestones": "milestone",
-    "dependencies": "dependency",
-    "indicators": "indicator",
-}
 
 
 def read_json(path: Path) -> Bundle:
@@ -133,6 +124,17 @@ class _Reader:
             self.error("bad_date", field=name, value=str(obj[name])[:80])
             return None
 
+    def choice(self, obj: dict, name: str, parse, default, code: str):
+        """A code from a fixed list (status, kind); an empty value keeps `default`."""
+        if obj.get(name) in (None, ""):
+            return default
+        self.fields.add(name)
+        try:
+            return parse(obj[name])
+        except ValueError:
+            self.error(code, field=name, value=str(obj[name])[:80])
+            return default
+
     def number(self, obj: dict, name: str) -> float | None:
         if name not in obj or obj[name] in (None, ""):
             return None
@@ -171,7 +173,7 @@ def _items(doc: dict, section: str, bundle: Bundle, name: str) -> list[tuple[int
         place = {
             "file": name,
             "section": section,
-            "entity": _SECTION_ENTITY[section],
+            "entity": SECTIONS[section],
             "index": index + 1,
             "_pos": (section, index),
         }
@@ -196,130 +198,119 @@ def _bundle(doc: dict, name: str) -> Bundle:
         if "demo" in info:
             r.fields.add("demo")
         bundle.info = Record(obj, r.place, frozenset(r.fields))
-    for _i, obj, place in _items(doc, "categories", bundle, name):
-        r = _Reader(bundle, place)
-        code = r.text(obj, "code", required=True)
-        place["key"] = code
-        cat = Category(code, r.text(obj, "name", required=True), int(obj.get("sort", _i) or 0))
-        r.fields.add("sort")
-        bundle.categories.append(Record(cat, place, frozenset(r.fields - {"code"})))
-    for _i, obj, place in _items(doc, "themes", bundle, name):
-        r = _Reader(bundle, place)
-        code = r.text(obj, "code", required=True)
-        place["key"] = code
-        theme = Theme(code, r.text(obj, "name", required=True), r.text(obj, "category", required=True),
-                      int(obj.get("sort", _i) or 0))
-        r.fields.add("sort")
-        bundle.themes.append(Record(theme, place, frozenset(r.fields - {"code"})))
-    for _i, obj, place in _items(doc, "ministries", bundle, name):
-        r = _Reader(bundle, place)
-        code = r.text(obj, "code", required=True)
-        place["key"] = code
-        ministry = Ministry(
-            code,
-            r.text(obj, "name", required=True),
-            r.text(obj, "colour"),
-            r.date(obj, "valid_from"),
-            r.date(obj, "valid_until"),
-            r.text(obj, "successor") or None,
-        )
-        bundle.ministries.append(Record(ministry, place, frozenset(r.fields - {"code"})))
-    for _i, obj, place in _items(doc, "goals", bundle, name):
-        r = _Reader(bundle, place)
-        key = r.text(obj, "key", required=True)
-        place["key"] = key
-        status = Status.NOT_STARTED
-        if obj.get("status") not in (None, ""):
-            r.fields.add("status")
-            try:
-                status = Status.parse(obj["status"])
-            except ValueError:
-                r.error("bad_status", field="status", value=str(obj["status"])[:80])
-        priority = 2
-        if "priority" in obj and obj["priority"] is not None:
-            r.fields.add("priority")
-            try:
-                priority = int(obj["priority"])
-            except (TypeError, ValueError):
-                r.error("bad_number", field="priority", value=str(obj["priority"]))
-        goal = Goal(
-            key=key,
-            title=r.text(obj, "title", required=True),
-            theme=r.text(obj, "theme", required=True),
-            lead=r.text(obj, "lead", required=True),
-            description=r.text(obj, "description"),
-            partners=r.codes(obj, "partners"),
-            status=status,
-            status_reason=r.text(obj, "status_reason"),
-            priority=priority,
-            tags=r.codes(obj, "tags"),
-        )
-        bundle.goals.append(Record(goal, place, frozenset(r.fields - {"key"})))
-    for _i, obj, place in _items(doc, "milestones", bundle, name):
-        r = _Reader(bundle, place)
-        key = r.text(obj, "key", required=True)
-        place["key"] = key
-        ms = Milestone(
-            key=key,
-            goal=r.text(obj, "goal", required=True),
-            title=r.text(obj, "title", required=True),
-            baseline=r.date(obj, "baseline"),
-            forecast=r.date(obj, "forecast"),
-            actual=r.date(obj, "actual"),
-            note=r.text(obj, "note"),
-        )
-        if ms.forecast is None and ms.baseline is not None and "forecast" not in obj:
-            ms.forecast = ms.baseline
-            r.fields.add("forecast")
-        bundle.milestones.append(Record(ms, place, frozenset(r.fields - {"key"})))
-    for _i, obj, place in _items(doc, "dependencies", bundle, name):
-        r = _Reader(bundle, place)
-        dependent = r.text(obj, "dependent", required=True)
-        prerequisite = r.text(obj, "prerequisite", required=True)
-        place["key"] = f"{dependent}>{prerequisite}"
-        kind = DependencyKind.HARD
-        if obj.get("kind") not in (None, ""):
-            r.fields.add("kind")
-            try:
-                kind = DependencyKind.parse(obj["kind"])
-            except ValueError:
-                r.error("bad_kind", field="kind", value=str(obj["kind"])[:80])
-        dep = Dependency(
-            dependent,
-            prerequisite,
-            kind,
-            r.text(obj, "prerequisite_milestone") or None,
-            r.text(obj, "dependent_milestone") or None,
-            r.text(obj, "rationale"),
-        )
-        bundle.dependencies.append(
-            Record(dep, place, frozenset(r.fields - {"dependent", "prerequisite"}))
-        )
-    for _i, obj, place in _items(doc, "indicators", bundle, name):
-        r = _Reader(bundle, place)
-        goal_key = r.text(obj, "goal", required=True)
-        ind_name = r.text(obj, "name", required=True)
-        place["key"] = f"{goal_key}/{ind_name}"
-        values = []
-        for v in obj.get("values") or []:
-            try:
-                values.append(IndicatorValue(parse_date(v["date"]), float(v["value"])))
-            except (KeyError, TypeError, ValueError):
-                r.error("bad_value", field="values", value=str(v)[:80])
-        if "values" in obj:
-            r.fields.add("values")
-        ind = Indicator(
-            goal_key,
-            ind_name,
-            r.text(obj, "unit"),
-            r.number(obj, "baseline"),
-            r.date(obj, "baseline_date"),
-            r.number(obj, "target"),
-            r.date(obj, "target_date"),
-            values,
-        )
-        bundle.indicators.append(Record(ind, place, frozenset(r.fields - {"goal", "name"})))
+    for section, entity in SECTIONS.items():
+        key_fields = KEY_FIELDS[entity]
+        for index, obj, place in _items(doc, section, bundle, name):
+            r = _Reader(bundle, place)
+            keys = [r.text(obj, f, required=True) for f in key_fields]
+            place["key"] = record_key(entity, dict(zip(key_fields, keys, strict=True)))
+            item = _READERS[entity](r, obj, index, *keys)
+            getattr(bundle, section).append(Record(item, place, frozenset(r.fields - set(key_fields))))
     return bundle
+
+
+def _category(r: _Reader, obj: dict, index: int, code: str) -> Category:
+    r.fields.add("sort")
+    return Category(code, r.text(obj, "name", required=True), int(obj.get("sort", index) or 0))
+
+
+def _theme(r: _Reader, obj: dict, index: int, code: str) -> Theme:
+    r.fields.add("sort")
+    return Theme(code, r.text(obj, "name", required=True), r.text(obj, "category", required=True),
+                 int(obj.get("sort", index) or 0))  # fmt: skip
+
+
+def _ministry(r: _Reader, obj: dict, _index: int, code: str) -> Ministry:
+    return Ministry(
+        code,
+        r.text(obj, "name", required=True),
+        r.text(obj, "colour"),
+        r.date(obj, "valid_from"),
+        r.date(obj, "valid_until"),
+        r.text(obj, "successor") or None,
+    )
+
+
+def _goal(r: _Reader, obj: dict, _index: int, key: str) -> Goal:
+    status = r.choice(obj, "status", Status.parse, Status.NOT_STARTED, "bad_status")
+    priority = 2
+    if "priority" in obj and obj["priority"] is not None:
+        r.fields.add("priority")
+        try:
+            priority = int(obj["priority"])
+        except (TypeError, ValueError):
+            r.error("bad_number", field="priority", value=str(obj["priority"]))
+    return Goal(
+        key=key,
+        title=r.text(obj, "title", required=True),
+        theme=r.text(obj, "theme", required=True),
+        lead=r.text(obj, "lead", required=True),
+        description=r.text(obj, "description"),
+        partners=r.codes(obj, "partners"),
+        status=status,
+        status_reason=r.text(obj, "status_reason"),
+        priority=priority,
+        tags=r.codes(obj, "tags"),
+    )
+
+
+def _milestone(r: _Reader, obj: dict, _index: int, key: str) -> Milestone:
+    ms = Milestone(
+        key=key,
+        goal=r.text(obj, "goal", required=True),
+        title=r.text(obj, "title", required=True),
+        baseline=r.date(obj, "baseline"),
+        forecast=r.date(obj, "forecast"),
+        actual=r.date(obj, "actual"),
+        note=r.text(obj, "note"),
+    )
+    if ms.forecast is None and ms.baseline is not None and "forecast" not in obj:
+        ms.forecast = ms.baseline
+        r.fields.add("forecast")
+    return ms
+
+
+def _dependency(r: _Reader, obj: dict, _index: int, dependent: str, prerequisite: str):
+    return Dependency(
+        dependent,
+        prerequisite,
+        r.choice(obj, "kind", DependencyKind.parse, DependencyKind.HARD, "bad_kind"),
+        r.text(obj, "prerequisite_milestone") or None,
+        r.text(obj, "dependent_milestone") or None,
+        r.text(obj, "rationale"),
+    )
+
+
+def _indicator(r: _Reader, obj: dict, _index: int, goal_key: str, ind_name: str) -> Indicator:
+    values = []
+    for v in obj.get("values") or []:
+        try:
+            values.append(IndicatorValue(parse_date(v["date"]), float(v["value"])))
+        except (KeyError, TypeError, ValueError):
+            r.error("bad_value", field="values", value=str(v)[:80])
+    if "values" in obj:
+        r.fields.add("values")
+    return Indicator(
+        goal_key,
+        ind_name,
+        r.text(obj, "unit"),
+        r.number(obj, "baseline"),
+        r.date(obj, "baseline_date"),
+        r.number(obj, "target"),
+        r.date(obj, "target_date"),
+        values,
+    )
+
+
+_READERS = {
+    "category": _category,
+    "theme": _theme,
+    "ministry": _ministry,
+    "goal": _goal,
+    "milestone": _milestone,
+    "dependency": _dependency,
+    "indicator": _indicator,
+}
 
 
 def _object_lines(text: str) -> dict[tuple[str, int], int]:
@@ -354,7 +345,7 @@ def _object_lines(text: str) -> dict[tuple[str, int], int]:
 
     order.append(None)  # the root object
     for key, value in doc.items():
-        if key in _SECTION_ENTITY and isinstance(value, list):
+        if key in SECTIONS and isinstance(value, list):
             for i, item in enumerate(value):
                 walk(item, (key, i))
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sa2030_desktop.domain.entities import dependency_key
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.services.merge_engine import (
     MINE,
@@ -23,7 +24,7 @@ CYCLE = "cycle"
 
 def cycle_keys(path: list[str]) -> list[str]:
     """Dependency keys ("dependent>prerequisite") along a cycle path in "needs" direction."""
-    return [f"{a}>{b}" for a, b in zip(path, path[1:], strict=False)]
+    return [dependency_key(a, b) for a, b in zip(path, path[1:], strict=False)]
 
 
 def resolve_cycles(

@@ -11,38 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sa2030_desktop.domain.entities import KEY_FIELDS, SECTIONS, record_key
+
 MINE, THEIRS = "mine", "theirs"
 ABSENT = None  # a record that does not exist on a side
-
-SECTIONS = {
-    "categories": "category",
-    "themes": "theme",
-    "ministries": "ministry",
-    "goals": "goal",
-    "milestones": "milestone",
-    "dependencies": "dependency",
-    "indicators": "indicator",
-}
-KEY_FIELDS = {
-    "category": ("code",),
-    "theme": ("code",),
-    "ministry": ("code",),
-    "goal": ("key",),
-    "milestone": ("key",),
-    "dependency": ("dependent", "prerequisite"),
-    "indicator": ("goal", "name"),
-    "portfolio": (),
-}
-
-
-def record_key(entity: str, rec: dict) -> str:
-    if entity == "dependency":
-        return f"{rec['dependent']}>{rec['prerequisite']}"
-    if entity == "indicator":
-        return f"{rec['goal']}/{rec['name']}"
-    if entity == "portfolio":
-        return "portfolio"
-    return str(rec[KEY_FIELDS[entity][0]])
 
 
 def index(doc: dict | None) -> dict[str, dict[str, dict]]:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from sa2030_desktop.domain.dates import parse_date
+from sa2030_desktop.domain.entities import dependency_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
 from sa2030_desktop.domain.model import (
     Dependency,
@@ -156,10 +157,7 @@ def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> 
             record, category = readers[kind](cells, place, bundle)
             if record is None:
                 continue
-            getattr(
-                bundle,
-                {GOALS: "goals", MILESTONES: "milestones", DEPENDENCIES: "dependencies"}[kind],
-            ).append(record)
+            getattr(bundle, kind).append(record)  # a table is named like its bundle section
             if category:
                 categories.append((record, category, str(cells["kategorie"][0].name)))
     if categories:
@@ -202,6 +200,17 @@ class _Row:
             self.error("bad_date", name, field=col.attr, value=str(value)[:80])
             return None
 
+    def choice(self, name: str, parse, default, code: str, attr: str):
+        """A code from a fixed list (status, kind); `default` for an empty or wrong cell."""
+        text = self.text(name).strip()
+        if not text:
+            return default
+        try:
+            return parse(text)
+        except ValueError:
+            self.error(code, name, field=attr, value=text[:80])
+            return default
+
     def codes(self, name: str) -> list[str]:
         text = self.text(name)
         return [c.strip() for c in text.replace(";", ",").split(",") if c.strip()]
@@ -214,15 +223,10 @@ def _goal(cells: dict, place: dict, bundle: Bundle):
         r.error("missing_value", "ziel_id", value="ziel_id")
         return None, None
     place["key"] = key
-    status = Status.NOT_STARTED
-    status_text = r.text("status").strip()
-    if status_text:
-        try:
-            status = Status.parse(status_text)
-        except ValueError:
-            r.error("bad_status", "status", field="status", value=status_text[:80])
-    elif "status" in r.fields:
-        r.fields.discard("status")  # an empty cell keeps the stored status
+    status = r.choice("status", Status.parse, None, "bad_status", "status")
+    if status is None:  # an empty cell keeps the stored status (a wrong one refuses the import)
+        status = Status.NOT_STARTED
+        r.fields.discard("status")
     priority = 2
     prio_text = r.text("prioritaet").strip()
     if prio_text:
@@ -281,14 +285,8 @@ def _dependency(cells: dict, place: dict, bundle: Bundle):
             r.error("missing_value", name, value=name)
     if not dependent or not prerequisite:
         return None, None
-    place["key"] = f"{dependent}>{prerequisite}"
-    kind = DependencyKind.HARD
-    kind_text = r.text("art").strip()
-    if kind_text:
-        try:
-            kind = DependencyKind.parse(kind_text)
-        except ValueError:
-            r.error("bad_kind", "art", field="kind", value=kind_text[:80])
+    place["key"] = dependency_key(dependent, prerequisite)
+    kind = r.choice("art", DependencyKind.parse, DependencyKind.HARD, "bad_kind", "kind")
     dep = Dependency(
         dependent,
         prerequisite,

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sa2030_desktop.domain.entities import ENTITIES
+
+# A table is named like the entity's JSON section; sheet and CSV names are the registry's.
 GOALS, MILESTONES, DEPENDENCIES = "goals", "milestones", "dependencies"
-TABLES = (GOALS, MILESTONES, DEPENDENCIES)
-SHEET_NAMES = {GOALS: "Ziele", MILESTONES: "Meilensteine", DEPENDENCIES: "Abhaengigkeiten"}
-CSV_NAMES = {
-    GOALS: "ziele.csv",
-    MILESTONES: "meilensteine.csv",
-    DEPENDENCIES: "abhaengigkeiten.csv",
-}
-ENTITY_OF = {GOALS: "goal", MILESTONES: "milestone", DEPENDENCIES: "dependency"}
+TABLES = tuple(e.section for e in ENTITIES if e.sheet)
+SHEET_NAMES = {e.section: e.sheet for e in ENTITIES if e.sheet}
+CSV_NAMES = {e.section: e.csv_name for e in ENTITIES if e.sheet}
+ENTITY_OF = {e.section: e.name for e in ENTITIES if e.sheet}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.dates import de_long, de_short
+from sa2030_desktop.domain.entities import parse_dependency_key
 from sa2030_desktop.domain.model import Change, DependencyKind, Status
 from sa2030_desktop.export.briefing.grammar import count_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
@@ -97,9 +98,9 @@ def object_label(entity: str, key: str) -> str:
     label = ENTITY.get(entity, entity)
     if entity == "portfolio":
         return label
-    if entity == "dependency" and ">" in key:
-        dependent, prerequisite = key.split(">", 1)
-        key = f"{dependent} benötigt {prerequisite}"
+    pair = parse_dependency_key(key) if entity == "dependency" else None
+    if pair:
+        key = f"{pair[0]} benötigt {pair[1]}"
     return f"{label} {key}".strip()
 
 
