@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import NoReturn
 
@@ -85,6 +87,31 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--only-slipped", action="store_true", help="nur Ziele mit Verzug")
     group.add_argument("--goal", metavar="KEY", help="ein Ziel")
     add_as_of(parser)
+
+
+def file_command(
+    sub: argparse._SubParsersAction, name: str, help_text: str, run: Callable[..., int]
+) -> argparse.ArgumentParser:
+    """A subcommand on one portfolio file (DATEI), handled by `run`; the caller adds the rest."""
+    parser = sub.add_parser(name, help=help_text)
+    parser.add_argument("file", metavar="DATEI")
+    parser.set_defaults(run=run)
+    return parser
+
+
+@contextmanager
+def reading_selection(args: argparse.Namespace) -> Iterator[tuple[object, Selection]]:
+    """The file of a reading subcommand, opened read-only, and its filter with the codes
+    checked; closed afterwards. The services are imported only when a command runs."""
+    from sa2030_desktop.services.portfolio import open_portfolio
+
+    store = open_portfolio(args.file, readonly=True)
+    try:
+        selection = selection_of(args)
+        check_selection_codes(store, selection)
+        yield store, selection
+    finally:
+        store.close()
 
 
 def selection_of(args: argparse.Namespace) -> Selection:

@@ -14,10 +14,10 @@ from sa2030_desktop.cli.common import (
     EXIT_REFUSED,
     add_as_of,
     add_filters,
-    check_selection_codes,
     date_arg,
+    file_command,
     print_json,
-    selection_of,
+    reading_selection,
 )
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.model import STATUS_LABELS, Status
@@ -25,51 +25,39 @@ from sa2030_desktop.messages import format_issue
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("new", help="neues Portfolio anlegen")
-    p.add_argument("file", metavar="DATEI")
+    p = file_command(sub, "new", "neues Portfolio anlegen", cmd_new)
     p.add_argument("--demo", action="store_true", help="mit dem Demoportfolio")
     p.add_argument("--title", metavar="TEXT")
-    p.set_defaults(run=cmd_new)
 
-    p = sub.add_parser("import", help="JSON, Excel-Mappe oder drei CSV-Dateien einlesen")
-    p.add_argument("file", metavar="DATEI")
+    p = file_command(sub, "import", "JSON, Excel-Mappe oder drei CSV-Dateien einlesen", cmd_import)
     p.add_argument("sources", metavar="QUELLE", nargs="+")
     p.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts schreiben")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_import)
 
-    p = sub.add_parser("export", help="als JSON, Excel-Mappe oder CSV-Ordner ausgeben")
-    p.add_argument("file", metavar="DATEI")
+    p = file_command(sub, "export", "als JSON, Excel-Mappe oder CSV-Ordner ausgeben", cmd_export)
     p.add_argument("out", metavar="ZIEL")
     add_filters(p)
-    p.set_defaults(run=cmd_export)
 
-    p = sub.add_parser("check", help="Integrität und Konsistenz prüfen")
-    p.add_argument("file", metavar="DATEI")
+    p = file_command(sub, "check", "Integrität und Konsistenz prüfen", cmd_check)
     add_as_of(p)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_check)
 
-    p = sub.add_parser("stats", help="Kennzahlen des Portfolios")
-    p.add_argument("file", metavar="DATEI")
+    p = file_command(sub, "stats", "Kennzahlen des Portfolios", cmd_stats)
     add_filters(p)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_stats)
 
-    p = sub.add_parser("goal", help="ein Ziel mit Meilensteinen und Abhängigkeiten")
-    p.add_argument("file", metavar="DATEI")
+    p = file_command(sub, "goal", "ein Ziel mit Meilensteinen und Abhängigkeiten", cmd_goal)
     p.add_argument("key", metavar="ZIEL")
     add_as_of(p)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_goal)
 
-    p = sub.add_parser("whatif", help="hypothetische Prognosen durchrechnen (schreibt nie)")
-    p.add_argument("file", metavar="DATEI")
+    p = file_command(
+        sub, "whatif", "hypothetische Prognosen durchrechnen (schreibt nie)", cmd_whatif
+    )
     p.add_argument("--set", dest="changes", action="append", required=True,
                    metavar="MEILENSTEIN=DATUM")
     add_as_of(p)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_whatif)
 
     p = sub.add_parser("ministry", help="Ressorts umbenennen oder zusammenlegen")
     msub = p.add_subparsers(dest="ministry_cmd", required=True, metavar="rename")
@@ -118,15 +106,10 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from sa2030_desktop.services import exchange, portfolio
+    from sa2030_desktop.services import exchange
 
-    store = portfolio.open_portfolio(args.file, readonly=True)
-    try:
-        selection = selection_of(args)
-        check_selection_codes(store, selection)
+    with reading_selection(args) as (store, selection):
         written = exchange.export_to(store, Path(args.out), selection, args.as_of)
-    finally:
-        store.close()
     print(f"Exportiert: {written}")
     return EXIT_OK
 
@@ -161,13 +144,8 @@ def _issue_json(issue) -> dict:
 def cmd_stats(args) -> int:
     from sa2030_desktop.services import portfolio
 
-    store = portfolio.open_portfolio(args.file, readonly=True)
-    try:
-        selection = selection_of(args)
-        check_selection_codes(store, selection)
+    with reading_selection(args) as (store, selection):
         data = portfolio.stats(store, args.as_of, selection)
-    finally:
-        store.close()
     if args.json:
         print_json(data)
         return EXIT_OK

@@ -6,20 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from sa2030_desktop.cli.common import (
-    EXIT_OK,
-    EXIT_REFUSED,
-    add_filters,
-    check_selection_codes,
-    date_arg,
-    selection_of,
-)
+from sa2030_desktop.cli import common
+from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, add_filters, date_arg
 from sa2030_desktop.domain.timeline_layout import GROUP_BY
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("timeline", help="Meilensteinplan als Bild (PNG, SVG, PDF)")
-    p.add_argument("file", metavar="DATEI")
+    p = common.file_command(
+        sub, "timeline", "Meilensteinplan als Bild (PNG, SVG, PDF)", cmd_timeline
+    )
     p.add_argument(
         "out",
         metavar="ZIEL",
@@ -35,7 +30,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="Gruppierung: ministry (Ressort), theme (Themenfeld), category",
     )
     p.add_argument("--dpi", type=int, default=150, help="Auflösung für PNG (Standard 150)")
-    p.set_defaults(run=cmd_timeline)
 
 
 def cmd_timeline(args) -> int:
@@ -45,10 +39,7 @@ def cmd_timeline(args) -> int:
     from sa2030_desktop.services import portfolio
     from sa2030_desktop.services.figures import save_timeline
 
-    store = portfolio.open_portfolio(args.file, readonly=True)
-    try:
-        selection = selection_of(args)
-        check_selection_codes(store, selection)
+    with common.reading_selection(args) as (store, selection):
         snap = store.snapshot()
         as_of = portfolio.default_as_of(snap, args.as_of)
         options = TimelineOptions(
@@ -62,8 +53,6 @@ def cmd_timeline(args) -> int:
         except DomainError as exc:
             print(f"sa2030 timeline: {format_error(exc)}", file=sys.stderr)
             return EXIT_REFUSED
-    finally:
-        store.close()
     for path in written:
         print(f"Geschrieben: {path}")
     return EXIT_OK
