@@ -48,7 +48,7 @@ def measure(path: Path, runs: int, settings_dir: str) -> dict[str, float]:
     window.resize(1920, 1080)
     window.show()
     app.processEvents()
-    panel = window.goal_detail
+    panel = window.feature("detail").panel
     keys = sorted(store.snapshot().goals)
 
     def show(i):

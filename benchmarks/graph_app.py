@@ -52,7 +52,7 @@ def measure(n: int, folder: Path) -> dict:
     window.show()
     app.processEvents()
     t_open = (time.perf_counter() - t) * 1000
-    page = window.graph
+    page = window.feature("graph").page
 
     # show the tab; wait until the scene holds every goal and the view is fitted
     stalls, clock = [], QElapsedTimer()

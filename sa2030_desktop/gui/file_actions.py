@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from sa2030_desktop.domain.errors import DomainError, ValidationError
 from sa2030_desktop.gui import settings
+from sa2030_desktop.gui.features import ActionSpec
 from sa2030_desktop.gui.long_task import run_with_progress
 from sa2030_desktop.gui.report_dialog import show_report
 from sa2030_desktop.messages import ENTITY, format_error, format_issue
@@ -40,42 +41,34 @@ class FileActions(QObject):
         self.window = window
         self.last_report = None
         self.job = None
-        menu = window.menus["file"]
-        self.new_action = self._action(self.tr("&Neu…"), QKeySequence.StandardKey.New, self.new)
-        self.open_action = self._action(
-            self.tr("Ö&ffnen…"), QKeySequence.StandardKey.Open, self.open
-        )
-        self.recent_menu = menu.addMenu(self.tr("&Zuletzt geöffnet"))
-        self.recent_menu.setObjectName("menu_recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.copy_action = self._action(
-            self.tr("&Kopie speichern unter…"), QKeySequence.StandardKey.SaveAs, self.save_copy
-        )
-        self.quit_action = self._action(self.tr("&Beenden"), QKeySequence.StandardKey.Quit,
-                                        window.close)  # fmt: skip
-        for action in (self.new_action, self.open_action):
-            menu.insertAction(self.recent_menu.menuAction(), action)
-        menu.addAction(self.copy_action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-        self.import_json_action = QAction(self.tr("&JSON-Austauschdatei…"), self)
-        self.import_json_action.triggered.connect(self.import_json)
-        window.import_menu.addAction(self.import_json_action)
-        self.export_json_action = QAction(self.tr("&JSON-Austauschdatei (alle Ziele)…"), self)
-        self.export_json_action.triggered.connect(lambda: self.export_json(filtered=False))
-        self.export_filtered_action = QAction(
-            self.tr("JSON-Austauschdatei (&gefilterte Ziele)…"), self
-        )
-        self.export_filtered_action.triggered.connect(lambda: self.export_json(filtered=True))
-        window.export_menu.addAction(self.export_json_action)
-        window.export_menu.addAction(self.export_filtered_action)
-        self._fill_recent()
+        self.recent_menu: QMenu | None = None
 
-    def _action(self, text: str, key, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(key)
-        action.triggered.connect(slot)
-        return action
+    def declarations(self) -> list[ActionSpec]:
+        """Datei: Neu, Öffnen, (Zuletzt geöffnet), Kopie | Sicherungen (safety) | Beenden;
+        JSON import and export in Austausch."""
+        keys = QKeySequence.StandardKey
+        # Ctrl+N belongs to „Neues Ziel“ (the daily action); a new portfolio file is Ctrl+Shift+N.
+        return [
+            ActionSpec("file.new", "file", self.tr("&Neu…"), self.new, "Ctrl+Shift+N", 10, 10),
+            ActionSpec("file.open", "file", self.tr("Ö&ffnen…"), self.open, keys.Open, 10, 20),
+            ActionSpec("file.save_copy", "file", self.tr("&Kopie speichern unter…"),
+                       self.save_copy, keys.SaveAs, 10, 40),
+            ActionSpec("file.quit", "file", self.tr("&Beenden"), self.window.close, keys.Quit,
+                       30, 10),
+            ActionSpec("exchange.import_json", "exchange/import",
+                       self.tr("&JSON-Austauschdatei…"), self.import_json, None, 10, 10),
+            ActionSpec("exchange.export_json", "exchange/export",
+                       self.tr("&JSON-Austauschdatei (alle Ziele)…"),
+                       lambda: self.export_json(filtered=False), None, 10, 10),
+            ActionSpec("exchange.export_json_filtered", "exchange/export",
+                       self.tr("JSON-Austauschdatei (&gefilterte Ziele)…"),
+                       lambda: self.export_json(filtered=True), None, 10, 20),
+        ]  # fmt: skip
+
+    def attach_recent_menu(self) -> None:
+        self.recent_menu = self.window.menu("file/recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()
 
     def _folder(self) -> str:
         return str(self.window.bridge.store.path.parent)
@@ -162,6 +155,8 @@ class FileActions(QObject):
         return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
 
     def _fill_recent(self) -> None:
+        if self.recent_menu is None:
+            return
         self.recent_menu.clear()
         files = settings.recent_files()
         for number, path in enumerate(files, start=1):

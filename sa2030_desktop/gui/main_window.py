@@ -1,7 +1,7 @@
-"""The main window: menus, Stichtag toolbar, tabs (Ziele, Übersicht), undo history, features.
+"""The main window: Stichtag toolbar, tabs (Ziele, Übersicht), undo history, features.
 
-Feature modules (gui/features.py) add their own views, docks and menu entries through
-`add_view`, `add_dock` and `menus`; the window itself stays small.
+Feature modules (gui/features.py) declare their views, docks and menu entries; the window
+assembles them (gui/assembly.py) and declares its own in gui/window_actions.py.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import importlib
 import logging
 
 from PySide6.QtCore import QDate, QRect, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
     QDockWidget,
@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui import features, settings
+from sa2030_desktop.gui.assembly import Assembly, add_dock
+from sa2030_desktop.gui.features import ActiveView, DeclaredAction, Feature
 from sa2030_desktop.gui.file_actions import FileActions
 from sa2030_desktop.gui.overview import OverviewPage
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.table.goal_table_page import GoalTablePage
+from sa2030_desktop.gui.window_actions import window_declaration
 from sa2030_desktop.messages import format_error
 
 log = logging.getLogger(__name__)
@@ -54,15 +57,19 @@ class ViewTabs(QTabWidget):
 
 
 class MainWindow(QMainWindow):
+    """`strict` (the default, and in every test): a feature that fails to install raises. The
+    application passes strict=False: the window opens without that feature and says so."""
+
     current_goal_changed = Signal(str)
     selection_changed = Signal(object)  # domain.selection.Selection of the goal table
 
-    def __init__(self, bridge: StoreBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: StoreBridge, parent: QWidget | None = None, *, strict: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.bridge = bridge
         self.undo_stack = QUndoStack(self)
-        self.menus: dict[str, QMenu] = {}
         self.feature_errors: list[str] = []
 
         self.tabs = ViewTabs(self)
@@ -74,18 +81,11 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.table = GoalTablePage(bridge, self)
         self.overview = OverviewPage(bridge, self)
-        self.add_view(self.table, self.tr("Ziele"))
-        self.add_view(self.overview, self.tr("Übersicht"))
-
-        self._build_menus()
         self._build_toolbar()
         self.file_actions = FileActions(self)
-        self._build_edit_view_help()
         self.undo_view = QUndoView(self.undo_stack)
         self.undo_view.setEmptyLabel(self.tr("<Ursprünglicher Stand>"))
         self.undo_view.setAccessibleName(self.tr("Verlauf der Änderungen"))
-        self.history_dock = self.add_dock(self.undo_view, self.tr("Verlauf"))
-        self.history_dock.setObjectName("historyDock")
 
         self.table.current_goal_changed.connect(self.current_goal_changed)
         self.table.selection_changed.connect(self.selection_changed)
@@ -96,42 +96,69 @@ class MainWindow(QMainWindow):
         bridge.as_of_changed.connect(self._as_of_changed)
         self._status_note = QLabel(self)
         self.statusBar().addPermanentWidget(self._status_note)
-        self._install_features()
+        self.assembly = Assembly(self, self.add_view)
+        self.assembly.add(window_declaration(self))
+        self._install_features(strict)
+        self.assembly.build()
+        self.menus = {p: m for p, m in self.assembly.menus.items() if "/" not in p}
+        self.history_dock = self.assembly.docks["history"]
+        self.history_dock.setObjectName("historyDock")
+        for feature in self.assembly.features.values():
+            if feature.assembled is not None:
+                feature.assembled()
         self._arrange_docks()
         self._update_title()
         self._restore_layout()
 
     # -- contract for feature modules --------------------------------------------------------------
+    def feature(self, name: str) -> Feature:
+        """The installed feature `name` (KeyError when it is not installed)."""
+        return self.assembly.features[name]
+
+    def action(self, ident: str) -> QAction:
+        """The action declared with id `ident` (KeyError when there is none)."""
+        return self.assembly.actions[ident]
+
+    def menu(self, path: str) -> QMenu:
+        """A declared menu by path: "file", "exchange/export"."""
+        return self.assembly.menus[path]
+
+    def dock(self, ident: str) -> QDockWidget:
+        return self.assembly.docks[ident]
+
+    def declared_actions(self) -> list[DeclaredAction]:
+        """Every menu action (id, menu path, text, shortcut) in menu order; the in-app help
+        builds its shortcut overview from this list."""
+        return self.assembly.declared()
+
     def add_view(self, widget: QWidget, title: str) -> int:
         """A tab. A widget with `set_active(bool)` is told when its tab is shown or hidden, so
         it can rebuild only while it is seen (10,000 goals: hidden views cost nothing)."""
         if not widget.accessibleName():
             widget.setAccessibleName(title)
         index = self.tabs.addTab(widget, title)
-        if callable(getattr(widget, "set_active", None)):
+        if isinstance(widget, ActiveView):
             widget.set_active(self.tabs.currentWidget() is widget)
         return index
+
+    def show_view(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)
 
     def _tab_changed(self, _index: int) -> None:
         current = self.tabs.currentWidget()
         if self._active_view is not None and self._active_view is not current:
             self._active_view.set_active(False)
             self._active_view = None
-        if callable(getattr(current, "set_active", None)) and self._active_view is not current:
+        if isinstance(current, ActiveView) and self._active_view is not current:
             self._active_view = current
             current.set_active(True)
 
     def add_dock(
         self, widget: QWidget, title: str, area=Qt.DockWidgetArea.RightDockWidgetArea
     ) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{widget.objectName() or title}")
-        dock.setWidget(widget)
-        if not widget.accessibleName():
-            widget.setAccessibleName(title)
-        self.addDockWidget(area, dock)
-        if "view" in self.menus:
-            self.menus["view"].addAction(dock.toggleViewAction())
+        """A dock added after the window is built (its toggle goes to the end of Ansicht)."""
+        dock = add_dock(self, widget, title, area)
+        self.menus["view"].addAction(dock.toggleViewAction())
         return dock
 
     def select_goal(self, key: str) -> bool:
@@ -159,17 +186,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.table)
 
     # -- building --------------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for key, title in (("file", self.tr("&Datei")), ("edit", self.tr("&Bearbeiten")),
-                           ("view", self.tr("&Ansicht")), ("analysis", self.tr("A&nalyse")),
-                           ("exchange", self.tr("Aus&tausch")), ("help", self.tr("&Hilfe"))):  # fmt: skip
-            menu = bar.addMenu(title)
-            menu.setObjectName(f"menu_{key}")
-            self.menus[key] = menu
-        self.import_menu = self.menus["exchange"].addMenu(self.tr("&Import"))
-        self.export_menu = self.menus["exchange"].addMenu(self.tr("&Export"))
-
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self.tr("Werkzeugleiste"), self)
         self.toolbar.setObjectName("mainToolbar")
@@ -188,48 +204,13 @@ class MainWindow(QMainWindow):
         self._sync_as_of_edit(self.bridge.as_of)
         self.as_of_edit.dateChanged.connect(self._as_of_edited)
 
-    def _build_edit_view_help(self) -> None:
-        edit = self.menus["edit"]
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Rückgängig"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Wiederherstellen"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(undo)
-        edit.addAction(redo)
-        edit.addSeparator()
-        find = QAction(self.tr("&Suchen…"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.focus_search)
-        edit.addAction(find)
-        reset = QAction(self.tr("Filter &zurücksetzen"), self)
-        reset.triggered.connect(self.table.filter_bar.reset)
-        edit.addAction(reset)
-        self.undo_action, self.redo_action, self.find_action = undo, redo, find
-
-        view = self.menus["view"]
-        for number, widget, title in ((1, self.table, self.tr("&Ziele")),
-                                      (2, self.overview, self.tr("Ü&bersicht"))):  # fmt: skip
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, w=widget: self.tabs.setCurrentWidget(w))
-            view.addAction(action)
-        reload_action = QAction(self.tr("Neu &laden"), self)
-        reload_action.setShortcut(QKeySequence("F5"))
-        reload_action.triggered.connect(self.reload)
-        view.addAction(reload_action)
-        view.addSeparator()
-        self.reload_action = reload_action
-        self.addActions([undo, redo, find, reload_action])
-
-        about = QAction(self.tr("Ü&ber SA2030 Planner"), self)
-        about.triggered.connect(self._about)
-        self.menus["help"].addAction(about)
-
-    def _install_features(self) -> None:
+    def _install_features(self, strict: bool) -> None:
         for name in features.FEATURES:
             try:
-                importlib.import_module(name).install(self)
-            except Exception as exc:  # a broken feature must not take the window down
+                self.assembly.add(importlib.import_module(name).declare(self))
+            except Exception as exc:
+                if strict:
+                    raise
                 log.exception("Feature %s konnte nicht geladen werden", name)
                 self.feature_errors.append(f"{name}: {exc}")
         if self.feature_errors:
@@ -239,6 +220,16 @@ class MainWindow(QMainWindow):
                 )
             )
             self._status_note.setToolTip("\n".join(self.feature_errors))
+
+    def _report_feature_errors(self) -> None:
+        """A real start opens without a broken feature, but says so (never silently)."""
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, self.tr(
+            "Ein Teil des Programms konnte nicht geladen werden; das Fenster öffnet ohne ihn. "
+            "Bitte melden Sie diesen Fehler:\n\n{0}").format("\n".join(self.feature_errors)),
+            QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setObjectName("featureErrors")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- reactions -------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -290,11 +281,13 @@ class MainWindow(QMainWindow):
 
     # -- window layout ---------------------------------------------------------------------------
     def _arrange_docks(self) -> None:
-        """The undo history shares the goal detail's place as a tab: the detail gets the height."""
-        detail = getattr(self, "goal_detail_dock", None)
-        if detail is not None:
-            self.tabifyDockWidget(detail, self.history_dock)
-            detail.raise_()
+        """A dock declared `tab_with` another shares its place as a tab, in front (the goal
+        detail with the undo history: the detail gets the height)."""
+        for spec in self.assembly.dock_specs():
+            if spec.tab_with:
+                dock = self.assembly.docks[spec.id]
+                self.tabifyDockWidget(dock, self.assembly.docks[spec.tab_with])
+                dock.raise_()
 
     def _restore_layout(self) -> None:
         s = settings.settings()
@@ -318,18 +311,21 @@ class MainWindow(QMainWindow):
         size, maximize = first_start_geometry(available)
         if self.first_start:
             width = available.width() if maximize else size.width()
-            detail = getattr(self, "goal_detail_dock", None)
-            if detail is not None:  # the table keeps the larger part of a small screen
-                self.resizeDocks([detail], [min(880, round(width * 0.38))],
-                                 Qt.Orientation.Horizontal)  # fmt: skip
+            for spec in self.assembly.dock_specs():
+                if spec.first_start_width is not None:
+                    self.resizeDocks([self.assembly.docks[spec.id]],
+                                     [spec.first_start_width(width)],
+                                     Qt.Orientation.Horizontal)  # fmt: skip
         if self.first_start and maximize:
             self.setGeometry(available)  # also without a window manager that maximizes
             self.showMaximized()
-            return
-        if self.first_start:
-            self.resize(size)
-            self.move(available.center() - self.rect().center())
-        self.show()
+        else:
+            if self.first_start:
+                self.resize(size)
+                self.move(available.center() - self.rect().center())
+            self.show()
+        if self.feature_errors:
+            self._report_feature_errors()
 
     def save_layout(self) -> None:
         s = settings.settings()

@@ -32,7 +32,7 @@ def window(qtbot, demo_store, tmp_path):
 def _open(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
-    dialog = window.briefing_dialog
+    dialog = window.feature("briefing").dialog
     qtbot.waitExposed(dialog)
     return dialog
 

@@ -176,8 +176,8 @@ def test_disk_watch_notices_other_writers_but_not_our_own(qtbot, demo_store, mon
     window = MainWindow(bridge)
     qtbot.addWidget(window)
     window.show()
-    watcher = window.exchange.watcher
-    assert window.exchange.import_action.text() == "&Excel/CSV (Vorlage)…"
+    watcher = window.feature("exchange").exchange.watcher
+    assert window.action("exchange.import_tabular").text() == "&Excel/CSV (Vorlage)…"
     goals.update_goal(bridge.store, "Z01", title="Eigene Änderung")
     assert watcher.check() is False
     other = Store.open(demo_store.path)  # another writer on the same file
@@ -209,11 +209,11 @@ def test_export_actions_write_off_the_gui_thread(qtbot, demo_store, monkeypatch,
     bridge = StoreBridge(demo_store)
     window = MainWindow(bridge)
     qtbot.addWidget(window)
-    actions = window.exchange
-    assert window.export_menu.actions()[-3:] == [
-        actions.export_xlsx,
-        actions.export_csv,
-        actions.template,
+    actions = window.feature("exchange").exchange
+    assert window.menu("exchange/export").actions()[-3:] == [
+        window.action("exchange.export_xlsx"),
+        window.action("exchange.export_csv"),
+        window.action("exchange.template"),
     ]
     actions.export(True, tmp_path / "mappe.xlsx")
     actions.export(False, tmp_path / "ordner")

@@ -36,8 +36,8 @@ def window(qtbot, make_store, tmp_path):
 
 def _select(qtbot, window, key):
     assert window.select_goal(key)
-    qtbot.waitUntil(lambda: window.goal_detail.goal_key == key)
-    return window.goal_detail
+    qtbot.waitUntil(lambda: window.feature("detail").panel.goal_key == key)
+    return window.feature("detail").panel
 
 
 def test_fields_are_shown_and_saved_as_one_undo_step(qtbot, window):
@@ -111,7 +111,7 @@ def test_status_change_needs_a_reason(qtbot, window):
     assert snapshot.goals["Z01"].status_reason == "Vergabe gescheitert"
     entry = next(c for c in log if c.key == "Z01" and c.field == "status")
     assert (entry.old, entry.new, entry.comment) == ("on_track", "at_risk", "Vergabe gescheitert")
-    qtbot.waitUntil(lambda: window.goal_detail.status_line.text().startswith("gefährdet"))
+    qtbot.waitUntil(lambda: window.feature("detail").panel.status_line.text().startswith("gefährdet"))
 
 
 def test_dependency_closing_a_cycle_is_refused_with_the_path(qtbot, window):
@@ -189,7 +189,7 @@ def test_add_and_remove_dependency_with_milestones_and_jump(qtbot, window):
     view.setCurrentIndex(relations.models["needed_by"].index(0))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Return)  # activate = jump
-    qtbot.waitUntil(lambda: window.goal_detail.goal_key == "Z03")
+    qtbot.waitUntil(lambda: window.feature("detail").panel.goal_key == "Z03")
     assert window.current_goal() == "Z03"
 
 
@@ -241,5 +241,5 @@ def test_new_goal_dialog_refuses_duplicate_key_and_empty_title(qtbot, window):
     assert errors == ["Der Titel darf nicht leer sein.", "Der Schlüssel Z02 kommt mehrfach vor."]
     snapshot, _ = reopen(window.bridge.store)
     assert snapshot.goals["Z05"].title == "Neues Vorhaben"
-    qtbot.waitUntil(lambda: window.goal_detail.goal_key == "Z05")
+    qtbot.waitUntil(lambda: window.feature("detail").panel.goal_key == "Z05")
     assert QApplication.activeModalWidget() is None

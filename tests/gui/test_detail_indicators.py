@@ -16,7 +16,7 @@ def test_indicator_with_values_is_added_checked_and_undone(qtbot, make_store, tm
     window = make_window(qtbot, store, tmp_path)
     window.show()
     assert window.select_goal("Z01")
-    section = window.goal_detail.indicators
+    section = window.feature("detail").panel.indicators
     qtbot.waitUntil(lambda: section.goal_key == "Z01")
     errors = []
 

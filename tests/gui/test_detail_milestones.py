@@ -27,7 +27,7 @@ def window(qtbot, make_store, tmp_path):
     win.resize(1600, 1000)
     win.show()
     assert win.select_goal("Z01")
-    qtbot.waitUntil(lambda: win.goal_detail.goal_key == "Z01")
+    qtbot.waitUntil(lambda: win.feature("detail").panel.goal_key == "Z01")
     return win
 
 
@@ -45,7 +45,7 @@ def _edit_date(qtbot, view, row: int, column: int, day: QDate) -> None:
 
 
 def test_forecast_edit_shows_slip_and_suggestion_and_undo_redo_follow_the_file(qtbot, window):
-    panel = window.goal_detail
+    panel = window.feature("detail").panel
     view = panel.milestones.view
     model = panel.milestones.model
     assert panel.form.suggestion_label.text().startswith("Vorschlag: im Plan")
@@ -75,11 +75,11 @@ def test_forecast_edit_shows_slip_and_suggestion_and_undo_redo_follow_the_file(q
 
 
 def test_actual_in_the_future_is_refused_with_a_german_message(qtbot, window):
-    model = window.goal_detail.milestones.model
+    model = window.feature("detail").panel.milestones.model
     messages = []
     future = QDate.currentDate().addDays(10)
     on_next_modal(lambda box: (messages.append(box.text()), box.accept()))
-    _edit_date(qtbot, window.goal_detail.milestones.view, 0, MilestoneColumn.ACTUAL, future)
+    _edit_date(qtbot, window.feature("detail").panel.milestones.view, 0, MilestoneColumn.ACTUAL, future)
     qtbot.waitUntil(lambda: bool(messages))
     assert "liegt in der Zukunft" in messages[0]
     assert model.index(0, MilestoneColumn.ACTUAL).data() == "–"
@@ -101,7 +101,7 @@ def test_forecast_in_the_past_without_actual_asks_first(qtbot, window, accept):
     on_next_modal(answer)
     _edit_date(
         qtbot,
-        window.goal_detail.milestones.view,
+        window.feature("detail").panel.milestones.view,
         0,
         MilestoneColumn.FORECAST,
         QDate(past.year, past.month, past.day),
@@ -109,7 +109,7 @@ def test_forecast_in_the_past_without_actual_asks_first(qtbot, window, accept):
     qtbot.waitUntil(lambda: bool(questions))
     assert "liegt in der Vergangenheit" in questions[0]
     stored = reopen(window.bridge.store)[0].milestones["Z01-M1"].forecast
-    model = window.goal_detail.milestones.model
+    model = window.feature("detail").panel.milestones.model
     if accept:
         assert stored == past
         qtbot.waitUntil(lambda: "überfällig" in model.index(0, MilestoneColumn.FORECAST).data())
@@ -119,7 +119,7 @@ def test_forecast_in_the_past_without_actual_asks_first(qtbot, window, accept):
 
 
 def test_rebaseline_needs_a_comment_and_is_logged(qtbot, window):
-    section = window.goal_detail.milestones
+    section = window.feature("detail").panel.milestones
     section.view.selectRow(1)
     seen = {}
 
@@ -152,7 +152,7 @@ def test_rebaseline_needs_a_comment_and_is_logged(qtbot, window):
 
 
 def test_rebaseline_cancelled_without_comment_writes_nothing(qtbot, window):
-    section = window.goal_detail.milestones
+    section = window.feature("detail").panel.milestones
     section.view.selectRow(0)
     _, before = reopen(window.bridge.store)
     on_next_modal(lambda dialog: dialog.reject())
@@ -163,7 +163,7 @@ def test_rebaseline_cancelled_without_comment_writes_nothing(qtbot, window):
 
 
 def test_add_and_delete_milestone_through_the_stack(qtbot, window):
-    section = window.goal_detail.milestones
+    section = window.feature("detail").panel.milestones
     errors = []
 
     def fill(dialog):
@@ -190,7 +190,7 @@ def test_add_and_delete_milestone_through_the_stack(qtbot, window):
 
 
 def test_del_in_the_milestone_table_asks_about_the_milestone_not_the_goal(qtbot, window):
-    section = window.goal_detail.milestones
+    section = window.feature("detail").panel.milestones
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     section.view.setFocus()

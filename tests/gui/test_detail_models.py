@@ -26,18 +26,18 @@ def window(qtbot, demo_store, tmp_path):
     win.resize(1600, 1000)
     win.show()
     assert win.select_goal("Z04")
-    qtbot.waitUntil(lambda: win.goal_detail.goal_key == "Z04")
+    qtbot.waitUntil(lambda: win.feature("detail").panel.goal_key == "Z04")
     return win
 
 
 def test_detail_models_pass_the_model_tester_through_changes(qtbot, window):
-    panel = window.goal_detail
+    panel = window.feature("detail").panel
     models = [
         panel.milestones.model,
         panel.indicators.model,
         panel.history.model,
         *panel.relations.models.values(),
-        window.change_log.model,
+        window.feature("detail").change_log.model,
     ]
     dialog = LinkDialog(window, window.bridge, "Z04")
     models += [dialog.picker_model, dialog.proxy]
@@ -64,7 +64,7 @@ def test_detail_models_pass_the_model_tester_through_changes(qtbot, window):
 
 
 def test_demo_goal_z04_shows_its_numbers(qtbot, window):
-    panel = window.goal_detail
+    panel = window.feature("detail").panel
     model = panel.milestones.model
     rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(3)]
     assert rows[0] == [
@@ -100,8 +100,8 @@ def test_demo_goal_z04_shows_its_numbers(qtbot, window):
 
 
 def test_change_log_filters_by_goal_user_and_since(qtbot, window):
-    log = window.change_log
-    window.change_log_dock.show()
+    log = window.feature("detail").change_log
+    window.dock("change_log").show()
     window.undo_stack.push(
         UpdateMilestoneCommand(
             window.bridge, "Z04-M3", {"forecast": date(2028, 6, 30)}, "Ressortmeldung"
@@ -132,8 +132,8 @@ def test_change_log_filters_by_goal_user_and_since(qtbot, window):
     log.refresh()
     user = log.user_combo.currentData()
     assert user and all(log.model.index(r, 1).data() == user for r in range(log.model.rowCount()))
-    history = window.goal_detail.history
-    window.goal_detail.tabs.setCurrentWidget(history)
+    history = window.feature("detail").panel.history
+    window.feature("detail").panel.tabs.setCurrentWidget(history)
     qtbot.waitUntil(lambda: history.model.index(0, ChangeColumn.KEY).data() == "Z04-M3")
     assert all(
         "Z04" in history.model.index(r, ChangeColumn.KEY).data()

@@ -19,7 +19,7 @@ def test_goal_detail_screenshots(qtbot, demo_store, tmp_path):
     window.show()
     qtbot.wait(50)
     assert window.select_goal("Z04")
-    panel = window.goal_detail
+    panel = window.feature("detail").panel
     qtbot.waitUntil(lambda: panel.goal_key == "Z04")
     names = ["stammdaten", "meilensteine", "indikatoren", "abhaengigkeiten", "historie"]
     for index, name in enumerate(names):
@@ -58,7 +58,7 @@ def test_dialog_screenshots(qtbot, demo_store, tmp_path):
     assert rename.grab().save(str(out / "dialog_rename_ministry.png"))
     rename.close()
     reference.close()
-    window.change_log_dock.show()
-    window.change_log.refresh()
+    window.dock("change_log").show()
+    window.feature("detail").change_log.refresh()
     qtbot.wait(50)
     assert window.grab().save(str(out / "change_log_dock.png"))

@@ -26,7 +26,7 @@ def _all_inside(page) -> bool:
 
 
 def test_first_showing_the_tab_fits_the_whole_graph(window, qtbot):
-    page = window.graph
+    page = window.feature("graph").page
     assert window.tabs.currentWidget() is not page  # built while hidden (tiny viewport)
     window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.view.isVisible())
@@ -38,7 +38,7 @@ def test_first_showing_the_tab_fits_the_whole_graph(window, qtbot):
 
 
 def test_small_selection_is_not_blown_up(window, qtbot):
-    page = window.graph
+    page = window.feature("graph").page
     window.tabs.setCurrentWidget(page)
     window.table.set_selection(Selection(goal="Z05"))
     qtbot.waitUntil(lambda: set(page.scene.nodes) == {"Z05"})
@@ -47,7 +47,7 @@ def test_small_selection_is_not_blown_up(window, qtbot):
 
 
 def test_filter_change_fits_the_new_set_and_edit_keeps_the_zoom(window, qtbot):
-    page = window.graph
+    page = window.feature("graph").page
     window.tabs.setCurrentWidget(page)
     page.set_selection(Selection(ministry="MID"))
     assert _all_inside(page)
@@ -68,7 +68,7 @@ def test_filter_change_fits_the_new_set_and_edit_keeps_the_zoom(window, qtbot):
 
 
 def test_relayout_fits_again(window, qtbot):
-    page = window.graph
+    page = window.feature("graph").page
     window.tabs.setCurrentWidget(page)
     page.view.zoom_by(3.0)
     assert not _all_inside(page)
@@ -77,7 +77,7 @@ def test_relayout_fits_again(window, qtbot):
 
 
 def test_resize_refits_an_untouched_view_but_keeps_a_chosen_zoom(window, qtbot):
-    page = window.graph
+    page = window.feature("graph").page
     window.tabs.setCurrentWidget(page)
     window.resize(1200, 800)
     qtbot.waitUntil(lambda: page.view.viewport().width() < 900)
@@ -91,7 +91,7 @@ def test_resize_refits_an_untouched_view_but_keeps_a_chosen_zoom(window, qtbot):
 def test_fitted_overview_shows_keys_and_status_signs(window, qtbot, tmp_path):
     """Fitted, 50 goals are too small for their lines of text; the keys must still be legible
     (and the status is never shown by colour alone)."""
-    page = window.graph
+    page = window.feature("graph").page
     window.resize(1920, 1080)
     window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.view.isVisible())

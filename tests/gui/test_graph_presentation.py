@@ -30,7 +30,7 @@ def test_parts_fit_the_page_and_keep_every_goal():
 
 @pytest.fixture
 def present(window, qtbot):
-    page = window.graph
+    page = window.feature("graph").page
     window.tabs.setCurrentWidget(page)
     shown = actions.start_presentation(page)
     qtbot.addWidget(shown)
@@ -53,7 +53,7 @@ def _on_screen(present, key: str) -> bool:
 
 @pytest.mark.parametrize("lanes", ["lead", "theme"])
 def test_every_goal_of_every_step_is_shown_readable(window, present, qtbot, lanes):
-    page = window.graph
+    page = window.feature("graph").page
     page.set_options(swimlanes=lanes)
     present._rebuild()
     portfolio = window.bridge.snapshot()
@@ -111,7 +111,7 @@ def test_focus_on_a_chain_shows_the_chosen_goal(window, present, qtbot):
 
 
 def test_full_screen_on_the_main_window_screen_and_keys_back_after_escape(window, qtbot):
-    page = window.graph
+    page = window.feature("graph").page
     window.tabs.setCurrentWidget(page)
     shown = actions.start_presentation(page)
     qtbot.addWidget(shown)

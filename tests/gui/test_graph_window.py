@@ -25,12 +25,11 @@ def test_graph_tab_and_menu_entries(window):
     assert "Abhängigkeiten" in titles
     assert "&Abhängigkeiten" in _texts(window.menus["view"])
     assert any("Längste Kette" in t for t in _texts(window.menus["analysis"]))
-    export_menu = getattr(window, "export_menu", window.menus["exchange"])
-    assert any("Abhängigkeitsgraph" in t for t in _texts(export_menu))
+    assert any("Abhängigkeitsgraph" in t for t in _texts(window.menu("exchange/export")))
 
 
 def test_selection_follows_table_and_back(window, qtbot):
-    page = window.graph
+    page = window.feature("graph").page
     window.tabs.setCurrentWidget(page)
     assert window.select_goal("Z16")
     assert page.scene.selected_node() == "Z16"
@@ -40,7 +39,7 @@ def test_selection_follows_table_and_back(window, qtbot):
 
 
 def test_graph_follows_the_table_filter(window):
-    page = window.graph
+    page = window.feature("graph").page
     window.table.set_selection(Selection(ministry="MF"))
     assert page.scene.nodes == {}  # a hidden tab builds nothing (lazy views, issue 3)
     window.tabs.setCurrentWidget(page)
@@ -55,7 +54,7 @@ def test_graph_follows_the_table_filter(window):
 
 
 def test_presentation_mode_steps_through_ministries(window, qtbot):
-    page = window.graph
+    page = window.feature("graph").page
     window.tabs.setCurrentWidget(page)  # as the menu entry does
     present = actions.start_presentation(page)
     qtbot.addWidget(present)
@@ -100,7 +99,7 @@ def test_presentation_mode_steps_through_ministries(window, qtbot):
 def test_screenshots_1920x1080(window, qtbot, name):
     """Pictures to look at (build/screenshots); they also prove the views render."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page = window.graph
+    page = window.feature("graph").page
     window.resize(1920, 1080)
     window.tabs.setCurrentWidget(page)
     if name == "tf09_hops1":

@@ -219,18 +219,6 @@ def test_reload_with_f5_and_window_layout_is_remembered(window, qtbot):
     assert settings.settings().value("window/state") is not None
 
 
-def test_a_broken_feature_does_not_kill_the_window(qtbot, demo_store, monkeypatch):
-    from sa2030_desktop.gui import features
-    from sa2030_desktop.gui.main_window import MainWindow
-    from sa2030_desktop.gui.store_bridge import StoreBridge
-
-    monkeypatch.setattr(features, "FEATURES", ["sa2030_desktop.gui.gibt_es_nicht"])
-    win = MainWindow(StoreBridge(demo_store))
-    qtbot.addWidget(win)
-    assert win.feature_errors and "gibt_es_nicht" in win.feature_errors[0]
-    assert "nicht geladen" in win._status_note.text()
-
-
 def test_start_opens_the_demo_portfolio_the_first_time(qtbot, tmp_path, monkeypatch):
     from sa2030_desktop.gui import application, settings
 

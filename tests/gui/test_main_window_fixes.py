@@ -31,7 +31,7 @@ def test_window_fits_a_laptop_screen(window, qtbot):
     window.resize(1366, 740)
     qtbot.wait(50)
     assert window.width() == 1366
-    detail = window.goal_detail_dock
+    detail = window.dock("goal_detail")
     assert detail.isVisible() and detail.geometry().right() <= window.width()
     assert window.table.geometry().right() <= detail.geometry().left()
     # the filter bar wraps instead of widening the window, no widget outside it
@@ -42,7 +42,7 @@ def test_window_fits_a_laptop_screen(window, qtbot):
     # the undo history shares the detail's place as a tab: the detail keeps the height
     assert window.history_dock in window.tabifiedDockWidgets(detail)
     # a wide hidden view (the timeline) does not count while another tab is shown
-    assert window.tabs.minimumSizeHint().width() < window.timeline.minimumSizeHint().width()
+    assert window.tabs.minimumSizeHint().width() < window.feature("timeline").view.minimumSizeHint().width()
 
 
 def test_goal_count_is_never_cut(window, qtbot):
@@ -120,7 +120,7 @@ def test_cancelled_import_writes_nothing(window, qtbot, tmp_path):
 
 # -- 5. the detail follows the filter ----------------------------------------------------------
 def test_detail_follows_the_filter(window, qtbot):
-    panel = window.goal_detail
+    panel = window.feature("detail").panel
     assert window.select_goal("Z01") and panel.goal_key == "Z01"
     window.table.set_selection(Selection(text="Cloud"))
     assert window.table.proxy.visible_keys() == ["Z03"]

@@ -20,7 +20,7 @@ from tests.safety.helpers import damage_page, python, sha256
 
 @pytest.fixture
 def feature(window, qtbot):
-    feat = window.safety  # installed through gui/features.FEATURES
+    feat = window.feature("safety").safety  # installed through gui/features.FEATURES
     qtbot.waitUntil(lambda: not feat.runner.running, timeout=20_000)
     return feat
 
@@ -213,11 +213,11 @@ def test_work_copy_backups_are_filed_with_the_remote(window, qtbot, tmp_path):
     remote = folder / "ressort.sa2030"
     create_portfolio(remote, demo=True).close()
     copy = safety.open_work_copy(remote, folder=tmp_path / "lokal")
-    feature = window.safety
+    feature = window.feature("safety").safety
     qtbot.waitUntil(lambda: not feature.runner.running, timeout=20_000)
     window.bridge.set_store(copy.store)
     qtbot.waitUntil(lambda: not feature.runner.running, timeout=20_000)
-    assert window.safety.badge.text() == "Arbeitskopie"
+    assert window.feature("safety").safety.badge.text() == "Arbeitskopie"
     assert [b.goals for b in safety.list_backups(remote)] == [50]
     assert safety.list_backups(copy.local) == []
     dialog = feature.show_backups()

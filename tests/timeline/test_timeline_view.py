@@ -219,7 +219,7 @@ def test_feature_installs_tab_and_follows_table_filter(qtbot, make_store):
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "Zeitplan" in titles
-    view = window.timeline
+    view = window.feature("timeline").view
     assert view.canvas.layout_ is None  # a hidden tab builds nothing (lazy views, issue 3)
     window.tabs.setCurrentWidget(view)
     assert len(view.canvas.layout_.rows) == 7

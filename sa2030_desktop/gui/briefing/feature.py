@@ -1,26 +1,32 @@
-"""Installs „Word-Briefing…“ in the exchange menu (Export submenu when it exists)."""
+"""Declares „Word-Briefing…“ in Austausch > Export."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+
+from sa2030_desktop.gui.features import ActionSpec, Feature
 
 
-def install(window) -> None:
-    menu = getattr(window, "export_menu", None) or window.menus["exchange"]
-    action = QAction(QCoreApplication.translate("Briefing", "&Word-Briefing…"), window)
-    action.setObjectName("briefingAction")
-    action.setShortcut(QKeySequence("Ctrl+Shift+W"))
-    action.triggered.connect(lambda: open_dialog(window))
-    menu.addAction(action)
-    window.briefing_action = action
+class BriefingFeature(Feature):
+    """The briefing dialog; the last one opened is `dialog`."""
+
+    def __init__(self, window) -> None:
+        super().__init__("briefing")
+        self.window = window
+        self.dialog = None
+        self.actions = [
+            ActionSpec("exchange.briefing", "exchange/export",
+                       QCoreApplication.translate("Briefing", "&Word-Briefing…"), self.open_dialog,
+                       "Ctrl+Shift+W", 10, 80, object_name="briefingAction"),
+        ]  # fmt: skip
+
+    def open_dialog(self):
+        from sa2030_desktop.gui.briefing.dialog import BriefingDialog
+
+        self.dialog = BriefingDialog(self.window, self.window.current_selection())
+        self.dialog.open()
+        return self.dialog
 
 
-def open_dialog(window):
-    from sa2030_desktop.gui.briefing.dialog import BriefingDialog
-
-    selection = window.current_selection() if hasattr(window, "current_selection") else None
-    dialog = BriefingDialog(window, selection)
-    dialog.open()
-    window.briefing_dialog = dialog
-    return dialog
+def declare(window) -> BriefingFeature:
+    return BriefingFeature(window)

@@ -1,75 +1,69 @@
-"""Installs the goal detail dock, „Neues Ziel …“/„Ziel löschen …“, the change log and the
+"""Declares the goal detail dock, „Neues Ziel …“/„Ziel löschen …“, the change log and the
 reference-data dialog into the main window."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from sa2030_desktop.gui.changelog import ChangeLogWidget
 from sa2030_desktop.gui.commands import CreateGoalCommand, DeleteGoalCommand, push_checked
 from sa2030_desktop.gui.detail.goal_dialogs import NewGoalDialog, confirm_delete
 from sa2030_desktop.gui.detail.panel import GoalDetailPanel
+from sa2030_desktop.gui.features import ActionSpec, DockSpec, Feature
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("GoalDetailFeature", text)
 
 
-def install(window) -> None:
-    panel = GoalDetailPanel(window)
-    window.goal_detail = panel
-    window.goal_detail_dock = window.add_dock(
-        DetailScroll(panel), _t("Zieldetails"), Qt.DockWidgetArea.RightDockWidgetArea
-    )
-    window.goal_detail_dock.setObjectName("dock_GoalDetailPanel")  # saved layouts keep working
+class DetailFeature(Feature):
+    """The goal detail dock and the change log; other code reaches them as `panel`/`change_log`."""
 
-    edit = window.menus["edit"]
-    edit.addSeparator()
-    new_goal = QAction(_t("&Neues Ziel …"), window)
-    new_goal.setObjectName("actionNewGoal")
-    new_goal.setShortcut(QKeySequence("Ctrl+N"))
-    new_goal.triggered.connect(lambda: create_goal(window))
-    delete_goal = QAction(_t("Ziel &löschen …"), window)
-    delete_goal.setObjectName("actionDeleteGoal")
-    delete_goal.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-    delete_goal.triggered.connect(lambda: remove_goal(window))
-    # Ctrl+N belongs to „Neues Ziel“ (the daily action); a new portfolio file moves to
-    # Ctrl+Shift+N so that the shortcut is not ambiguous (an ambiguous one fires neither).
-    file_new = getattr(getattr(window, "file_actions", None), "new_action", None)
-    if file_new is not None and file_new.shortcut() == new_goal.shortcut():
-        file_new.setShortcut(QKeySequence("Ctrl+Shift+N"))
-    edit.addAction(new_goal)
-    edit.addAction(delete_goal)
-    window.addAction(new_goal)
-    window.addAction(delete_goal)
+    def __init__(self, window) -> None:
+        super().__init__("detail")
+        self.window = window
+        self.panel = GoalDetailPanel(window)
+        self.change_log = ChangeLogWidget(window.bridge)
+        self.change_log.setObjectName("changeLog")
+        self._log_sized = False
+        self.docks = [
+            DockSpec("goal_detail", _t("Zieldetails"), DetailScroll(self.panel),
+                     object_name="dock_GoalDetailPanel",  # saved layouts keep working
+                     section=20, order=20, tab_with="history",
+                     # the table keeps the larger part of a small screen
+                     first_start_width=lambda width: min(880, round(width * 0.38))),
+            DockSpec("change_log", _t("Änderungsprotokoll"), self.change_log,
+                     Qt.DockWidgetArea.BottomDockWidgetArea, menu_text=_t("Änderungs&protokoll"),
+                     shortcut="Ctrl+Shift+L", section=20, order=30, hidden=True),
+        ]  # fmt: skip
+        self.actions = [
+            ActionSpec("edit.new_goal", "edit", _t("&Neues Ziel …"), lambda: create_goal(window),
+                       "Ctrl+N", 30, 10, window_shortcut=True, object_name="actionNewGoal"),
+            ActionSpec("edit.delete_goal", "edit", _t("Ziel &löschen …"),
+                       lambda: remove_goal(window), QKeySequence.StandardKey.Delete, 30, 20,
+                       window_shortcut=True, object_name="actionDeleteGoal"),
+            ActionSpec("edit.reference_data", "edit",
+                       _t("&Stammdaten (Ressorts, Kategorien, Themenfelder) …"),
+                       lambda: open_reference_dialog(window), None, 30, 30,
+                       object_name="actionReferenceData"),
+        ]  # fmt: skip
+        self.assembled = self._assembled
 
-    reference = QAction(_t("&Stammdaten (Ressorts, Kategorien, Themenfelder) …"), window)
-    reference.setObjectName("actionReferenceData")
-    reference.triggered.connect(lambda: open_reference_dialog(window))
-    edit.addAction(reference)
+    def _assembled(self) -> None:
+        self.change_log_dock = self.window.dock("change_log")
+        self.change_log_dock.visibilityChanged.connect(self._first_show)
 
-    log = ChangeLogWidget(window.bridge)
-    log.setObjectName("changeLog")
-    window.change_log = log
-    dock = window.add_dock(log, _t("Änderungsprotokoll"), Qt.DockWidgetArea.BottomDockWidgetArea)
-    dock.hide()
-    window.change_log_dock = dock
-    toggle = dock.toggleViewAction()
-    toggle.setText(_t("Änderungs&protokoll"))
-    toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    if toggle not in window.menus["view"].actions():
-        window.menus["view"].addAction(toggle)
-    window.goal_detail_dock.raise_()
-
-    def first_show(visible: bool) -> None:
+    def _first_show(self, visible: bool) -> None:
         # A freshly shown bottom dock gets room for about ten rows (later: the user's size).
-        if visible and not getattr(dock, "_sized", False):
-            dock._sized = True
-            window.resizeDocks([dock], [340], Qt.Orientation.Vertical)
+        if visible and not self._log_sized:
+            self._log_sized = True
+            self.window.resizeDocks([self.change_log_dock], [340], Qt.Orientation.Vertical)
 
-    dock.visibilityChanged.connect(first_show)
+
+def declare(window) -> DetailFeature:
+    return DetailFeature(window)
 
 
 class DetailScroll(QScrollArea):
@@ -102,7 +96,7 @@ def create_goal(window) -> bool:
 
 def remove_goal(window) -> bool:
     """Del: inside a detail list it removes that row (milestone, indicator, dependency)."""
-    panel = window.goal_detail
+    panel = window.feature("detail").panel
     focus = QApplication.focusWidget()
     local = {
         panel.milestones.view: panel.milestones.delete_milestone,

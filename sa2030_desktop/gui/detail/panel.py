@@ -76,7 +76,7 @@ class GoalDetailPanel(QWidget):
         window.current_goal_changed.connect(self.show_goal)
         window.bridge.changed.connect(lambda _c: self._refresh_timer.start())
         window.bridge.as_of_changed.connect(lambda _d: self._refresh_timer.start())
-        self.show_goal(window.current_goal() if hasattr(window, "current_goal") else None)
+        self.show_goal(window.current_goal())
 
     def sizeHint(self) -> QSize:  # noqa: N802
         # Wide enough for the milestone table's six columns at first start; the user's own

@@ -1,16 +1,16 @@
-"""Installs Excel/CSV import and export, Ressortpakete, merging and the disk watch."""
+"""Declares Excel/CSV import and export, Ressortpakete, merging and the disk watch."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
 from sa2030_desktop.gui.exchange import jobs
 from sa2030_desktop.gui.exchange.disk_watch import DiskWatcher
 from sa2030_desktop.gui.exchange.import_wizard import run_import
+from sa2030_desktop.gui.features import ActionSpec, Feature
 
 
 class ExchangeActions(QObject):
@@ -18,24 +18,6 @@ class ExchangeActions(QObject):
         super().__init__(window)
         self.window = window
         self.jobs: list = []
-        exchange = window.menus["exchange"]
-        import_menu = getattr(window, "import_menu", None) or exchange
-        export_menu = getattr(window, "export_menu", None) or exchange
-        self.import_action = self._add(
-            import_menu, self.tr("&Excel/CSV (Vorlage)…"), lambda: run_import(window)
-        )
-        self.export_xlsx = self._add(
-            export_menu, self.tr("&Excel-Mappe (.xlsx)…"), lambda: self.export(True)
-        )
-        self.export_csv = self._add(
-            export_menu, self.tr("&CSV-Ordner (drei Dateien)…"), lambda: self.export(False)
-        )
-        self.template = self._add(export_menu, self.tr("Leere Excel-&Vorlage…"), self.template_)
-        exchange.addSeparator()
-        self.package = self._add(exchange, self.tr("&Ressortpaket ausgeben…"), self.package_)
-        self.merge = self._add(
-            exchange, self.tr("&Zusammenführen mit Kopie oder Paket…"), self.merge_
-        )
         self.watcher = DiskWatcher(window)
         self.package_label = QLabel(window)
         self.package_label.setObjectName("packageLabel")
@@ -43,11 +25,23 @@ class ExchangeActions(QObject):
         window.bridge.changed.connect(self._update_package_label)
         self._update_package_label(None)
 
-    def _add(self, menu, text: str, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+    def declarations(self) -> list[ActionSpec]:
+        return [
+            ActionSpec("exchange.import_tabular", "exchange/import",
+                       self.tr("&Excel/CSV (Vorlage)…"), lambda: run_import(self.window),
+                       None, 10, 20),
+            ActionSpec("exchange.export_xlsx", "exchange/export",
+                       self.tr("&Excel-Mappe (.xlsx)…"), lambda: self.export(True), None, 10, 50),
+            ActionSpec("exchange.export_csv", "exchange/export",
+                       self.tr("&CSV-Ordner (drei Dateien)…"), lambda: self.export(False),
+                       None, 10, 60),
+            ActionSpec("exchange.template", "exchange/export", self.tr("Leere Excel-&Vorlage…"),
+                       self.template_, None, 10, 70),
+            ActionSpec("exchange.package", "exchange", self.tr("&Ressortpaket ausgeben…"),
+                       self.package_, None, 20, 10),
+            ActionSpec("exchange.merge", "exchange",
+                       self.tr("&Zusammenführen mit Kopie oder Paket…"), self.merge_, None, 20, 20),
+        ]  # fmt: skip
 
     def _update_package_label(self, changes) -> None:
         if changes is not None:
@@ -161,5 +155,14 @@ class ExchangeActions(QObject):
         return dialog
 
 
-def install(window) -> None:
-    window.exchange = ExchangeActions(window)
+class ExchangeFeature(Feature):
+    """Excel/CSV, Ressortpakete, merging; other code reaches them as `exchange`."""
+
+    def __init__(self, window) -> None:
+        super().__init__("exchange")
+        self.exchange = ExchangeActions(window)
+        self.actions = self.exchange.declarations()
+
+
+def declare(window) -> ExchangeFeature:
+    return ExchangeFeature(window)

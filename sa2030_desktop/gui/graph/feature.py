@@ -1,57 +1,50 @@
-"""Installs the „Abhängigkeiten“ tab and its menu entries into the main window."""
+"""Declares the „Abhängigkeiten“ tab and its menu entries."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
+
+from sa2030_desktop.gui.features import ActionSpec, Feature, ViewSpec, show_then
 
 
-def install(window) -> None:
-    from sa2030_desktop.gui.graph import actions
-    from sa2030_desktop.gui.graph.page import GraphPage
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
-    page = GraphPage(window.bridge, window.undo_stack, window, active=False)
-    index = window.add_view(page, window.tr("Abhängigkeiten"))
-    window.graph = page
-    window.selection_changed.connect(page.set_selection)
-    window.current_goal_changed.connect(page.select_goal)
-    page.goal_selected.connect(window.select_goal)
-    page.set_selection(window.current_selection())
 
-    def show() -> None:
-        window.tabs.setCurrentIndex(index)
-        page.view.setFocus()
+class GraphFeature(Feature):
+    """The dependency graph page; other code reaches it as `page`."""
 
-    def add(menu: str, text: str, slot, shortcut: str | None = None) -> QAction:
-        action = QAction(text, window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        target = window.menus[menu]
-        if menu == "exchange" and getattr(window, "export_menu", None) is not None:
-            target = window.export_menu
-        target.addAction(action)
-        return action
+    def __init__(self, window) -> None:
+        from sa2030_desktop.gui.graph import actions
+        from sa2030_desktop.gui.graph.page import GraphPage
 
-    add("view", window.tr("&Abhängigkeiten"), show, "Ctrl+3")
-    add("view", window.tr("Graph: &Layout neu berechnen"), lambda: (show(), page.relayout()))
-    add(
-        "view",
-        window.tr("Graph: &Präsentationsmodus"),
-        lambda: (show(), actions.start_presentation(page)),
-        "F11",
-    )
-    add(
-        "analysis",
-        window.tr("Graph: &Längste Kette"),
-        lambda: (show(), page.longest_action.trigger()),
-    )
-    add(
-        "analysis",
-        window.tr("Graph: &Was-wäre-wenn für das gewählte Ziel…"),
-        lambda: (show(), actions.whatif_dialog(page)),
-    )
-    add(
-        "exchange",
-        window.tr("Abhängigkeitsgraph als &Bild/PDF…"),
-        lambda: (show(), actions.export_dialog(page)),
-    )
+        super().__init__("graph")
+        page = GraphPage(window.bridge, window.undo_stack, window, active=False)
+        self.page = page
+        window.selection_changed.connect(page.set_selection)
+        window.current_goal_changed.connect(page.select_goal)
+        page.goal_selected.connect(window.select_goal)
+        page.set_selection(window.current_selection())
+
+        def shown(then=None):
+            return show_then(window, page, page.view, then)
+
+        self.views = [ViewSpec("graph", _t("Abhängigkeiten"), page)]
+        self.actions = [
+            ActionSpec("view.graph", "view", _t("&Abhängigkeiten"), shown(), "Ctrl+3", 20, 40),
+            ActionSpec("graph.relayout", "view", _t("Graph: &Layout neu berechnen"),
+                       shown(page.relayout), None, 20, 50),
+            ActionSpec("graph.presentation", "view", _t("Graph: &Präsentationsmodus"),
+                       shown(lambda: actions.start_presentation(page)), "F11", 20, 60),
+            ActionSpec("graph.longest_chain", "analysis", _t("Graph: &Längste Kette"),
+                       shown(lambda: page.longest_action.trigger()), None, 10, 10),
+            ActionSpec("graph.whatif", "analysis",
+                       _t("Graph: &Was-wäre-wenn für das gewählte Ziel…"),
+                       shown(lambda: actions.whatif_dialog(page)), None, 10, 20),
+            ActionSpec("graph.export", "exchange/export", _t("Abhängigkeitsgraph als &Bild/PDF…"),
+                       shown(lambda: actions.export_dialog(page)), None, 10, 30),
+        ]  # fmt: skip
+
+
+def declare(window) -> GraphFeature:
+    return GraphFeature(window)

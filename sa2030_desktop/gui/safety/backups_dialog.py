@@ -132,7 +132,8 @@ class BackupsDialog(QDialog):
         button.setObjectName(name)
         return button
 
-    def refresh(self) -> None:
+    def refresh(self, last_report: str = "") -> None:
+        """The list again; `last_report` (the last backup's outcome) goes below the text."""
         backups = safety.list_backups(self.path)
         self.model.set_backups(backups)
         folder = backups[0].path.parent if backups else None
@@ -143,9 +144,8 @@ class BackupsDialog(QDialog):
         )  # fmt: skip
         if backups:
             self.view.selectRow(0)
-        report = getattr(self.parent(), "safety", None)
-        if report is not None and report.last_report:
-            self.info.setText(self.info.text() + "\n" + report.last_report)
+        if last_report:
+            self.info.setText(self.info.text() + "\n" + last_report)
         self.view.resizeColumnsToContents()
         self._update_buttons()
 

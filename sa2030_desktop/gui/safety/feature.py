@@ -5,10 +5,10 @@ when a work copy is written back."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.gui.features import ActionSpec, Feature
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.portfolio import open_portfolio
@@ -16,11 +16,25 @@ from sa2030_desktop.services.portfolio import open_portfolio
 BACKUP_MINUTES = 10
 
 
-def install(window) -> None:
-    window.safety = SafetyFeature(window)
+class SafetyFeature(Feature):
+    """Backups and work copies; other code reaches them as `safety`."""
+
+    def __init__(self, window) -> None:
+        super().__init__("safety")
+        self.safety = SafetyService(window)
+        self.actions = [
+            ActionSpec("file.backups", "file", self.safety.tr("&Sicherungen…"),
+                       self.safety.show_backups, None, 20, 10, object_name="action_backups",
+                       status_tip=self.safety.tr(
+                           "Geprüfte Sicherungen ansehen und wiederherstellen")),
+        ]  # fmt: skip
 
 
-class SafetyFeature(QObject):
+def declare(window) -> SafetyFeature:
+    return SafetyFeature(window)
+
+
+class SafetyService(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         from sa2030_desktop.gui.safety.worker import BackupRunner
@@ -33,17 +47,6 @@ class SafetyFeature(QObject):
         self.runner = BackupRunner(self)
         self.runner.done.connect(self._backup_done)
         self.runner.failed.connect(self._backup_failed)
-        self.action = QAction(self.tr("&Sicherungen…"), window)
-        self.action.setObjectName("action_backups")
-        self.action.setStatusTip(self.tr("Geprüfte Sicherungen ansehen und wiederherstellen"))
-        self.action.triggered.connect(self.show_backups)
-        menu = window.menus["file"]
-        quit_action = getattr(getattr(window, "file_actions", None), "quit_action", None)
-        if quit_action is not None and quit_action in menu.actions():
-            menu.insertAction(quit_action, self.action)
-            menu.insertSeparator(quit_action)
-        else:
-            menu.addAction(self.action)
         self.badge = QLabel(window)
         self.badge.setObjectName("safetyBadge")
         window.statusBar().addPermanentWidget(self.badge)
@@ -102,7 +105,7 @@ class SafetyFeature(QObject):
             self.last_report = self.tr("Keine Änderungen seit der letzten Sicherung.")
         self.window.statusBar().showMessage(self.last_report, 5000)
         if self.dialog is not None:
-            self.dialog.refresh()
+            self.dialog.refresh(self.last_report)
 
     def _backup_failed(self, exc) -> None:
         self.last_report = format_error(exc)
@@ -117,7 +120,7 @@ class SafetyFeature(QObject):
             self.dialog.backup_requested.connect(lambda: self.backup_now("manuell"))
             self.dialog.replace_requested.connect(self.replace_with_backup)
             self.dialog.finished.connect(self._dialog_closed)
-        self.dialog.refresh()
+        self.dialog.refresh(self.last_report)
         self.dialog.show()
         return self.dialog
 
@@ -141,15 +144,14 @@ class SafetyFeature(QObject):
             except DomainError:
                 pass
             return
-        if hasattr(self.window, "undo_stack"):
-            self.window.undo_stack.clear()
+        self.window.undo_stack.clear()
         self.bridge.set_store(new)
         self.last_report = self.tr(
             "Die Sicherung vom {0} ist wiederhergestellt. Der vorherige Stand liegt unter „{1}“."
         ).format(backup.taken.strftime("%d.%m.%Y, %H:%M Uhr"), aside.name if aside else "–")
         self.window.statusBar().showMessage(self.last_report, 15000)
         if self.dialog is not None:
-            self.dialog.refresh()
+            self.dialog.refresh(self.last_report)
 
     # -- work copies -----------------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:

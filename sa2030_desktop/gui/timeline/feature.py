@@ -1,32 +1,39 @@
-"""Installs the „Zeitplan“ tab and its menu entries into the main window."""
+"""Declares the „Zeitplan“ tab and its menu entries."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
+
+from sa2030_desktop.gui.features import ActionSpec, Feature, ViewSpec, show_then
 
 
-def install(window) -> None:
-    from sa2030_desktop.gui.timeline.view import TimelineView
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
-    view = TimelineView(window.bridge, window.undo_stack, window, active=False)
-    index = window.add_view(view, window.tr("Zeitplan"))
-    window.timeline = view
-    window.selection_changed.connect(view.set_selection)
 
-    def show() -> None:
-        window.tabs.setCurrentIndex(index)
-        view.canvas.setFocus()
+class TimelineFeature(Feature):
+    """The timeline view; other code reaches it as `view`."""
 
-    action = QAction(window.tr("&Zeitplan"), window)
-    action.setShortcut(QKeySequence("Ctrl+4"))
-    action.triggered.connect(show)
-    window.menus["view"].addAction(action)
+    def __init__(self, window) -> None:
+        from sa2030_desktop.gui.timeline.view import TimelineView
 
-    whatif = QAction(window.tr("&Was-wäre-wenn im Zeitplan"), window)
-    whatif.triggered.connect(lambda: (show(), view.set_whatif(True)))
-    window.menus["analysis"].addAction(whatif)
+        super().__init__("timeline")
+        view = TimelineView(window.bridge, window.undo_stack, window, active=False)
+        self.view = view
+        window.selection_changed.connect(view.set_selection)
 
-    export = QAction(window.tr("Zeitplan als &Bild/PDF…"), window)
-    export.triggered.connect(lambda: (show(), view._export_dialog()))
-    target = getattr(window, "export_menu", None) or window.menus["exchange"]
-    target.addAction(export)
+        def shown(then=None):
+            return show_then(window, view, view.canvas, then)
+
+        self.views = [ViewSpec("timeline", _t("Zeitplan"), view)]
+        self.actions = [
+            ActionSpec("view.timeline", "view", _t("&Zeitplan"), shown(), "Ctrl+4", 20, 70),
+            ActionSpec("timeline.whatif", "analysis", _t("&Was-wäre-wenn im Zeitplan"),
+                       shown(lambda: view.set_whatif(True)), None, 10, 30),
+            ActionSpec("timeline.export", "exchange/export", _t("Zeitplan als &Bild/PDF…"),
+                       shown(view._export_dialog), None, 10, 40),
+        ]  # fmt: skip
+
+
+def declare(window) -> TimelineFeature:
+    return TimelineFeature(window)
