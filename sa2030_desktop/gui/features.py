@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
@@ -171,3 +171,8 @@ def show_then(window, view: QWidget, focus: QWidget, then: Callable[[], object] 
             then()
 
     return run
+
+
+def window_text(text: str) -> str:
+    """German text in the main window's translation context (where it has always been)."""
+    return QCoreApplication.translate("MainWindow", text)

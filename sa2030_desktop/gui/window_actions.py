@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from sa2030_desktop.gui.features import ActionSpec, DockSpec, Feature, MenuSpec, ViewSpec
+from sa2030_desktop.gui.features import window_text as _t
 
 if TYPE_CHECKING:
     from sa2030_desktop.gui.main_window import MainWindow
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 def window_declaration(window: MainWindow) -> Feature:

@@ -138,37 +138,27 @@ def _new_window(qtbot, demo_store, **kwargs):
     return win
 
 
-def test_a_duplicate_shortcut_is_refused(qtbot, demo_store, monkeypatch):
+@pytest.mark.parametrize(
+    ("spec", "named"),
+    [
+        # the briefing's shortcut once more
+        (ActionSpec("test.other", "file", "Noch etwas", lambda: None, "Ctrl+Shift+W"),
+         "Ctrl\\+Shift\\+W"),
+        # the graph tab's action id once more
+        (ActionSpec("view.graph", "view", "Noch ein Graph", lambda: None), "view.graph"),
+        # a menu nobody declared
+        (ActionSpec("test.lost", "extras", "Irgendwo", lambda: None), "extras"),
+    ],
+    ids=["duplicate_shortcut", "duplicate_id", "unknown_menu"],
+)
+def test_a_colliding_declaration_is_refused(qtbot, demo_store, monkeypatch, spec, named):
     def declare(window):
-        feature = Feature("zweites_briefing")
-        feature.actions = [ActionSpec("test.other", "file", "Noch etwas", lambda: None,
-                                      "Ctrl+Shift+W")]  # fmt: skip
+        feature = Feature("kollision")
+        feature.actions = [spec]
         return feature
 
-    _fake_feature(monkeypatch, "dup_key", declare)
-    with pytest.raises(DeclarationError, match="Ctrl\\+Shift\\+W"):
-        _new_window(qtbot, demo_store)
-
-
-def test_a_duplicate_action_id_is_refused(qtbot, demo_store, monkeypatch):
-    def declare(window):
-        feature = Feature("zweiter_graph")
-        feature.actions = [ActionSpec("view.graph", "view", "Noch ein Graph", lambda: None)]
-        return feature
-
-    _fake_feature(monkeypatch, "dup_id", declare)
-    with pytest.raises(DeclarationError, match="view.graph"):
-        _new_window(qtbot, demo_store)
-
-
-def test_an_unknown_menu_is_refused(qtbot, demo_store, monkeypatch):
-    def declare(window):
-        feature = Feature("verirrt")
-        feature.actions = [ActionSpec("test.lost", "extras", "Irgendwo", lambda: None)]
-        return feature
-
-    _fake_feature(monkeypatch, "lost", declare)
-    with pytest.raises(DeclarationError, match="extras"):
+    _fake_feature(monkeypatch, "collision", declare)
+    with pytest.raises(DeclarationError, match=named):
         _new_window(qtbot, demo_store)
 
 

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from sa2030_desktop.gui.features import ActionSpec, Feature, ViewSpec, show_then
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+from sa2030_desktop.gui.features import window_text as _t
 
 
 class TimelineFeature(Feature):
