@@ -6,6 +6,7 @@ import os
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sa2030_desktop import assets
 from sa2030_desktop.domain.analysis import Analysis, analyse, stats_dict
@@ -17,13 +18,17 @@ from sa2030_desktop.domain.whatif import WhatIfResult, evaluate
 from sa2030_desktop.persistence.engine import checkpoint
 from sa2030_desktop.persistence.fileformat import change_fingerprint
 from sa2030_desktop.persistence.store import Store
-from sa2030_desktop.services.importing import ImportPreview, apply_bundle, preview_bundle
-from sa2030_desktop.services.json_format import read_json
+
+if TYPE_CHECKING:  # reading JSON is imported where used: stats, check and goal never read it
+    from sa2030_desktop.services.importing import ImportPreview
 
 
 def create_portfolio(path: str | Path, demo: bool = False, title: str | None = None) -> Store:
     """A new portfolio file with the reference data (categories, theme fields, ministries);
     with `demo`, the bundled demo portfolio. The file appears only when it is complete."""
+    from sa2030_desktop.services.importing import apply_bundle
+    from sa2030_desktop.services.json_format import read_json
+
     path = Path(path)
     if path.exists():
         raise FileRefusedError("file_exists", str(path))
@@ -71,6 +76,9 @@ def default_as_of(portfolio: Portfolio, as_of: date | None = None) -> date:
 
 
 def import_json(store: Store, source: str | Path, dry_run: bool = False) -> ImportPreview:
+    from sa2030_desktop.services.importing import apply_bundle, preview_bundle
+    from sa2030_desktop.services.json_format import read_json
+
     bundle = read_json(Path(source))
     if dry_run:
         return preview_bundle(store, bundle)

@@ -12,9 +12,13 @@ import sqlite3
 import struct
 from pathlib import Path
 
+import pytest
+
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.portfolio import create_portfolio
 from tests.safety.helpers import count, integrity
+
+pytestmark = pytest.mark.slow  # writes 10,000 rows into the WAL before the simulated crash
 
 
 def _crash_mid_checkpoint(folder: Path) -> Path:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.safety.crash import export_kills, import_kills
+
+# kill -9 experiments take minutes on a loaded machine; `-m "not slow"` skips them locally,
+# the default run and CI run them.
+pytestmark = pytest.mark.slow
 
 
 def test_kill_during_import_leaves_all_or_nothing(tmp_path):
