@@ -66,6 +66,6 @@ def export_to(store: Store, target: Path, selection: Selection | None = None,
         from sa2030_desktop.services.tabular import write_tabular
     except ImportError:
         write_tabular = None
-    if write_tabular is not None and (suffix in (".xlsx", "") or target.is_dir()):
+    if write_tabular is not None and (suffix in (".xlsx", ".ods", "") or target.is_dir()):
         return write_tabular(portfolio, target)
-    raise DomainError("unknown_extension", ext=suffix or target.name, allowed=".json, .xlsx oder ein Ordner für CSV")
+    raise DomainError("unknown_extension", ext=suffix or target.name, allowed=".json, .xlsx, .ods oder ein Ordner für CSV")

@@ -20,6 +20,7 @@ from sa2030_desktop.domain.model import (
 )
 from sa2030_desktop.services.bundle import Bundle, Record
 from sa2030_desktop.services.csv_format import RawTable, read_csv
+from sa2030_desktop.services.ods_read import read_ods
 from sa2030_desktop.services.tabular_schema import (
     COLUMNS,
     DEPENDENCIES,
@@ -33,6 +34,8 @@ from sa2030_desktop.services.tabular_schema import (
     sheet_table,
 )
 from sa2030_desktop.services.xlsx_format import read_workbook
+
+WORKBOOKS = (".xlsx", ".xlsm", ".ods")
 
 _KEY_ATTRS = {
     "key",
@@ -51,13 +54,14 @@ def read_raw(sources: list[Path], issues: list[Issue]) -> dict[str, RawTable]:
     tables: dict[str, RawTable] = {}
     raw: list[tuple[str | None, RawTable]] = []
     sources = [Path(s) for s in sources]
-    if len(sources) == 1 and sources[0].suffix.lower() in (".xlsx", ".xlsm"):
-        for t in read_workbook(sources[0], issues):
+    if len(sources) == 1 and sources[0].suffix.lower() in WORKBOOKS:
+        read = read_ods if sources[0].suffix.lower() == ".ods" else read_workbook
+        for t in read(sources[0], issues):
             raw.append((sheet_table(t.sheet or "") or recognise(t.headers), t))
     else:
         for src in sources:
             suffix = src.suffix.lower()
-            if suffix in (".xlsx", ".xlsm"):
+            if suffix in WORKBOOKS:
                 issues.append(Issue("one_workbook_only", {"file": src.name}))
                 continue
             if suffix not in (".csv", ".txt", ".tsv"):
@@ -103,7 +107,7 @@ def _where(table: RawTable, line: int | None = None) -> dict:
 
 
 def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> Bundle:
-    """A Bundle from an `.xlsx` workbook or CSV files (recognised by their headers).
+    """A Bundle from an `.xlsx`/`.ods` workbook or CSV files (recognised by their headers).
 
     File-level problems (empty, not what the extension says, no sheets, missing columns)
     raise ValidationError at once; field problems are collected in `bundle.issues`.
@@ -320,9 +324,11 @@ def _check_categories(portfolio: Portfolio, items) -> list[Issue]:
 
 def write_tabular(portfolio: Portfolio, target: Path) -> Path:
     """`.xlsx` workbook, or a folder with the three CSV files (see `tabular_write`)."""
-    from sa2030_desktop.services.tabular_write import write_csv_folder, write_xlsx
+    from sa2030_desktop.services.tabular_write import write_csv_folder, write_ods, write_xlsx
 
     target = Path(target)
     if target.suffix.lower() == ".xlsx":
         return write_xlsx(portfolio, target)
+    if target.suffix.lower() == ".ods":
+        return write_ods(portfolio, target)
     return write_csv_folder(portfolio, target)

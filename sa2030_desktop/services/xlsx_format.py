@@ -21,22 +21,34 @@ _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 def check_workbook(path: Path, issues: list[Issue]) -> bool:
     """Refuse what is not a zip, a zip bomb, or XML with a DTD/entities — before openpyxl
-    parses a byte. Sizes come from the zip directory; each XML member is then streamed
-    (bounded by those sizes) and scanned for `<!DOCTYPE`/`<!ENTITY`."""
+    parses a byte (see `check_zip`)."""
+
+    def is_xlsx(zf: zipfile.ZipFile, names: set[str]) -> Issue | None:
+        if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+            return Issue("not_xlsx", {"file": path.name})
+        return None
+
+    return check_zip(path, issues, "xlsx", is_xlsx)
+
+
+def check_zip(path: Path, issues: list[Issue], kind: str, recognise) -> bool:
+    """The safety check of a zipped office file (`kind` "xlsx" or "ods" picks the messages
+    `not_<kind>`, `<kind>_bomb`, `<kind>_entities`, `not_<kind>_detail`). Sizes come from the
+    zip directory; `recognise(zf, names)` may refuse the content (an Issue); each XML member
+    is then streamed (bounded by those sizes) and scanned for `<!DOCTYPE`/`<!ENTITY`."""
     name = path.name
     if path.stat().st_size == 0:
         issues.append(Issue("source_empty", {"file": name}))
         return False
     if not zipfile.is_zipfile(path):
-        issues.append(Issue("not_xlsx", {"file": name}))
+        issues.append(Issue(f"not_{kind}", {"file": name}))
         return False
+    bomb = f"{kind}_bomb"
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
             if len(members) > MAX_MEMBERS:
-                issues.append(
-                    Issue("xlsx_bomb", {"file": name}, {"detail": f"{len(members)} Teile"})
-                )
+                issues.append(Issue(bomb, {"file": name}, {"detail": f"{len(members)} Teile"}))
                 return False
             total = sum(m.file_size for m in members)
             for m in members:
@@ -44,7 +56,7 @@ def check_workbook(path: Path, issues: list[Issue]) -> bool:
                 if m.file_size > MAX_MEMBER or (m.file_size > 1024 * 1024 and ratio > MAX_RATIO):
                     issues.append(
                         Issue(
-                            "xlsx_bomb",
+                            bomb,
                             {"file": name},
                             {"detail": f"{m.filename}: {m.file_size // 1_000_000} MB"},
                         )
@@ -52,21 +64,19 @@ def check_workbook(path: Path, issues: list[Issue]) -> bool:
                     return False
             if total > MAX_UNCOMPRESSED:
                 issues.append(
-                    Issue(
-                        "xlsx_bomb", {"file": name}, {"detail": f"{total // 1_000_000} MB entpackt"}
-                    )
+                    Issue(bomb, {"file": name}, {"detail": f"{total // 1_000_000} MB entpackt"})
                 )
                 return False
-            names = {m.filename for m in members}
-            if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-                issues.append(Issue("not_xlsx", {"file": name}))
+            refused = recognise(zf, {m.filename for m in members})
+            if refused is not None:
+                issues.append(refused)
                 return False
             for m in members:
-                if m.filename.endswith((".xml", ".rels", ".vml")) and _has_dtd(zf, m):
-                    issues.append(Issue("xlsx_entities", {"file": name}, {"part": m.filename}))
+                if m.filename.endswith((".xml", ".rels", ".vml", ".rdf")) and _has_dtd(zf, m):
+                    issues.append(Issue(f"{kind}_entities", {"file": name}, {"part": m.filename}))
                     return False
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-        issues.append(Issue("not_xlsx_detail", {"file": name}, {"detail": str(exc)}))
+        issues.append(Issue(f"not_{kind}_detail", {"file": name}, {"detail": str(exc)}))
         return False
     return True
 

@@ -1,0 +1,223 @@
+"""A narrow, safe reader for the cell values of OpenDocument spreadsheets (`.ods`).
+
+First the zip is checked as for `.xlsx` (zip bomb, DTD/entities, see `xlsx_format.check_zip`),
+then: the mimetype must say spreadsheet, an encrypted (password-protected) file is refused.
+`content.xml` is parsed incrementally with lxml (no entities, no network, no huge trees), one
+row at a time. Repeated rows and columns (`table:number-rows-repeated`, as Calc writes the
+empty rest of a sheet) are counted, not expanded, unless they hold values, and a sheet may
+hold at most MAX_ROWS rows and MAX_COLUMNS columns with values. Formula cells give their
+cached value; a formula without one is refused — nothing is ever calculated.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from lxml import etree
+
+from sa2030_desktop.domain.errors import Issue
+from sa2030_desktop.services.csv_format import RawTable
+from sa2030_desktop.services.tabular_schema import sheet_table
+from sa2030_desktop.services.xlsx_format import check_zip
+
+MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+MAX_ROWS = 200_000  # rows with values per sheet (10,000 goals need 30,000 milestone rows)
+MAX_COLUMNS = 1_000  # the widest template sheet has 12 columns
+
+
+class _Refused(Exception):
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.code)
+        self.issue = issue
+
+
+def check_ods(path: Path, issues: list[Issue]) -> bool:
+    def is_ods(zf: zipfile.ZipFile, names: set[str]) -> Issue | None:
+        if "content.xml" not in names:
+            return Issue("not_ods", {"file": path.name})
+        if "mimetype" in names:
+            kind = zf.read("mimetype")[:200].decode("ascii", "replace").strip()
+            if kind != MIMETYPE:
+                return Issue("not_ods_kind", {"file": path.name}, {"kind": kind or "–"})
+        if "META-INF/manifest.xml" in names:
+            manifest = zf.read("META-INF/manifest.xml")  # size already bounded by check_zip
+            if b"encryption-data" in manifest:
+                return Issue("ods_encrypted", {"file": path.name})
+        return None
+
+    return check_zip(path, issues, "ods", is_ods)
+
+
+def read_ods(path: Path, issues: list[Issue]) -> list[RawTable]:
+    """The recognised sheets as raw tables (rows numbered as Calc shows them)."""
+    if not check_ods(path, issues):
+        return []
+    names: list[str] = []
+    tables: list[RawTable] = []
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            for title, rows in _sheets(fh, path.name):
+                names.append(title)
+                if sheet_table(title) is None:
+                    for _ in rows:  # the parser has to pass the sheet anyway
+                        pass
+                    continue
+                tables.append(_table(path.name, title, rows))
+    except _Refused as refused:
+        issues.append(refused.issue)
+        return []
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        issues.append(Issue("not_ods_detail", {"file": path.name}, {"detail": str(exc)[:200]}))
+        return []
+    if not tables:
+        issues.append(Issue("no_sheets", {"file": path.name}, {"sheets": ", ".join(names) or "–"}))
+    return tables
+
+
+def _table(name: str, title: str, rows) -> RawTable:
+    table: RawTable | None = None
+    for number, values in rows:
+        if table is None:
+            headers = ["" if v is None else str(v).strip() for v in values]
+            table = RawTable(name, title, headers, header_line=number)
+            continue
+        table.rows.append((number, values))
+    return table or RawTable(name, title, [])
+
+
+def _sheets(fh, file: str):
+    """Yield (sheet name, row iterator) in document order; each iterator must be used up
+    before the next sheet is asked for."""
+    events = etree.iterparse(
+        fh,
+        events=("start", "end"),
+        tag=(f"{TABLE}table", f"{TABLE}table-row"),
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+    )
+    for event, element in events:
+        if event == "start" and element.tag == f"{TABLE}table":
+            yield element.get(f"{TABLE}name", ""), _rows(events, element, file)
+
+
+def _rows(events, table, file: str):
+    title = table.get(f"{TABLE}name", "")
+    number = 0  # rows passed so far (1-based numbers as Calc shows them)
+    kept = 0
+    for event, element in events:
+        if event == "end" and element is table:
+            table.clear()
+            return
+        if event != "end" or element.tag != f"{TABLE}table-row":
+            continue
+        repeat = _count(element, "number-rows-repeated")
+        values = _cells(element, file, title, number + 1)
+        element.clear()
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+        if not any(v not in (None, "") for v in values):
+            number += repeat  # empty rows (Calc writes the rest of a sheet as one) are skipped
+            continue
+        if kept + repeat > MAX_ROWS:
+            raise _Refused(
+                Issue(
+                    "ods_bomb",
+                    {"file": file, "sheet": title},
+                    {"detail": f"über {MAX_ROWS} Zeilen"},
+                )
+            )
+        kept += repeat
+        for _ in range(repeat):
+            number += 1
+            yield number, list(values)
+
+
+def _count(element, attr: str) -> int:
+    text = element.get(f"{TABLE}{attr}")
+    if text is None:
+        return 1
+    count = int(text)
+    if count < 1:
+        raise ValueError(f"{attr}={text}")
+    return count
+
+
+def _cells(row, file: str, title: str, line: int) -> list[object]:
+    values: list[object] = []
+    column = 0
+    for cell in row:
+        if cell.tag not in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell"):
+            continue
+        repeat = _count(cell, "number-columns-repeated")
+        value = _value(cell, file, title, line, column)
+        if value is None:
+            column += repeat  # empty cells cost nothing, however many are repeated
+            continue
+        if column + repeat > MAX_COLUMNS:
+            raise _Refused(
+                Issue(
+                    "ods_bomb",
+                    {"file": file, "sheet": title, "line": line},
+                    {"detail": f"über {MAX_COLUMNS} Spalten"},
+                )
+            )
+        values.extend([None] * (column - len(values)))
+        values.extend([value] * repeat)
+        column += repeat
+    return values
+
+
+def _value(cell, file: str, title: str, line: int, column: int) -> object:
+    kind = cell.get(f"{OFFICE}value-type")
+    if kind is None:
+        if cell.get(f"{TABLE}formula") is not None:
+            raise _Refused(
+                Issue(
+                    "ods_formula",
+                    {"file": file, "sheet": title, "line": line},
+                    {"column": column + 1},
+                )
+            )
+        text = _text(cell)
+        return text or None
+    if kind in ("float", "percentage", "currency"):
+        number = float(cell.get(f"{OFFICE}value", "nan"))
+        return int(number) if number.is_integer() else number
+    if kind == "date":
+        raw = cell.get(f"{OFFICE}date-value", "")
+        moment = datetime.fromisoformat(raw)
+        return moment.date() if "T" not in raw or moment.time() == datetime.min.time() else moment
+    if kind == "boolean":
+        return cell.get(f"{OFFICE}boolean-value") == "true"
+    if kind == "string" and cell.get(f"{OFFICE}string-value") is not None:
+        return cell.get(f"{OFFICE}string-value")
+    return _text(cell)
+
+
+def _text(cell) -> str:
+    """The cell's text: paragraphs joined by line breaks, <text:s>/<text:tab> expanded."""
+    return "\n".join(_inline(p) for p in cell.iterchildren(f"{TEXT}p", f"{TEXT}h"))
+
+
+def _inline(element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        tag = child.tag
+        if tag == f"{TEXT}s":
+            parts.append(" " * min(int(child.get(f"{TEXT}c", "1")), 10_000))
+        elif tag == f"{TEXT}tab":
+            parts.append("\t")
+        elif tag == f"{TEXT}line-break":
+            parts.append("\n")
+        elif tag in (f"{OFFICE}annotation", f"{TEXT}note"):
+            pass  # comments are not the cell's value
+        else:
+            parts.append(_inline(child))  # spans, links, fields: their text
+        parts.append(child.tail or "")
+    return "".join(parts)
