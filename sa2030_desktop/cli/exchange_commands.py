@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=cmd_copy)
 
     p = sub.add_parser("template", help="leere Excel-Vorlage mit Erläuterungen und Auswahllisten")
-    p.add_argument("out", metavar="VORLAGE.xlsx")
+    p.add_argument("out", metavar="VORLAGE.{xlsx,ods}")
     p.add_argument("--file", metavar="DATEI", help="Codes aus diesem Portfolio (sonst Stammdaten)")
     add_as_of(p)  # the ministries offered: only those valid at this day
     p.set_defaults(run=cmd_template)

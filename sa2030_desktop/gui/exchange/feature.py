@@ -12,6 +12,8 @@ from sa2030_desktop.gui.exchange.disk_watch import DiskWatcher
 from sa2030_desktop.gui.exchange.import_wizard import run_import
 from sa2030_desktop.gui.features import ActionSpec, Feature
 
+BOOK_FILTER = "Excel-Mappe (*.xlsx);;OpenDocument-Tabelle (*.ods)"
+
 
 class ExchangeActions(QObject):
     def __init__(self, window) -> None:
@@ -59,8 +61,17 @@ class ExchangeActions(QObject):
         if folder:
             name, _ = QFileDialog.getSaveFileName(self.window, title, "", self.tr("Ordner (*)"))
         else:
-            name, _ = QFileDialog.getSaveFileName(self.window, title, "", filter_)
+            name, self.chosen_filter = QFileDialog.getSaveFileName(
+                self.window, title, "", filter_
+            )
         return Path(name) if name else None
+
+    def _book(self, target: Path) -> Path:
+        """`.xlsx` or `.ods`: the name's own ending wins, else the filter chosen in the dialog."""
+        if target.suffix.lower() in (".xlsx", ".ods"):
+            return target
+        chosen = getattr(self, "chosen_filter", "") or ""
+        return target.with_suffix(".ods" if "*.ods" in chosen else ".xlsx")
 
     def export(self, xlsx: bool, target: Path | None = None):
         """Write off the GUI thread: the snapshot is plain data, the writer only touches files."""
@@ -69,13 +80,13 @@ class ExchangeActions(QObject):
         if target is None:
             target = self._save_name(
                 self.tr("Export als Excel-Mappe") if xlsx else self.tr("Export als CSV-Ordner"),
-                self.tr("Excel-Mappe (*.xlsx)"),
+                BOOK_FILTER,
                 folder=not xlsx,
             )
         if target is None:
             return None
-        if xlsx and target.suffix.lower() != ".xlsx":
-            target = target.with_suffix(".xlsx")
+        if xlsx:
+            target = self._book(target)
         portfolio = self.window.bridge.snapshot()
         self.window.statusBar().showMessage(self.tr("Export läuft …"))
         job = jobs.start(lambda: write_tabular(portfolio, target), self._exported)
@@ -93,12 +104,12 @@ class ExchangeActions(QObject):
     def template_(self) -> None:
         from sa2030_desktop.services.tabular_write import write_template
 
-        target = self._save_name(self.tr("Leere Vorlage"), self.tr("Excel-Mappe (*.xlsx)"))
+        target = self._save_name(self.tr("Leere Vorlage"), BOOK_FILTER)
         if target is None:
             return
         try:
             bridge = self.window.bridge
-            write_template(target.with_suffix(".xlsx"), bridge.snapshot(), bridge.as_of)
+            write_template(self._book(target), bridge.snapshot(), bridge.as_of)
         except Exception as exc:
             self.window.show_error(exc)
 

@@ -35,7 +35,7 @@ from sa2030_desktop.services.merge_state import write_state
 from sa2030_desktop.services.tabular import read_tabular
 from sa2030_desktop.services.tabular_schema import canonical_names
 
-FILE_FILTER = "Excel oder CSV (*.xlsx *.csv *.txt);;Alle Dateien (*)"
+FILE_FILTER = "Excel, OpenDocument oder CSV (*.xlsx *.ods *.csv *.txt);;Alle Dateien (*)"
 
 
 class _Snapshot:
