@@ -11,11 +11,9 @@ from datetime import date
 import pytest
 from lxml import etree
 
-from sa2030_desktop import assets
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services.exchange import export_to, import_sources
-from sa2030_desktop.services.importing import apply_bundle
-from sa2030_desktop.services.json_format import read_json
+from sa2030_desktop.services.portfolio import create_portfolio
 from sa2030_desktop.services.tabular import read_tabular
 from sa2030_desktop.services.tabular_write import write_template
 from tests.exchange.helpers import assert_sample_imported
@@ -37,12 +35,12 @@ def _comparable(p):
 
 
 @pytest.fixture
-def demo(fresh):
-    store = fresh("demo.sa2030")
-    apply_bundle(store, read_json(assets.demo_portfolio()))
+def demo(tmp_path):
+    store = create_portfolio(tmp_path / "demo.sa2030", demo=True)
     for i, text in enumerate(TRICKY):
         goal_service.update_goal(store, f"Z{i + 1:02d}", title=text)
-    return store
+    yield store
+    store.close()
 
 
 def test_our_ods_reimports_unchanged(demo, fresh, tmp_path):
