@@ -28,14 +28,14 @@ def test_export_dialog_writes_ods_when_that_filter_is_chosen(qtbot, demo_store, 
     bridge = StoreBridge(demo_store)
     window = MainWindow(bridge)
     qtbot.addWidget(window)
-    window.exchange.export_xlsx.trigger()
+    window.action("exchange.export_xlsx").trigger()
     qtbot.waitUntil(lambda: "Exportiert" in window.statusBar().currentMessage(), timeout=20000)
     assert offered == ["Excel-Mappe (*.xlsx);;OpenDocument-Tabelle (*.ods)"]
     assert len(read_tabular([tmp_path / "liste.ods"]).goals) == 50
-    window.exchange.template.trigger()  # the same dialog: the template as .ods
+    window.action("exchange.template").trigger()  # the same dialog: the template as .ods
     assert read_tabular([tmp_path / "liste.ods"]).goals == []
     window.close()
-    bridge._unsubscribe()
+    bridge.close()
 
 
 def test_import_wizard_offers_and_reads_ods(qtbot, fresh, tmp_path):
