@@ -93,6 +93,7 @@ MESSAGES = {
     "duplicate_partner": "Das Ressort {value} ist mehrfach beteiligt.",
     "empty_title": "Der Titel darf nicht leer sein.",
     "empty_key": "Der Schlüssel darf nicht leer sein.",
+    "empty_forecast": "Die Prognose darf nicht leer sein.",
     "bad_text": "„{field}“ enthält ein Zeichen, das nicht gespeichert werden kann ({char}).",
     "text_too_long": "„{field}“ ist zu lang.",
     "self_dependency": "Ein Ziel kann nicht von sich selbst abhängen ({value}).",

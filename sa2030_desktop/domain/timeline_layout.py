@@ -390,31 +390,3 @@ def axis_ticks(start: int, end: int, unit: str) -> list[Tick]:
             y += 1
     return ticks
 
-
-def check_forecast(portfolio: Portfolio, ms_key: str, new: date) -> None:
-    """Refuse a forecast before the achievement of a hard prerequisite it waits for.
-
-    A waiting milestone cannot be planned before the needed milestone that is already done:
-    such a date would be a conflict that nobody can resolve any more.
-    """
-    ms = portfolio.milestones.get(ms_key)
-    if ms is None:
-        raise DomainError("unknown_milestone", value=ms_key)
-    if ms.actual is not None:
-        raise DomainError("milestone_achieved", key=ms_key, value=de_short(ms.actual))
-    for dep in portfolio.dependencies:
-        if dep.kind is not DependencyKind.HARD or dep.dependent != ms.goal:
-            continue
-        _, waiting_ms = waiting_date(portfolio, dep)
-        if waiting_ms != ms_key:
-            continue
-        needed, needed_ms = needed_date(portfolio, dep)
-        pre = portfolio.milestones.get(needed_ms) if needed_ms else None
-        if pre is not None and pre.actual is not None and new < pre.actual:
-            raise DomainError(
-                "forecast_before_achieved_prerequisite",
-                key=ms_key,
-                value=de_short(new),
-                prerequisite=needed_ms,
-                achieved=de_short(pre.actual),
-            )

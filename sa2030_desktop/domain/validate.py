@@ -5,27 +5,21 @@ Used by imports (validate everything, then write in one transaction), by merge a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import date
 
 from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.domain.model import Portfolio
 
-# C0 controls except tab, LF, CR; lone surrogates; non-characters. Word and XML cannot hold them.
-_BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-MAX_TEXT = 100_000
+# the rules themselves live in preconditions; bad_text is used by persistence too
+from sa2030_desktop.domain.preconditions import (  # noqa: F401 - MAX_TEXT re-exported
+    MAX_TEXT,
+    bad_text,
+    future_actual,
+    milestone_ref_problems,
+)
 
 PlaceOf = Callable[[str, str], dict[str, object]]
-
-
-def bad_text(text: str | None) -> str | None:
-    """The first character that cannot be stored, as U+XXXX, or None when the text is fine."""
-    if not text:
-        return None
-    match = _BAD_TEXT.search(text)
-    return f"U+{ord(match.group()):04X}" if match else None
 
 
 def _no_place(_entity: str, _key: str) -> dict[str, object]:
@@ -75,8 +69,8 @@ def validate(portfolio: Portfolio, place_of: PlaceOf = _no_place) -> list[Issue]
             err("unknown_goal", "milestone", ms.key, value=ms.goal)
         if not ms.title.strip():
             err("empty_title", "milestone", ms.key)
-        if ms.actual and ms.actual > date.today():
-            err("actual_in_future", "milestone", ms.key, value=ms.actual.isoformat())
+        if future_actual(ms.actual):
+            err("actual_in_future", "milestone", ms.key, value=future_actual(ms.actual))
         for name in ("title", "note"):
             text("milestone", ms.key, name, getattr(ms, name))
     pairs: set[tuple[str, str]] = set()
@@ -95,16 +89,8 @@ def validate(portfolio: Portfolio, place_of: PlaceOf = _no_place) -> list[Issue]
             err("duplicate_dependency", "dependency", key)
             ok = False
         pairs.add(dep.pair)
-        for ms_key, owner in (
-            (dep.prerequisite_milestone, dep.prerequisite),
-            (dep.dependent_milestone, dep.dependent),
-        ):
-            if ms_key:
-                ms = portfolio.milestones.get(ms_key)
-                if ms is None:
-                    err("unknown_milestone", "dependency", key, value=ms_key)
-                elif ms.goal != owner:
-                    err("milestone_not_of_goal", "dependency", key, value=ms_key, goal=owner)
+        for code, data in milestone_ref_problems(portfolio, dep):
+            err(code, "dependency", key, **data)
         text("dependency", key, "rationale", dep.rationale)
         if ok:
             usable.append(dep)

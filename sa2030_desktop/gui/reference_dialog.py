@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Category, Ministry, Theme
-from sa2030_desktop.gui.commands import RenameMinistryCommand, SaveReferenceCommand, push_checked
+from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date, to_qdate
 from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
 from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import operations as ops
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -247,19 +248,10 @@ class ReferenceTab(QWidget):
 
     def save(self) -> bool:
         obj = self.build()
-        snapshot = self.dialog.bridge.snapshot()
-        if self._new and obj.code in getattr(snapshot, self.section):
-            self.error.setText(
-                format_error(DomainError("duplicate_key", entity=self.entity, key=obj.code))
-            )
-            return False
-        command = SaveReferenceCommand(self.dialog.bridge, obj)
-        try:
-            command.validate()
-        except DomainError as exc:
-            self.error.setText(format_error(exc))
-            return False
-        ok = push_checked(self, self.dialog.undo_stack, command)
+        operation = ops.SaveReference(obj, new=self._new)
+        ok = push_operation(
+            self, self.dialog.undo_stack, operation, self.dialog.bridge, self.error.setText
+        )
         if ok:
             self._new = False
             self.dialog.refresh()
@@ -270,7 +262,7 @@ class ReferenceTab(QWidget):
         current = self.current()
         dialog = RenameMinistryDialog(self, self.dialog.bridge, current.code if current else None)
         if dialog.exec() and dialog.command is not None:
-            push_checked(self, self.dialog.undo_stack, dialog.command)
+            push_operation(self, self.dialog.undo_stack, dialog.command, self.dialog.bridge)
             self.dialog.refresh()
 
 
@@ -283,7 +275,7 @@ class RenameMinistryDialog(QDialog):
         self.setWindowTitle(self.tr("Ressort umbenennen oder zusammenlegen"))
         self.setMinimumWidth(680)
         self.bridge = bridge
-        self.command: RenameMinistryCommand | None = None
+        self.command: ops.RenameMinistry | None = None
         snapshot = bridge.snapshot()
         self.old_model = QStandardItemModel(self)
         for code, ministry in snapshot.ministries.items():
@@ -335,15 +327,14 @@ class RenameMinistryDialog(QDialog):
         ]
 
     def accept(self) -> None:
-        command = RenameMinistryCommand(
-            self.bridge,
+        command = ops.RenameMinistry(
             self.old_codes(),
             self.code_edit.text().strip(),
             self.name_edit.text().strip(),
             from_qdate(self.effective_edit.date()) or date.today(),
         )
         try:
-            command.validate()
+            command.check(self.bridge.store)
         except DomainError as exc:
             self.error.setText(format_error(exc))
             return

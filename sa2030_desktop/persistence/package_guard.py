@@ -10,8 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from sa2030_desktop.domain.entities import parse_dependency_key
-from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.preconditions import check_package_write
 
 
 def read_package(engine_or_conn: Engine | Connection) -> tuple[str, str] | None:
@@ -36,29 +35,6 @@ def _lead(conn: Connection, goal: object) -> str | None:
 def check(
     conn: Connection, ministry: str, entity: str, key: str, values: dict, old: dict | None
 ) -> None:
-    """Raise package_readonly when `entity` `key` is context in the package of `ministry`."""
-
-    def refuse() -> None:
-        raise DomainError("package_readonly", ministry=ministry, entity=entity, key=key)
-
-    if entity == "goal":
-        old_lead = old.get("lead") if old else None
-        new_lead = values.get("lead", old_lead)
-        if old is not None and old_lead != ministry:
-            refuse()
-        if new_lead != ministry:
-            if old is None:
-                refuse()
-            raise DomainError("package_lead_fixed", ministry=ministry)
-        return
-    if entity in ("milestone", "indicator"):
-        goals = {values.get("goal"), old.get("goal") if old else None} - {None}
-        if any(_lead(conn, g) != ministry for g in goals):
-            refuse()
-        return
-    if entity == "dependency":
-        dependent = (old or values).get("dependent") or (parse_dependency_key(key) or (key,))[0]
-        if _lead(conn, dependent) != ministry:
-            refuse()
-        return
-    refuse()  # categories, themes, ministries, portfolio info: context
+    """Raise package_readonly when `entity` `key` is context in the package of `ministry`
+    (the rule itself: domain.preconditions.check_package_write)."""
+    check_package_write(ministry, lambda goal: _lead(conn, goal), entity, key, values, old)

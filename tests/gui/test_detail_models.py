@@ -11,9 +11,10 @@ from PySide6.QtCore import QDate
 from PySide6.QtTest import QAbstractItemModelTester
 
 from sa2030_desktop.gui.changelog import ChangeColumn
-from sa2030_desktop.gui.commands import UpdateMilestoneCommand
+from sa2030_desktop.gui.commands import OperationCommand
 from sa2030_desktop.gui.detail.link_dialog import LinkDialog
 from sa2030_desktop.gui.reference_dialog import ReferenceDialog, RenameMinistryDialog
+from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.portfolio import analysis
 from tests.gui.detail_support import make_window, on_next_modal, reopen
 
@@ -52,7 +53,9 @@ def test_detail_models_pass_the_model_tester_through_changes(qtbot, window):
     dialog.search_edit.setText("Z1")
     assert dialog.proxy.rowCount() == 10  # Z10 … Z19
     window.undo_stack.push(
-        UpdateMilestoneCommand(window.bridge, "Z04-M3", {"forecast": date(2028, 6, 30)})
+        OperationCommand(
+            window.bridge, ops.UpdateMilestone("Z04-M3", {"forecast": date(2028, 6, 30)})
+        )
     )
     qtbot.waitUntil(lambda: panel.milestones.model.index(2, 5).data() == "182")
     window.select_goal("Z05")
@@ -103,8 +106,9 @@ def test_change_log_filters_by_goal_user_and_since(qtbot, window):
     log = window.feature("detail").change_log
     window.dock("change_log").show()
     window.undo_stack.push(
-        UpdateMilestoneCommand(
-            window.bridge, "Z04-M3", {"forecast": date(2028, 6, 30)}, "Ressortmeldung"
+        OperationCommand(
+            window.bridge,
+            ops.UpdateMilestone("Z04-M3", {"forecast": date(2028, 6, 30)}, "Ressortmeldung"),
         )
     )
     log.goal_edit.setText("Z04")

@@ -8,8 +8,9 @@ from PySide6.QtCore import QRectF
 
 from sa2030_desktop.domain.model import Dependency, DependencyKind
 from sa2030_desktop.domain.selection import Selection
-from sa2030_desktop.gui.commands import LinkCommand
+from sa2030_desktop.gui.commands import OperationCommand
 from sa2030_desktop.gui.graph.view import FIT_MAX_ZOOM
+from sa2030_desktop.services import operations as ops
 
 
 def _node_rect_on_screen(page) -> QRectF:
@@ -59,7 +60,7 @@ def test_filter_change_fits_the_new_set_and_edit_keeps_the_zoom(window, qtbot):
     page.view.zoom_by(2.0)
     page.view.centerOn(page.scene.nodes["Z05"])
     zoom, centre = page.view.zoom(), page.view.mapToScene(page.view.viewport().rect().center())
-    command = LinkCommand(page.bridge, Dependency("Z28", "Z01", DependencyKind.SOFT))
+    command = OperationCommand(page.bridge, ops.Link(Dependency("Z28", "Z01", DependencyKind.SOFT)))
     window.undo_stack.push(command)
     assert ("Z01", "Z28") in page.scene.edges
     assert page.view.zoom() == pytest.approx(zoom)

@@ -154,13 +154,8 @@ def package_window(qtbot, demo_store, tmp_path, isolated_settings):
 
 def test_package_context_edits_are_refused_before_the_undo_stack(package_window):
     from sa2030_desktop.domain.model import Dependency
-    from sa2030_desktop.gui.commands import (
-        LinkCommand,
-        SaveReferenceCommand,
-        UpdateGoalCommand,
-        UpdateMilestoneCommand,
-        push_checked,
-    )
+    from sa2030_desktop.gui.commands import OperationCommand, push_checked
+    from sa2030_desktop.services import operations as ops
 
     win = package_window
     bridge = win.bridge
@@ -168,20 +163,20 @@ def test_package_context_edits_are_refused_before_the_undo_stack(package_window)
     context = next(k for k, g in portfolio.goals.items() if g.lead != "MF")
     own = next(k for k, g in portfolio.goals.items() if g.lead == "MF")
     refused = [
-        UpdateGoalCommand(bridge, context, {"title": "Neu"}),
-        UpdateMilestoneCommand(bridge, portfolio.milestones_of(context)[0].key, {"note": "x"}),
-        LinkCommand(bridge, Dependency(context, own)),
-        SaveReferenceCommand(bridge, next(iter(portfolio.categories.values()))),
+        ops.UpdateGoal(context, {"title": "Neu"}),
+        ops.UpdateMilestone(portfolio.milestones_of(context)[0].key, {"note": "x"}),
+        ops.Link(Dependency(context, own)),
+        ops.SaveReference(next(iter(portfolio.categories.values()))),
     ]
     for command in refused:
         with pytest.raises(DomainError) as caught:
-            command.validate()
+            command.check(bridge.store)
         text = format_error(caught.value)
         assert "Im Ressortpaket von MF" in text and "nur Kontext" in text, text
     with pytest.raises(DomainError) as caught:
-        UpdateGoalCommand(bridge, own, {"lead": "MI"}).validate()
+        ops.UpdateGoal(own, {"lead": "MI"}).check(bridge.store)
     assert format_error(caught.value) == "Im Ressortpaket von MF bleibt die Federführung bei MF."
-    UpdateGoalCommand(bridge, own, {"title": "Eigenes Ziel"}).validate()  # own goal: allowed
+    ops.UpdateGoal(own, {"title": "Eigenes Ziel"}).check(bridge.store)  # own goal: allowed
 
     shown = []
 
@@ -192,7 +187,7 @@ def test_package_context_edits_are_refused_before_the_undo_stack(package_window)
             box.reject()
 
     QTimer.singleShot(0, close_box)
-    assert not push_checked(win, win.undo_stack, refused[0])
+    assert not push_checked(win, win.undo_stack, OperationCommand(bridge, refused[0]))
     assert win.undo_stack.count() == 0
     assert shown and f"Ziel {context} nur Kontext" in shown[0]
     assert bridge.snapshot().goals[context].title == portfolio.goals[context].title

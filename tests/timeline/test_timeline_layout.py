@@ -4,12 +4,12 @@ import pytest
 
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Status
+from sa2030_desktop.domain.preconditions import check_forecast
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.domain.timeline_layout import (
     TimelineOptions,
     axis_ticks,
     build_layout,
-    check_forecast,
     choose_unit,
 )
 from sa2030_desktop.messages import format_error

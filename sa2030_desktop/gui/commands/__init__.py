@@ -1,45 +1,23 @@
-"""Undo commands (Orange `document/commands.py` style): redo()/undo() call inverse services.
+"""Undo: one generic command wraps any operation of the core (services/operations).
 
-Every command is validated before it is pushed, so a refused action never enters the stack
-(`push_checked`). Each step is committed when it runs: closing the window never loses work.
+Every command is validated before it is pushed (`push_operation`), so a refused action never
+enters the stack. Each step is committed when it runs: closing the window never loses work.
 """
 
-from sa2030_desktop.gui.commands.base import UNDO_PREFIX, ServiceCommand, push_checked
-from sa2030_desktop.gui.commands.goals import (
-    CreateGoalCommand,
-    CreateMilestoneCommand,
-    DeleteGoalCommand,
-    DeleteMilestoneCommand,
-    RebaselineCommand,
-    SetForecastsCommand,
-    UpdateGoalCommand,
-    UpdateMilestoneCommand,
+from sa2030_desktop.gui.commands.base import (
+    UNDO_PREFIX,
+    OperationCommand,
+    push_checked,
+    push_operation,
 )
-from sa2030_desktop.gui.commands.links import LinkCommand, MoveNodesCommand, UnlinkCommand
-from sa2030_desktop.gui.commands.reference import (
-    DeleteIndicatorCommand,
-    RenameMinistryCommand,
-    SaveIndicatorCommand,
-    SaveReferenceCommand,
-)
+from sa2030_desktop.gui.commands.layout import MoveNodesCommand
+from sa2030_desktop.gui.commands.texts import undo_text
 
 __all__ = [
     "UNDO_PREFIX",
-    "ServiceCommand",
+    "OperationCommand",
     "push_checked",
-    "CreateGoalCommand",
-    "CreateMilestoneCommand",
-    "DeleteGoalCommand",
-    "DeleteMilestoneCommand",
-    "RebaselineCommand",
-    "SetForecastsCommand",
-    "UpdateGoalCommand",
-    "UpdateMilestoneCommand",
-    "LinkCommand",
+    "push_operation",
     "MoveNodesCommand",
-    "UnlinkCommand",
-    "DeleteIndicatorCommand",
-    "RenameMinistryCommand",
-    "SaveIndicatorCommand",
-    "SaveReferenceCommand",
+    "undo_text",
 ]

@@ -1,59 +1,96 @@
-"""Base of the undo commands: validated before they are pushed (`push_checked`)."""
+"""One generic undo command for every operation of the core (Orange `document/commands.py`:
+commands hold no rules, they replay model operations).
+
+redo = operation.apply, undo = its inverse applied, validation before the push = operation.check,
+so a refused action never enters the stack. Each step is committed when it runs.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.gui.commands.texts import undo_text
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.messages import format_error
-from sa2030_desktop.services import package as package_service
+from sa2030_desktop.services.operations import Operation
 
 UNDO_PREFIX = "Rückgängig: "
 
+Report = Callable[[str], None]
 
-class ServiceCommand(QUndoCommand):
-    """Base: `validate()` raises DomainError before anything is pushed."""
 
-    def __init__(self, bridge: StoreBridge, text: str) -> None:
-        super().__init__(text)
+class OperationCommand(QUndoCommand):
+    """Wraps one operation. A redo or undo that the rules now refuse (the file changed since,
+    e.g. through another window or an import) writes nothing, reports the German message and
+    leaves the stack (obsolete)."""
+
+    def __init__(self, bridge: StoreBridge, operation: Operation, text: str = "") -> None:
+        super().__init__(text or undo_text(operation))
         self.bridge = bridge
+        self.operation = operation
+        self.report: Report | None = None
+        self.refusal = ""
 
     @property
     def store(self):
         return self.bridge.store
 
-    def validate(self) -> None:  # pragma: no cover - overridden where there is something to check
-        pass
+    def validate(self) -> None:
+        """Raise the DomainError of the first broken rule (nothing written)."""
+        self.operation.check(self.store)
+
+    def redo(self) -> None:
+        self._run(self.operation)
+
+    def undo(self) -> None:
+        note = self.operation.undo_note() or self.text()
+        self._run(self.operation.inverse(UNDO_PREFIX + note))
+
+    def _run(self, operation: Operation) -> None:
+        try:
+            operation.apply(self.store)
+        except DomainError as exc:
+            self.refusal = format_error(exc)
+            self.setObsolete(True)
+            if self.report is not None:
+                self.report(self.refusal)
 
 
-def _editable(store, *goal_keys: str) -> None:
-    """In a Ressortpaket only the ministry's own goals (and what hangs on them) may change:
-    refuse the rest before the command enters the undo stack (package_readonly)."""
-    if not package_service.package_ministry(store):
-        return
-    for key in dict.fromkeys(goal_keys):
-        package_service.check_editable(store, key)
+def _warn(parent: QWidget | None) -> Report:
+    return lambda text: QMessageBox.warning(parent, QWidget.tr("Nicht möglich"), text)
 
 
-def _no_reference_change(store, entity: str, key: str) -> None:
-    """Reference data (categories, theme fields, ministries) is context in a Ressortpaket."""
-    ministry = package_service.package_ministry(store)
-    if ministry:
-        raise DomainError("package_readonly", ministry=ministry, entity=entity, key=key)
-
-
-def push_checked(parent: QWidget | None, stack: QUndoStack, command: ServiceCommand) -> bool:
-    """Validate, then push (which runs redo and so writes). Shows the German message on refusal."""
+def push_operation(
+    parent: QWidget | None,
+    stack: QUndoStack,
+    operation: Operation | OperationCommand,
+    bridge: StoreBridge | None = None,
+    report: Report | None = None,
+) -> bool:
+    """Check, then push (which applies and so writes). A refusal shows its German message
+    (`report`, else a warning box) and pushes nothing."""
+    if isinstance(operation, OperationCommand):
+        command = operation
+    else:
+        assert bridge is not None, "an operation needs the bridge"
+        command = OperationCommand(bridge, operation)
+    command.report = report or _warn(parent)
     try:
         command.validate()
-        stack.push(command)
     except DomainError as exc:
-        QMessageBox.warning(parent, QWidget.tr("Nicht möglich"), format_error(exc))
+        command.report(format_error(exc))
         return False
+    stack.push(command)
     return True
 
 
-def _copy(value):
-    return list(value) if isinstance(value, list) else value
+def push_checked(parent: QWidget | None, stack: QUndoStack, command: QUndoCommand) -> bool:
+    """Push a command: an OperationCommand is checked first (see push_operation)."""
+    if isinstance(command, OperationCommand):
+        return push_operation(parent, stack, command)
+    stack.push(command)
+    return True

@@ -8,10 +8,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from sa2030_desktop.gui.changelog import ChangeLogWidget
-from sa2030_desktop.gui.commands import CreateGoalCommand, DeleteGoalCommand, push_checked
+from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.goal_dialogs import NewGoalDialog, confirm_delete
 from sa2030_desktop.gui.detail.panel import GoalDetailPanel
 from sa2030_desktop.gui.features import ActionSpec, DockSpec, Feature
+from sa2030_desktop.services import operations as ops
 
 
 def _t(text: str) -> str:
@@ -88,7 +89,7 @@ def create_goal(window) -> bool:
     dialog = NewGoalDialog(window, window.bridge)
     if not dialog.exec() or dialog.goal is None:
         return False
-    if push_checked(window, window.undo_stack, CreateGoalCommand(window.bridge, dialog.goal)):
+    if push_operation(window, window.undo_stack, ops.CreateGoal(dialog.goal), window.bridge):
         window.select_goal(dialog.goal.key)
         return True
     return False
@@ -113,7 +114,7 @@ def remove_goal(window) -> bool:
         return False
     if not confirm_delete(window, portfolio, key):
         return False
-    return push_checked(window, window.undo_stack, DeleteGoalCommand(window.bridge, key))
+    return push_operation(window, window.undo_stack, ops.DeleteGoal(key), window.bridge)
 
 
 def open_reference_dialog(window) -> None:

@@ -18,9 +18,9 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.ministries import ministries_valid_at
 from sa2030_desktop.domain.model import Goal, Portfolio
 from sa2030_desktop.domain.selection import natural_key
-from sa2030_desktop.gui.commands import CreateGoalCommand
 from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
 from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import operations as ops
 
 
 def next_goal_key(portfolio: Portfolio) -> str:
@@ -73,7 +73,7 @@ class NewGoalDialog(QDialog):
     def accept(self) -> None:
         goal = self.build()
         try:
-            CreateGoalCommand(self.bridge, goal).validate()
+            ops.CreateGoal(goal).check(self.bridge.store)
         except DomainError as exc:
             self.error.setText(format_error(exc))
             (

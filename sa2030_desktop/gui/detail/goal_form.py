@@ -27,10 +27,11 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.ministries import ministries_valid_at
 from sa2030_desktop.domain.model import Goal, Portfolio, Status
 from sa2030_desktop.domain.rules import contradiction, suggested_status
-from sa2030_desktop.gui.commands import UpdateGoalCommand, push_checked
+from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.dialogs import StatusReasonDialog
 from sa2030_desktop.gui.status_icons import status_icon
 from sa2030_desktop.messages import FIELD, format_error
+from sa2030_desktop.services import operations as ops
 
 CONTRADICTION_TEXT = {
     "slipped_but_on_plan": "Widerspruch: „{0}“, obwohl ein Meilenstein Verzug hat oder überfällig ist.",
@@ -308,8 +309,11 @@ class GoalForm(QWidget):
         if not changes:
             self._set_dirty(False)
             return False
-        if "title" in changes and not changes["title"]:
-            self._field_error(DomainError("empty_title", entity="goal", key=self.goal.key))
+        fields = {k: v for k, v in changes.items() if k != "status"}
+        try:  # the other fields are refused before the status question (e.g. an empty title)
+            ops.UpdateGoal(self.goal.key, fields).check(self.window_.bridge.store)
+        except DomainError as exc:
+            self._field_error(exc)
             return False
         comment = ""
         if "status" in changes:
@@ -324,14 +328,14 @@ class GoalForm(QWidget):
                 return False
             comment = dialog.text()
             changes["status_reason"] = comment
-        command = UpdateGoalCommand(self.window_.bridge, self.goal.key, changes, comment)
+        operation = ops.UpdateGoal(self.goal.key, changes, comment)
         try:
-            command.validate()
+            operation.check(self.window_.bridge.store)
         except DomainError as exc:
             self._field_error(exc)
             return False
         self._set_dirty(False)
-        return push_checked(self, self.window_.undo_stack, command)
+        return push_operation(self, self.window_.undo_stack, operation, self.window_.bridge)
 
     def _field_error(self, exc: DomainError) -> None:
         """Show the German message under the title (the field users most often leave empty)."""

@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.dates import de_short, number_de, parse_date
-from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Indicator, IndicatorValue
-from sa2030_desktop.gui.commands import DeleteIndicatorCommand, SaveIndicatorCommand, push_checked
+from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date
 from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
-from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import operations as ops
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -278,10 +277,11 @@ class IndicatorSection(QWidget):
 
     def _save(self, dialog: IndicatorDialog) -> None:
         if dialog.exec() and dialog.result_indicator is not None:
-            push_checked(
+            push_operation(
                 self,
                 self.window_.undo_stack,
-                SaveIndicatorCommand(self.window_.bridge, dialog.result_indicator),
+                ops.SaveIndicator(dialog.result_indicator),
+                self.window_.bridge,
             )
 
     def add_indicator(self) -> None:
@@ -305,11 +305,9 @@ class IndicatorSection(QWidget):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            try:
-                push_checked(
-                    self,
-                    self.window_.undo_stack,
-                    DeleteIndicatorCommand(self.window_.bridge, current.goal, current.name),
-                )
-            except DomainError as exc:  # pragma: no cover - deleted meanwhile
-                QMessageBox.warning(self, self.tr("Nicht möglich"), format_error(exc))
+            push_operation(
+                self,
+                self.window_.undo_stack,
+                ops.DeleteIndicator(current.goal, current.name),
+                self.window_.bridge,
+            )

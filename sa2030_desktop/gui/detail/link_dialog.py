@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Dependency, DependencyKind, Goal
 from sa2030_desktop.domain.selection import natural_key
-from sa2030_desktop.gui.commands import LinkCommand
 from sa2030_desktop.gui.dialog_parts import ok_cancel
 from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import operations as ops
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -199,7 +199,7 @@ class LinkDialog(QDialog):
             self.search_edit.setFocus()
             return
         try:
-            LinkCommand(self.bridge, dep).validate()
+            ops.Link(dep).check(self.bridge.store)
         except DomainError as exc:
             self.error.setText(format_error(exc))
             return

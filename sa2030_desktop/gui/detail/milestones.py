@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -20,17 +21,13 @@ from PySide6.QtWidgets import (
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Milestone
-from sa2030_desktop.gui.commands import (
-    CreateMilestoneCommand,
-    DeleteMilestoneCommand,
-    RebaselineCommand,
-    UpdateMilestoneCommand,
-    push_checked,
-)
+from sa2030_desktop.domain.rules import is_overdue
+from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.dialogs import NewMilestoneDialog, RebaselineDialog
 from sa2030_desktop.gui.detail.milestone_model import MilestoneColumn, MilestoneTableModel
 from sa2030_desktop.gui.detail.qdates import DateDelegate, from_qdate
 from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.goals import next_milestone_key
 
 
@@ -111,25 +108,19 @@ class MilestoneSection(QWidget):
         self.rebaseline_button.setEnabled(has)
 
     # -- actions ---------------------------------------------------------------------------
-    def _push(self, command) -> bool:
-        return push_checked(self, self.window_.undo_stack, command)
+    def _push(self, operation: ops.Operation) -> bool:
+        return push_operation(self, self.window_.undo_stack, operation, self.window_.bridge)
 
     def edit_milestone(self, key: str, field: str, value: object) -> bool:
-        """Called by the model's setData: one UpdateMilestoneCommand per edit."""
+        """Called by the model's setData: one undoable UpdateMilestone per edit."""
+        operation = ops.UpdateMilestone(key, {field: value})
+        try:
+            operation.check(self.window_.bridge.store)
+        except DomainError as exc:  # refused: no question first
+            QMessageBox.warning(self, self.tr("Nicht möglich"), format_error(exc))
+            return False
         ms = self.window_.bridge.snapshot().milestones[key]
-        if field == "title" and not value:
-            QMessageBox.warning(
-                self,
-                self.tr("Nicht möglich"),
-                format_error(DomainError("empty_title", entity="milestone", key=key)),
-            )
-            return False
-        if field == "forecast" and value is None:
-            QMessageBox.warning(
-                self, self.tr("Nicht möglich"), self.tr("Die Prognose darf nicht leer sein.")
-            )
-            return False
-        if field == "forecast" and ms.actual is None and value < date.today():
+        if field == "forecast" and is_overdue(dataclasses.replace(ms, forecast=value), date.today()):
             answer = QMessageBox.question(
                 self,
                 self.tr("Prognose in der Vergangenheit"),
@@ -140,7 +131,7 @@ class MilestoneSection(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        return self._push(UpdateMilestoneCommand(self.window_.bridge, key, {field: value}))
+        return self._push(operation)
 
     def add_milestone(self) -> None:
         if not self.goal_key:
@@ -149,7 +140,7 @@ class MilestoneSection(QWidget):
         dialog = NewMilestoneDialog(self, next_milestone_key(store, self.goal_key))
         dialog.check = self._check_new
         if dialog.exec():
-            self._push(CreateMilestoneCommand(self.window_.bridge, self._milestone_of(dialog)))
+            self._push(ops.CreateMilestone(self._milestone_of(dialog)))
 
     def _milestone_of(self, dialog: NewMilestoneDialog) -> Milestone:
         return Milestone(
@@ -162,7 +153,7 @@ class MilestoneSection(QWidget):
 
     def _check_new(self, dialog: NewMilestoneDialog) -> str:
         try:
-            CreateMilestoneCommand(self.window_.bridge, self._milestone_of(dialog)).validate()
+            ops.CreateMilestone(self._milestone_of(dialog)).check(self.window_.bridge.store)
         except DomainError as exc:
             return format_error(exc)
         return ""
@@ -184,7 +175,7 @@ class MilestoneSection(QWidget):
             text += "\n" + "\n".join(f"• {u}" for u in users)
         answer = QMessageBox.question(self, self.tr("Meilenstein löschen"), text)
         if answer == QMessageBox.StandardButton.Yes:
-            self._push(DeleteMilestoneCommand(self.window_.bridge, ms.key))
+            self._push(ops.DeleteMilestone(ms.key))
 
     def rebaseline(self) -> None:
         ms = self.current_milestone()
@@ -192,6 +183,4 @@ class MilestoneSection(QWidget):
             return
         dialog = RebaselineDialog(self, ms.key, ms.title, ms.baseline, ms.forecast)
         if dialog.exec():
-            self._push(
-                RebaselineCommand(self.window_.bridge, ms.key, dialog.new_date(), dialog.text())
-            )
+            self._push(ops.Rebaseline(ms.key, dialog.new_date(), dialog.text()))

@@ -21,9 +21,10 @@ from sa2030_desktop.domain.conflicts import conflict_of
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.model import Dependency, Portfolio
 from sa2030_desktop.domain.selection import natural_key
-from sa2030_desktop.gui.commands import LinkCommand, UnlinkCommand, push_checked
+from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.link_dialog import LinkDialog
 from sa2030_desktop.messages import format_code
+from sa2030_desktop.services import operations as ops
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -234,8 +235,8 @@ class RelationsSection(QWidget):
             return
         dialog = LinkDialog(self, self.window_.bridge, self.goal_key)
         if dialog.exec() and dialog.dependency is not None:
-            push_checked(
-                self, self.window_.undo_stack, LinkCommand(self.window_.bridge, dialog.dependency)
+            push_operation(
+                self, self.window_.undo_stack, ops.Link(dialog.dependency), self.window_.bridge
             )
 
     def remove_dependency(self) -> None:
@@ -255,8 +256,9 @@ class RelationsSection(QWidget):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            push_checked(
+            push_operation(
                 self,
                 self.window_.undo_stack,
-                UnlinkCommand(self.window_.bridge, dep.dependent, dep.prerequisite),
+                ops.Unlink(dep.dependent, dep.prerequisite),
+                self.window_.bridge,
             )

@@ -1,6 +1,6 @@
 """The „Abhängigkeiten“ tab: graph view with its toolbar, mirroring the store.
 
-Writes go only through undo commands (LinkCommand, UnlinkCommand, MoveNodesCommand).
+Writes go only through undo commands (operations Link/Unlink, MoveNodesCommand).
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ from sa2030_desktop.domain.errors import CycleError, DomainError
 from sa2030_desktop.domain.graph_view import GraphOptions, chain_of
 from sa2030_desktop.domain.model import Dependency, DependencyKind
 from sa2030_desktop.domain.selection import Selection
-from sa2030_desktop.gui.commands import LinkCommand, MoveNodesCommand, UnlinkCommand, push_checked
+from sa2030_desktop.gui.commands import MoveNodesCommand, push_operation
 from sa2030_desktop.gui.graph.jobs import LayoutJob, compute_now
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
 from sa2030_desktop.gui.graph.scene import GraphScene
 from sa2030_desktop.gui.graph.view import GraphView
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import layout as layout_service
+from sa2030_desktop.services import operations as ops
 
 SYNC_LIMIT = 400  # goals: above this the layout runs in a worker thread
 
@@ -389,9 +390,9 @@ class GraphPage(QWidget):
         chooser.show_at(view.mapFromScene(item.pos()) if item is not None else QPoint(20, 20))
 
     def link(self, prerequisite: str, dependent: str, kind: DependencyKind) -> bool:
-        command = LinkCommand(self.bridge, Dependency(dependent, prerequisite, kind))
+        operation = ops.Link(Dependency(dependent, prerequisite, kind))
         try:
-            command.validate()
+            operation.check(self.bridge.store)
         except CycleError as exc:
             self.scene.mark_cycle(exc.path)
             self.show_message(format_error(exc), error=True)
@@ -400,7 +401,7 @@ class GraphPage(QWidget):
             self.show_message(format_error(exc), error=True)
             return False
         self.scene.mark_cycle(None)
-        return push_checked(self, self.undo_stack, command)
+        return push_operation(self, self.undo_stack, operation, self.bridge)
 
     def delete_selected_edges(self, items=None) -> None:
         """Delete key: remove the selected dependencies (one undo step)."""
@@ -417,10 +418,8 @@ class GraphPage(QWidget):
         try:
             for item in items:
                 dep = item.edge.dependencies[0]
-                push_checked(
-                    self,
-                    self.undo_stack,
-                    UnlinkCommand(self.bridge, dep.dependent, dep.prerequisite),
+                push_operation(
+                    self, self.undo_stack, ops.Unlink(dep.dependent, dep.prerequisite), self.bridge
                 )
         finally:
             self.undo_stack.endMacro()

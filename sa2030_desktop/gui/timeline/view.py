@@ -27,7 +27,6 @@ from sa2030_desktop.domain.timeline_layout import (
     TimelineLayout,
     TimelineOptions,
     build_layout,
-    check_forecast,
 )
 from sa2030_desktop.domain.whatif import WhatIfResult, apply_forecasts, evaluate
 from sa2030_desktop.gui.store_bridge import StoreBridge
@@ -36,6 +35,7 @@ from sa2030_desktop.gui.timeline.dialogs import DateCommentDialog
 from sa2030_desktop.gui.timeline.export_job import ExportJob
 from sa2030_desktop.gui.timeline.whatif_panel import WhatIfPanel
 from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import operations as ops
 
 BANNER = "background:#EF6C00;color:white;font-weight:bold;padding:6px;"
 
@@ -236,49 +236,36 @@ class TimelineView(QWidget):
     # -- editing ---------------------------------------------------------------------------------
     def move_forecast(self, key: str, day: date) -> bool:
         """Drag result: a new forecast (saved with undo), or a simulated one in what-if mode."""
-        try:
-            check_forecast(self.portfolio(), key, day)
-        except DomainError as exc:
-            self._show_message(format_error(exc))
-            return False
+        operation = ops.UpdateMilestone(
+            key, {"forecast": day}, self.tr("Prognose im Zeitplan verschoben")
+        )
         if self.whatif_active:
+            try:  # a simulated date obeys the same rules, judged on the simulation
+                operation.check_against(self.portfolio())
+            except DomainError as exc:
+                self._show_message(format_error(exc))
+                return False
             if self.bridge.snapshot().milestones[key].forecast == day:
                 self.whatif_changes.pop(key, None)
             else:
                 self.whatif_changes[key] = day
             self.rebuild()
             return True
-        from sa2030_desktop.gui.commands import UpdateMilestoneCommand, push_checked
-
-        command = UpdateMilestoneCommand(
-            self.bridge, key, {"forecast": day}, self.tr("Prognose im Zeitplan verschoben")
-        )
-        return push_checked(self, self.undo_stack, command)
+        return self._push(operation)
 
     def set_actual(self, key: str, day: date) -> bool:
-        if day > date.today():
-            self._show_message(
-                format_error(
-                    DomainError("actual_in_future", key=key, value=day.strftime("%d.%m.%Y"))
-                )
-            )
-            return False
-        from sa2030_desktop.gui.commands import UpdateMilestoneCommand, push_checked
-
-        command = UpdateMilestoneCommand(
-            self.bridge, key, {"actual": day}, self.tr("Ist-Datum im Zeitplan gesetzt")
+        return self._push(
+            ops.UpdateMilestone(key, {"actual": day}, self.tr("Ist-Datum im Zeitplan gesetzt"))
         )
-        return push_checked(self, self.undo_stack, command)
 
     def rebaseline(self, key: str, day: date, comment: str) -> bool:
-        if not comment.strip():
-            self._show_message(format_error(DomainError("rebaseline_comment_required", key=key)))
-            return False
-        from sa2030_desktop.gui.commands import RebaselineCommand, push_checked
+        return self._push(ops.Rebaseline(key, day, comment))
 
-        return push_checked(
-            self, self.undo_stack, RebaselineCommand(self.bridge, key, day, comment)
-        )
+    def _push(self, operation) -> bool:
+        """Undoable; a refusal shows its German message in the view's message line."""
+        from sa2030_desktop.gui.commands import push_operation
+
+        return push_operation(self, self.undo_stack, operation, self.bridge, self._show_message)
 
     def _milestone_menu(self, key: str, global_pos) -> None:
         ms = self.bridge.snapshot().milestones.get(key)
@@ -337,10 +324,8 @@ class TimelineView(QWidget):
         if not comment.strip():
             self.panel.message.setText(self.tr("Bitte einen Kommentar angeben."))
             return False
-        from sa2030_desktop.gui.commands import SetForecastsCommand, push_checked
-
-        command = SetForecastsCommand(self.bridge, dict(self.whatif_changes), comment)
-        if not push_checked(self, self.undo_stack, command):
+        operation = ops.SetForecasts(dict(self.whatif_changes), comment)
+        if not self._push(operation):
             return False
         self.set_whatif(False)
         return True

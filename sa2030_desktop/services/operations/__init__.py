@@ -1,0 +1,58 @@
+"""The operations of the core: every use case that changes data, each with one `check`, one
+`apply` (check + write in one transaction → ChangeSet) and `inverse` for undo.
+
+The service functions (services/goals.py, dependencies.py, reference.py), the CLI, imports and
+the GUI's one generic undo command all build and apply these; the rules themselves are the pure
+functions of domain/preconditions.py.
+"""
+
+from sa2030_desktop.services.operations.base import Operation
+from sa2030_desktop.services.operations.goals import (
+    CreateGoal,
+    DeleteGoal,
+    GoalContents,
+    RestoreGoal,
+    UpdateGoal,
+)
+from sa2030_desktop.services.operations.links import Link, Unlink, UpdateLink, existing_link
+from sa2030_desktop.services.operations.milestones import (
+    CreateMilestone,
+    DeleteMilestone,
+    Rebaseline,
+    RestoreMilestone,
+    SetForecasts,
+    UpdateMilestone,
+)
+from sa2030_desktop.services.operations.reference import (
+    DeleteIndicator,
+    DeleteReference,
+    RenameMinistry,
+    ReopenMinistries,
+    SaveIndicator,
+    SaveReference,
+)
+
+__all__ = [
+    "Operation",
+    "CreateGoal",
+    "DeleteGoal",
+    "GoalContents",
+    "RestoreGoal",
+    "UpdateGoal",
+    "Link",
+    "Unlink",
+    "UpdateLink",
+    "existing_link",
+    "CreateMilestone",
+    "DeleteMilestone",
+    "Rebaseline",
+    "RestoreMilestone",
+    "SetForecasts",
+    "UpdateMilestone",
+    "DeleteIndicator",
+    "DeleteReference",
+    "RenameMinistry",
+    "ReopenMinistries",
+    "SaveIndicator",
+    "SaveReference",
+]

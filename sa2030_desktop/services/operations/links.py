@@ -1,0 +1,98 @@
+"""Operations on dependencies: link (cycles refused with their path), change, unlink."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from sa2030_desktop.domain import graph as g
+from sa2030_desktop.domain import preconditions as rules
+from sa2030_desktop.domain.errors import NotFoundError
+from sa2030_desktop.domain.model import Dependency, Portfolio
+from sa2030_desktop.persistence.unit_of_work import UnitOfWork
+from sa2030_desktop.services.operations.base import Operation, dependency_write
+
+
+def existing_link(portfolio: Portfolio, dependent: str, prerequisite: str) -> Dependency:
+    for dep in portfolio.dependencies:
+        if dep.pair == (dependent, prerequisite):
+            return dep
+    raise NotFoundError("dependency", f"{dependent}>{prerequisite}")
+
+
+@dataclass
+class Link(Operation):
+    dependency: Dependency
+    comment: str = ""
+
+    def describe(self) -> str:
+        dep = self.dependency
+        return self.comment or f"Abhängigkeit {dep.dependent} benötigt {dep.prerequisite} angelegt"
+
+    def _check(self, portfolio: Portfolio) -> None:
+        g.check_new_dependency(portfolio, g.build_graph(portfolio), self.dependency)
+        rules.check_dependency(portfolio, self.dependency)
+
+    def _writes(self, portfolio: Portfolio):
+        return [dependency_write(*self.dependency.pair)]
+
+    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
+        uow.save(self.dependency)
+
+    def _inverse(self, before: object, comment: str) -> Operation:
+        return Unlink(*self.dependency.pair, comment)
+
+
+@dataclass
+class UpdateLink(Operation):
+    dependent: str
+    prerequisite: str
+    changes: dict
+    comment: str = ""
+
+    def candidate(self, portfolio: Portfolio) -> Dependency:
+        current = existing_link(portfolio, self.dependent, self.prerequisite)
+        return dataclasses.replace(current, **self.changes)
+
+    def _check(self, portfolio: Portfolio) -> None:
+        rules.check_dependency(portfolio, self.candidate(portfolio))
+
+    def _writes(self, portfolio: Portfolio):
+        return [dependency_write(self.dependent, self.prerequisite)]
+
+    def _before_of(self, portfolio: Portfolio) -> Dependency:
+        return existing_link(portfolio, self.dependent, self.prerequisite)
+
+    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
+        uow.save(self.candidate(portfolio))
+
+    def _inverse(self, before: object, comment: str) -> Operation:
+        changes = {name: getattr(before, name) for name in self.changes}
+        return UpdateLink(self.dependent, self.prerequisite, changes, comment)
+
+
+@dataclass
+class Unlink(Operation):
+    dependent: str
+    prerequisite: str
+    comment: str = ""
+
+    def describe(self) -> str:
+        return self.comment or (
+            f"Abhängigkeit {self.dependent} benötigt {self.prerequisite} entfernt"
+        )
+
+    def _check(self, portfolio: Portfolio) -> None:
+        existing_link(portfolio, self.dependent, self.prerequisite)
+
+    def _writes(self, portfolio: Portfolio):
+        return [dependency_write(self.dependent, self.prerequisite)]
+
+    def _before_of(self, portfolio: Portfolio) -> Dependency:
+        return existing_link(portfolio, self.dependent, self.prerequisite)
+
+    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
+        uow.delete("dependency", {"dependent": self.dependent, "prerequisite": self.prerequisite})
+
+    def _inverse(self, before: object, comment: str) -> Operation:
+        return Link(before, comment)  # type: ignore[arg-type]
