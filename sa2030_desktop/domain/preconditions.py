@@ -13,7 +13,7 @@ from datetime import date
 
 from sa2030_desktop.domain.conflicts import needed_date, waiting_date
 from sa2030_desktop.domain.dates import de_short
-from sa2030_desktop.domain.entities import parse_dependency_key
+from sa2030_desktop.domain.entities import dependency_key, parse_dependency_key
 from sa2030_desktop.domain.errors import DomainError, NotFoundError
 from sa2030_desktop.domain.model import (
     Category,
@@ -225,7 +225,7 @@ def check_dependency(portfolio: Portfolio, dep: Dependency) -> None:
     """Named milestones exist and belong to their goal; the rationale is storable text."""
     for code, data in milestone_ref_problems(portfolio, dep):
         raise DomainError(code, **data)
-    check_text("dependency", f"{dep.dependent}>{dep.prerequisite}", rationale=dep.rationale)
+    check_text("dependency", dependency_key(*dep.pair), rationale=dep.rationale)
 
 
 def check_reference(portfolio: Portfolio, entity: str, obj: Category | Theme | Ministry) -> None:

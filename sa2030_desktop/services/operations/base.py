@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
+from sa2030_desktop.domain.entities import dependency_key
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.preconditions import check_package_write
 from sa2030_desktop.persistence.package_guard import read_package
@@ -104,7 +105,7 @@ def child_write(entity: str, key: str, goal: str) -> Write:
 
 
 def dependency_write(dependent: str, prerequisite: str) -> Write:
-    return ("dependency", f"{dependent}>{prerequisite}", {"dependent": dependent}, None)
+    return ("dependency", dependency_key(dependent, prerequisite), {"dependent": dependent}, None)
 
 
 def goal_write(portfolio: Portfolio, key: str, values: dict | None = None) -> Write:

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from sa2030_desktop.domain import preconditions as rules
+from sa2030_desktop.domain.entities import indicator_key
 from sa2030_desktop.domain.errors import DomainError, NotFoundError
 from sa2030_desktop.domain.model import Dependency, Goal, Indicator, Milestone, Portfolio
 from sa2030_desktop.persistence.unit_of_work import UnitOfWork
@@ -115,7 +116,7 @@ class GoalContents:
         for ms in self.milestones:
             yield child_write("milestone", ms.key, key)
         for ind in self.indicators:
-            yield child_write("indicator", f"{key}/{ind.name}", key)
+            yield child_write("indicator", indicator_key(key, ind.name), key)
 
 
 @dataclass

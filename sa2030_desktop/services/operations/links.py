@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain import preconditions as rules
+from sa2030_desktop.domain.entities import dependency_key
 from sa2030_desktop.domain.errors import NotFoundError
 from sa2030_desktop.domain.model import Dependency, Portfolio
 from sa2030_desktop.persistence.unit_of_work import UnitOfWork
@@ -17,7 +18,7 @@ def existing_link(portfolio: Portfolio, dependent: str, prerequisite: str) -> De
     for dep in portfolio.dependencies:
         if dep.pair == (dependent, prerequisite):
             return dep
-    raise NotFoundError("dependency", f"{dependent}>{prerequisite}")
+    raise NotFoundError("dependency", dependency_key(dependent, prerequisite))
 
 
 @dataclass

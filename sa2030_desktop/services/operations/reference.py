@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sa2030_desktop.domain import preconditions as rules
+from sa2030_desktop.domain.entities import indicator_key
 from sa2030_desktop.domain.errors import NotFoundError
 from sa2030_desktop.domain.model import Category, Indicator, Ministry, Portfolio, Theme
 from sa2030_desktop.persistence.unit_of_work import UnitOfWork
@@ -39,7 +40,7 @@ class SaveIndicator(Operation):
 
     def _writes(self, portfolio: Portfolio):
         ind = self.indicator
-        return [child_write("indicator", f"{ind.goal}/{ind.name}", ind.goal)]
+        return [child_write("indicator", indicator_key(ind.goal, ind.name), ind.goal)]
 
     def _before_of(self, portfolio: Portfolio) -> Indicator | None:
         return find_indicator(portfolio, self.indicator.goal, self.indicator.name)
@@ -61,10 +62,10 @@ class DeleteIndicator(Operation):
 
     def _check(self, portfolio: Portfolio) -> None:
         if find_indicator(portfolio, self.goal, self.name) is None:
-            raise NotFoundError("indicator", f"{self.goal}/{self.name}")
+            raise NotFoundError("indicator", indicator_key(self.goal, self.name))
 
     def _writes(self, portfolio: Portfolio):
-        return [child_write("indicator", f"{self.goal}/{self.name}", self.goal)]
+        return [child_write("indicator", indicator_key(self.goal, self.name), self.goal)]
 
     def _before_of(self, portfolio: Portfolio) -> Indicator | None:
         return find_indicator(portfolio, self.goal, self.name)
