@@ -37,9 +37,10 @@ def measure(path: Path, runs: int, settings_dir: str) -> dict[str, float]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     app = QApplication.instance() or QApplication([])
     from sa2030_desktop.gui import features
-    from sa2030_desktop.gui.commands import UpdateMilestoneCommand
+    from sa2030_desktop.gui.commands import OperationCommand
     from sa2030_desktop.gui.main_window import MainWindow
     from sa2030_desktop.gui.store_bridge import StoreBridge
+    from sa2030_desktop.services import operations as ops
     from sa2030_desktop.services.portfolio import open_portfolio
 
     features.FEATURES = ["sa2030_desktop.gui.detail.feature"]
@@ -60,10 +61,11 @@ def measure(path: Path, runs: int, settings_dir: str) -> dict[str, float]:
         panel.show_goal(key)
         ms = store.snapshot().milestones_of(key)[-1]
         window.undo_stack.push(
-            UpdateMilestoneCommand(
+            OperationCommand(
                 window.bridge,
-                ms.key,
-                {"forecast": (ms.forecast or ms.baseline) + timedelta(days=7)},
+                ops.UpdateMilestone(
+                    ms.key, {"forecast": (ms.forecast or ms.baseline) + timedelta(days=7)}
+                ),
             )
         )
         app.processEvents()

@@ -1,4 +1,4 @@
-"""The editable fields of one goal: „Übernehmen“ pushes one UpdateGoalCommand."""
+"""The editable fields of one goal: „Übernehmen“ pushes one undoable UpdateGoal operation."""
 
 from __future__ import annotations
 
