@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import FileRefusedError
-from sa2030_desktop.persistence.copies import copy_database
+from sa2030_desktop.persistence.copies import copy_database, write_new_file
 from sa2030_desktop.persistence.fileformat import APPLICATION_ID, readonly_uri
 
 APP_NAME = "SA2030 Planner"
@@ -144,16 +144,8 @@ def create_backup(
         final = folder / name
         tmp = folder / (name + ".tmp")
         try:
-            fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
-            # one step: a consistent snapshot even while others write; a backup is one
-            # self-contained file (no WAL beside it)
-            copy_database(src, tmp, journal="DELETE")
-            problem = verify(tmp)
-            if problem:
-                raise FileRefusedError("backup_failed", str(path), detail=problem)
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
+            # a backup is one self-contained file (no WAL beside it)
+            _copy_verified(src, tmp, "DELETE", "backup_failed", path)
             meta = {
                 **info,
                 "taken": now.isoformat(timespec="seconds"),
@@ -179,6 +171,18 @@ def create_backup(
     return _info_of(final)
 
 
+def _copy_verified(source, tmp: Path, journal: str, refusal: str, named: Path) -> None:
+    """Snapshot `source` into the new owner-only file `tmp` (consistent even while others
+    write), verify it and force it to disk; FileRefusedError(`refusal`) when it is not whole."""
+    write_new_file(tmp, "")
+    copy_database(source, tmp, journal=journal)
+    problem = verify(tmp)
+    if problem:
+        raise FileRefusedError(refusal, str(named), detail=problem)
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
 def _why(exc: BaseException) -> str:
     text = str(exc)
     if isinstance(exc, OSError) and exc.errno == 28 or "full" in text.lower():
@@ -188,12 +192,7 @@ def _why(exc: BaseException) -> str:
 
 def _write_private(path: Path, text: str) -> None:
     path.unlink(missing_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        os.write(fd, text.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_new_file(path, text)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -291,14 +290,7 @@ def restore(backup: Path, target: Path, replace: bool = False) -> Path | None:
     for leftover in (tmp, Path(f"{tmp}-journal")):
         leftover.unlink(missing_ok=True)
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-        copy_database(backup, tmp, journal="WAL")
-        problem = verify(tmp)
-        if problem:
-            raise FileRefusedError("backup_damaged", str(backup), detail=problem)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        _copy_verified(backup, tmp, "WAL", "backup_damaged", backup)
     except (OSError, sqlite3.DatabaseError) as exc:
         tmp.unlink(missing_ok=True)
         raise FileRefusedError("restore_failed", str(target), detail=_why(exc)) from exc

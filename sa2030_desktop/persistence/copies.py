@@ -7,6 +7,7 @@ through `copy_database`.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -77,3 +78,14 @@ def cut_to_package(
     )
     conn.execute("DROP TABLE keep_goal")
 
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Create `path` (it must not exist) readable by its owner only, write `text` and force it
+    to disk: backups, their descriptions and lock files hold what others must not read."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        os.write(fd, text.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)

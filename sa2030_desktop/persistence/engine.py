@@ -56,16 +56,23 @@ def _alembic_config(connection):
     return cfg
 
 
+def work_path(path: Path, suffix: str) -> Path:
+    """Where a new file for `path` is built before it is moved into place: refused when `path`
+    exists or its folder does not; leftovers of an earlier attempt are removed."""
+    if path.exists():
+        raise FileRefusedError("file_exists", str(path))
+    if not path.parent.is_dir():
+        raise FileRefusedError("folder_missing", str(path.parent))
+    work = path.with_name(path.name + suffix)
+    for side in ("", "-wal", "-shm"):
+        Path(f"{work}{side}").unlink(missing_ok=True)
+    return work
+
+
 def create_file(path: Path) -> Engine:
     """A new, empty portfolio file with the current schema. Refuses to overwrite anything."""
     path = Path(path)
-    if path.exists():
-        raise FileRefusedError("file_exists", str(path))
-    if not path.parent.exists():
-        raise FileRefusedError("folder_missing", str(path.parent))
-    tmp = path.with_name(path.name + ".neu")
-    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        leftover.unlink(missing_ok=True)
+    tmp = work_path(path, ".neu")
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)

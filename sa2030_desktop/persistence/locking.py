@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import FileRefusedError
+from sa2030_desktop.persistence.copies import write_new_file
 
 STALE_AFTER = timedelta(hours=8)  # another host's lock without heartbeat for this long is dead
 HEARTBEAT_SECONDS = 300.0
@@ -186,21 +187,12 @@ class _Held:
         self.info = replace(self.info, heartbeat=_now())
         target = lock_path(self.path)
         tmp = target.with_name(target.name + f".{os.getpid()}.tmp")
-        _write_new(tmp, self.info.to_json())
+        write_new_file(tmp, self.info.to_json())
         os.replace(tmp, target)
 
 
 _held: dict[str, _Held] = {}
 _held_guard = threading.Lock()
-
-
-def _write_new(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        os.write(fd, text.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _key(path: Path) -> str:
@@ -261,7 +253,7 @@ def acquire(path: Path) -> WriterLock:
         target = lock_path(path)
         for _attempt in range(3):
             try:
-                _write_new(target, info.to_json())
+                write_new_file(target, info.to_json())
             except FileExistsError:
                 holder = read_lock(path)
                 if holder is None:
@@ -282,7 +274,7 @@ def _take_over(path: Path, stale: LockInfo) -> bool:
     """Remove a stale lock, guarded so that two takers cannot remove each other's fresh lock."""
     guard = lock_path(path).with_name(lock_path(path).name + ".takeover")
     try:
-        _write_new(guard, str(os.getpid()))
+        write_new_file(guard, str(os.getpid()))
     except FileExistsError:
         with contextlib.suppress(OSError):
             if time.time() - guard.stat().st_mtime > _TAKEOVER_GUARD_STALE:

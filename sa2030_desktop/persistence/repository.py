@@ -149,6 +149,19 @@ def load_portfolio(conn: Connection) -> Portfolio:
     )
 
 
+def _reread(conn: Connection, old: dict, keys: set[str] | None, load) -> dict:
+    """`old` with the records of `keys` read again (gone ones dropped); `old` itself kept."""
+    if not keys:
+        return old
+    new = dict(old)
+    ordered = sorted(keys)
+    for key in ordered:
+        new.pop(key, None)
+    for start in range(0, len(ordered), 500):  # SQLite limits the parameters of one query
+        new.update(load(conn, ordered[start : start + 500]))
+    return new
+
+
 def refresh_portfolio(conn: Connection, old: Portfolio, changed: dict[str, set[str]]) -> Portfolio:
     """A new snapshot from `old` with only the changed entities read again.
 
@@ -156,21 +169,8 @@ def refresh_portfolio(conn: Connection, old: Portfolio, changed: dict[str, set[s
     views and what-if copies that still hold it stay consistent. Small tables and the
     dependency/indicator lists (kept in file order) are re-read whole; they are cheap.
     """
-    goals, milestones = old.goals, old.milestones
-    if changed.get("goal"):
-        goals = dict(old.goals)
-        keys = sorted(changed["goal"])
-        for key in keys:
-            goals.pop(key, None)
-        for start in range(0, len(keys), 500):
-            goals.update(load_goals(conn, keys[start : start + 500]))
-    if changed.get("milestone"):
-        milestones = dict(old.milestones)
-        keys = sorted(changed["milestone"])
-        for key in keys:
-            milestones.pop(key, None)
-        for start in range(0, len(keys), 500):
-            milestones.update(load_milestones(conn, keys[start : start + 500]))
+    goals = _reread(conn, old.goals, changed.get("goal"), load_goals)
+    milestones = _reread(conn, old.milestones, changed.get("milestone"), load_milestones)
     return Portfolio(
         load_info(conn) if "portfolio" in changed else old.info,
         load_categories(conn) if "category" in changed else old.categories,

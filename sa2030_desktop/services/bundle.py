@@ -12,17 +12,7 @@ from dataclasses import dataclass, field
 
 from sa2030_desktop.domain.entities import SECTIONS, record_key, records_by_key
 from sa2030_desktop.domain.errors import Issue
-from sa2030_desktop.domain.model import (
-    Category,
-    Dependency,
-    Goal,
-    Indicator,
-    Milestone,
-    Ministry,
-    Portfolio,
-    PortfolioInfo,
-    Theme,
-)
+from sa2030_desktop.domain.model import Portfolio
 
 
 @dataclass(slots=True)
@@ -117,17 +107,4 @@ def merged_portfolio(current: Portfolio, bundle: Bundle) -> tuple[Portfolio, dic
     return portfolio, places, issues
 
 
-__all__ = [
-    "Bundle",
-    "Record",
-    "merged_portfolio",
-    "record_key",
-    "Category",
-    "Theme",
-    "Ministry",
-    "Goal",
-    "Milestone",
-    "Dependency",
-    "Indicator",
-    "PortfolioInfo",
-]
+__all__ = ["Bundle", "Record", "merged_portfolio", "record_key"]

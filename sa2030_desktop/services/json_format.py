@@ -6,22 +6,10 @@ import json
 from json import scanner
 from pathlib import Path
 
+from sa2030_desktop.domain import model as m
 from sa2030_desktop.domain.dates import parse_date
 from sa2030_desktop.domain.entities import KEY_FIELDS, SECTIONS, record_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
-from sa2030_desktop.domain.model import (
-    Category,
-    Dependency,
-    DependencyKind,
-    Goal,
-    Indicator,
-    IndicatorValue,
-    Milestone,
-    Ministry,
-    PortfolioInfo,
-    Status,
-    Theme,
-)
 from sa2030_desktop.services.bundle import Bundle, Record
 from sa2030_desktop.services.json_writer import FORMAT, VERSION, portfolio_document, write_json
 
@@ -189,7 +177,7 @@ def _bundle(doc: dict, name: str) -> Bundle:
     info = doc.get("portfolio")
     if isinstance(info, dict):
         r = _Reader(bundle, {"file": name, "section": "portfolio"})
-        obj = PortfolioInfo(
+        obj = m.PortfolioInfo(
             title=r.text(info, "title"),
             issuing_office=r.text(info, "issuing_office"),
             as_of=r.date(info, "as_of"),
@@ -209,19 +197,19 @@ def _bundle(doc: dict, name: str) -> Bundle:
     return bundle
 
 
-def _category(r: _Reader, obj: dict, index: int, code: str) -> Category:
+def _category(r: _Reader, obj: dict, index: int, code: str) -> m.Category:
     r.fields.add("sort")
-    return Category(code, r.text(obj, "name", required=True), int(obj.get("sort", index) or 0))
+    return m.Category(code, r.text(obj, "name", required=True), int(obj.get("sort", index) or 0))
 
 
-def _theme(r: _Reader, obj: dict, index: int, code: str) -> Theme:
+def _theme(r: _Reader, obj: dict, index: int, code: str) -> m.Theme:
     r.fields.add("sort")
-    return Theme(code, r.text(obj, "name", required=True), r.text(obj, "category", required=True),
+    return m.Theme(code, r.text(obj, "name", required=True), r.text(obj, "category", required=True),
                  int(obj.get("sort", index) or 0))  # fmt: skip
 
 
-def _ministry(r: _Reader, obj: dict, _index: int, code: str) -> Ministry:
-    return Ministry(
+def _ministry(r: _Reader, obj: dict, _index: int, code: str) -> m.Ministry:
+    return m.Ministry(
         code,
         r.text(obj, "name", required=True),
         r.text(obj, "colour"),
@@ -231,8 +219,8 @@ def _ministry(r: _Reader, obj: dict, _index: int, code: str) -> Ministry:
     )
 
 
-def _goal(r: _Reader, obj: dict, _index: int, key: str) -> Goal:
-    status = r.choice(obj, "status", Status.parse, Status.NOT_STARTED, "bad_status")
+def _goal(r: _Reader, obj: dict, _index: int, key: str) -> m.Goal:
+    status = r.choice(obj, "status", m.Status.parse, m.Status.NOT_STARTED, "bad_status")
     priority = 2
     if "priority" in obj and obj["priority"] is not None:
         r.fields.add("priority")
@@ -240,7 +228,7 @@ def _goal(r: _Reader, obj: dict, _index: int, key: str) -> Goal:
             priority = int(obj["priority"])
         except (TypeError, ValueError):
             r.error("bad_number", field="priority", value=str(obj["priority"]))
-    return Goal(
+    return m.Goal(
         key=key,
         title=r.text(obj, "title", required=True),
         theme=r.text(obj, "theme", required=True),
@@ -254,8 +242,8 @@ def _goal(r: _Reader, obj: dict, _index: int, key: str) -> Goal:
     )
 
 
-def _milestone(r: _Reader, obj: dict, _index: int, key: str) -> Milestone:
-    ms = Milestone(
+def _milestone(r: _Reader, obj: dict, _index: int, key: str) -> m.Milestone:
+    ms = m.Milestone(
         key=key,
         goal=r.text(obj, "goal", required=True),
         title=r.text(obj, "title", required=True),
@@ -271,26 +259,26 @@ def _milestone(r: _Reader, obj: dict, _index: int, key: str) -> Milestone:
 
 
 def _dependency(r: _Reader, obj: dict, _index: int, dependent: str, prerequisite: str):
-    return Dependency(
+    return m.Dependency(
         dependent,
         prerequisite,
-        r.choice(obj, "kind", DependencyKind.parse, DependencyKind.HARD, "bad_kind"),
+        r.choice(obj, "kind", m.DependencyKind.parse, m.DependencyKind.HARD, "bad_kind"),
         r.text(obj, "prerequisite_milestone") or None,
         r.text(obj, "dependent_milestone") or None,
         r.text(obj, "rationale"),
     )
 
 
-def _indicator(r: _Reader, obj: dict, _index: int, goal_key: str, ind_name: str) -> Indicator:
+def _indicator(r: _Reader, obj: dict, _index: int, goal_key: str, ind_name: str) -> m.Indicator:
     values = []
     for v in obj.get("values") or []:
         try:
-            values.append(IndicatorValue(parse_date(v["date"]), float(v["value"])))
+            values.append(m.IndicatorValue(parse_date(v["date"]), float(v["value"])))
         except (KeyError, TypeError, ValueError):
             r.error("bad_value", field="values", value=str(v)[:80])
     if "values" in obj:
         r.fields.add("values")
-    return Indicator(
+    return m.Indicator(
         goal_key,
         ind_name,
         r.text(obj, "unit"),

@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 
 from sa2030_desktop import assets
 from sa2030_desktop.domain.analysis import Analysis, analyse, stats_dict
-from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.goal_report import goal_dict
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection, restrict
 from sa2030_desktop.domain.whatif import WhatIfResult, evaluate
-from sa2030_desktop.persistence.engine import checkpoint
+from sa2030_desktop.persistence.engine import checkpoint, work_path
 from sa2030_desktop.persistence.fileformat import change_fingerprint
 from sa2030_desktop.persistence.store import Store
 
@@ -30,13 +29,7 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
     from sa2030_desktop.services.json_format import read_json
 
     path = Path(path)
-    if path.exists():
-        raise FileRefusedError("file_exists", str(path))
-    if not path.parent.is_dir():
-        raise FileRefusedError("folder_missing", str(path.parent))
-    work = path.with_name(path.name + ".entsteht")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    work = work_path(path, ".entsteht")
     store = Store.create(work)
     try:
         with store.transaction("Neues Portfolio angelegt") as uow:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from sa2030_desktop.domain.dates import parse_date
-from sa2030_desktop.domain.entities import dependency_key
+from sa2030_desktop.domain.entities import KEY_FIELDS, record_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
 from sa2030_desktop.domain.model import (
     Dependency,
@@ -119,7 +119,12 @@ def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> 
     if not issues and not tables:
         issues.append(Issue("no_tables", {"file": source}))
     bundle = Bundle(source=source)
-    readers = {GOALS: _goal, MILESTONES: _milestone, DEPENDENCIES: _dependency}
+    # (reader, key columns) per table
+    readers = {
+        GOALS: (_goal, ("ziel_id",)),
+        MILESTONES: (_milestone, ("meilenstein_id",)),
+        DEPENDENCIES: (_dependency, ("abhaengig", "benoetigt")),
+    }
     parsed: list[tuple[str, RawTable, list]] = []
     for kind in TABLES:
         table = tables.get(kind)
@@ -158,9 +163,12 @@ def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> 
                 if col is not None:
                     cells[col.name] = (col, value)
             place = {**_where(table, line), "entity": ENTITY_OF[kind]}
-            record, category = readers[kind](cells, place, bundle)
-            if record is None:
+            read, key_columns = readers[kind]
+            r = _Row(cells, place, bundle)
+            keys = r.keys(ENTITY_OF[kind], *key_columns)
+            if keys is None:
                 continue
+            record, category = read(r, *keys)
             getattr(bundle, kind).append(record)  # a table is named like its bundle section
             if category:
                 categories.append((record, category, str(cells["kategorie"][0].name)))
@@ -215,18 +223,33 @@ class _Row:
             self.error(code, name, field=attr, value=text[:80])
             return default
 
+    def keys(self, entity: str, *names: str) -> list[str] | None:
+        """The key cells of the row, each empty one reported; None when one is empty."""
+        values = [self.text(n) for n in names]
+        for name, value in zip(names, values, strict=True):
+            if not value:
+                self.error("missing_value", name, value=name)
+        if not all(values):
+            return None
+        self.place["key"] = record_key(entity, dict(zip(KEY_FIELDS[entity], values, strict=True)))
+        return values
+
     def codes(self, name: str) -> list[str]:
         text = self.text(name)
         return [c.strip() for c in text.replace(";", ",").split(",") if c.strip()]
 
 
-def _goal(cells: dict, place: dict, bundle: Bundle):
-    r = _Row(cells, place, bundle)
-    key = r.text("ziel_id")
-    if not key:
-        r.error("missing_value", "ziel_id", value="ziel_id")
-        return None, None
-    place["key"] = key
+# (attribute, column) of the goal's plain text cells, in the template's order
+_GOAL_TEXTS = (
+    ("title", "titel"),
+    ("theme", "themenfeld_id"),
+    ("lead", "federfuehrung"),
+    ("description", "beschreibung"),
+    ("status_reason", "status_begruendung"),
+)
+
+
+def _goal(r: _Row, key: str):
     status = r.choice("status", Status.parse, None, "bad_status", "status")
     if status is None:  # an empty cell keeps the stored status (a wrong one refuses the import)
         status = Status.NOT_STARTED
@@ -240,56 +263,28 @@ def _goal(cells: dict, place: dict, bundle: Bundle):
             r.error("bad_number", "prioritaet", field="priority", value=prio_text[:80])
     elif "priority" in r.fields:
         r.fields.discard("priority")
-    goal = Goal(
-        key=key,
-        title=r.text("titel"),
-        theme=r.text("themenfeld_id"),
-        lead=r.text("federfuehrung"),
-        description=r.text("beschreibung"),
-        partners=r.codes("beteiligt"),
-        status=status,
-        status_reason=r.text("status_begruendung"),
-        priority=priority,
-        tags=r.codes("schlagworte"),
-    )
-    category = r.text("kategorie").strip() if "kategorie" in cells else ""
+    texts = {a: r.text(c) for a, c in _GOAL_TEXTS}
+    goal = Goal(key=key, status=status, priority=priority, partners=r.codes("beteiligt"),
+                tags=r.codes("schlagworte"), **texts)  # fmt: skip
+    category = r.text("kategorie").strip() if "kategorie" in r.cells else ""
     r.fields.discard(None)
     r.fields.discard("key")
-    return Record(goal, place, frozenset(r.fields)), category
+    return Record(goal, r.place, frozenset(r.fields)), category
 
 
-def _milestone(cells: dict, place: dict, bundle: Bundle):
-    r = _Row(cells, place, bundle)
-    key = r.text("meilenstein_id")
-    if not key:
-        r.error("missing_value", "meilenstein_id", value="meilenstein_id")
-        return None, None
-    place["key"] = key
-    ms = Milestone(
-        key=key,
-        goal=r.text("ziel_id"),
-        title=r.text("titel"),
-        baseline=r.date("basistermin"),
-        forecast=r.date("prognose"),
-        actual=r.date("ist"),
-        note=r.text("bemerkung"),
-    )
+def _milestone(r: _Row, key: str):
+    texts = {a: r.text(c) for a, c in (("goal", "ziel_id"), ("title", "titel"))}
+    days = {a: r.date(c) for a, c in (("baseline", "basistermin"), ("forecast", "prognose"),
+                                      ("actual", "ist"))}  # fmt: skip
+    ms = Milestone(key=key, note=r.text("bemerkung"), **texts, **days)
     if ms.forecast is None and ms.baseline is not None:
         ms.forecast = ms.baseline  # an empty Prognose means: as planned
         r.fields.add("forecast")
     r.fields.discard("key")
-    return Record(ms, place, frozenset(r.fields)), None
+    return Record(ms, r.place, frozenset(r.fields)), None
 
 
-def _dependency(cells: dict, place: dict, bundle: Bundle):
-    r = _Row(cells, place, bundle)
-    dependent, prerequisite = r.text("abhaengig"), r.text("benoetigt")
-    for name, value in (("abhaengig", dependent), ("benoetigt", prerequisite)):
-        if not value:
-            r.error("missing_value", name, value=name)
-    if not dependent or not prerequisite:
-        return None, None
-    place["key"] = dependency_key(dependent, prerequisite)
+def _dependency(r: _Row, dependent: str, prerequisite: str):
     kind = r.choice("art", DependencyKind.parse, DependencyKind.HARD, "bad_kind", "kind")
     dep = Dependency(
         dependent,
@@ -300,7 +295,7 @@ def _dependency(cells: dict, place: dict, bundle: Bundle):
         r.text("begruendung"),
     )
     r.fields -= {"dependent", "prerequisite"}
-    return Record(dep, place, frozenset(r.fields)), None
+    return Record(dep, r.place, frozenset(r.fields)), None
 
 
 def _check_categories(portfolio: Portfolio, items) -> list[Issue]:
