@@ -61,3 +61,22 @@ def test_records_by_key_indexes_each_section():
     assert set(index) == set(entities.SECTIONS.values())
     assert list(index["dependency"]) == ["Z1>Z2"]
     assert set(index["goal"]) == {"Z1", "Z2"}
+
+
+def test_no_module_builds_the_dependency_key_by_hand():
+    """`A>B` is written by domain/entities.py only (f"{x.dependent}>{x.prerequisite}" and the
+    like elsewhere would drift apart)."""
+    import re
+    from pathlib import Path
+
+    package = Path(entities.__file__).resolve().parent.parent
+    by_hand = re.compile(r"""\{[\w.\[\]'"]+\}>\{[\w.\[\]'"]+\}""")
+    offenders = [
+        f"{path.relative_to(package)}:{n}"
+        for path in package.rglob("*.py")
+        if path.name != "entities.py" and "migrations" not in path.parts
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if by_hand.search(line)
+    ]
+    assert offenders == []
+    assert by_hand.search('key = f"{dep.dependent}>{dep.prerequisite}"')

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sa2030_desktop.domain import graph as g
+from sa2030_desktop.domain.entities import dependency_key, indicator_key
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.domain.model import Portfolio
 
@@ -76,7 +77,7 @@ def validate(portfolio: Portfolio, place_of: PlaceOf = _no_place) -> list[Issue]
     pairs: set[tuple[str, str]] = set()
     usable = []
     for dep in portfolio.dependencies:
-        key = f"{dep.dependent}>{dep.prerequisite}"
+        key = dependency_key(dep.dependent, dep.prerequisite)
         ok = True
         for goal_key in (dep.dependent, dep.prerequisite):
             if goal_key not in portfolio.goals:
@@ -96,12 +97,12 @@ def validate(portfolio: Portfolio, place_of: PlaceOf = _no_place) -> list[Issue]
             usable.append(dep)
     for ind in portfolio.indicators:
         if ind.goal not in portfolio.goals:
-            err("unknown_goal", "indicator", f"{ind.goal}/{ind.name}", value=ind.goal)
-        text("indicator", f"{ind.goal}/{ind.name}", "name", ind.name)
+            err("unknown_goal", "indicator", indicator_key(ind.goal, ind.name), value=ind.goal)
+        text("indicator", indicator_key(ind.goal, ind.name), "name", ind.name)
     if usable:
         graph = g.build_graph(Portfolio(goals=portfolio.goals, dependencies=usable))
         path = g.find_cycle_path(graph)
         if path:
-            first = f"{path[0]}>{path[1]}"
+            first = dependency_key(path[0], path[1])
             err("cycle", "dependency", first, path=path)
     return issues

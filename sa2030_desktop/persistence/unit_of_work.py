@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine
 
-from sa2030_desktop.domain.entities import entity_of
+from sa2030_desktop.domain.entities import entity_of, indicator_key
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import (
     Goal,
@@ -237,9 +237,9 @@ class UnitOfWork:
                 (ind_id, day, value),
             )
         fmt = "; ".join(f"{d}={_text(v)}" for d, v in old)
-        self.log("indicator", f"{ind.goal}/{ind.name}", "values", fmt,
+        self.log("indicator", indicator_key(ind.goal, ind.name), "values", fmt,
                  "; ".join(f"{d}={_text(v)}" for d, v in new))
-        key = ("indicator", f"{ind.goal}/{ind.name}")
+        key = ("indicator", indicator_key(ind.goal, ind.name))
         if key not in self.changes.added + self.changes.updated:
             self.changes.updated.append(key)
         return True

@@ -11,6 +11,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from sa2030_desktop.domain.entities import indicator_key
 from sa2030_desktop.domain.model import Change, Portfolio, PortfolioInfo
 
 # Every character XML 1.0 forbids (tab \t and newline \n stay; \r is folded into \n first).
@@ -146,7 +147,7 @@ class Sanitizer:
                 for d in p.dependencies
             ],  # fmt: skip
             indicators=[
-                self._obj(i, "Indikator", f"{i.goal}/{i.name}", {"name": MAX_TITLE, "unit": 40})
+                self._obj(i, "Indikator", indicator_key(i.goal, i.name), {"name": MAX_TITLE, "unit": 40})
                 for i in p.indicators
             ],
         )
