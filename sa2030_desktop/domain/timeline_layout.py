@@ -1,4 +1,5 @@
-"""The milestone timeline as plain geometry: rows, markers, slip bars, dependency arrows, axis.
+"""The milestone timeline as plain geometry: rows, markers, slip bars, dependency arrows
+(the date axis: timeline_axis).
 
 One computation feeds both the Qt view (gui/timeline) and the exported figure
 (export/timeline_figure), so what a planner sees and what a briefing prints agree.
@@ -11,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sa2030_desktop.domain.conflicts import conflict_of, needed_date, waiting_date
-from sa2030_desktop.domain.dates import MONTHS_DE_SHORT, de_short
+from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.ministries import lead_at
 from sa2030_desktop.domain.model import DependencyKind, Milestone, Portfolio, Status
 from sa2030_desktop.domain.rules import is_overdue, slip_days
 from sa2030_desktop.domain.selection import Selection, natural_key
+from sa2030_desktop.domain.timeline_axis import axis_ticks, choose_unit
 
 GROUP_BY = ("ministry", "theme", "category")
 GROUP_LABELS = {"ministry": "Ressort", "theme": "Themenfeld", "category": "Zielkategorie"}
@@ -88,13 +90,6 @@ class Arrow:
     @property
     def label(self) -> str:
         return f"Konflikt: {self.days} Tage zu spät" if self.conflict else ""
-
-
-@dataclass(slots=True)
-class Tick:
-    x: int
-    label: str
-    major: bool
 
 
 @dataclass(slots=True)
@@ -337,56 +332,3 @@ def _arrows(portfolio: Portfolio, row_of_goal: dict[str, int], start: int, end: 
             )
         )
     return arrows, hidden
-
-
-# -- the German date axis --------------------------------------------------------------------
-UNITS = ("month", "quarter", "year")
-
-
-def choose_unit(days_visible: int, width_px: float = 1400.0) -> str:
-    """Months when a month gets at least ~45 px, else quarters, else years."""
-    per_day = width_px / max(days_visible, 1)
-    if per_day * 30.4 >= 45:
-        return "month"
-    if per_day * 91 >= 45:
-        return "quarter"
-    return "year"
-
-
-def axis_ticks(start: int, end: int, unit: str) -> list[Tick]:
-    """Ticks on month/quarter/year starts in [start, end]; years are major ticks.
-
-    Month labels read „Jan 2026“ at a year start and „Feb“ otherwise; quarters „Q2 2026“.
-    """
-    first = date.fromordinal(start)
-    y, m = first.year, first.month
-    ticks: list[Tick] = []
-    step = {"month": 1, "quarter": 3, "year": 12}[unit]
-    if unit == "quarter":
-        m = ((m - 1) // 3) * 3 + 1
-    elif unit == "year":
-        m = 1
-    while True:
-        day = date(y, m, 1)
-        x = day.toordinal()
-        if x > end:
-            break
-        if x >= start:
-            major = m == 1
-            if unit == "month":
-                label = (
-                    f"{MONTHS_DE_SHORT[m - 1]} {y}"
-                    if major or not ticks
-                    else MONTHS_DE_SHORT[m - 1]
-                )
-            elif unit == "quarter":
-                label = f"Q{(m - 1) // 3 + 1} {y}"
-            else:
-                label = str(y)
-            ticks.append(Tick(x, label, major))
-        m += step
-        while m > 12:
-            m -= 12
-            y += 1
-    return ticks
-

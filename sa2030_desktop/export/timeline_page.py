@@ -20,6 +20,7 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
 from sa2030_desktop.domain.dates import de_long, de_short
+from sa2030_desktop.domain.timeline_axis import axis_ticks, choose_unit
 from sa2030_desktop.domain.timeline_layout import (
     ACTUAL,
     BASELINE,
@@ -27,8 +28,6 @@ from sa2030_desktop.domain.timeline_layout import (
     GROUP_LABELS,
     Row,
     TimelineLayout,
-    axis_ticks,
-    choose_unit,
 )
 from sa2030_desktop.export.timeline_text import SLACK, Label, TextBatch, font
 

@@ -18,6 +18,7 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
 from sa2030_desktop.domain.model import Portfolio
+from sa2030_desktop.domain.timeline_axis import axis_ticks, choose_unit
 from sa2030_desktop.domain.timeline_layout import (
     ACTUAL,
     BASELINE,
@@ -25,9 +26,7 @@ from sa2030_desktop.domain.timeline_layout import (
     Row,
     TimelineLayout,
     TimelineOptions,
-    axis_ticks,
     build_layout,
-    choose_unit,
 )
 from sa2030_desktop.export.briefing.grammar import days_de, goals_de
 from sa2030_desktop.export.briefing.measure import covers, family, text_width

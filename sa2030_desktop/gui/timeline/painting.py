@@ -17,12 +17,11 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QP
 
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.model import STATUS_COLOURS
+from sa2030_desktop.domain.timeline_axis import axis_ticks, choose_unit
 from sa2030_desktop.domain.timeline_layout import (
     ACTUAL,
     BASELINE,
     TimelineLayout,
-    axis_ticks,
-    choose_unit,
 )
 
 C = {
