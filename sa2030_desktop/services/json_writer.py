@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from sa2030_desktop.domain.dates import iso
-from sa2030_desktop.domain.model import Portfolio
+from sa2030_desktop.domain.entities import SECTIONS
+from sa2030_desktop.domain.model import Dependency, Goal, Indicator, Milestone, Ministry, Portfolio
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.atomic import atomic_write_bytes
 
@@ -15,9 +16,9 @@ VERSION = 1
 
 
 def portfolio_document(portfolio: Portfolio) -> dict:
-    """The snapshot as a version-1 exchange document (codes, ISO dates)."""
-    goals = sorted(portfolio.goals.values(), key=lambda g: natural_key(g.key))
-    return {
+    """The snapshot as a version-1 exchange document (codes, ISO dates): one list per section
+    of the entity registry, in its order; goals and milestones sorted by key."""
+    doc = {
         "format": FORMAT,
         "version": VERSION,
         "portfolio": {
@@ -26,76 +27,88 @@ def portfolio_document(portfolio: Portfolio) -> dict:
             "as_of": iso(portfolio.info.as_of),
             "demo": portfolio.info.demo,
         },
-        "categories": [
-            {"code": c.code, "name": c.name, "sort": c.sort} for c in portfolio.categories.values()
-        ],
-        "themes": [
-            {"code": t.code, "name": t.name, "category": t.category, "sort": t.sort}
-            for t in portfolio.themes.values()
-        ],
-        "ministries": [
-            {
-                "code": m.code,
-                "name": m.name,
-                "colour": m.colour,
-                "valid_from": iso(m.valid_from),
-                "valid_until": iso(m.valid_until),
-                "successor": m.successor,
-            }
-            for m in portfolio.ministries.values()
-        ],
-        "goals": [
-            {
-                "key": g.key,
-                "title": g.title,
-                "description": g.description,
-                "theme": g.theme,
-                "lead": g.lead,
-                "partners": list(g.partners),
-                "status": g.status.value,
-                "status_reason": g.status_reason,
-                "priority": g.priority,
-                "tags": list(g.tags),
-            }
-            for g in goals
-        ],
-        "milestones": [
-            {
-                "key": m.key,
-                "goal": m.goal,
-                "title": m.title,
-                "baseline": iso(m.baseline),
-                "forecast": iso(m.forecast),
-                "actual": iso(m.actual),
-                "note": m.note,
-            }
-            for m in sorted(portfolio.milestones.values(), key=lambda m: natural_key(m.key))
-        ],
-        "dependencies": [
-            {
-                "dependent": d.dependent,
-                "prerequisite": d.prerequisite,
-                "kind": d.kind.value,
-                "prerequisite_milestone": d.prerequisite_milestone,
-                "dependent_milestone": d.dependent_milestone,
-                "rationale": d.rationale,
-            }
-            for d in portfolio.dependencies
-        ],
-        "indicators": [
-            {
-                "goal": i.goal,
-                "name": i.name,
-                "unit": i.unit,
-                "baseline": i.baseline,
-                "baseline_date": iso(i.baseline_date),
-                "target": i.target,
-                "target_date": iso(i.target_date),
-                "values": [{"date": v.date.isoformat(), "value": v.value} for v in i.values],
-            }
-            for i in portfolio.indicators
-        ],
     }
+    for section, entity in SECTIONS.items():
+        items = getattr(portfolio, section)
+        if isinstance(items, dict):
+            items = items.values()
+            if entity in ("goal", "milestone"):
+                items = sorted(items, key=lambda x: natural_key(x.key))
+        doc[section] = [_WRITERS[entity](x) for x in items]
+    return doc
+
+
+def _ministry(m: Ministry) -> dict:
+    return {
+        "code": m.code,
+        "name": m.name,
+        "colour": m.colour,
+        "valid_from": iso(m.valid_from),
+        "valid_until": iso(m.valid_until),
+        "successor": m.successor,
+    }
+
+
+def _goal(g: Goal) -> dict:
+    return {
+        "key": g.key,
+        "title": g.title,
+        "description": g.description,
+        "theme": g.theme,
+        "lead": g.lead,
+        "partners": list(g.partners),
+        "status": g.status.value,
+        "status_reason": g.status_reason,
+        "priority": g.priority,
+        "tags": list(g.tags),
+    }
+
+
+def _milestone(m: Milestone) -> dict:
+    return {
+        "key": m.key,
+        "goal": m.goal,
+        "title": m.title,
+        "baseline": iso(m.baseline),
+        "forecast": iso(m.forecast),
+        "actual": iso(m.actual),
+        "note": m.note,
+    }
+
+
+def _dependency(d: Dependency) -> dict:
+    return {
+        "dependent": d.dependent,
+        "prerequisite": d.prerequisite,
+        "kind": d.kind.value,
+        "prerequisite_milestone": d.prerequisite_milestone,
+        "dependent_milestone": d.dependent_milestone,
+        "rationale": d.rationale,
+    }
+
+
+def _indicator(i: Indicator) -> dict:
+    return {
+        "goal": i.goal,
+        "name": i.name,
+        "unit": i.unit,
+        "baseline": i.baseline,
+        "baseline_date": iso(i.baseline_date),
+        "target": i.target,
+        "target_date": iso(i.target_date),
+        "values": [{"date": v.date.isoformat(), "value": v.value} for v in i.values],
+    }
+
+
+_WRITERS = {
+    "category": lambda c: {"code": c.code, "name": c.name, "sort": c.sort},
+    "theme": lambda t: {"code": t.code, "name": t.name, "category": t.category, "sort": t.sort},
+    "ministry": _ministry,
+    "goal": _goal,
+    "milestone": _milestone,
+    "dependency": _dependency,
+    "indicator": _indicator,
+}
 
 
 def write_json(portfolio: Portfolio, target: Path) -> Path:
