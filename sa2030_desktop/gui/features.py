@@ -109,10 +109,17 @@ class DockSpec:
 class Feature:
     """What one feature adds. Subclasses keep their own parts as typed attributes; the window
     hands the installed feature out by name (`MainWindow.feature`). `assembled` is called
-    once the window is built (its docks and actions exist), e.g. to size a dock."""
+    once the window is built (its docks and actions exist), e.g. to size a dock; `closing`
+    when the window closes, e.g. to write what the feature kept in memory."""
 
-    def __init__(self, name: str, assembled: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        assembled: Callable[[], None] | None = None,
+        closing: Callable[[], None] | None = None,
+    ) -> None:
         self.name = name
+        self.closing = closing
         self.actions: list[ActionSpec] = []
         self.views: list[ViewSpec] = []
         self.docks: list[DockSpec] = []

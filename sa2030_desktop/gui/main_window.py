@@ -333,6 +333,9 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
 
     def closeEvent(self, event) -> None:
+        for feature in self.assembly.features.values():
+            if feature.closing is not None:
+                feature.closing()
         self.save_layout()
         super().closeEvent(event)
 

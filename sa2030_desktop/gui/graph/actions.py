@@ -13,7 +13,6 @@ from sa2030_desktop.domain.graph_view import build_view
 from sa2030_desktop.domain.whatif import evaluate
 from sa2030_desktop.gui.graph.jobs import ExportJob
 from sa2030_desktop.messages import format_error
-from sa2030_desktop.services import layout as layout_service
 
 
 def tr(text: str) -> str:
@@ -25,7 +24,7 @@ def export_to(page, path: str | Path, dpi: int = 150) -> ExportJob:
     portfolio = page.bridge.snapshot()
     options = page.options()
     model = build_view(portfolio, options, page.bridge.as_of)
-    gl.layout(model, layout_service.load_positions(page.bridge.store, options.view_name()))
+    gl.layout(model, page.positions.of(options.view_name()))  # the picture on screen
     job = ExportJob(portfolio, page.bridge.as_of, Path(path), options, dpi, model)
     job.signals.done.connect(lambda p, _r: _exported(page, p))
     job.signals.failed.connect(lambda _p, exc: _failed(page, exc))

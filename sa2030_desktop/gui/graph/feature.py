@@ -13,8 +13,8 @@ class GraphFeature(Feature):
         from sa2030_desktop.gui.graph import actions
         from sa2030_desktop.gui.graph.page import GraphPage
 
-        super().__init__("graph")
         page = GraphPage(window.bridge, window.undo_stack, window, active=False)
+        super().__init__("graph", closing=page.keep_layout)
         self.page = page
         window.selection_changed.connect(page.set_selection)
         window.current_goal_changed.connect(page.select_goal)

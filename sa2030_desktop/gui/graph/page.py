@@ -1,22 +1,15 @@
-"""The „Abhängigkeiten“ tab: graph view with its toolbar, mirroring the store.
+"""The „Abhängigkeiten“ tab: graph view with its toolbar (toolbar.py), mirroring the store.
 
-Writes go only through undo commands (operations Link/Unlink, MoveNodesCommand).
+Writes go only through undo commands (operations Link/Unlink, MoveNodesCommand); positions
+the layout places are kept by ViewPositions (positions.py) and written when the user leaves
+the graph, never while it rebuilds.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QThreadPool, Signal
-from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QLabel,
-    QMenu,
-    QSpinBox,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 from sa2030_desktop.domain.errors import CycleError, DomainError
 from sa2030_desktop.domain.graph_view import GraphOptions, chain_of
@@ -25,10 +18,11 @@ from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.commands import MoveNodesCommand, push_operation
 from sa2030_desktop.gui.graph.jobs import LayoutJob, compute_now
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
+from sa2030_desktop.gui.graph.positions import ViewPositions
 from sa2030_desktop.gui.graph.scene import GraphScene
+from sa2030_desktop.gui.graph.toolbar import GraphToolbar
 from sa2030_desktop.gui.graph.view import GraphView
 from sa2030_desktop.messages import format_error
-from sa2030_desktop.services import layout as layout_service
 from sa2030_desktop.services import operations as ops
 
 SYNC_LIMIT = 400  # goals: above this the layout runs in a worker thread
@@ -59,6 +53,7 @@ class GraphPage(QWidget):
         self._first = True
         self._shown: tuple | None = None  # (view name, goal keys) of the scene as built
         self.pool = QThreadPool.globalInstance()
+        self.positions = ViewPositions(bridge, self)
 
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
@@ -83,44 +78,25 @@ class GraphPage(QWidget):
         self.view.escape_pressed.connect(self.clear_analysis)
         bridge.changed.connect(lambda _c: self.refresh())
         bridge.as_of_changed.connect(lambda _d: self.refresh())
-        bridge.layout_changed.connect(self._layout_changed)
+        self.positions.follow(self.scene, self.view_name)
         self.refresh()
 
     # -- toolbar -----------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = self.toolbar = QToolBar(self.tr("Graph"), self)
-        bar.addWidget(QLabel(self.tr(" Nachbarn: "), self))
-        self.hops = QSpinBox(self)
-        self.hops.setRange(0, 9)
-        self.hops.setAccessibleName(self.tr("Nachbarn der Auswahl (Schritte)"))
-        self.hops.setToolTip(self.tr("Zeigt auch Ziele, die bis zu N Abhängigkeiten entfernt sind"))
-        bar.addWidget(self.hops)
-        self.neighbour_edges = QCheckBox(self.tr("Kanten zwischen Nachbarn"), self)
-        bar.addWidget(self.neighbour_edges)
-        self.cross = QCheckBox(self.tr("nur ressortübergreifend"), self)
-        bar.addWidget(self.cross)
-        bar.addWidget(QLabel(self.tr(" Bahnen: "), self))
-        self.lanes = QComboBox(self)
-        self.lanes.setAccessibleName(self.tr("Bahnen"))
-        for text, value in (
-            (self.tr("keine"), None),
-            (self.tr("Federführung"), "lead"),
-            (self.tr("Themenfeld"), "theme"),
-        ):
-            self.lanes.addItem(text, value)
-        bar.addWidget(self.lanes)
-        bar.addSeparator()
-        self.chain_action = self._action(
+        bar = self.toolbar = GraphToolbar(self)
+        self.hops, self.lanes = bar.hops, bar.lanes
+        self.neighbour_edges, self.cross = bar.neighbour_edges, bar.cross
+        self.chain_action = bar.add_action(
             self.tr("Kette des Ziels"),
             checkable=True,
             slot=lambda _on: self._scene_selection(),
             checked=True,
             tip=self.tr("Voraussetzungen und abhängige Ziele des gewählten Ziels hervorheben"),
         )
-        self.longest_action = self._action(
+        self.longest_action = bar.add_action(
             self.tr("Längste Kette"), checkable=True, slot=lambda _on: self.refresh()
         )
-        self.connect_action = self._action(
+        self.connect_action = bar.add_action(
             self.tr("Verbinden"),
             checkable=True,
             slot=self._set_connect_mode,
@@ -129,36 +105,20 @@ class GraphPage(QWidget):
             ),
         )
         bar.addSeparator()
-        self.unfocus_action = self._action(
+        self.unfocus_action = bar.add_action(
             self.tr("Fokus aufheben"), slot=lambda: self.set_focus(None)
         )
         self.unfocus_action.setEnabled(False)
-        self.relayout_action = self._action(self.tr("Layout neu berechnen"), slot=self.relayout)
-        self._action(self.tr("Einpassen"), slot=self.view.fit_all)
-        for widget in (self.hops,):
-            widget.valueChanged.connect(lambda _v: self.refresh(fit=True))
-        for box in (self.neighbour_edges, self.cross):
-            box.toggled.connect(lambda _on: self.refresh(fit=True))
-        self.lanes.currentIndexChanged.connect(lambda _i: self._lanes_changed())
-
-    def _action(self, text, slot, checkable=False, checked=False, tip="") -> QAction:
-        action = QAction(text, self)
-        action.setCheckable(checkable)
-        action.setChecked(checked)
-        if tip:
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.toolbar.addAction(action)
-        return action
+        self.relayout_action = bar.add_action(self.tr("Layout neu berechnen"), slot=self.relayout)
+        bar.add_action(self.tr("Einpassen"), slot=self.view.fit_all)
+        bar.options_changed.connect(lambda fit: self.refresh(fit=fit))
+        bar.lanes_changed.connect(self._lanes_changed)
 
     # -- state -------------------------------------------------------------------------------
     def options(self) -> GraphOptions:
         return GraphOptions(
             selection=self.selection,
-            hops=self.hops.value(),
-            neighbour_edges=self.neighbour_edges.isChecked(),
-            cross_ministry=self.cross.isChecked(),
-            swimlanes=self.lanes.currentData(),
+            **self.toolbar.filters(),
             longest_chain=self.longest_action.isChecked(),
             collapsed=self.collapsed,
             focus=self.focus[0] if self.focus else None,
@@ -175,28 +135,11 @@ class GraphPage(QWidget):
 
     def set_options(self, **values) -> None:
         """Set several toolbar filters at once (used by the presentation and by tests)."""
-        widgets = {
-            "hops": self.hops,
-            "neighbour_edges": self.neighbour_edges,
-            "cross_ministry": self.cross,
-        }
-        for name, value in values.items():
-            if name == "swimlanes":
-                self.lanes.blockSignals(True)
-                self.lanes.setCurrentIndex(self.lanes.findData(value))
-                self.lanes.blockSignals(False)
-            elif name == "longest_chain":
-                self.longest_action.setChecked(value)
-            elif name == "selection":
-                self.selection = value
-            elif isinstance(widgets[name], QSpinBox):
-                widgets[name].blockSignals(True)
-                widgets[name].setValue(value)
-                widgets[name].blockSignals(False)
-            else:
-                widgets[name].blockSignals(True)
-                widgets[name].setChecked(value)
-                widgets[name].blockSignals(False)
+        if "longest_chain" in values:
+            self.longest_action.setChecked(values.pop("longest_chain"))
+        if "selection" in values:
+            self.selection = values.pop("selection")
+        self.toolbar.set_filters(values)
         self.refresh(fit=True)
 
     def set_focus(self, key: str | None, mode: str = "both") -> None:
@@ -258,6 +201,13 @@ class GraphPage(QWidget):
         self._active = active
         if active and self._dirty:
             self.refresh(fit=True)
+        if not active:
+            self.keep_layout()
+
+    def keep_layout(self) -> None:
+        """Write the positions the layout placed since (the user leaves the graph, the window
+        closes): the next opening shows the same picture. Never part of a refresh."""
+        self.positions.keep()
 
     def refresh(self, relayout: bool = False, fit: bool = False) -> None:
         """Rebuild the scene. fit: a filter changed — fit the view if the visible goals or the
@@ -266,10 +216,9 @@ class GraphPage(QWidget):
             self._dirty = True
             return
         self._dirty = False
-        store = self.bridge.store
         portfolio = self.bridge.snapshot()
         options = self.options()
-        stored = {} if relayout else layout_service.load_positions(store, options.view_name())
+        stored = {} if relayout else self.positions.of(options.view_name())
         self._token += 1
         if self._job is not None:
             self._job.cancelled = True
@@ -299,8 +248,7 @@ class GraphPage(QWidget):
             self.scene.set_model(model, self._empty_text())
             self.push_move(before, after)
         else:
-            if new:
-                layout_service.save_positions(self.bridge.store, self.view_name(), new)
+            self.positions.placed(self.view_name(), new)  # in memory: a refresh never writes
             self.model = model
             self.scene.set_model(model, self._empty_text())
         self.show_message("" if not model.is_empty else self._empty_text())
@@ -323,10 +271,6 @@ class GraphPage(QWidget):
     def relayout(self) -> None:
         """„Layout neu berechnen“: a fresh layout for this view, undoable like a manual move."""
         self.refresh(relayout=True)
-
-    def _layout_changed(self, view: str) -> None:
-        if view == self.view_name() and self.model is not None:
-            self.scene.apply_positions(layout_service.load_positions(self.bridge.store, view))
 
     # -- selection and highlighting ------------------------------------------------------------
     def select_goal(self, key: str) -> None:

@@ -17,7 +17,6 @@ from sa2030_desktop.gui.graph.jobs import compute_now
 from sa2030_desktop.gui.graph.paging import bounding, split_into_parts
 from sa2030_desktop.gui.graph.scene import GraphScene
 from sa2030_desktop.gui.graph.view import GraphView
-from sa2030_desktop.services import layout as layout_service
 
 # 10-unit text drawn at 2.4 × = 24 px = 18 pt on a 96-dpi 1920 × 1080 screen.
 READABLE_ZOOM = 18 / 72 * 96 / gl.FONT_SIZE
@@ -173,7 +172,7 @@ class PresentationWindow(QWidget):
         self.scene.link_requested.connect(page.ask_kind)
         self.scene.nodes_moved.connect(lambda b, a: page.push_move(b, a, self.view_name()))
         page.bridge.changed.connect(self._rebuild)
-        page.bridge.layout_changed.connect(self._layout_changed)
+        self._follow = page.positions.follow(self.scene, self.view_name)
         self._rebuild()
 
     def options(self):
@@ -184,16 +183,15 @@ class PresentationWindow(QWidget):
         return self.options().view_name()
 
     def _rebuild(self, _changes=None) -> None:
-        store = self.page.bridge.store
         options = self.options()
+        positions = self.page.positions
         model, new = compute_now(
             self.page.bridge.snapshot(),
             options,
             self.page.bridge.as_of,
-            layout_service.load_positions(store, options.view_name()),
+            positions.of(options.view_name()),
         )
-        if new:
-            layout_service.save_positions(store, options.view_name(), new)
+        positions.placed(options.view_name(), new)  # written when the presentation closes
         self.scene.set_model(model, self.tr("Keine Ziele in dieser Auswahl."))
         self.scene.set_editable(self.editing)
         self.groups = [lane.value for lane in model.lanes]
@@ -201,10 +199,6 @@ class PresentationWindow(QWidget):
         if self.focus_key not in self.scene.nodes:
             self.focus_key = None
         self._show()
-
-    def _layout_changed(self, view: str) -> None:
-        if view == self.view_name():
-            self.scene.apply_positions(layout_service.load_positions(self.page.bridge.store, view))
 
     # -- steps and parts ---------------------------------------------------------------------------
     def go(self, delta: int) -> None:
@@ -342,7 +336,8 @@ class PresentationWindow(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.page.bridge.changed.disconnect(self._rebuild)
-        self.page.bridge.layout_changed.disconnect(self._layout_changed)
+        self.page.bridge.layout_changed.disconnect(self._follow)
+        self.page.keep_layout()
         super().closeEvent(event)
         # back to the main window: its shortcuts (Ctrl+3, F11, Ctrl+Z …) work again at once
         self.page.window().activateWindow()
