@@ -12,6 +12,7 @@ from sa2030_desktop.domain.validate import validate
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet
 from sa2030_desktop.services.bundle import Bundle, merged_portfolio
+from sa2030_desktop.services.operations.milestones import forecast_refusals
 
 
 @dataclass(slots=True)
@@ -45,6 +46,12 @@ def _check(store: Store, bundle: Bundle):
         # Findings in data the import does not touch are not the import's fault … unless the
         # import is what now breaks them (e.g. a cycle through existing dependencies).
         issues.append(issue)
+    # a forecast that the import changes obeys check_forecast as an edit in the window does
+    milestones = [record_key("milestone", r.obj) for e, recs in bundle.sections()
+                  if e == "milestone" for r in recs]  # fmt: skip
+    for key, refusal in forecast_refusals(current, merged, milestones):
+        place = {"entity": "milestone", "key": key, **place_of("milestone", key)}
+        issues.append(Issue(refusal.code, place, refusal.data))
     for extra_check in bundle.checks:
         issues.extend(extra_check(merged))
     if issues:

@@ -64,8 +64,12 @@ def test_reimport_is_idempotent_and_changes_are_logged(tmp_path, demo_store):
     preview = svc.import_json(demo_store, src)
     assert sum(c["added"] + c["changed"] for c in preview.counts().values()) == 0
     assert len(demo_store.changes(limit=100000)) == n_changes
-    # change one forecast and one title: exactly these are updated and logged
-    doc["milestones"][0]["forecast"] = "2030-12-31"
+    # change one forecast and one title: exactly these are updated and logged (an open milestone:
+    # an achieved one's forecast is frozen on every path, imports included)
+    first = next(m for m in doc["milestones"] if not m.get("actual"))
+    doc["milestones"].remove(first)
+    doc["milestones"].insert(0, first)
+    first["forecast"] = "2030-12-31"
     doc["goals"][1]["title"] = "Geänderter Titel"
     src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     preview = svc.import_json(demo_store, src)

@@ -4,6 +4,7 @@ several forecasts at once (what-if „Übernehmen“)."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -46,6 +47,19 @@ def without_reference(dep: Dependency, ms_key: str) -> Dependency:
         else dep.prerequisite_milestone,
         dependent_milestone=None if dep.dependent_milestone == ms_key else dep.dependent_milestone,
     )
+
+
+def forecast_refusals(before: Portfolio, after: Portfolio, keys: Iterable[str]):
+    """(key, DomainError) for each milestone among `keys` whose forecast changes from `before`
+    to `after` against `check_forecast` (what-if „Übernehmen“, imports)."""
+    for key in keys:
+        old, new = before.milestones.get(key), after.milestones.get(key)
+        if old is None or new is None:
+            continue  # a new milestone has no forecast to change yet
+        try:
+            rules.check_forecast_change(after, old, new)
+        except DomainError as exc:
+            yield key, exc
 
 
 @dataclass
@@ -116,9 +130,8 @@ class SetForecasts(Operation):
             raise NotFoundError("milestone", ", ".join(missing))
         # each forecast is judged with the others already moved (the last milestone may change)
         after = apply_forecasts(portfolio, self.forecasts)
-        for key, day in self.forecasts.items():
-            current = portfolio.milestones[key]
-            rules.check_forecast_change(after, current, dataclasses.replace(current, forecast=day))
+        for _key, refusal in forecast_refusals(portfolio, after, self.forecasts):
+            raise refusal
 
     def _writes(self, portfolio: Portfolio):
         return [
