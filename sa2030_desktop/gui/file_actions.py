@@ -1,6 +1,6 @@
 """The Datei menu and JSON import/export: new, open, recent files, save a copy, quit.
 
-Import, export and „Kopie speichern unter“ run in a worker (gui/long_task.py: progress,
+Import, export and „Kopie speichern unter“ run in a worker (gui/tasks.py: progress,
 „Abbrechen“ leaves nothing half done); their methods return the job, the outcome arrives in
 `finished_ok` (True/False) and a report or message.
 """
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from sa2030_desktop.domain.errors import DomainError, ValidationError
 from sa2030_desktop.gui import settings
 from sa2030_desktop.gui.features import ActionSpec
-from sa2030_desktop.gui.long_task import run_with_progress
 from sa2030_desktop.gui.report_dialog import show_report
+from sa2030_desktop.gui.tasks import run_with_progress
 from sa2030_desktop.messages import ENTITY, format_error, format_issue
 
 SUFFIX = ".sa2030"
@@ -199,9 +199,10 @@ class FileActions(QObject):
                 self.tr("Bitte warten: es läuft noch ein Vorgang."), 5000
             )
             return None
-        self.job = run_with_progress(
-            self.window, self.window.bridge.store, title, label, work, *args, on_done=done
-        )
+        from sa2030_desktop.services.safety import store_work
+
+        work = store_work(self.window.bridge.store, work, *args)
+        self.job = run_with_progress(self.window, title, label, work, lambda o: done(o.value))
         return self.job
 
     def _failed(self, result) -> bool:

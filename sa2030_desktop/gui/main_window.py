@@ -32,6 +32,7 @@ from sa2030_desktop.gui.file_actions import FileActions
 from sa2030_desktop.gui.overview import OverviewPage
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.table.goal_table_page import GoalTablePage
+from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.gui.window_actions import window_declaration
 from sa2030_desktop.messages import format_error
 
@@ -337,6 +338,7 @@ class MainWindow(QMainWindow):
             if feature.closing is not None:
                 feature.closing()
         self.save_layout()
+        TaskRunner.of(self).shutdown()  # cancel and wait: no worker outlives the window
         super().closeEvent(event)
 
 

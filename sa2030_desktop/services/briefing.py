@@ -4,7 +4,6 @@ converted by LibreOffice to PDF/A-2b (.pdf) or OpenDocument (.odt); the file nam
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.domain.tasks import CancelToken, Progress, no_progress
 from sa2030_desktop.export.atomic import atomic_target
 from sa2030_desktop.export.briefing import KIND_TITLES as KIND_TITLES
 from sa2030_desktop.export.briefing import KINDS, BriefingOptions, build_document
@@ -24,7 +24,6 @@ from sa2030_desktop.services.portfolio import default_as_of
 
 # KIND_TITLES, goals_dative, goals_de and shortened_line are imported above for the GUI and
 # the CLI, which reach the export layer only through services.
-Progress = Callable[[float, str], None]
 SUFFIXES = (".docx", ".odt", ".pdf")
 CONVERTING = {".pdf": "In PDF/A umwandeln (LibreOffice)",
               ".odt": "In OpenDocument umwandeln (LibreOffice)"}  # fmt: skip
@@ -88,6 +87,7 @@ def export_briefing(
     as_of: date | None = None,
     options: BriefingOptions | None = None,
     progress: Progress | None = None,
+    token: CancelToken | None = None,
 ) -> BriefingResult:
     """Write the briefing `kind` for the selected goals to `target` (.docx, .odt or .pdf).
 
@@ -99,7 +99,7 @@ def export_briefing(
     portfolio = store.snapshot()
     if options.changes_since and not options.changes:
         options = replace(options, changes=store.changes(since=options.changes_since.isoformat()))
-    return write_briefing(portfolio, target, kind, selection, as_of, options, progress)
+    return write_briefing(portfolio, target, kind, selection, as_of, options, progress, token)
 
 
 def write_briefing(
@@ -110,15 +110,23 @@ def write_briefing(
     as_of: date | None = None,
     options: BriefingOptions | None = None,
     progress: Progress | None = None,
+    token: CancelToken | None = None,
 ) -> BriefingResult:
     """`export_briefing` on a snapshot (plain data: safe in a worker thread). The change-log
-    rows for „Änderungen seit“ come in `options.changes`."""
+    rows for „Änderungen seit“ come in `options.changes`. A cancelled `token` is noticed at the
+    next section (Cancelled); the file appears only at the very end, so nothing is written."""
     target = Path(target)
     selection = selection or Selection()
     options = options or BriefingOptions()
     day = default_as_of(portfolio, as_of)
     keys = check_request(portfolio, target, kind, selection, day)
-    step = progress or (lambda _f, _t: None)
+    report = progress or no_progress
+
+    def step(fraction: float, text: str) -> None:
+        if token is not None:
+            token.check()
+        report(fraction, text)
+
     suffix = target.suffix.lower()
     share = 1.0 if suffix == ".docx" else 0.7  # LibreOffice takes the rest of the bar
     step(0.05 * share, "Daten aufbereiten")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sa2030_desktop.domain.entities import record_key, records_by_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
+from sa2030_desktop.domain.tasks import checkpoint
 from sa2030_desktop.domain.validate import validate
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet
@@ -91,6 +92,7 @@ def _evaluate(store: Store, bundle: Bundle):
 def apply_bundle(store: Store, bundle: Bundle, comment: str = "") -> ImportPreview:
     """Import: all or nothing. Re-importing the same data changes nothing (idempotent)."""
     preview, current, merged = _evaluate(store, bundle)
+    checkpoint()  # a cancel during the checks stops before the write transaction
     touched: dict[str, set[str]] = {e: set() for e, _ in bundle.sections()}
     for entity, records in bundle.sections():
         touched[entity] = {record_key(entity, r.obj) for r in records}

@@ -223,14 +223,24 @@ def _copy_atomic(src: Path, target: Path) -> None:
         raise FileRefusedError("write_back_failed", str(target), detail=problem, copy=str(src))
 
 
+def store_work(store: Store, work, *args, **kwargs):
+    """`work(store, *args)` as a task for the GUI's runner: `(progress, token) -> result`,
+    cancellable as in run_cancellable."""
+
+    def run(progress, token):
+        return run_cancellable(store, token, work, *args, **kwargs)
+
+    return run
+
+
 def run_cancellable(store: Store, token, work, *args, **kwargs):
     """Run `work(store, *args)` (an import, a merge …) in a worker thread so that
     `token.cancel()` from the GUI thread stops it quickly; then nothing is written (Cancelled).
-    The cyclic garbage collector pauses meanwhile so that the GUI thread never waits for it."""
-    from sa2030_desktop.persistence.cancel import Cancelled, cancellable, gc_paused
+    The token is polled by SQLite during statements and checked between batches."""
+    from sa2030_desktop.persistence.cancel import Cancelled, cancellable
 
     try:
-        with gc_paused(), cancellable(store.engine, token):
+        with cancellable(store.engine, token):
             return work(store, *args, **kwargs)
     except Cancelled:
         store.invalidate()

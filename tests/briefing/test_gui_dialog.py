@@ -95,18 +95,18 @@ def test_dialog_starts_from_the_table_selection_and_vermerk_goal(qtbot, window):
 
 def test_cancelled_export_writes_nothing(qtbot, demo_store, tmp_path):
     from sa2030_desktop.domain.selection import Selection
+    from sa2030_desktop.domain.tasks import Cancelled, CancelToken
     from sa2030_desktop.export.briefing import BriefingOptions
-    from sa2030_desktop.gui.briefing.worker import BriefingJob, Cancelled
+    from sa2030_desktop.services.briefing import write_briefing
 
     out = tmp_path / "aus"
     out.mkdir()
     target = out / "abgebrochen.docx"
-    job = BriefingJob(demo_store.snapshot(), target, "status", Selection(), None, BriefingOptions())
-    results = []
-    job.signals.finished.connect(results.append)
-    job.cancel()
-    job.run()  # in this thread: the first progress step raises
-    assert isinstance(results[0], Cancelled)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):  # the first progress step notices the cancel
+        write_briefing(demo_store.snapshot(), target, "status", Selection(), None,
+                       BriefingOptions(), token=token)  # fmt: skip
     assert list(out.iterdir()) == []
 
 

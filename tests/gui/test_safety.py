@@ -179,32 +179,32 @@ def test_sync_folder_notice_offers_work_copy(tmp_path, qtbot):
 
 
 def test_cancellable_job_cancel_writes_nothing(demo_store, tmp_path, qtbot):
-    from sa2030_desktop.gui.safety.long_work import CancellableJob
+    from sa2030_desktop.gui.tasks import TaskRunner
     from sa2030_desktop.messages import format_error
     from sa2030_desktop.persistence.cancel import Cancelled
     from sa2030_desktop.services.portfolio import import_json
+    from sa2030_desktop.services.safety import store_work
     from tests.safety.helpers import big_bundle, count
 
     source = big_bundle(tmp_path / "gross.json", goals=10_000)
-    job = CancellableJob(demo_store, import_json, source)
+    runner = TaskRunner()
     results = []
-    job.finished.connect(results.append)
-    job.start()
+    job = runner.submit(store_work(demo_store, import_json, source), results.append)
     qtbot.wait(150)
     job.cancel()
     qtbot.waitUntil(lambda: bool(results), timeout=30_000)
-    assert isinstance(results[0], Cancelled)
-    assert format_error(results[0]) == "Abgebrochen – es wurde nichts geändert."
+    assert isinstance(results[0].error, Cancelled)
+    assert format_error(results[0].error) == "Abgebrochen – es wurde nichts geändert."
+    assert results[0].message == "Abgebrochen – es wurde nichts geändert."
     assert job.ended - job.cancelled_at < 1.0
     assert count(demo_store.path, "goal") == 50
     # and without cancel, the same job imports everything
     done = []
-    again = CancellableJob(demo_store, import_json, source)
-    again.finished.connect(done.append)
-    again.start()
+    runner.submit(store_work(demo_store, import_json, source), done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=60_000)
-    assert not isinstance(done[0], Exception)
+    assert done[0].ok, done[0].message
     assert count(demo_store.path, "goal") == 10_050
+    runner.shutdown()
 
 
 def test_work_copy_backups_are_filed_with_the_remote(window, qtbot, tmp_path):

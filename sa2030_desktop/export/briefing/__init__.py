@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from datetime import date
 
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.domain.tasks import Progress
 from sa2030_desktop.export.briefing.context import (
     KIND_TITLES,
     KINDS,
@@ -16,8 +16,6 @@ from sa2030_desktop.export.briefing.context import (
     build_context,
 )
 from sa2030_desktop.export.briefing.document import Briefing
-
-Progress = Callable[[float, str], None]
 
 __all__ = ["KINDS", "KIND_TITLES", "BriefingOptions", "BriefingContext", "build_document"]
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.selection import Selection, natural_key
-from sa2030_desktop.gui.briefing.worker import BriefingJob, Cancelled, start
+from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services.briefing import (
     KIND_TITLES,
@@ -38,6 +38,7 @@ from sa2030_desktop.services.briefing import (
     goals_dative,
     refusal,
     summary,
+    write_briefing,
 )
 
 
@@ -55,7 +56,7 @@ class BriefingDialog(QDialog):
         self.setObjectName("briefingDialog")
         self.window_ = window
         self.bridge = window.bridge
-        self.job: BriefingJob | None = None
+        self.job = None  # the running Task
         self.result = None
         self.setWindowTitle(self.tr("Word-Briefing erstellen"))
         portfolio = self.bridge.snapshot()
@@ -257,15 +258,16 @@ class BriefingDialog(QDialog):
         options = self.options()
         if options.changes_since:  # the change log is read here: the worker only gets plain data
             options.changes = self.bridge.store.changes(since=options.changes_since.isoformat())
-        self.job = BriefingJob(self.bridge.snapshot(), Path(target), self.kind.currentData(),
-                               self.selection(), _pydate(self.as_of.date()), options)  # fmt: skip
-        self.job.signals.progress.connect(self._on_progress)
-        self.job.signals.finished.connect(self._on_finished)
+        args = (self.bridge.snapshot(), Path(target), self.kind.currentData(), self.selection(),
+                _pydate(self.as_of.date()), options)  # fmt: skip
         self.create.setEnabled(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.status.setText(self.tr("Briefing wird erstellt …"))
-        start(self.job)
+        self.job = TaskRunner.of(self).submit(
+            lambda progress, token: write_briefing(*args, progress=progress, token=token),
+            self._on_finished, title=self.windowTitle(), on_progress=self._on_progress,
+        )  # fmt: skip
 
     def cancel_or_close(self) -> None:
         if self.job is not None:
@@ -278,11 +280,12 @@ class BriefingDialog(QDialog):
         self.progress.setValue(int(fraction * 100))
         self.status.setText(text)
 
-    def _on_finished(self, result) -> None:
+    def _on_finished(self, outcome) -> None:
+        result = outcome.value
         self.job = None
         self.create.setEnabled(True)
         self.progress.setVisible(False)
-        if isinstance(result, Cancelled):
+        if outcome.cancelled:
             self.status.setText(self.tr("Abgebrochen – es wurde keine Datei geschrieben."))
             return
         if isinstance(result, BaseException):

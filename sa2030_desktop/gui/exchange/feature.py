@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
-from sa2030_desktop.gui.exchange import jobs
 from sa2030_desktop.gui.exchange.disk_watch import DiskWatcher
 from sa2030_desktop.gui.exchange.import_wizard import run_import
 from sa2030_desktop.gui.features import ActionSpec, Feature
+from sa2030_desktop.gui.tasks import TaskRunner
 
 BOOK_FILTER = "Excel-Mappe (*.xlsx);;OpenDocument-Tabelle (*.ods)"
 
@@ -19,7 +19,6 @@ class ExchangeActions(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.jobs: list = []
         self.watcher = DiskWatcher(window)
         self.package_label = QLabel(window)
         self.package_label.setObjectName("packageLabel")
@@ -89,12 +88,12 @@ class ExchangeActions(QObject):
             target = self._book(target)
         portfolio = self.window.bridge.snapshot()
         self.window.statusBar().showMessage(self.tr("Export läuft …"))
-        job = jobs.start(lambda: write_tabular(portfolio, target), self._exported)
-        self.jobs.append(job)
-        return job
+        return TaskRunner.of(self.window).submit(
+            lambda _progress, _token: write_tabular(portfolio, target),
+            lambda outcome: self._exported(outcome.value),
+        )
 
     def _exported(self, result) -> None:
-        self.jobs = self.jobs[-4:]  # keep the last jobs alive until their signal is handled
         if isinstance(result, Exception):
             self.window.statusBar().clearMessage()
             self.window.show_error(result)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.errors import ValidationError
-from sa2030_desktop.gui.exchange import jobs
+from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import ENTITY, format_error, format_issue
 from sa2030_desktop.services.importing import apply_bundle, preview_bundle
 from sa2030_desktop.services.merge_state import write_state
@@ -171,7 +171,7 @@ class PreviewPage(QWizardPage):
         self.summary.setText(self.tr("Dateien werden gelesen …"))
         self.completeChanged.emit()
         if self.job is not None:
-            self.job.cancelled = True
+            self.job.cancel()  # superseded: its outcome is dropped in _read
         snapshot = _Snapshot(self.bridge.snapshot())  # plain data: safe in the worker
 
         def work():
@@ -181,9 +181,14 @@ class PreviewPage(QWizardPage):
             except ValidationError as exc:
                 return bundle, exc
 
-        self.job = jobs.start(work, self._read)
+        task = self.job = TaskRunner.of(self).submit(
+            lambda _progress, _token: work(), lambda outcome: self._read(outcome, task)
+        )
 
-    def _read(self, result) -> None:
+    def _read(self, outcome, task) -> None:
+        if task is not self.job:  # a newer read replaced this one
+            return
+        result = outcome.value
         self.busy.hide()
         self.job = None
         self.counts.clear()
@@ -295,18 +300,20 @@ class ImportWizard(QWizard):
         bundle = self.preview_page.bundle
         if bundle is None or self.job is not None:
             return
-        from sa2030_desktop.gui.safety.long_work import CancellableJob
+        from sa2030_desktop.services.safety import store_work
 
         names = ", ".join(p.name for p in self.files_page.paths())
         before = self.bridge.snapshot()
-        self.job = CancellableJob(self.bridge.store, apply_bundle, bundle, parent=self)
-        self.job.finished.connect(lambda result: self._written(result, bundle, before, names))
+        self.job = TaskRunner.of(self).submit(
+            store_work(self.bridge.store, apply_bundle, bundle),
+            lambda outcome: self._written(outcome.value, bundle, before, names),
+            title=self.windowTitle(),
+        )
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.preview_page.busy.show()
         self.preview_page.summary.setText(
             self.tr("Import läuft … (Abbrechen: nichts wird geschrieben)")
         )
-        self.job.start()
 
     def _written(self, result, bundle, before, names: str) -> None:
         self.job = None

@@ -340,21 +340,22 @@ class MergeDialog(QDialog):
             return
         if self.job is not None:
             return
-        from sa2030_desktop.gui.long_task import run_with_progress
+        from sa2030_desktop.gui.tasks import run_with_progress
+        from sa2030_desktop.services.safety import store_work
 
         self.apply_button.setEnabled(False)
         self.job = run_with_progress(
-            self, self.bridge.store, self.windowTitle(),
+            self, self.windowTitle(),
             self.tr("Zusammenführung wird geschrieben … (Abbrechen: nichts wird geändert)"),
-            merge.apply, self.report, on_done=self._applied,
+            store_work(self.bridge.store, merge.apply, self.report), self._applied,
         )  # fmt: skip
 
-    def _applied(self, result) -> None:
+    def _applied(self, outcome) -> None:
         """Worker done: one undo step, or the German reason (cancelled: nothing changed)."""
         self.job = None
-        if isinstance(result, BaseException):
+        if not outcome.ok:
             self.apply_button.setEnabled(self.report.ready)
-            QMessageBox.warning(self, self.windowTitle(), format_error(result))
+            QMessageBox.warning(self, self.windowTitle(), outcome.message)
             return
         command = MergeCommand(
             self.bridge,
