@@ -140,7 +140,7 @@ def write_briefing(
         step(0.7, CONVERTING[suffix])
         write_converted(target, lambda path: briefing.doc.save(str(path)),
                         lambda: step(0.85, CONVERTING[suffix]))  # fmt: skip
-    step(1.0, "Fertig")
+    report(1.0, "Fertig")  # written: from here on the work is done, not cancelled
     return BriefingResult(
         path=target,
         kind=kind,
