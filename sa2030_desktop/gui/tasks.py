@@ -146,19 +146,26 @@ class TaskRunner(QObject):
         on_done: Callable[[TaskOutcome], None] | None = None,
         title: str = "",
         on_progress: Callable[[float, str], None] | None = None,
+        start: bool = True,
     ) -> Task:
+        """Run `work(progress, token)` in a worker. With start=False the caller connects more
+        receivers first (a signal emitted before a connection is lost), then calls start()."""
         task = Task(work, title, self)
         if on_done is not None:
             task.finished.connect(on_done)
         if on_progress is not None:
             task.progressed.connect(on_progress)
         self.tasks.append(task)
+        if start:
+            self.start(task)
+        return task
+
+    def start(self, task: Task) -> None:
         if self.closed:  # the window is closing: nothing new starts
             self._done(task, TaskOutcome(error=Cancelled(), message=describe(Cancelled())))
-            return task
+            return
         self.pool.start(_Runnable(task, self._relay))
         self.started.emit(task)
-        return task
 
     @property
     def busy(self) -> bool:
@@ -236,8 +243,10 @@ def run_with_progress(
     on_done: Callable[[TaskOutcome], None],
 ) -> Task:
     """Submit `work` to the window's runner and show the shared progress dialog meanwhile."""
-    task = TaskRunner.of(parent).submit(work, title=title)
+    runner = TaskRunner.of(parent)
+    task = runner.submit(work, title=title, start=False)
     task.progress = TaskProgressDialog(task, label, parent)
     task.finished.connect(on_done)  # after the dialog has closed
     task.progress.open()
+    runner.start(task)
     return task
