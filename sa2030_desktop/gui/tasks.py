@@ -64,21 +64,42 @@ def describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-class Task(QObject):
-    """One submitted piece of work; its signals arrive on the GUI thread."""
+class Hook:
+    """A per-task signal on the GUI thread (connect/emit). Tasks are plain Python objects, not
+    QObjects: no Qt object is destroyed while Python still holds handlers that refer to it."""
 
-    progressed = Signal(float, str)
-    finished = Signal(object)  # TaskOutcome
+    def __init__(self) -> None:
+        self._handlers: list[Callable] = []
 
-    def __init__(self, work: Work, title: str, parent: QObject) -> None:
-        super().__init__(parent)
+    def connect(self, handler: Callable) -> None:
+        self._handlers.append(handler)
+
+    def disconnect(self, handler: Callable) -> None:
+        self._handlers.remove(handler)
+
+    def emit(self, *args) -> None:
+        for handler in list(self._handlers):
+            handler(*args)
+
+    def clear(self) -> None:
+        self._handlers.clear()
+
+
+class Task:
+    """One submitted piece of work; `progressed(fraction, text)` and `finished(TaskOutcome)`
+    are called on the GUI thread."""
+
+    def __init__(self, work: Work, title: str, relay: _Relay) -> None:
         self.work = work
         self.title = title
         self.token = CancelToken()
+        self.progressed = Hook()
+        self.finished = Hook()
         self.running = True
         self.cancelled_at: float | None = None
         self.ended: float | None = None  # perf_counter when the worker returned
         self.outcome: TaskOutcome | None = None
+        self._relay = relay
 
     def cancel(self) -> None:
         if self.running and not self.token.cancelled:
@@ -86,17 +107,20 @@ class Task(QObject):
             self.token.cancel()
 
     def _report(self, fraction: float, text: str) -> None:  # worker thread
-        self.progressed.emit(max(0.0, min(1.0, float(fraction))), text)
+        self._relay.progress.emit(self, max(0.0, min(1.0, float(fraction))), text)
 
     def _deliver(self, outcome: TaskOutcome) -> None:  # GUI thread
         self.running = False
         self.outcome = outcome
         self.finished.emit(outcome)
+        self.progressed.clear()  # handlers (widgets, closures) are released with the task
+        self.finished.clear()
 
 
 class _Relay(QObject):
     """Lives on the GUI thread: the worker emits, Qt queues the call to the GUI thread."""
 
+    progress = Signal(object, float, str)  # Task, fraction, text
     done = Signal(object, object)  # Task, TaskOutcome
 
 
@@ -104,6 +128,8 @@ class _Runnable(QRunnable):
     def __init__(self, task: Task, relay: _Relay) -> None:
         super().__init__()
         self.task, self.relay = task, relay
+        # The runner frees it on the GUI thread (_done), not the pool in the worker thread.
+        self.setAutoDelete(False)
 
     def run(self) -> None:  # worker thread: no widgets here
         task = self.task
@@ -127,9 +153,11 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self.tasks: list[Task] = []
+        self._runnables: dict[Task, _Runnable] = {}
         self.closed = False
         self._relay = _Relay(self)
         self._relay.done.connect(self._done)
+        self._relay.progress.connect(self._progress)
 
     @staticmethod
     def of(widget: QObject) -> TaskRunner:
@@ -150,7 +178,7 @@ class TaskRunner(QObject):
     ) -> Task:
         """Run `work(progress, token)` in a worker. With start=False the caller connects more
         receivers first (a signal emitted before a connection is lost), then calls start()."""
-        task = Task(work, title, self)
+        task = Task(work, title, self._relay)
         if on_done is not None:
             task.finished.connect(on_done)
         if on_progress is not None:
@@ -164,7 +192,8 @@ class TaskRunner(QObject):
         if self.closed:  # the window is closing: nothing new starts
             self._done(task, TaskOutcome(error=Cancelled(), message=describe(Cancelled())))
             return
-        self.pool.start(_Runnable(task, self._relay))
+        runnable = self._runnables[task] = _Runnable(task, self._relay)
+        self.pool.start(runnable)
         self.started.emit(task)
 
     @property
@@ -186,16 +215,22 @@ class TaskRunner(QObject):
         done = self.pool.waitForDone(msecs)
         for task in self.tasks:
             task.running = False
+            task.progressed.clear()
+            task.finished.clear()
         self.tasks.clear()
         return done
 
     def _done(self, task: Task, outcome: TaskOutcome) -> None:
+        self._runnables.pop(task, None)
         if task not in self.tasks:  # dropped by shutdown
             return
         self.tasks.remove(task)
         task._deliver(outcome)
         self.finished.emit(task, outcome)
-        task.deleteLater()
+
+    def _progress(self, task: Task, fraction: float, text: str) -> None:
+        if task.running:
+            task.progressed.emit(fraction, text)
 
 
 class TaskProgressDialog(QProgressDialog):
@@ -225,12 +260,13 @@ class TaskProgressDialog(QProgressDialog):
             self.setLabelText(text)
 
     def _cancel(self) -> None:
-        if self.task.running:
+        if self.task is not None and self.task.running:
             self.setLabelText(_t("Wird abgebrochen …"))
             self.task.cancel()
 
     def _finished(self, _outcome: TaskOutcome) -> None:
         self.canceled.disconnect(self._cancel)
+        self.task = None
         self.hide()
         self.deleteLater()
 
