@@ -182,6 +182,19 @@ def format_issue(issue: Issue) -> str:
     return f"{where}: {text}" if where else text
 
 
+# Status contradictions (domain.rules.contradiction): one sentence per reason for every view.
+CONTRADICTIONS = {
+    "slipped_but_on_plan": "Widerspruch: „{status}“, obwohl ein Meilenstein Verzug hat oder überfällig ist.",
+    "done_but_open": "Widerspruch: „{status}“, obwohl noch ein Meilenstein offen ist.",
+    "delayed_without_slip": "Widerspruch: „{status}“, obwohl kein Meilenstein Verzug hat oder überfällig ist.",
+    "not_started_but_achieved": "Widerspruch: „{status}“, obwohl schon ein Meilenstein erreicht ist.",
+}
+
+
+def contradiction_text(reason: str, status_label: str) -> str:
+    return CONTRADICTIONS.get(reason, reason).format(status=status_label)
+
+
 def format_error(error: BaseException) -> str:
     """One German text for any refused action; validation errors list every issue."""
     if isinstance(error, ValidationError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sa2030_desktop.domain.model import Goal, Portfolio
@@ -31,11 +32,16 @@ def lead_at(portfolio: Portfolio, goal: Goal, as_of: date) -> str:
     return ministry_at(portfolio, goal.lead, as_of)
 
 
-def partners_at(portfolio: Portfolio, goal: Goal, as_of: date) -> list[str]:
-    lead = lead_at(portfolio, goal, as_of)
+def partners_at(
+    portfolio: Portfolio, goal: Goal, as_of: date, ministry_of: Callable[[str], str] | None = None
+) -> list[str]:
+    """The co-ministries at `as_of`: followed to their successors, never the lead, each once.
+    `ministry_of` may be a cached `ministry_at` (the goal table builds 10,000 rows at once)."""
+    at = ministry_of or (lambda code: ministry_at(portfolio, code, as_of))
+    lead = at(goal.lead)
     result: list[str] = []
     for code in goal.partners:
-        now = ministry_at(portfolio, code, as_of)
+        now = at(code)
         if now != lead and now not in result:
             result.append(now)
     return result

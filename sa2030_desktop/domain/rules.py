@@ -36,12 +36,17 @@ def is_goal_slipped(portfolio: Portfolio, goal_key: str) -> bool:
     return any(is_slipped(m) for m in portfolio.milestones_of(goal_key))
 
 
+def milestone_order(ms: Milestone) -> tuple[date, str]:
+    """Which open milestone comes next: earliest forecast (else baseline), then key."""
+    return (ms.forecast or ms.baseline or date.max, ms.key)
+
+
 def next_milestone(portfolio: Portfolio, goal_key: str) -> Milestone | None:
     """The open milestone with the earliest forecast (else baseline)."""
     open_ms = [m for m in portfolio.milestones_of(goal_key) if m.actual is None]
     if not open_ms:
         return None
-    return min(open_ms, key=lambda m: (m.forecast or m.baseline or date.max, m.key))
+    return min(open_ms, key=milestone_order)
 
 
 def last_milestone(portfolio: Portfolio, goal_key: str) -> Milestone | None:

@@ -23,20 +23,15 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.dates import de_long, de_short, percent_de
 from sa2030_desktop.domain.model import STATUS_COLOURS, STATUS_ORDER, Status
-from sa2030_desktop.domain.rules import is_overdue
+from sa2030_desktop.domain.rules import is_overdue, slip_days
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.records_model import PAYLOAD_ROLE, RecordsModel
 from sa2030_desktop.gui.status_icons import status_icon, status_tint
 from sa2030_desktop.gui.store_bridge import StoreBridge
+from sa2030_desktop.messages import contradiction_text
 
 HORIZON_DAYS = 183  # „in den nächsten 6 Monaten“
 
-REASONS = {
-    "slipped_but_on_plan": "Meilenstein verzögert oder überfällig, Status sagt anderes",
-    "done_but_open": "abgeschlossen, aber Meilensteine offen",
-    "delayed_without_slip": "verzögert, aber kein Meilenstein verzögert oder überfällig",
-    "not_started_but_achieved": "nicht begonnen, aber Meilenstein erreicht",
-}
 
 
 def _table(name: str, model: RecordsModel, stretch: int = 0) -> QTableView:
@@ -272,7 +267,7 @@ class OverviewPage(QWidget):
                     de_short(m.baseline),
                     de_short(m.forecast),
                     self.tr("überfällig") if is_overdue(m, as_of) else self.tr("verzögert"),
-                    str((m.forecast - m.baseline).days),
+                    str(slip_days(m)),
                 )
                 for m in items
             ],  # fmt: skip
@@ -299,7 +294,7 @@ class OverviewPage(QWidget):
         rows, icons = [], {}
         for i, c in enumerate(a.contradictions):
             suggested = a.suggested.get(c.goal)
-            rows.append((c.goal, c.status.label, self.tr(REASONS.get(c.reason, c.reason)),
+            rows.append((c.goal, c.status.label, contradiction_text(c.reason, c.status.label),
                          suggested.label if suggested else ""))  # fmt: skip
             icons[(i, 1)] = status_icon(c.status)
             if suggested:

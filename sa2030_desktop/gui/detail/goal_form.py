@@ -30,15 +30,9 @@ from sa2030_desktop.domain.rules import contradiction, suggested_status
 from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.dialogs import StatusReasonDialog
 from sa2030_desktop.gui.status_icons import status_icon
-from sa2030_desktop.messages import FIELD, format_error
+from sa2030_desktop.messages import FIELD, contradiction_text, format_error
 from sa2030_desktop.services import operations as ops
 
-CONTRADICTION_TEXT = {
-    "slipped_but_on_plan": "Widerspruch: „{0}“, obwohl ein Meilenstein Verzug hat oder überfällig ist.",
-    "done_but_open": "Widerspruch: „{0}“, obwohl noch ein Meilenstein offen ist.",
-    "delayed_without_slip": "Widerspruch: „{0}“, obwohl kein Meilenstein Verzug hat oder überfällig ist.",
-    "not_started_but_achieved": "Widerspruch: „{0}“, obwohl schon ein Meilenstein erreicht ist.",
-}
 ERROR_STYLE = "color: #B71C1C"
 
 
@@ -268,7 +262,7 @@ class GoalForm(QWidget):
         found = contradiction(portfolio, goal, as_of)
         if found:
             self.contradiction_label.setText(
-                "⚠ " + self.tr(CONTRADICTION_TEXT[found.reason]).format(found.status.label)
+                "⚠ " + contradiction_text(found.reason, found.status.label)
             )
             self.contradiction_label.show()
         else:

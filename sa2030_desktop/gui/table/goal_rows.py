@@ -12,8 +12,9 @@ from datetime import date
 from functools import lru_cache
 
 from sa2030_desktop.domain.dates import de_short
-from sa2030_desktop.domain.ministries import ministry_at
+from sa2030_desktop.domain.ministries import ministry_at, partners_at
 from sa2030_desktop.domain.model import STATUS_ORDER, Goal, Milestone, Portfolio, Status
+from sa2030_desktop.domain.rules import milestone_order, slip_days
 from sa2030_desktop.domain.selection import natural_key
 
 
@@ -48,8 +49,8 @@ _STATUS_RANK = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 def milestone_summary(milestones: Iterable[Milestone]) -> dict[str, tuple[Milestone | None, int]]:
     """Goal key → (next open milestone, largest slip in days), in one pass over the milestones.
 
-    Same meaning as `rules.next_milestone` and `rules.goal_slip_days`, without grouping and sorting
-    the milestones of every goal first.
+    The domain's `slip_days` and `milestone_order` (as `rules.next_milestone` and
+    `rules.goal_slip_days`), without grouping and sorting the milestones of every goal first.
     """
     result: dict[str, tuple[Milestone | None, int]] = {}
     best: dict[str, tuple[date, str]] = {}
@@ -57,9 +58,8 @@ def milestone_summary(milestones: Iterable[Milestone]) -> dict[str, tuple[Milest
         if m.actual is not None:
             continue
         goal = m.goal
-        forecast, baseline = m.forecast, m.baseline
-        slip = (forecast - baseline).days if forecast and baseline and forecast > baseline else 0
-        order = (forecast or baseline or date.max, m.key)
+        slip = slip_days(m)
+        order = milestone_order(m)
         known = result.get(goal)
         if known is None:
             result[goal] = (m, slip)
@@ -93,12 +93,7 @@ class RowMaker:
         theme = self.portfolio.themes.get(goal.theme)
         theme_name = theme.name if theme else goal.theme
         lead = self.ministry(goal.lead)
-        partner_list: list[str] = []
-        for code in goal.partners:
-            now = self.ministry(code)
-            if now != lead and now not in partner_list:
-                partner_list.append(now)
-        partners = tuple(partner_list)
+        partners = tuple(partners_at(self.portfolio, goal, self.as_of, self.ministry))
         next_date = (nxt.forecast or nxt.baseline) if nxt else None
         partners_text = ", ".join(partners)
         title = goal.title
