@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
 
 from sa2030_desktop.domain.entities import dependency_key
+from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.preconditions import check_package_write
 from sa2030_desktop.persistence.package_guard import read_package
@@ -26,6 +28,8 @@ class Operation:
     """Base of every operation. Subclasses implement `_check`, `_writes`, `_write`."""
 
     comment: str = ""
+    # The change-log comment when the caller gives none, filled from the operation's fields.
+    default_comment: str = ""
     before: object = None  # what the inverse needs, captured by `apply` (`_before_of`)
 
     def check(self, store: Store) -> None:
@@ -58,8 +62,9 @@ class Operation:
         return ""
 
     def describe(self) -> str:
-        """The change-log comment (the caller's comment, else a default)."""
-        return self.comment
+        """The change-log comment (the caller's comment, else `default_comment` filled in)."""
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return self.comment or self.default_comment.format(**values)
 
     # -- for subclasses -----------------------------------------------------------------------
     def _check(self, portfolio: Portfolio) -> None:
@@ -121,11 +126,36 @@ def without_duplicates(writes: Iterable[Write]) -> Iterator[Write]:
             yield write
 
 
+class CreateRecord(Operation):
+    """Create one record (a goal or a milestone); undo deletes it again."""
+
+    def created(self) -> Any:
+        raise NotImplementedError(type(self).__name__)
+
+    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
+        uow.save(self.created())
+
+    def _inverse(self, before: object, comment: str) -> Operation:
+        return self.deletion(self.created().key, comment)
+
+    def deletion(self, key: str, comment: str) -> Operation:
+        raise NotImplementedError(type(self).__name__)
+
+
 class UpdateFields(Operation):
     """Change some fields of one record (a goal or a milestone); undo sets them back."""
 
     key: str
     changes: dict
+    entity: ClassVar[str] = ""
+    editable: ClassVar[set[str]] = set()
+
+    def refuse_unknown_fields(self) -> None:
+        unknown = set(self.changes) - self.editable
+        if unknown:
+            raise DomainError(
+                "unknown_field", entity=self.entity, key=self.key, field=",".join(sorted(unknown))
+            )
 
     def _before_of(self, portfolio: Portfolio) -> dict:
         current = self.candidate(portfolio)[0]

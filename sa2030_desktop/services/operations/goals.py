@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from sa2030_desktop.domain import preconditions as rules
 from sa2030_desktop.domain.entities import indicator_key
-from sa2030_desktop.domain.errors import DomainError, NotFoundError
+from sa2030_desktop.domain.errors import NotFoundError
 from sa2030_desktop.domain.model import Dependency, Goal, Indicator, Milestone, Portfolio
 from sa2030_desktop.persistence.unit_of_work import UnitOfWork
 from sa2030_desktop.services.operations.base import (
+    CreateRecord,
     Operation,
     UpdateFields,
     child_write,
@@ -31,12 +32,17 @@ def existing_goal(portfolio: Portfolio, key: str) -> Goal:
 
 
 @dataclass
-class CreateGoal(Operation):
+class CreateGoal(CreateRecord):
     goal: Goal
     comment: str = ""
 
-    def describe(self) -> str:
-        return self.comment or f"Ziel {self.goal.key} angelegt"
+    default_comment = "Ziel {goal.key} angelegt"
+
+    def created(self) -> Goal:
+        return self.goal
+
+    def deletion(self, key: str, comment: str) -> Operation:
+        return DeleteGoal(key, comment)
 
     def _check(self, portfolio: Portfolio) -> None:
         rules.check_new_key(portfolio.goals, "goal", self.goal.key)
@@ -44,12 +50,6 @@ class CreateGoal(Operation):
 
     def _writes(self, portfolio: Portfolio):
         return [("goal", self.goal.key, record(self.goal), None)]
-
-    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
-        uow.save(self.goal)
-
-    def _inverse(self, before: object, comment: str) -> Operation:
-        return DeleteGoal(self.goal.key, comment)
 
 
 @dataclass
@@ -59,14 +59,12 @@ class UpdateGoal(UpdateFields):
     key: str
     changes: dict
     comment: str = ""
+    entity = "goal"
+    editable = GOAL_FIELDS
 
     def candidate(self, portfolio: Portfolio) -> tuple[Goal, Goal]:
         current = existing_goal(portfolio, self.key)
-        unknown = set(self.changes) - GOAL_FIELDS
-        if unknown:
-            raise DomainError(
-                "unknown_field", entity="goal", key=self.key, field=",".join(sorted(unknown))
-            )
+        self.refuse_unknown_fields()
         changes = dict(self.changes)
         if "status" in changes:
             changes["status"] = rules.parse_status(changes["status"])
@@ -126,8 +124,7 @@ class DeleteGoal(Operation):
     key: str
     comment: str = ""
 
-    def describe(self) -> str:
-        return self.comment or f"Ziel {self.key} gelöscht"
+    default_comment = "Ziel {key} gelöscht"
 
     def _check(self, portfolio: Portfolio) -> None:
         existing_goal(portfolio, self.key)
@@ -163,8 +160,7 @@ class RestoreGoal(Operation):
     contents: GoalContents
     comment: str = ""
 
-    def describe(self) -> str:
-        return self.comment or f"Ziel {self.contents.goal.key} wiederhergestellt"
+    default_comment = "Ziel {contents.goal.key} wiederhergestellt"
 
     def _check(self, portfolio: Portfolio) -> None:
         rules.check_new_key(portfolio.goals, "goal", self.contents.goal.key)

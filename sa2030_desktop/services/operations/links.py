@@ -26,9 +26,9 @@ class Link(Operation):
     dependency: Dependency
     comment: str = ""
 
-    def describe(self) -> str:
-        dep = self.dependency
-        return self.comment or f"Abhängigkeit {dep.dependent} benötigt {dep.prerequisite} angelegt"
+    default_comment = (
+        "Abhängigkeit {dependency.dependent} benötigt {dependency.prerequisite} angelegt"
+    )
 
     def _check(self, portfolio: Portfolio) -> None:
         g.check_new_dependency(portfolio, g.build_graph(portfolio), self.dependency)
@@ -78,10 +78,7 @@ class Unlink(Operation):
     prerequisite: str
     comment: str = ""
 
-    def describe(self) -> str:
-        return self.comment or (
-            f"Abhängigkeit {self.dependent} benötigt {self.prerequisite} entfernt"
-        )
+    default_comment = "Abhängigkeit {dependent} benötigt {prerequisite} entfernt"
 
     def _check(self, portfolio: Portfolio) -> None:
         existing_link(portfolio, self.dependent, self.prerequisite)

@@ -14,6 +14,7 @@ from sa2030_desktop.domain.model import Dependency, Milestone, Portfolio
 from sa2030_desktop.domain.whatif import apply_forecasts
 from sa2030_desktop.persistence.unit_of_work import UnitOfWork
 from sa2030_desktop.services.operations.base import (
+    CreateRecord,
     Operation,
     UpdateFields,
     child_write,
@@ -63,7 +64,7 @@ def forecast_refusals(before: Portfolio, after: Portfolio, keys: Iterable[str]):
 
 
 @dataclass
-class CreateMilestone(Operation):
+class CreateMilestone(CreateRecord):
     milestone: Milestone
     comment: str = ""
 
@@ -71,8 +72,13 @@ class CreateMilestone(Operation):
         if self.milestone.forecast is None:  # a new milestone is forecast on its baseline
             self.milestone = dataclasses.replace(self.milestone, forecast=self.milestone.baseline)
 
-    def describe(self) -> str:
-        return self.comment or f"Meilenstein {self.milestone.key} angelegt"
+    default_comment = "Meilenstein {milestone.key} angelegt"
+
+    def created(self) -> Milestone:
+        return self.milestone
+
+    def deletion(self, key: str, comment: str) -> Operation:
+        return DeleteMilestone(key, comment)
 
     def _check(self, portfolio: Portfolio) -> None:
         rules.check_new_key(portfolio.milestones, "milestone", self.milestone.key)
@@ -80,12 +86,6 @@ class CreateMilestone(Operation):
 
     def _writes(self, portfolio: Portfolio):
         return [child_write("milestone", self.milestone.key, self.milestone.goal)]
-
-    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
-        uow.save(self.milestone)
-
-    def _inverse(self, before: object, comment: str) -> Operation:
-        return DeleteMilestone(self.milestone.key, comment)
 
 
 @dataclass
@@ -95,16 +95,14 @@ class UpdateMilestone(UpdateFields):
     key: str
     changes: dict
     comment: str = ""
+    entity = "milestone"
+    editable = MILESTONE_FIELDS
 
     def candidate(self, portfolio: Portfolio) -> tuple[Milestone, Milestone]:
         current = existing_milestone(portfolio, self.key)
         if "baseline" in self.changes:
             raise DomainError("baseline_needs_rebaseline", key=self.key)
-        unknown = set(self.changes) - MILESTONE_FIELDS
-        if unknown:
-            raise DomainError(
-                "unknown_field", entity="milestone", key=self.key, field=",".join(sorted(unknown))
-            )
+        self.refuse_unknown_fields()
         return current, dataclasses.replace(current, **self.changes)
 
     def _check(self, portfolio: Portfolio) -> None:
@@ -189,8 +187,7 @@ class DeleteMilestone(Operation):
     key: str
     comment: str = ""
 
-    def describe(self) -> str:
-        return self.comment or f"Meilenstein {self.key} gelöscht"
+    default_comment = "Meilenstein {key} gelöscht"
 
     def _check(self, portfolio: Portfolio) -> None:
         existing_milestone(portfolio, self.key)
