@@ -1,7 +1,8 @@
 """Start-up times of the `sa2030` command and of the desktop window (issue 11 item 5; not a test).
 
     .venv/bin/python benchmarks/startup.py                 # this checkout, 10 runs each
-    .venv/bin/python benchmarks/startup.py --tree DIR      # another checkout (e.g. before a change)
+    .venv/bin/python benchmarks/startup.py --tree DIR      # another checkout
+    .venv/bin/python benchmarks/startup.py --before DIR    # and a checkout before the change
     .venv/bin/python benchmarks/startup.py --runs 5
 
 Every figure is a whole process, from before it is started until it has ended (CLI) or until the
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -58,32 +60,40 @@ def _env(tree: Path, home: Path) -> dict[str, str]:
     }
 
 
-def _whole_process(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
-    start = time.perf_counter()
+def _cpu() -> float:
+    """CPU seconds of all ended children: on a shared, loaded machine the wall time mostly
+    says how long the process waited for a core, the CPU time what the start costs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _whole_process(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    cpu, start = _cpu(), time.perf_counter()
     done = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
     took = time.perf_counter() - start
     if done.returncode not in (0, 1):  # `check` exits 1 on findings, which is a result
         raise SystemExit(f"{' '.join(cmd)} scheiterte:\n{done.stderr}")
-    return took
+    return took, _cpu() - cpu
 
 
-def _window(env: dict[str, str], cwd: Path, demo: Path) -> float:
-    start = time.time()
+def _window(env: dict[str, str], cwd: Path, demo: Path) -> tuple[float, float]:
+    cpu, start = _cpu(), time.time()
     done = subprocess.run([sys.executable, "-c", WINDOW_CHILD, str(demo)], env=env, cwd=cwd,
                           capture_output=True, text=True)  # fmt: skip
     if done.returncode != 0 or not done.stdout.strip():
         raise SystemExit(f"Fensterstart scheiterte:\n{done.stderr}")
-    return float(done.stdout.split()[-1]) - start
+    return float(done.stdout.split()[-1]) - start, _cpu() - cpu
 
 
-def measure(tree: Path, runs: int) -> list[tuple[str, float]]:
+def measure(trees: list[Path], runs: int) -> dict[Path, list[tuple[str, float, float]]]:
+    """Median per tree and case; the trees' runs interleave, so that a busy moment of this
+    shared machine hits all of them alike."""
     with tempfile.TemporaryDirectory(prefix="sa2030-start-") as tmp:
         home = Path(tmp)
-        env = _env(tree, home)
         demo = home / "demo.sa2030"
         cli = [sys.executable, "-m", "sa2030_desktop.cli.main"]
-        subprocess.run([*cli, "new", str(demo), "--demo"], env=env, cwd=home, check=True,
-                       capture_output=True)  # fmt: skip
+        subprocess.run([*cli, "new", str(demo), "--demo"], env=_env(trees[0], home), cwd=home,
+                       check=True, capture_output=True)  # fmt: skip
         cases = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "sa2030 --help": [*cli, "--help"],
@@ -91,26 +101,40 @@ def measure(tree: Path, runs: int) -> list[tuple[str, float]]:
             "sa2030 check (Demo)": [*cli, "check", str(demo)],
             "sa2030 goal Z05 (Demo)": [*cli, "goal", str(demo), "Z05"],
         }
-        times: dict[str, list[float]] = {name: [] for name in [*cases, "Fenster mit Demo"]}
-        for _ in range(runs):  # interleaved, so that a busy moment of the machine hits all
-            for name, cmd in cases.items():
-                times[name].append(_whole_process(cmd, env, home))
-            times["Fenster mit Demo"].append(_window(env, home, demo))
-        return [(name, statistics.median(values)) for name, values in times.items()]
+        names = [*cases, "Fenster mit Demo"]
+        times = {tree: {name: [] for name in names} for tree in trees}
+        for _ in range(runs):
+            for tree in trees:
+                env = _env(tree, home)
+                for name, cmd in cases.items():
+                    times[tree][name].append(_whole_process(cmd, env, home))
+                times[tree]["Fenster mit Demo"].append(_window(env, home, demo))
+        return {tree: [(n, statistics.median(w for w, _ in times[tree][n]),
+                        statistics.median(c for _, c in times[tree][n])) for n in names]
+                for tree in trees}  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tree", type=Path, default=ROOT, help="source checkout to measure")
+    parser.add_argument("--before", type=Path, help="a checkout before the change, measured "
+                        "in the same runs for comparison")  # fmt: skip
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    rows = measure(args.tree.resolve(), args.runs)
-    baseline = rows[0][1]
-    print(f"## Start-up, {args.tree.resolve()}, median of {args.runs} runs")
-    print(f"| {'process':<24} | median s | × python -c pass |")
-    print(f"|{'-' * 26}|----------|------------------|")
-    for name, value in rows:
-        print(f"| {name:<24} | {value:8.3f} | {value / baseline:16.1f} |")
+    trees = [p.resolve() for p in (args.before, args.tree) if p is not None]
+    results = measure(trees, args.runs)
+    labels = ["before", "after"] if len(trees) == 2 else [trees[0].name]
+    print(f"## Start-up, median of {args.runs} whole-process runs: wall s, CPU s, "
+          "× = wall / wall of python -c pass")  # fmt: skip
+    print(f"| {'process':<24} | " + " | ".join(f"{lb} wall | {lb} CPU | ×" for lb in labels)
+          + " |")  # fmt: skip
+    print("|" + "-" * 26 + "|" + "---:|---:|---:|" * len(trees))
+    for i, name in enumerate(r[0] for r in results[trees[0]]):
+        cells = []
+        for tree in trees:
+            _n, wall, cpu = results[tree][i]
+            cells.append(f"{wall:.3f} | {cpu:.3f} | {wall / results[tree][0][1]:.1f}")
+        print(f"| {name:<24} | {' | '.join(cells)} |")
 
 
 if __name__ == "__main__":
