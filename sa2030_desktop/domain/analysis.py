@@ -40,7 +40,7 @@ class Analysis:
     """Everything the overview, the stats command and the briefings show, computed once."""
 
     as_of: date
-    graph: nx.DiGraph
+    portfolio: Portfolio
     status_counts: dict[str, int]
     by_category: dict[str, dict[str, int]]
     by_lead: dict[str, dict[str, int]]
@@ -55,6 +55,15 @@ class Analysis:
     cross_ministry: int
     deps_by_kind: dict[str, int]
     longest: list[str] = field(default_factory=list)
+    _graph: nx.DiGraph | None = None
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The networkx graph, built when first asked for: stats, check and goal never ask,
+        and so never import networkx."""
+        if self._graph is None:
+            self._graph = g.build_graph(self.portfolio)
+        return self._graph
 
     @property
     def in_progress(self) -> int:
@@ -68,7 +77,6 @@ def _count_row() -> dict[str, int]:
 
 
 def analyse(portfolio: Portfolio, as_of: date) -> Analysis:
-    graph = g.build_graph(portfolio)
     status_counts = {s.value: 0 for s in Status}
     by_category: dict[str, dict[str, int]] = {c: _count_row() for c in portfolio.categories}
     by_lead: dict[str, dict[str, int]] = {}
@@ -106,7 +114,7 @@ def analyse(portfolio: Portfolio, as_of: date) -> Analysis:
             cross += 1
     return Analysis(
         as_of=as_of,
-        graph=graph,
+        portfolio=portfolio,
         status_counts=status_counts,
         by_category=by_category,
         by_lead=dict(sorted(by_lead.items())),
@@ -120,7 +128,7 @@ def analyse(portfolio: Portfolio, as_of: date) -> Analysis:
         leads=leads,
         cross_ministry=cross,
         deps_by_kind=deps_by_kind,
-        longest=g.longest_chain(graph),
+        longest=g.longest_chain_of(portfolio),
     )
 
 

@@ -27,7 +27,6 @@ def goal_dict(portfolio: Portfolio, key: str, as_of: date, graph: nx.DiGraph | N
     goal = portfolio.goals.get(key)
     if goal is None:
         raise NotFoundError("goal", key)
-    graph = graph if graph is not None else g.build_graph(portfolio)
     direct_pre = sorted(
         (d for d in portfolio.dependencies if d.dependent == key),
         key=lambda d: natural_key(d.prerequisite),
@@ -68,8 +67,8 @@ def goal_dict(portfolio: Portfolio, key: str, as_of: date, graph: nx.DiGraph | N
             }
             for m in portfolio.milestones_of(key)
         ],
-        "predecessors": sorted(g.predecessors(graph, key), key=natural_key),
-        "dependents": sorted(g.dependents(graph, key), key=natural_key),
+        "predecessors": sorted(_closure(portfolio, graph, key, True), key=natural_key),
+        "dependents": sorted(_closure(portfolio, graph, key, False), key=natural_key),
         "direct_predecessors": [
             {
                 "key": d.prerequisite,
@@ -92,3 +91,9 @@ def goal_dict(portfolio: Portfolio, key: str, as_of: date, graph: nx.DiGraph | N
         ],
         "conflicts": found_conflicts,
     }
+
+
+def _closure(portfolio: Portfolio, graph: nx.DiGraph | None, key: str, upstream: bool) -> set[str]:
+    if graph is None:  # `sa2030 goal`: no networkx needed for two closures
+        return g.closure(portfolio, key, upstream)
+    return g.predecessors(graph, key) if upstream else g.dependents(graph, key)

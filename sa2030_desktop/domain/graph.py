@@ -97,6 +97,80 @@ def longest_chain(graph: nx.DiGraph) -> list[str]:
     return list(nx.dag_longest_path(graph))
 
 
+def _plain(portfolio: Portfolio) -> tuple[dict, dict]:
+    """Successors and predecessors as dicts in the insertion order build_graph gives networkx."""
+    succ: dict[str, dict[str, None]] = {key: {} for key in portfolio.goals}
+    pred: dict[str, dict[str, None]] = {key: {} for key in portfolio.goals}
+    for d in portfolio.dependencies:
+        for node in (d.prerequisite, d.dependent):
+            if node not in succ:
+                succ[node], pred[node] = {}, {}
+        succ[d.prerequisite][d.dependent] = None
+        pred[d.dependent][d.prerequisite] = None
+    return succ, pred
+
+
+def _topological_order(succ: dict, pred: dict) -> list[str] | None:
+    """networkx's topological_generations, flattened; None when there is a cycle."""
+    indegree = {v: len(p) for v, p in pred.items() if p}
+    order: list[str] = []
+    generation = [v for v, p in pred.items() if not p]
+    while generation:
+        order.extend(generation)
+        following = []
+        for node in generation:
+            for child in succ[node]:
+                indegree[child] -= 1
+                if indegree[child] == 0:
+                    following.append(child)
+                    del indegree[child]
+        generation = following
+    return None if indegree else order
+
+
+def is_acyclic(portfolio: Portfolio) -> bool:
+    """The pre-check of validation, without networkx (needed only to name a cycle)."""
+    return _topological_order(*_plain(portfolio)) is not None
+
+
+def longest_chain_of(portfolio: Portfolio) -> list[str]:
+    """`longest_chain(build_graph(portfolio))` without networkx, which is a third of the start
+    of `sa2030 stats`: networkx's topological order and its choice among equally long paths,
+    replayed on plain dicts in the graph's insertion order. A cycle goes to networkx as before.
+    """
+    succ, pred = _plain(portfolio)
+    if not any(succ.values()):
+        return []
+    order = _topological_order(succ, pred)
+    if order is None:
+        return longest_chain(build_graph(portfolio))
+    dist: dict[str, tuple[int, str]] = {}  # networkx's dag_longest_path, every edge weighs 1
+    for v in order:
+        dist[v] = max(((dist[u][0] + 1, u) for u in pred[v]), key=lambda x: x[0], default=(0, v))
+    u, v = None, max(dist, key=lambda x: dist[x][0])
+    path = []
+    while u != v:
+        path.append(v)
+        u, v = v, dist[v][1]
+    return path[::-1]
+
+
+def closure(portfolio: Portfolio, key: str, upstream: bool) -> set[str]:
+    """`predecessors` (upstream) or `dependents` of `key` without building a networkx graph."""
+    near: dict[str, list[str]] = {}
+    for d in portfolio.dependencies:
+        a, b = (d.dependent, d.prerequisite) if upstream else (d.prerequisite, d.dependent)
+        near.setdefault(a, []).append(b)
+    seen, todo = {key}, [key]
+    while todo:
+        for nxt in near.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    seen.discard(key)
+    return seen
+
+
 def explaining_path(graph: nx.DiGraph, source: str, target: str) -> list[str]:
     """A shortest flow path source ⇒ … ⇒ target (source is needed by … target)."""
     import networkx as nx

@@ -99,9 +99,9 @@ def validate(portfolio: Portfolio, place_of: PlaceOf = _no_place) -> list[Issue]
         if ind.goal not in portfolio.goals:
             err("unknown_goal", "indicator", indicator_key(ind.goal, ind.name), value=ind.goal)
         text("indicator", indicator_key(ind.goal, ind.name), "name", ind.name)
-    if usable:
-        graph = g.build_graph(Portfolio(goals=portfolio.goals, dependencies=usable))
-        path = g.find_cycle_path(graph)
+    usable_part = Portfolio(goals=portfolio.goals, dependencies=usable)
+    if usable and not g.is_acyclic(usable_part):  # networkx only to name the cycle
+        path = g.find_cycle_path(g.build_graph(usable_part))
         if path:
             first = dependency_key(path[0], path[1])
             err("cycle", "dependency", first, path=path)
