@@ -250,12 +250,9 @@ class FileActions(QObject):
             if self._failed(result):
                 return
             bundle, preview = result
-            from sa2030_desktop.gui.exchange.import_wizard import ImportCommand
+            from sa2030_desktop.gui.exchange.import_wizard import import_command
 
-            self.window.undo_stack.push(ImportCommand(
-                bridge, bundle, self.tr("Import aus {0}").format(names), before=before,
-                preview=preview,
-            ))  # fmt: skip
+            self.window.undo_stack.push(import_command(bridge, bundle, names, before))
             self._report(preview)
             self._finish(True)
 

@@ -149,16 +149,21 @@ def redecide(
 def apply(store: Store, report: MergeReport, comment: str = "") -> ChangeSet:
     """Write a decided merge in one transaction, logged as a merge. Refuses while a conflict
     is undecided or the result is invalid (e.g. a cycle, named as its path)."""
-    if report.issues:
-        raise ValidationError(report.issues, f"der Zusammenführung mit {report.other}")
-    if report.undecided:
-        raise DomainError("merge_undecided", count=len(report.undecided))
-    check_fresh(store, report)
+    check_ready(store, report)
     merged = report.result or portfolio_from_document(
         report.outcome.document(), store.snapshot().info
     )
     report.changeset = write_state(store, merged, comment or f"Zusammenführung mit {report.other}")
     return report.changeset
+
+
+def check_ready(store: Store, report: MergeReport) -> None:
+    """The rules of writing a merge: no invalid result, no undecided conflict, not stale."""
+    if report.issues:
+        raise ValidationError(report.issues, f"der Zusammenführung mit {report.other}")
+    if report.undecided:
+        raise DomainError("merge_undecided", count=len(report.undecided))
+    check_fresh(store, report)
 
 
 def check_fresh(store: Store, report: MergeReport) -> None:
@@ -167,10 +172,10 @@ def check_fresh(store: Store, report: MergeReport) -> None:
         raise DomainError("merge_stale", path=str(store.path))
 
 
-def undo(store: Store, report: MergeReport) -> ChangeSet:
+def undo(store: Store, report: MergeReport, comment: str = "") -> ChangeSet:
     """Put the state from before the merge back (the inverse of `apply`)."""
     before = portfolio_from_document(report.mine_document, store.snapshot().info)
-    return write_state(store, before, f"Zusammenführung mit {report.other} rückgängig")
+    return write_state(store, before, comment or f"Zusammenführung mit {report.other} rückgängig")
 
 
 def check_decisions(report: MergeReport, decisions: dict | None) -> None:

@@ -28,12 +28,16 @@ class OperationCommand(QUndoCommand):
     e.g. through another window or an import) writes nothing, reports the German message and
     leaves the stack (obsolete)."""
 
-    def __init__(self, bridge: StoreBridge, operation: Operation, text: str = "") -> None:
+    def __init__(
+        self, bridge: StoreBridge, operation: Operation, text: str = "", applied: bool = False
+    ) -> None:
         super().__init__(text or undo_text(operation))
         self.bridge = bridge
         self.operation = operation
         self.report: Report | None = None
         self.refusal = ""
+        # the operation already ran (a worker wrote it): the push's redo has nothing to do
+        self._pending_skip = applied
 
     @property
     def store(self):
@@ -44,6 +48,9 @@ class OperationCommand(QUndoCommand):
         self.operation.check(self.store)
 
     def redo(self) -> None:
+        if self._pending_skip:
+            self._pending_skip = False
+            return
         self._run(self.operation)
 
     def undo(self) -> None:

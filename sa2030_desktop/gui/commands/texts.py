@@ -36,6 +36,8 @@ _TEXTS: dict[type, Callable[[object], str]] = {
     ops.DeleteIndicator: lambda op: QWidget.tr("Indikator {0} löschen").format(op.name),
     ops.SaveReference: _reference,
     ops.DeleteReference: _reference,
+    ops.ImportBundle: lambda op: QWidget.tr("Import aus {0}").format(op.bundle.source),
+    ops.ApplyMerge: lambda op: QWidget.tr("Zusammenführung mit {0}").format(op.report.other),
     ops.RenameMinistry: lambda op: QWidget.tr("Ressort {0} → {1}").format(
         ", ".join(op.old_codes), op.new_code
     ),

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.errors import ValidationError
+from sa2030_desktop.gui.commands import OperationCommand
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import ENTITY, format_error, format_issue
+from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.importing import apply_bundle, preview_bundle
-from sa2030_desktop.services.merge_state import write_state
 from sa2030_desktop.services.tabular import read_tabular
 from sa2030_desktop.services.tabular_schema import canonical_names
 
@@ -49,24 +49,12 @@ class _Snapshot:
         return self._portfolio
 
 
-class ImportCommand(QUndoCommand):
-    """redo: apply the bundle (idempotent); undo: write the state from before back."""
-
-    def __init__(self, bridge, bundle, text: str, before=None, preview=None) -> None:
-        super().__init__(text)
-        self.bridge = bridge
-        self.bundle = bundle
-        self.before = before if before is not None else bridge.snapshot()
-        self.preview = preview  # given: the first import already ran (in a worker)
-
-    def redo(self) -> None:
-        if self.preview is not None and not getattr(self, "_done_once", False):
-            self._done_once = True
-            return
-        self.preview = apply_bundle(self.bridge.store, self.bundle)
-
-    def undo(self) -> None:
-        write_state(self.bridge.store, self.before, f"Import aus {self.bundle.source} rückgängig")
+def import_command(bridge, bundle, names: str, before) -> OperationCommand:
+    """The undo step of an import a worker already wrote: undo writes `before` back."""
+    operation = ops.ImportBundle(bundle)
+    operation.before = before
+    text = QWidget.tr("Import aus {0}").format(names)
+    return OperationCommand(bridge, operation, text, applied=True)
 
 
 class FilesPage(QWizardPage):
@@ -292,7 +280,7 @@ class ImportWizard(QWizard):
         self.addPage(self.files_page)
         self.addPage(self.preview_page)
         self.resize(760, 620)
-        self.command: ImportCommand | None = None
+        self.command: OperationCommand | None = None
         self.job = None
 
     def accept(self) -> None:
@@ -321,13 +309,7 @@ class ImportWizard(QWizard):
         if isinstance(result, Exception):
             self.preview_page._show_refused(result, [])
             return
-        command = ImportCommand(
-            self.bridge,
-            bundle,
-            self.tr("Import aus {0}").format(names),
-            before=before,
-            preview=result,
-        )
+        command = import_command(self.bridge, bundle, names, before)
         self.undo_stack.push(command)
         self.command = command
         super().accept()

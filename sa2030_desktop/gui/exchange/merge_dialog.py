@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QUndoCommand
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.model import Status
+from sa2030_desktop.gui.commands import OperationCommand
 from sa2030_desktop.messages import ENTITY, FIELD, format_error, format_issue
 from sa2030_desktop.services import merge
+from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.merge_engine import MINE, THEIRS
-from sa2030_desktop.services.merge_state import portfolio_from_document, write_state
 
 _ROOT = QModelIndex()
 
@@ -171,28 +172,6 @@ class ConflictModel(QAbstractTableModel):
         if c.mine is None:  # the other side added it
             return self.tr("nicht übernehmen") if choice == MINE else self.tr("übernehmen")
         return self.tr("behalten") if choice == MINE else self.tr("entfernen")
-
-
-class MergeCommand(QUndoCommand):
-    def __init__(self, bridge, report: merge.MergeReport, text: str, applied: bool = False) -> None:
-        super().__init__(text)
-        self.bridge, self.report = bridge, report
-        self.first = True
-        self.applied = applied  # the first write already ran (in a worker)
-
-    def redo(self) -> None:
-        if self.first:
-            if not self.applied:
-                merge.apply(self.bridge.store, self.report)
-            self.first = False
-            return
-        result = portfolio_from_document(
-            self.report.outcome.document(), self.bridge.snapshot().info
-        )
-        write_state(self.bridge.store, result, f"Zusammenführung mit {self.report.other}")
-
-    def undo(self) -> None:
-        merge.undo(self.bridge.store, self.report)
 
 
 class MergeDialog(QDialog):
@@ -357,9 +336,9 @@ class MergeDialog(QDialog):
             self.apply_button.setEnabled(self.report.ready)
             QMessageBox.warning(self, self.windowTitle(), outcome.message)
             return
-        command = MergeCommand(
+        command = OperationCommand(
             self.bridge,
-            self.report,
+            ops.ApplyMerge(self.report, applied=True),
             self.tr("Zusammenführung mit {0}").format(self.report.other),
             applied=True,
         )

@@ -7,6 +7,7 @@ functions of domain/preconditions.py.
 """
 
 from sa2030_desktop.services.operations.base import Operation
+from sa2030_desktop.services.operations.bulk import ApplyMerge, ImportBundle, UndoMerge, WriteState
 from sa2030_desktop.services.operations.goals import (
     CreateGoal,
     DeleteGoal,
@@ -34,6 +35,10 @@ from sa2030_desktop.services.operations.reference import (
 
 __all__ = [
     "Operation",
+    "ApplyMerge",
+    "ImportBundle",
+    "UndoMerge",
+    "WriteState",
     "CreateGoal",
     "DeleteGoal",
     "GoalContents",
