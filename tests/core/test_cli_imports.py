@@ -10,7 +10,8 @@ import pytest
 
 from sa2030_desktop.services.portfolio import create_portfolio
 
-HEAVY = ("matplotlib", "docx", "openpyxl", "PySide6", "xlsxwriter", "sqlmodel", "alembic")
+HEAVY = ("matplotlib", "docx", "openpyxl", "PySide6", "xlsxwriter", "sqlmodel", "alembic",
+         "networkx", "numpy")
 
 # Runs the real `sa2030` entry point, then reports which heavy packages ended up loaded.
 CHILD = """
