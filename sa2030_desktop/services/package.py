@@ -97,17 +97,20 @@ def compare_package(store: Store, package: Store, decisions=None, bulk=None):
 
 def editable_goal(store: Store, key: str) -> bool:
     """Whether the goal may be edited in the open file (always, unless it is context in a
-    Ressortpaket). Views and undo commands ask before they offer or push an edit."""
-    ministry = package_ministry(store)
-    if not ministry:
-        return True
-    goal = store.snapshot().goals.get(key)
-    return goal is not None and goal.lead == ministry
+    Ressortpaket). Views ask before they offer an edit."""
+    try:
+        check_editable(store, key)
+    except DomainError:
+        return False
+    return True
 
 
 def check_editable(store: Store, key: str) -> None:
-    """Raise package_readonly for a context goal of a Ressortpaket (for `validate()`)."""
-    if not editable_goal(store, key):
-        raise DomainError(
-            "package_readonly", ministry=package_ministry(store), entity="goal", key=key
-        )
+    """Raise package_readonly for a context goal of a Ressortpaket: the scope rule of
+    domain.preconditions, as every operation and every write applies it."""
+    from sa2030_desktop.services.operations.base import check_scope, goal_write
+
+    ministry = package_ministry(store)
+    if ministry:
+        portfolio = store.snapshot()
+        check_scope(portfolio, ministry, [goal_write(portfolio, key)])
