@@ -145,18 +145,22 @@ class Assembly:
 
     def declared(self) -> list[DeclaredAction]:
         """Every declared action in menu order, with the menu path as the user reads it."""
-        result = []
-        for path, menu in self.menus.items():
-            titles = []
-            parts = path.split("/")
-            for depth in range(len(parts)):
-                titles.append(_plain(self.menus["/".join(parts[: depth + 1])].title()))
-            by_action = {a: i for i, a in self.actions.items()}
+        by_action = {a: i for i, a in self.actions.items()}
+        result: list[DeclaredAction] = []
+
+        def walk(menu: QMenu, titles: tuple[str, ...]) -> None:
             for action in menu.actions():
-                ident = by_action.get(action)
-                if ident is not None:
+                if action.menu() is not None:
+                    walk(action.menu(), (*titles, _plain(action.menu().title())))
+                elif action in by_action:
                     keys = ", ".join(k.toString() for k in action.shortcuts())
-                    result.append(DeclaredAction(ident, tuple(titles), _plain(action.text()), keys))
+                    result.append(
+                        DeclaredAction(by_action[action], titles, _plain(action.text()), keys)
+                    )
+
+        for path, menu in self.menus.items():
+            if "/" not in path:
+                walk(menu, (_plain(menu.title()),))
         return result
 
 

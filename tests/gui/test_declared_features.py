@@ -108,6 +108,8 @@ def test_every_declared_action_is_in_its_menu_once(window):
                                 if action in m.actions()))  # fmt: skip
         assert action in menu.actions()
         assert _plain(action.text()) == info.text
+    entries = [line.split(" |")[0] for line in MENUS.strip().splitlines() if " |" in line]
+    assert [" > ".join((*a.menu_path, a.text)) for a in declared] == entries  # menu order
     overview = {(a.menu_path, a.text): a.shortcut for a in declared}
     assert overview[(("Austausch", "Export"), "Word-Briefing…")] == "Ctrl+Shift+W"
     assert overview[(("Bearbeiten",), "Neues Ziel …")] == "Ctrl+N"
@@ -189,3 +191,30 @@ def test_a_real_start_opens_without_the_broken_feature_and_says_so(
     assert "konnte nicht geladen werden" in box.text() and name in box.text()
     assert "nicht geladen" in win._status_note.text()
     box.close()
+
+
+def test_enabled_rule_is_asked_when_the_menu_opens_and_checkable_is_kept(
+    qtbot, demo_store, monkeypatch
+):
+    allowed = {"now": False}
+
+    def declare(window):
+        feature = Feature("regel")
+        feature.actions = [
+            ActionSpec("test.ruled", "analysis", "Nur manchmal", lambda: None,
+                       enabled=lambda: allowed["now"], checkable=True, section=90,
+                       status_tip="Hilfe in der Statuszeile"),
+        ]  # fmt: skip
+        return feature
+
+    _fake_feature(monkeypatch, "ruled", declare)
+    win = _new_window(qtbot, demo_store)
+    action = win.action("test.ruled")
+    assert action.isCheckable() and action.statusTip() == "Hilfe in der Statuszeile"
+    menu = win.menu("analysis")
+    assert menu.actions()[-1] is action and menu.actions()[-2].isSeparator()
+    menu.aboutToShow.emit()
+    assert not action.isEnabled()
+    allowed["now"] = True
+    menu.aboutToShow.emit()
+    assert action.isEnabled()
