@@ -1,9 +1,17 @@
-"""Parts every small dialog shares: the red error line and the German OK/Abbrechen buttons."""
+"""Parts the dialogs share: the red error line, the German OK/Abbrechen buttons, a wrapped note
+and a table of records."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableView,
+    QWidget,
+)
 
 
 def error_label(parent: QDialog) -> QLabel:
@@ -27,3 +35,37 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def note_label(parent: QWidget, name: str) -> QLabel:
+    """A wrapped line of text a dialog fills in (summary, info, problems)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+def record_table(
+    parent: QWidget, model: QAbstractItemModel, name: str, accessible_name: str
+) -> QTableView:
+    """A table of records: whole rows are selected, no row numbers."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible_name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().hide()
+    return view
+
+
+class CancelsItsJob:
+    """Mixin for a dialog that runs a worker (`job`): „Abbrechen“ or Esc while it runs cancels
+    the worker and the dialog stays open until the worker reports; the file stays as it was."""
+
+    job = None
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            return
+        super().reject()

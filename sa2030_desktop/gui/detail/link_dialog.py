@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Dependency, DependencyKind, Goal
 from sa2030_desktop.domain.selection import natural_key
-from sa2030_desktop.gui.dialog_parts import ok_cancel
+from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import operations as ops
 
@@ -113,9 +112,7 @@ class LinkDialog(QDialog):
         self.rationale_edit.setTabChangesFocus(True)
         self.rationale_edit.setFixedHeight(70)
         self.rationale_edit.setAccessibleName(self.tr("Begründung"))
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         self.error.setStyleSheet("color: #B71C1C; font-weight: bold")
         self.error.setAccessibleName(self.tr("Fehlermeldung"))
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.errors import ValidationError
 from sa2030_desktop.gui.commands import OperationCommand
+from sa2030_desktop.gui.dialog_parts import CancelsItsJob
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import ENTITY, format_error, format_issue
 from sa2030_desktop.services import operations as ops
@@ -262,7 +263,7 @@ class PreviewPage(QWizardPage):
         return self.preview is not None
 
 
-class ImportWizard(QWizard):
+class ImportWizard(CancelsItsJob, QWizard):
     def __init__(self, bridge, undo_stack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
@@ -313,12 +314,6 @@ class ImportWizard(QWizard):
         self.undo_stack.push(command)
         self.command = command
         super().accept()
-
-    def reject(self) -> None:
-        if self.job is not None:
-            self.job.cancel()  # the worker stops; the file stays as it was
-            return
-        super().reject()
 
 
 def run_import(window, paths: list[Path] | None = None) -> ImportWizard:

@@ -8,21 +8,19 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.gui.commands import OperationCommand
+from sa2030_desktop.gui.dialog_parts import CancelsItsJob, note_label, record_table
 from sa2030_desktop.messages import ENTITY, FIELD, format_error, format_issue
 from sa2030_desktop.services import merge
 from sa2030_desktop.services import operations as ops
@@ -174,7 +172,7 @@ class ConflictModel(QAbstractTableModel):
         return self.tr("behalten") if choice == MINE else self.tr("entfernen")
 
 
-class MergeDialog(QDialog):
+class MergeDialog(CancelsItsJob, QDialog):
     def __init__(
         self,
         bridge,
@@ -198,22 +196,13 @@ class MergeDialog(QDialog):
         self.model = ConflictModel(
             mine_label or self.tr("Meine Fassung"), theirs_label or self.tr("Andere Fassung"), self
         )
-        self.view = QTableView(self)
-        self.view.setObjectName("conflictTable")
-        self.view.setAccessibleName(self.tr("Konflikte"))
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view = record_table(self, self.model, "conflictTable", self.tr("Konflikte"))
         self.view.setWordWrap(True)
-        self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("mergeSummary")
-        self.summary.setWordWrap(True)
-        self.problems = QLabel(self)
-        self.problems.setObjectName("mergeProblems")
-        self.problems.setWordWrap(True)
+        self.summary = note_label(self, "mergeSummary")
+        self.problems = note_label(self, "mergeProblems")
         self.problems.setStyleSheet("color: #B71C1C;")
         row = QHBoxLayout()
         self.take_mine = QPushButton(self.tr("&Meine Fassung"), self)
@@ -344,9 +333,3 @@ class MergeDialog(QDialog):
         )
         self.undo_stack.push(command)
         super().accept()
-
-    def reject(self) -> None:
-        if self.job is not None:
-            self.job.cancel()  # the worker stops; the file stays as it was
-            return
-        super().reject()

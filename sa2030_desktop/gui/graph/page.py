@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from sa2030_desktop.domain.errors import CycleError, DomainError
 from sa2030_desktop.domain.graph_view import GraphOptions, chain_of
 from sa2030_desktop.domain.model import Dependency, DependencyKind
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.commands import MoveNodesCommand, push_operation
+from sa2030_desktop.gui.dialog_parts import note_label
 from sa2030_desktop.gui.graph.jobs import LayoutJob, compute_now
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
 from sa2030_desktop.gui.graph.positions import ViewPositions
@@ -58,9 +59,7 @@ class GraphPage(QWidget):
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
         self.view.setAccessibleName(self.tr("Abhängigkeitsgraph"))
-        self.message = QLabel(self)
-        self.message.setObjectName("graphMessage")
-        self.message.setWordWrap(True)
+        self.message = note_label(self, "graphMessage")
         self._build_toolbar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -12,15 +12,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.gui.dialog_parts import note_label, record_table
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import safety
 
@@ -96,19 +95,12 @@ class BackupsDialog(QDialog):
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Sicherungen von „{0}“").format(self.path.name))
         self.model = BackupTableModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("backupsTable")
-        self.view.setAccessibleName(self.tr("Sicherungen"))
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view = record_table(self, self.model, "backupsTable", self.tr("Sicherungen"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(
             BackupColumn.TITLE, QHeaderView.ResizeMode.Stretch
         )
-        self.info = QLabel(self)
-        self.info.setWordWrap(True)
-        self.info.setObjectName("backupsInfo")
+        self.info = note_label(self, "backupsInfo")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self.backup_button = self._button(buttons, self.tr("Jetzt &sichern"), "backupNow")
