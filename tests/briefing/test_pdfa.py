@@ -82,10 +82,16 @@ def _docx_headings(doc) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_odt_holds_the_headings_of_the_word_document(written, kind):
+def test_odt_holds_the_headings_and_keeps_its_properties_unclassified(written, kind):
     with zipfile.ZipFile(written / f"{kind}.odt") as odt:
         assert odt.read("mimetype") == b"application/vnd.oasis.opendocument.text"
         content = etree.fromstring(odt.read("content.xml"))
+        meta = odt.read("meta.xml").decode("utf-8")
+        styles = odt.read("styles.xml").decode("utf-8")
+    assert MARK in styles  # the page headers carry the marking …
+    assert (
+        "<dc:title>" in meta and "DIENSTGEBRAUCH" not in meta and "VS-NfD" not in meta
+    )  # … not the properties
     odt_headings = ["".join(h.itertext()) for h in content.iter(f"{{{TEXT_NS}}}h")]
     word = [text for style, text in _docx_headings(Document(str(written / f"{kind}.docx")))
             if style.startswith("Heading")]  # fmt: skip
