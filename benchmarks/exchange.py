@@ -1,9 +1,14 @@
 """Benchmark: Excel/CSV import and export, and the three-way merge, for large portfolios.
 
-    .venv/bin/python benchmarks/exchange.py [--sizes 1000 10000] [--runs 3]
+    .venv/bin/python benchmarks/exchange.py [--sizes 1000 10000] [--runs 3] [--no-merge]
 
 Prints size × operation → median seconds (and the ratio to a raw read of the same file with
 openpyxl / the csv module, measured in the same run). Not collected by pytest.
+
+The writers and readers we chose are measured against the alternatives in the same run:
+„export xlsx (openpyxl write-only)“ writes the same sheets with openpyxl's streaming mode (the
+writer before XlsxWriter); „raw read ods (odfpy)“ loads the .ods with odfpy (when installed:
+`pip install odfpy`) and walks its cells, against „raw read ods (ods_read)“, our lxml reader.
 """
 
 from __future__ import annotations
@@ -106,7 +111,68 @@ def raw_csv(folder: Path) -> None:
                 pass
 
 
-def bench(n: int, runs: int, work: Path) -> dict[str, list[float]]:
+def openpyxl_export(store, work: Path) -> None:
+    """The same sheets with openpyxl's write-only mode: the writer XlsxWriter replaced."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from sa2030_desktop.services.tabular_write import export_sheets
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for sheet in export_sheets(store.snapshot()):
+        ws = wb.create_sheet(sheet.name)
+        ws.freeze_panes = "A2"
+        header = []
+        for text in sheet.header:
+            cell = WriteOnlyCell(ws, value=text)
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        for row in sheet.rows:
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(ws, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                elif isinstance(value, date):
+                    cell.number_format = "DD.MM.YYYY"
+                cells.append(cell)
+            ws.append(cells)
+    wb.save(work / "openpyxl.xlsx")
+
+
+def raw_ods(path: Path) -> None:
+    from sa2030_desktop.services.ods_read import read_ods
+
+    issues: list = []
+    read_ods(path, issues)
+    assert not issues, issues
+
+
+def odfpy_available() -> bool:
+    try:
+        import odf.opendocument  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def raw_odfpy(path: Path) -> None:
+    """What a reader on odfpy costs: load the document, walk every cell's value and text."""
+    from odf import opendocument, table, text
+
+    doc = opendocument.load(str(path))
+    for sheet in doc.spreadsheet.getElementsByType(table.Table):
+        for row in sheet.getElementsByType(table.TableRow):
+            for cell in row.getElementsByType(table.TableCell):
+                cell.getAttribute("valuetype")
+                for p in cell.getElementsByType(text.P):
+                    str(p)
+
+
+def bench(n: int, runs: int, work: Path, merge_too: bool = True) -> dict[str, list[float]]:
     src = work / f"src{n}.json"
     src.write_text(json.dumps(document(n), ensure_ascii=False), encoding="utf-8")
     source = create_portfolio(work / f"quelle{n}.sa2030")
@@ -117,12 +183,19 @@ def bench(n: int, runs: int, work: Path) -> dict[str, list[float]]:
     def add(name, value):
         times.setdefault(name, []).append(value)
 
+    ods = work / f"export{n}.ods"
     for r in range(runs):
         add("export xlsx", timed(lambda: export_to(source, xlsx)))
+        add("export xlsx (openpyxl write-only)", timed(lambda: openpyxl_export(source, work)))
+        add("export ods", timed(lambda: export_to(source, ods)))
         add("export csv", timed(lambda: export_to(source, folder)))
         add("raw read xlsx (openpyxl)", timed(lambda: raw_xlsx(xlsx)))
+        add("raw read ods (ods_read)", timed(lambda: raw_ods(ods)))
+        if odfpy_available() and n <= 1000:  # the DOM of 10,000 goals takes minutes
+            add("raw read ods (odfpy)", timed(lambda: raw_odfpy(ods)))
         add("raw read csv (csv module)", timed(lambda: raw_csv(folder)))
-        for kind, sources in (("xlsx", [xlsx]), ("csv", sorted(folder.glob("*.csv")))):
+        kinds = (("xlsx", [xlsx]), ("ods", [ods]), ("csv", sorted(folder.glob("*.csv"))))
+        for kind, sources in kinds:
             target = create_portfolio(work / f"ziel{n}-{kind}-{r}.sa2030")
             add(f"import {kind} (new)", timed(lambda t=target, s=sources: import_sources(t, s)))
             add(
@@ -130,6 +203,8 @@ def bench(n: int, runs: int, work: Path) -> dict[str, list[float]]:
                 timed(lambda t=target, s=sources: import_sources(t, s)),
             )
             target.close()
+        if not merge_too:
+            continue
         # merge: a copy with its base, ~5 % of goals and milestones edited on each side
         copy = work / f"kopie{n}-{r}.sa2030"
         save_copy_with_base(source, copy)
@@ -175,22 +250,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-merge", action="store_true", help="only import and export")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
         for n in args.sizes:
-            times = bench(n, args.runs, Path(tmp))
+            times = bench(n, args.runs, Path(tmp), not args.no_merge)
             med = {k: statistics.median(v) for k, v in times.items()}
             for name, value in med.items():
                 ratio = ""
                 if name.startswith(("import xlsx", "re-import xlsx")):
                     ratio = f"{value / med['raw read xlsx (openpyxl)']:.1f}× raw"
+                elif name.startswith(("import ods", "re-import ods")):
+                    ratio = f"{value / med['raw read ods (ods_read)']:.1f}× raw"
                 elif name.startswith(("import csv", "re-import csv")):
                     ratio = f"{value / med['raw read csv (csv module)']:.1f}× raw"
                 rows.append((n, name, value, ratio))
-        print(f"{'goals':>6}  {'operation':<32} {'median s':>9}  ratio")
+        print(f"{'goals':>6}  {'operation':<34} {'median s':>9}  ratio")
         for n, name, value, ratio in rows:
-            print(f"{n:>6}  {name:<32} {value:>9.2f}  {ratio}")
+            print(f"{n:>6}  {name:<34} {value:>9.2f}  {ratio}")
 
 
 if __name__ == "__main__":

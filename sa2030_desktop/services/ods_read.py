@@ -26,6 +26,10 @@ MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_CELLS = (f"{TABLE}table-cell", f"{TABLE}covered-table-cell")
+_ROW, _COLS_REPEATED = f"{TABLE}table-row", f"{TABLE}number-columns-repeated"
+_TYPE, _VALUE, _FORMULA = f"{OFFICE}value-type", f"{OFFICE}value", f"{TABLE}formula"
+_P = (f"{TEXT}p", f"{TEXT}h")
 MAX_ROWS = 200_000  # rows with values per sheet (10,000 goals need 30,000 milestone rows)
 MAX_COLUMNS = 1_000  # the widest template sheet has 12 columns
 
@@ -114,7 +118,7 @@ def _rows(events, table, file: str):
         if event == "end" and element is table:
             table.clear()
             return
-        if event != "end" or element.tag != f"{TABLE}table-row":
+        if event != "end" or element.tag != _ROW:
             continue
         repeat = _count(element, "number-rows-repeated")
         values = _cells(element, file, title, number + 1)
@@ -152,9 +156,9 @@ def _cells(row, file: str, title: str, line: int) -> list[object]:
     values: list[object] = []
     column = 0
     for cell in row:
-        if cell.tag not in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell"):
+        if cell.tag not in _CELLS:
             continue
-        repeat = _count(cell, "number-columns-repeated")
+        repeat = 1 if cell.get(_COLS_REPEATED) is None else _count(cell, "number-columns-repeated")
         value = _value(cell, file, title, line, column)
         if value is None:
             column += repeat  # empty cells cost nothing, however many are repeated
@@ -174,9 +178,9 @@ def _cells(row, file: str, title: str, line: int) -> list[object]:
 
 
 def _value(cell, file: str, title: str, line: int, column: int) -> object:
-    kind = cell.get(f"{OFFICE}value-type")
+    kind = cell.get(_TYPE)
     if kind is None:
-        if cell.get(f"{TABLE}formula") is not None:
+        if cell.get(_FORMULA) is not None:
             raise _Refused(
                 Issue(
                     "ods_formula",
@@ -187,7 +191,7 @@ def _value(cell, file: str, title: str, line: int, column: int) -> object:
         text = _text(cell)
         return text or None
     if kind in ("float", "percentage", "currency"):
-        number = float(cell.get(f"{OFFICE}value", "nan"))
+        number = float(cell.get(_VALUE, "nan"))
         return int(number) if number.is_integer() else number
     if kind == "date":
         raw = cell.get(f"{OFFICE}date-value", "")
@@ -202,10 +206,12 @@ def _value(cell, file: str, title: str, line: int, column: int) -> object:
 
 def _text(cell) -> str:
     """The cell's text: paragraphs joined by line breaks, <text:s>/<text:tab> expanded."""
-    return "\n".join(_inline(p) for p in cell.iterchildren(f"{TEXT}p", f"{TEXT}h"))
+    return "\n".join(_inline(p) for p in cell.iterchildren(*_P))
 
 
 def _inline(element) -> str:
+    if not len(element):  # plain text, the common case
+        return element.text or ""
     parts = [element.text or ""]
     for child in element:
         tag = child.tag
