@@ -246,6 +246,7 @@ MESSAGES.update({
     "not_xlsx_detail": "Die Excel-Mappe kann nicht gelesen werden ({detail}).",
     "xlsx_bomb": "Die Excel-Mappe wird abgelehnt: sie würde entpackt unverhältnismäßig groß ({detail}).",
     "xlsx_entities": "Die Excel-Mappe wird abgelehnt: „{part}“ enthält XML-Entitäten oder eine DTD.",
+    "xlsx_text_too_long": "Ein Text in Blatt {sheet}, Zeile {line} ist länger als {limit} Zeichen; Excel kann ihn nicht speichern – bitte als .ods oder .json exportieren.",
     "not_ods": "Die Datei ist keine OpenDocument-Tabelle (.ods) – stimmt die Dateiendung?",
     "not_ods_kind": "Die Datei ist keine OpenDocument-Tabelle, sondern „{kind}“ – stimmt die Dateiendung?",
     "not_ods_detail": "Die OpenDocument-Tabelle kann nicht gelesen werden ({detail}).",

@@ -32,6 +32,7 @@ _TYPE, _VALUE, _FORMULA = f"{OFFICE}value-type", f"{OFFICE}value", f"{TABLE}form
 _P = (f"{TEXT}p", f"{TEXT}h")
 MAX_ROWS = 200_000  # rows with values per sheet (10,000 goals need 30,000 milestone rows)
 MAX_COLUMNS = 1_000  # the widest template sheet has 12 columns
+MAX_CELLS = 3_000_000  # cells kept per sheet (10,000 goals: 210,000 in the largest sheet)
 
 
 class _Refused(Exception):
@@ -113,7 +114,7 @@ def _sheets(fh, file: str):
 def _rows(events, table, file: str):
     title = table.get(f"{TABLE}name", "")
     number = 0  # rows passed so far (1-based numbers as Calc shows them)
-    kept = 0
+    kept = cells = 0
     for event, element in events:
         if event == "end" and element is table:
             table.clear()
@@ -128,7 +129,8 @@ def _rows(events, table, file: str):
         if not any(v not in (None, "") for v in values):
             number += repeat  # empty rows (Calc writes the rest of a sheet as one) are skipped
             continue
-        if kept + repeat > MAX_ROWS:
+        cells += repeat * len(values)
+        if kept + repeat > MAX_ROWS or cells > MAX_CELLS:
             raise _Refused(
                 Issue(
                     "ods_bomb",

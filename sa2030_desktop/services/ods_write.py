@@ -115,7 +115,8 @@ def _table(sheet: Sheet, col_style: dict, validations: dict):
             batch.clear()
     yield "".join(batch)
     drops = {col: validations[(sheet.name, col)] for (s, col) in validations if s == sheet.name}
-    if drops:
+    repeat = DROP_ROWS - 1 - len(sheet.rows)
+    if drops and repeat > 0:
         # one repeated row carries the lists down to row DROP_ROWS, as Calc stores it
         cells, last = [], -1
         for col in sorted(drops):
@@ -125,7 +126,6 @@ def _table(sheet: Sheet, col_style: dict, validations: dict):
                 )
             cells.append(f'<table:table-cell table:content-validation-name="{drops[col]}"/>')
             last = col
-        repeat = DROP_ROWS - 1 - len(sheet.rows)
         yield f'<table:table-row table:number-rows-repeated="{repeat}">{"".join(cells)}</table:table-row>'
     yield "</table:table>"
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.services.book import DROP_ROWS, GUARDED, Sheet, column_letter
+
+MAX_TEXT = 32767  # characters in one Excel cell
 
 
 def write_book(sheets: list[Sheet], target: Path) -> None:
@@ -62,7 +65,10 @@ def write_book(sheets: list[Sheet], target: Path) -> None:
                 else:
                     text = str(value)
                     fmt = bold if first_bold else (quoted if text.startswith(GUARDED) else None)
-                    write_string(r, c, text, fmt)
+                    if write_string(r, c, text, fmt) == -2:  # XlsxWriter cut it short
+                        raise DomainError(
+                            "xlsx_text_too_long", sheet=sheet.name, line=r + 1, limit=MAX_TEXT
+                        )
         for drop in sheet.drop_downs:
             letter = column_letter(drop.source_column)
             ws.data_validation(

@@ -83,6 +83,14 @@ def _bad(kind: str, tmp_path):
         )
         rewrite(good, path, {"content.xml": _after_header(content, bomb)})
         return path, "über 1000 Spalten"
+    if kind == "repeated_cells":
+        # 1,000 columns × 5,000 rows: each limit kept, together too many cells to hold
+        cells = ('<table:table-cell office:value-type="string" table:number-columns-repeated='
+                 '"999"><text:p>x</text:p></table:table-cell>')  # fmt: skip
+        bomb = ROW.replace("<table:table-row>", '<table:table-row table:number-rows-repeated'
+                           '="5000">') + cells + "</table:table-row>"  # fmt: skip
+        rewrite(good, path, {"content.xml": _after_header(content, bomb)})
+        return path, "unverhältnismäßig groß"
     if kind == "entities":
         dtd = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
         end = content.index(b"?>") + 2
@@ -106,7 +114,7 @@ def _after_header(content: bytes, row: str) -> bytes:
 @pytest.mark.parametrize(
     "kind",
     ["encrypted", "damaged", "damaged_member", "other_zip", "odt", "zip_bomb", "repeated_rows",
-     "repeated_columns", "entities", "formula_without_value"],
+     "repeated_columns", "repeated_cells", "entities", "formula_without_value"],
 )  # fmt: skip
 def test_bad_ods_is_refused_in_german_and_nothing_is_written(base_file, tmp_path, kind):
     target = tmp_path / "p.sa2030"
