@@ -14,7 +14,7 @@ from sa2030_desktop.persistence.store import Store
 from tests.exchange.ods_helpers import rewrite, write_sample_ods
 
 ROW = (
-    "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Z1</text:p>"
+    '<table:table-row><table:table-cell office:value-type="string"><text:p>Z1</text:p>'
     "</table:table-cell>"
 )
 
