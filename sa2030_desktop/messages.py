@@ -302,3 +302,13 @@ MESSAGES.update({
     "office_timeout": "LibreOffice hat die Umwandlung nicht innerhalb von {seconds} Sekunden beendet und wurde abgebrochen. Bitte später erneut versuchen (läuft LibreOffice noch mit einem offenen Dialog?); es wurde nichts geschrieben.",
     "office_failed": "LibreOffice konnte das Dokument nicht als {format} speichern ({detail}). Es wurde nichts geschrieben.",
 })
+
+# Indicators: target path and measured values (REPORTING.md)
+MESSAGES.update({
+    "indicator_target_equals_baseline": "Zielwert und Ausgangswert sind gleich – ein Zielpfad braucht einen Zielwert, der sich vom Ausgangswert unterscheidet.",
+    "indicator_target_date_not_after_baseline": "Das Zieldatum muss nach dem Datum des Ausgangswerts liegen.",
+    "indicator_value_twice": "Für den {value} gibt es zwei Messwerte; je Tag ist ein Messwert möglich.",
+    "unknown_indicator": "Unbekannter Indikator „{value}“ – er steht weder im Blatt Indikatoren noch im Portfolio.",
+    "indicator_behind": "Ziel „im Plan“, aber Indikator „{indicator}“ deutlich hinter Plan: {value} gemessen am {measured}, erwartet {expected} (Abstand {gap} % des Zielwegs).",
+})
+FIELD.update({"source": "Quelle"})

@@ -164,6 +164,7 @@ class Dependency:
 class IndicatorValue:
     date: date
     value: float
+    source: str = ""  # Quelle of the measured value (a statistic, a survey …)
 
 
 @dataclass(slots=True)

@@ -7,14 +7,16 @@ package guard in persistence calls the Ressortpaket rule for every raw write.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
 
 from sa2030_desktop.domain.conflicts import needed_date, waiting_date
 from sa2030_desktop.domain.dates import de_short
-from sa2030_desktop.domain.entities import dependency_key, parse_dependency_key
+from sa2030_desktop.domain.entities import dependency_key, indicator_key, parse_dependency_key
 from sa2030_desktop.domain.errors import DomainError, NotFoundError
+from sa2030_desktop.domain.indicators import path_problem
 from sa2030_desktop.domain.model import (
     Category,
     Dependency,
@@ -245,6 +247,34 @@ def check_indicator(portfolio: Portfolio, indicator: Indicator) -> None:
     if not indicator.name.strip():
         raise DomainError("empty_title", entity="indicator", key=indicator.goal)
     check_text("indicator", indicator.name, name=indicator.name, unit=indicator.unit)
+    for value in indicator.values:
+        check_text("indicator", indicator.name, source=value.source)
+    for code, data in indicator_problems(indicator):
+        raise DomainError(code, entity="indicator", key=indicator_key(indicator.goal,
+                                                                     indicator.name), **data)
+
+
+def indicator_problems(indicator: Indicator) -> list[tuple[str, dict[str, object]]]:
+    """What makes an indicator unstorable beyond its texts: numbers that are no numbers, a
+    target path with v1 = v0 or d1 ≤ d0 (REPORTING.md), two values measured on one day."""
+    problems: list[tuple[str, dict[str, object]]] = []
+    for name in ("baseline", "target"):
+        number = getattr(indicator, name)
+        if number is not None and not math.isfinite(number):
+            problems.append(("bad_number", {"field": name, "value": str(number)}))
+    for value in indicator.values:
+        if not math.isfinite(value.value):
+            problems.append(("bad_number", {"field": "values", "value": str(value.value)}))
+    if not problems:
+        code = path_problem(indicator)
+        if code:
+            problems.append((code, {}))
+    seen: set[date] = set()
+    for value in sorted(indicator.values, key=lambda v: v.date):
+        if value.date in seen:
+            problems.append(("indicator_value_twice", {"value": de_short(value.date)}))
+        seen.add(value.date)
+    return problems
 
 
 def check_rename_ministry(

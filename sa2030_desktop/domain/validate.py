@@ -17,6 +17,7 @@ from sa2030_desktop.domain.preconditions import (  # noqa: F401 - MAX_TEXT re-ex
     MAX_TEXT,
     bad_text,
     future_actual,
+    indicator_problems,
     milestone_ref_problems,
 )
 
@@ -98,7 +99,13 @@ def validate(portfolio: Portfolio, place_of: PlaceOf = _no_place) -> list[Issue]
     for ind in portfolio.indicators:
         if ind.goal not in portfolio.goals:
             err("unknown_goal", "indicator", indicator_key(ind.goal, ind.name), value=ind.goal)
-        text("indicator", indicator_key(ind.goal, ind.name), "name", ind.name)
+        ind_key = indicator_key(ind.goal, ind.name)
+        text("indicator", ind_key, "name", ind.name)
+        text("indicator", ind_key, "unit", ind.unit)
+        for value in ind.values:
+            text("indicator", ind_key, "source", value.source)
+        for code, data in indicator_problems(ind):
+            err(code, "indicator", ind_key, **data)
     usable_part = Portfolio(goals=portfolio.goals, dependencies=usable)
     if usable and not g.is_acyclic(usable_part):  # networkx only to name the cycle
         path = g.find_cycle_path(g.build_graph(usable_part))

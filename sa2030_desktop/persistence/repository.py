@@ -125,8 +125,10 @@ def load_dependencies(conn: Connection) -> list[Dependency]:
 def load_indicators(conn: Connection) -> list[Indicator]:
     q = conn.exec_driver_sql
     values: dict[int, list[IndicatorValue]] = {}
-    for ind_id, day, value in q("SELECT indicator, date, value FROM indicator_value ORDER BY date"):
-        values.setdefault(ind_id, []).append(IndicatorValue(_d(day), value))
+    for ind_id, day, value, source in q(
+        "SELECT indicator, date, value, source FROM indicator_value ORDER BY date"
+    ):
+        values.setdefault(ind_id, []).append(IndicatorValue(_d(day), value, source))
     return [
         Indicator(r[1], r[2], r[3], r[4], _date(r[5]), r[6], _date(r[7]), values.get(r[0], []))
         for r in q(

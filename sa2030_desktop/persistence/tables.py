@@ -132,6 +132,7 @@ class IndicatorValueTable(SQLModel, table=True):
     )
     date: str
     value: float
+    source: str = ""  # Quelle of the measured value
 
 
 class ChangeTable(SQLModel, table=True):

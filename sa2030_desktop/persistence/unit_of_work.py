@@ -222,23 +222,24 @@ class UnitOfWork:
         ).first()
         ind_id = row[0]
         old = [
-            (r[0], r[1])
+            (r[0], r[1], r[2])
             for r in self.conn.exec_driver_sql(
-                "SELECT date, value FROM indicator_value WHERE indicator = ? ORDER BY date", (ind_id,)
+                "SELECT date, value, source FROM indicator_value WHERE indicator = ?"
+                " ORDER BY date, id",
+                (ind_id,),
             )
         ]
-        new = sorted((v.date.isoformat(), float(v.value)) for v in ind.values)
-        if old == new:
+        new = sorted((v.date.isoformat(), float(v.value), v.source) for v in ind.values)
+        if sorted(old) == new:
             return False
         self.conn.exec_driver_sql("DELETE FROM indicator_value WHERE indicator = ?", (ind_id,))
-        for day, value in new:
+        for day, value, source in new:
             self.conn.exec_driver_sql(
-                "INSERT INTO indicator_value (indicator, date, value) VALUES (?, ?, ?)",
-                (ind_id, day, value),
+                "INSERT INTO indicator_value (indicator, date, value, source) VALUES (?, ?, ?, ?)",
+                (ind_id, day, value, source),
             )
-        fmt = "; ".join(f"{d}={_text(v)}" for d, v in old)
-        self.log("indicator", indicator_key(ind.goal, ind.name), "values", fmt,
-                 "; ".join(f"{d}={_text(v)}" for d, v in new))
+        self.log("indicator", indicator_key(ind.goal, ind.name), "values", _values_text(old),
+                 _values_text(new))
         key = ("indicator", indicator_key(ind.goal, ind.name))
         if key not in self.changes.added + self.changes.updated:
             self.changes.updated.append(key)
@@ -314,3 +315,8 @@ def unit_of_work(engine: Engine, comment: str = "", user: str | None = None) -> 
         uow.flush_log()
         # Rows written by any path (also raw SQL): none means the snapshot is still true.
         uow.wrote = raw.total_changes != before
+
+
+def _values_text(rows: list[tuple[str, float, str]]) -> str:
+    """„2025-12-31=34; 2026-06-30=41 (Mikrozensus)“ – the change log's text of a value series."""
+    return "; ".join(f"{d}={_text(v)}" + (f" ({s})" if s else "") for d, v, s in rows)

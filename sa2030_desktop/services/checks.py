@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sa2030_desktop.domain.analysis import analyse
+from sa2030_desktop.domain.dates import number_de
 from sa2030_desktop.domain.entities import dependency_key
 from sa2030_desktop.domain.errors import Issue
+from sa2030_desktop.domain.indicators import indicator_findings
 from sa2030_desktop.domain.validate import validate
 from sa2030_desktop.persistence.engine import stored_integrity
 from sa2030_desktop.persistence.store import Store
@@ -44,6 +46,14 @@ def check(store: Store, as_of: date | None = None) -> CheckReport:
                   {"dependent": c.dependent, "prerequisite": c.prerequisite,
                    "needed": c.needed.strftime("%d.%m.%Y"), "waiting": c.waiting.strftime("%d.%m.%Y"),
                    "days": c.days}, "warning")
+        )
+    for f in indicator_findings(portfolio, day):
+        report.warnings.append(
+            Issue("indicator_behind", {"entity": "goal", "key": f.goal},
+                  {"indicator": f.indicator, "value": number_de(f.value),
+                   "expected": number_de(round(f.expected, 2)),
+                   "measured": f.measured.strftime("%d.%m.%Y"),
+                   "gap": f"{f.gap * 100:.1f}".replace(".", ",").replace("-", "\u2212")}, "warning")
         )
     for m in result.overdue:
         report.warnings.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from json import scanner
 from pathlib import Path
 
@@ -131,7 +132,10 @@ class _Reader:
         if isinstance(value, str):
             value = value.replace(".", "").replace(",", ".") if "," in value else value
         try:
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number):  # NaN and infinity are no measured value
+                raise ValueError(value)
+            return number
         except (TypeError, ValueError):
             self.error("bad_number", field=name, value=str(obj[name])[:80])
             return None
@@ -273,8 +277,14 @@ def _indicator(r: _Reader, obj: dict, _index: int, goal_key: str, ind_name: str)
     values = []
     for v in obj.get("values") or []:
         try:
-            values.append(m.IndicatorValue(parse_date(v["date"]), float(v["value"])))
-        except (KeyError, TypeError, ValueError):
+            source = v.get("source") or ""
+            if not isinstance(source, str):
+                raise TypeError(source)
+            day, value = parse_date(v["date"]), float(v["value"])
+            if day is None or not math.isfinite(value):
+                raise ValueError(v)
+            values.append(m.IndicatorValue(day, value, source))
+        except (KeyError, TypeError, ValueError, AttributeError):
             r.error("bad_value", field="values", value=str(v)[:80])
     if "values" in obj:
         r.fields.add("values")

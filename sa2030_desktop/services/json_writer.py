@@ -7,7 +7,15 @@ from pathlib import Path
 
 from sa2030_desktop.domain.dates import iso
 from sa2030_desktop.domain.entities import SECTIONS
-from sa2030_desktop.domain.model import Dependency, Goal, Indicator, Milestone, Ministry, Portfolio
+from sa2030_desktop.domain.model import (
+    Dependency,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Milestone,
+    Ministry,
+    Portfolio,
+)
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.atomic import atomic_write_bytes
 
@@ -87,6 +95,14 @@ def _dependency(d: Dependency) -> dict:
     }
 
 
+def _value(v: IndicatorValue) -> dict:
+    # "source" only when given: files without sources stay byte-identical to earlier exports
+    out: dict = {"date": v.date.isoformat(), "value": v.value}
+    if v.source:
+        out["source"] = v.source
+    return out
+
+
 def _indicator(i: Indicator) -> dict:
     return {
         "goal": i.goal,
@@ -96,7 +112,7 @@ def _indicator(i: Indicator) -> dict:
         "baseline_date": iso(i.baseline_date),
         "target": i.target,
         "target_date": iso(i.target_date),
-        "values": [{"date": v.date.isoformat(), "value": v.value} for v in i.values],
+        "values": [_value(v) for v in i.values],
     }
 
 

@@ -57,7 +57,13 @@ def test_check_reports_no_error_on_the_demo(demo_file, capsys):
     assert code == 0
     data = json.loads(out)
     assert data["errors"] == []
-    assert {w["code"] for w in data["warnings"]} == {"contradiction", "conflict", "overdue"}
+    assert {w["code"] for w in data["warnings"]} == {
+        "contradiction", "conflict", "overdue", "indicator_behind"
+    }
+    # Z12 im Plan: 281 on 30.09.2026 against 387.32 expected on 140 → 500 (2024 to 2027)
+    behind = [w for w in data["warnings"] if w["code"] == "indicator_behind"]
+    assert [w["place"]["key"] for w in behind] == ["Z12"]
+    assert "erwartet 387,32 (Abstand −29,5 % des Zielwegs)" in behind[0]["message"]
 
 
 def test_goal_json(demo_file, capsys):

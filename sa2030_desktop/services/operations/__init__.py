@@ -15,6 +15,11 @@ from sa2030_desktop.services.operations.goals import (
     RestoreGoal,
     UpdateGoal,
 )
+from sa2030_desktop.services.operations.indicators import (
+    DeleteIndicator,
+    SaveIndicator,
+    SetIndicatorValues,
+)
 from sa2030_desktop.services.operations.links import Link, Unlink, UpdateLink, existing_link
 from sa2030_desktop.services.operations.milestones import (
     CreateMilestone,
@@ -25,11 +30,9 @@ from sa2030_desktop.services.operations.milestones import (
     UpdateMilestone,
 )
 from sa2030_desktop.services.operations.reference import (
-    DeleteIndicator,
     DeleteReference,
     RenameMinistry,
     ReopenMinistries,
-    SaveIndicator,
     SaveReference,
 )
 
@@ -59,5 +62,6 @@ __all__ = [
     "RenameMinistry",
     "ReopenMinistries",
     "SaveIndicator",
+    "SetIndicatorValues",
     "SaveReference",
 ]

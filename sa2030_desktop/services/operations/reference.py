@@ -1,5 +1,5 @@
-"""Operations on indicators and reference data (categories, theme fields, ministries), with
-effective-dated renames and merges of ministries."""
+"""Operations on reference data (categories, theme fields, ministries), with effective-dated
+renames and merges of ministries. Indicators: operations/indicators.py."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sa2030_desktop.domain import preconditions as rules
-from sa2030_desktop.domain.entities import indicator_key
 from sa2030_desktop.domain.errors import NotFoundError
-from sa2030_desktop.domain.model import Category, Indicator, Ministry, Portfolio, Theme
+from sa2030_desktop.domain.model import Category, Ministry, Portfolio, Theme
 from sa2030_desktop.persistence.unit_of_work import UnitOfWork
-from sa2030_desktop.services.operations.base import Operation, child_write
+from sa2030_desktop.services.operations.base import Operation
 
 ReferenceObject = Category | Theme | Ministry
 SECTIONS = {Category: ("category", "categories"), Theme: ("theme", "themes"),
@@ -20,61 +19,8 @@ SECTIONS = {Category: ("category", "categories"), Theme: ("theme", "themes"),
 SECTION_OF = {entity: section for entity, section in SECTIONS.values()}
 
 
-def find_indicator(portfolio: Portfolio, goal: str, name: str) -> Indicator | None:
-    return next((i for i in portfolio.indicators if (i.goal, i.name) == (goal, name)), None)
-
-
 def _reference_write(entity: str, code: str):
     return [(entity, code, {}, None)]  # reference data is context in a Ressortpaket
-
-
-@dataclass
-class SaveIndicator(Operation):
-    """Create or change an indicator (with its values)."""
-
-    indicator: Indicator
-    comment: str = ""
-
-    def _check(self, portfolio: Portfolio) -> None:
-        rules.check_indicator(portfolio, self.indicator)
-
-    def _writes(self, portfolio: Portfolio):
-        ind = self.indicator
-        return [child_write("indicator", indicator_key(ind.goal, ind.name), ind.goal)]
-
-    def _before_of(self, portfolio: Portfolio) -> Indicator | None:
-        return find_indicator(portfolio, self.indicator.goal, self.indicator.name)
-
-    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
-        uow.save(self.indicator)
-
-    def _inverse(self, before: object, comment: str) -> Operation:
-        if before is None:
-            return DeleteIndicator(self.indicator.goal, self.indicator.name, comment)
-        return SaveIndicator(before, comment)  # type: ignore[arg-type]
-
-
-@dataclass
-class DeleteIndicator(Operation):
-    goal: str
-    name: str
-    comment: str = ""
-
-    def _check(self, portfolio: Portfolio) -> None:
-        if find_indicator(portfolio, self.goal, self.name) is None:
-            raise NotFoundError("indicator", indicator_key(self.goal, self.name))
-
-    def _writes(self, portfolio: Portfolio):
-        return [child_write("indicator", indicator_key(self.goal, self.name), self.goal)]
-
-    def _before_of(self, portfolio: Portfolio) -> Indicator | None:
-        return find_indicator(portfolio, self.goal, self.name)
-
-    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
-        uow.delete("indicator", {"goal": self.goal, "name": self.name})
-
-    def _inverse(self, before: object, comment: str) -> Operation:
-        return SaveIndicator(before, comment)  # type: ignore[arg-type]
 
 
 @dataclass
