@@ -250,8 +250,9 @@ def check_indicator(portfolio: Portfolio, indicator: Indicator) -> None:
     for value in indicator.values:
         check_text("indicator", indicator.name, source=value.source)
     for code, data in indicator_problems(indicator):
-        raise DomainError(code, entity="indicator", key=indicator_key(indicator.goal,
-                                                                     indicator.name), **data)
+        raise DomainError(
+            code, entity="indicator", key=indicator_key(indicator.goal, indicator.name), **data
+        )
 
 
 def indicator_problems(indicator: Indicator) -> list[tuple[str, dict[str, object]]]:
