@@ -7,15 +7,7 @@ from pathlib import Path
 
 from sa2030_desktop.domain.dates import iso
 from sa2030_desktop.domain.entities import SECTIONS
-from sa2030_desktop.domain.model import (
-    Dependency,
-    Goal,
-    Indicator,
-    IndicatorValue,
-    Milestone,
-    Ministry,
-    Portfolio,
-)
+from sa2030_desktop.domain.model import Dependency, Goal, Indicator, Milestone, Ministry, Portfolio
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.atomic import atomic_write_bytes
 
@@ -95,7 +87,7 @@ def _dependency(d: Dependency) -> dict:
     }
 
 
-def _value(v: IndicatorValue) -> dict:
+def _value(v) -> dict:  # an IndicatorValue
     # "source" only when given: files without sources stay byte-identical to earlier exports
     out: dict = {"date": v.date.isoformat(), "value": v.value}
     if v.source:
