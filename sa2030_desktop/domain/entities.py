@@ -22,10 +22,12 @@ from sa2030_desktop.domain.model import (
     PortfolioInfo,
     Theme,
 )
+from sa2030_desktop.domain.reporting import Report, ReportingRound
 
 PORTFOLIO_KEY = "portfolio"  # the one record of portfolio info
 DEPENDENCY_SEPARATOR = ">"
 INDICATOR_SEPARATOR = "/"
+REPORT_SEPARATOR = "@"  # „Z17@2026-Q4“: the report on goal Z17 in round 2026-Q4
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,9 @@ class Entity:
     separator: str = ""  # joins the key fields of a composite key
     sheet: str = ""  # Excel sheet of the template ("" when the entity has no table there)
     csv_name: str = ""  # file name in the CSV form of the template
+    # False for the reporting entities: their sections (format version 2) are not portfolio
+    # data, so imports, merges and Ressortpakete of the portfolio leave them alone
+    in_portfolio: bool = True
 
 
 ENTITIES: tuple[Entity, ...] = (
@@ -54,12 +59,18 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity("indicator", Indicator, "indicators", ("goal", "name"), INDICATOR_SEPARATOR),
     Entity("portfolio", PortfolioInfo, "", ()),
+    Entity("round", ReportingRound, "rounds", ("key",), in_portfolio=False),
+    Entity("report", Report, "reports", ("goal", "round"), REPORT_SEPARATOR, in_portfolio=False),
 )  # fmt: skip
 
 BY_NAME: dict[str, Entity] = {e.name: e for e in ENTITIES}
 BY_TYPE: dict[type, Entity] = {e.type: e for e in ENTITIES}
 # JSON section → entity name, in the order of the exchange document (reference data first)
-SECTIONS: dict[str, str] = {e.section: e.name for e in ENTITIES if e.section}
+SECTIONS: dict[str, str] = {e.section: e.name for e in ENTITIES if e.section and e.in_portfolio}
+# the sections format version 2 adds (rounds, reports; frozen states are stored per round)
+REPORTING_SECTIONS: dict[str, str] = {
+    e.section: e.name for e in ENTITIES if e.section and not e.in_portfolio
+}
 KEY_FIELDS: dict[str, tuple[str, ...]] = {e.name: e.key_fields for e in ENTITIES}
 
 
@@ -102,3 +113,8 @@ def parse_dependency_key(key: str) -> tuple[str, str] | None:
 
 def indicator_key(goal: str, name: str) -> str:
     return f"{goal}{INDICATOR_SEPARATOR}{name}"
+
+
+def report_key(goal: str, round_key: str) -> str:
+    """„Z17@2026-Q4“: the report on goal Z17 in round 2026-Q4, as logs and messages name it."""
+    return f"{goal}{REPORT_SEPARATOR}{round_key}"

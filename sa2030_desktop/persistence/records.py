@@ -6,6 +6,7 @@ Word/XML cannot hold never reaches the file.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -42,6 +43,18 @@ SPECS: dict[str, EntitySpec] = {
     ),
     "indicator": _spec("indicator", ("unit", "baseline", "baseline_date", "target", "target_date")),
     "portfolio": _spec("portfolio", ("title", "issuing_office", "as_of", "demo"), "portfolio_info"),
+    "round": _spec(
+        "round",
+        ("title", "as_of", "deadline", "scope", "state", "opened_by", "opened_at", "closed_by",
+         "closed_at"),
+        "reporting_round",
+    ),
+    "report": _spec(
+        "report",
+        ("ministry", "state", "status", "status_reason", "progress", "remark", "forecasts",
+         "actuals", "values", "submitted_by", "submitted_ministry", "submitted_at",
+         "reviewed_by", "reviewed_at", "review_comment"),
+    ),
 }
 
 
@@ -54,7 +67,15 @@ def _db(value: object) -> object:
         return int(value)
     if isinstance(value, list):
         return ",".join(str(v) for v in value)
+    if isinstance(value, dict):  # a report's forecasts, actual dates, indicator values
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_json_value) if value else ""
     return value
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
 
 
 def _text(value: object) -> str:

@@ -178,3 +178,61 @@ class PackageInfoTable(SQLModel, table=True):
     origin_lineage: str = ""
     origin: str = ""
     created: str = ""
+
+
+class ReportingRoundTable(SQLModel, table=True):
+    """A reporting round (Berichtsrunde, REPORTING.md); scope: comma-separated ministries."""
+
+    __tablename__ = "reporting_round"
+    key: str = Field(primary_key=True)
+    title: str
+    as_of: str
+    deadline: str
+    scope: str = ""
+    state: str = "open"
+    opened_by: str = ""
+    opened_at: str = ""
+    closed_by: str = ""
+    closed_at: str = ""
+
+
+class ReportTable(SQLModel, table=True):
+    """A report (Meldung) of one goal in one round. The goal is no foreign key: a report is
+    history and outlives a renamed or deleted goal (open rounds follow renames explicitly).
+    Forecasts, actual dates and indicator values are JSON objects."""
+
+    __tablename__ = "report"
+    goal: str = Field(primary_key=True)
+    round: str = Field(
+        sa_column=Column(
+            String, ForeignKey("reporting_round.key", **_CASCADE), primary_key=True, index=True
+        )
+    )
+    ministry: str = ""
+    state: str = "pending"
+    status: str | None = None
+    status_reason: str = ""
+    progress: str = ""
+    remark: str = ""
+    forecasts: str = ""
+    actuals: str = ""
+    values: str = ""
+    submitted_by: str = ""
+    submitted_ministry: str = ""
+    submitted_at: str = ""
+    reviewed_by: str = ""
+    reviewed_at: str = ""
+    review_comment: str = ""
+
+
+class FrozenStateTable(SQLModel, table=True):
+    """The frozen state (Berichtsstand) of a closed round: written once when it is closed, as
+    canonical JSON text, with its sha256; never updated."""
+
+    __tablename__ = "frozen_state"
+    round: str = Field(
+        sa_column=Column(String, ForeignKey("reporting_round.key", **_CASCADE), primary_key=True)
+    )
+    document: str
+    sha256: str
+    created: str = ""

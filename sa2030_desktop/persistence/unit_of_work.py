@@ -21,7 +21,7 @@ from sa2030_desktop.domain.model import (
     Indicator,
 )
 from sa2030_desktop.domain.validate import bad_text
-from sa2030_desktop.persistence import package_guard
+from sa2030_desktop.persistence import package_guard, reporting_repository
 from sa2030_desktop.persistence.records import (
     SPECS,
     _norm,
@@ -256,6 +256,7 @@ class UnitOfWork:
     def rename_goal(self, key: str, new_key: str) -> None:
         """Give a goal a new key; milestones, dependencies and layout follow by cascade."""
         self.conn.exec_driver_sql("UPDATE goal SET key = ? WHERE key = ?", (new_key, key))
+        reporting_repository.follow_goal_rename(self.conn, key, new_key)
         self.log("goal", new_key, "key", key, new_key)
         self.changes.updated.append(("goal", new_key))
         self.changes.full_reload = True  # the (entity, key) pairs cannot describe the cascade
