@@ -312,3 +312,29 @@ MESSAGES.update({
     "indicator_behind": "Ziel „im Plan“, aber Indikator „{indicator}“ deutlich hinter Plan: {value} gemessen am {measured}, erwartet {expected} (Abstand {gap} % des Zielwegs).",
 })
 FIELD.update({"source": "Quelle"})
+
+# Reporting rounds (REPORTING.md; domain/reporting.py, services/reporting/)
+ENTITY.update({"round": "Berichtsrunde", "report": "Meldung"})
+FIELD.update({"progress": "Sachstand", "remark": "interne Bemerkung",
+              "review_comment": "Kommentar der Prüfung", "deadline": "Meldeschluss"})  # fmt: skip
+MESSAGES.update({
+    "round_bad_key": "„{key}“ taugt nicht als Schlüssel einer Berichtsrunde (erlaubt: Buchstaben, Ziffern und -_. , höchstens 40 Zeichen, z. B. 2026-Q4).",
+    "round_reserved_key": "„{key}“ ist als Schlüssel einer Berichtsrunde reserviert (es steht für den aktuellen Stand).",
+    "round_exists": "Die Berichtsrunde {key} gibt es schon.",
+    "round_deadline_before_as_of": "Der Meldeschluss {deadline} der Berichtsrunde {key} liegt vor ihrem Stichtag {as_of}.",
+    "round_empty_scope": "Die Berichtsrunde {key} enthält kein Ziel (kein Ziel wird am Stichtag von den gewählten Ressorts geführt).",
+    "report_not_in_round": "Zum Ziel {key} gibt es in der Berichtsrunde {round} keine Meldung.",
+    "round_closed": "Die Berichtsrunde {key} ist abgeschlossen; sie nimmt keine Meldungen oder Prüfungen mehr an. Nichts wurde geschrieben.",
+    "report_accepted": "Die Meldung zu {key} in der Berichtsrunde {round} ist schon bestätigt; sie ändert sich erst, wenn die Prüfung sie zurückgibt.",
+    "review_not_submitted": "Die Meldung zu {key} in der Berichtsrunde {round} ist {state} – prüfen lässt sich nur eine abgegebene Meldung.",
+    "review_already_accepted": "Die Meldung zu {key} in der Berichtsrunde {round} ist schon bestätigt.",
+    "return_needs_comment": "Wer die Meldung zu {key} (Berichtsrunde {round}) zurückgibt, muss sagen, warum (Kommentar fehlt).",
+    "round_already_closed": "Die Berichtsrunde {key} ist schon abgeschlossen.",
+    "round_missing_reports": "In der Berichtsrunde {key} fehlen noch {count} Meldungen ({goals}). Abschließen trotzdem nur mit ausdrücklicher Bestätigung (--force); diese Ziele werden mit ihrem aktuellen Stand als „keine Meldung“ eingefroren.",
+    "round_not_closed": "Die Berichtsrunde {key} ist noch offen; einen Berichtsstand gibt es erst nach dem Abschluss.",
+    "unknown_indicator": "Das Ziel {key} hat keinen Indikator „{value}“.",
+    "progress_too_long": "Der Sachstand zu {key} ist {length} Zeichen lang; erlaubt sind höchstens {limit}.",
+    "compare_same_round": "Eine Berichtsrunde ({key}) lässt sich nicht mit sich selbst vergleichen.",
+    "compare_open_earlier": "Die Berichtsrunde {key} ist noch offen; als frühere Runde eines Vergleichs taugt nur eine abgeschlossene.",
+    "compare_open_later": "Die Berichtsrunde {key} ist noch offen; verglichen wird mit einer abgeschlossenen Runde oder mit „aktuell“.",
+})

@@ -7,7 +7,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from sa2030_desktop.cli.common import EXIT_OK, add_filters, date_arg, print_json, selection_of
+from sa2030_desktop.cli.common import (
+    EXIT_OK,
+    add_filters,
+    date_arg,
+    open_reading,
+    print_json,
+    selection_of,
+)
 from sa2030_desktop.domain.briefing_kinds import KIND_TITLES, KINDS
 from sa2030_desktop.domain.dates import de_short
 
@@ -39,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_briefing(args) -> int:
     # The Word export (python-docx, matplotlib, networkx) is loaded only for this command.
-    from sa2030_desktop.services import briefing, portfolio
+    from sa2030_desktop.services import briefing
     from sa2030_desktop.services.briefing import BriefingOptions, goals_de, shortened_line
 
     options = BriefingOptions(
@@ -52,7 +59,7 @@ def cmd_briefing(args) -> int:
         author=args.author,
         place=args.place,
     )
-    store = portfolio.open_portfolio(args.file, readonly=True)
+    store = open_reading(args)
     try:
         result = briefing.export_briefing(store, Path(args.out), args.kind, selection_of(args),
                                           args.as_of, options)  # fmt: skip

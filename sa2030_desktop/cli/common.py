@@ -86,7 +86,32 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--status", type=status_arg, metavar="CODE", help="Status")
     group.add_argument("--only-slipped", action="store_true", help="nur Ziele mit Verzug")
     group.add_argument("--goal", metavar="KEY", help="ein Ziel")
+    add_round(group)
     add_as_of(parser)
+
+
+def add_round(parser) -> None:
+    parser.add_argument("--round", metavar="RUNDE",
+                        help="den eingefrorenen Berichtsstand dieser abgeschlossenen "
+                        "Berichtsrunde statt des aktuellen Stands")  # fmt: skip
+
+
+def open_reading(args: argparse.Namespace):
+    """The file of a reading subcommand, read-only; with `--round KEY` the frozen state of
+    that closed round instead (the same content whenever it is run)."""
+    from sa2030_desktop.services.portfolio import open_portfolio
+
+    store = open_portfolio(args.file, readonly=True)
+    key = getattr(args, "round", None)
+    if not key:
+        return store
+    from sa2030_desktop.services.reporting import frozen_store
+
+    try:
+        return frozen_store(store, key)
+    except BaseException:
+        store.close()
+        raise
 
 
 def file_command(
@@ -103,9 +128,7 @@ def file_command(
 def reading_selection(args: argparse.Namespace) -> Iterator[tuple[object, Selection]]:
     """The file of a reading subcommand, opened read-only, and its filter with the codes
     checked; closed afterwards. The services are imported only when a command runs."""
-    from sa2030_desktop.services.portfolio import open_portfolio
-
-    store = open_portfolio(args.file, readonly=True)
+    store = open_reading(args)
     try:
         selection = selection_of(args)
         check_selection_codes(store, selection)

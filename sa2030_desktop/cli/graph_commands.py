@@ -11,6 +11,7 @@ from sa2030_desktop.cli.common import (
     EXIT_REFUSED,
     add_filters,
     check_selection_codes,
+    open_reading,
     print_json,
     selection_of,
 )
@@ -79,14 +80,12 @@ def options_of(args: argparse.Namespace):
 def cmd_graph(args: argparse.Namespace) -> int:
     from sa2030_desktop.domain.errors import DomainError, NotFoundError
     from sa2030_desktop.services import graph as graph_service
-    from sa2030_desktop.services.portfolio import open_portfolio
-
     if (args.predecessors or args.dependents) and not args.focus:
         args._parser.error("--predecessors/--dependents nur zusammen mit --focus")
     out = Path(args.out)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise DomainError("unknown_extension", ext=out.suffix or out.name, allowed="PNG, SVG, PDF")
-    store = open_portfolio(args.file, readonly=True)
+    store = open_reading(args)
     try:
         selection = selection_of(args)
         check_selection_codes(store, selection)

@@ -12,6 +12,7 @@ COMMAND_MODULES = [
     "sa2030_desktop.cli.timeline_commands",
     "sa2030_desktop.cli.briefing_commands",
     "sa2030_desktop.cli.exchange_commands",
+    "sa2030_desktop.cli.round_commands",
 ]
 
 

@@ -170,7 +170,9 @@ def goals_in_scope(portfolio: Portfolio, rnd: ReportingRound) -> dict[str, str]:
 
 def pending_reports(portfolio: Portfolio, rnd: ReportingRound) -> list[Report]:
     """The reports a newly opened round starts with: one pending report per goal in scope."""
-    return [Report(goal, rnd.key, lead) for goal, lead in sorted(goals_in_scope(portfolio, rnd).items())]
+    return [
+        Report(goal, rnd.key, lead) for goal, lead in sorted(goals_in_scope(portfolio, rnd).items())
+    ]
 
 
 def existing_round(rounds: dict[str, ReportingRound], key: str) -> ReportingRound:
@@ -254,7 +256,9 @@ def check_content(portfolio: Portfolio, goal_key: str, content: ReportContent,
         rules.check_status_change(goal_key, goal.status, content.status, content.status_reason, "")
 
 
-def completeness(rnd: ReportingRound, reports: list[Report], today: date) -> dict[str, MinistryCompleteness]:
+def completeness(
+    rnd: ReportingRound, reports: list[Report], today: date
+) -> dict[str, MinistryCompleteness]:
     """Per lead ministry (at the as-of date): counts per state; overdue when, after the
     deadline, any of its reports is pending or returned. Sorted by ministry code."""
     out: dict[str, MinistryCompleteness] = {}

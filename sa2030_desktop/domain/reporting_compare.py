@@ -9,6 +9,7 @@ from datetime import date
 
 from sa2030_desktop.domain.conflicts import conflicts
 from sa2030_desktop.domain.entities import dependency_key
+from sa2030_desktop.domain.indicators import assess, latest_value
 from sa2030_desktop.domain.model import Indicator, Portfolio, Status
 from sa2030_desktop.domain.selection import natural_key
 
@@ -64,9 +65,15 @@ class Comparison:
             "new_conflicts": list(self.new_conflicts),
             "resolved_conflicts": list(self.resolved_conflicts),
             "indicators": [
-                {"goal": i.goal, "name": i.name, "unit": i.unit, "from": i.value_from,
-                 "to": i.value_to, "assessment_from": i.assessment_from,
-                 "assessment_to": i.assessment_to}  # fmt: skip
+                {
+                    "goal": i.goal,
+                    "name": i.name,
+                    "unit": i.unit,
+                    "from": i.value_from,
+                    "to": i.value_to,
+                    "assessment_from": i.assessment_from,
+                    "assessment_to": i.assessment_to,
+                }  # fmt: skip
                 for i in self.indicators
             ],
         }
@@ -80,29 +87,24 @@ def _conflict_keys(portfolio: Portfolio) -> set[str]:
     return {dependency_key(c.dependent, c.prerequisite) for c in conflicts(portfolio)}
 
 
-def latest_value(ind: Indicator, as_of: date) -> float | None:
-    """The latest value measured on or before `as_of` (None without one)."""
-    best = None
-    for v in ind.values:
-        if v.date <= as_of and (best is None or v.date >= best.date):
-            best = v
-    return None if best is None else best.value
+def _latest(ind: Indicator, as_of: date) -> float | None:
+    value = latest_value(ind, as_of)
+    return None if value is None else value.value
 
 
 def compare(
     earlier: Portfolio, from_key: str, from_as_of: date,
     later: Portfolio, to_key: str, to_as_of: date,
-    assess=None,
 ) -> Comparison:  # fmt: skip
-    """Compare two states. `assess(indicator, as_of) -> label` gives the indicator assessment
-    (REPORTING.md target path); without it the assessment stays empty."""
+    """Compare two states (each at its as-of date); indicators with the assessment of
+    domain/indicators.py at each side's as-of date."""
     result = Comparison(from_key, to_key, from_as_of, to_as_of)
     both = [k for k in earlier.goals if k in later.goals]
     counts: Counter = Counter()
     for key in _sorted(both):
         old, new = earlier.goals[key].status, later.goals[key].status
         result.status_from[key], result.status_to[key] = old, new
-        counts[f"{old.value}>{new.value}"] += 1
+        counts[">".join((old.value, new.value))] += 1  # "on_track>delayed"
         if RANK[new] > RANK[old]:
             result.worsened.append(key)
         elif RANK[new] < RANK[old]:
@@ -126,12 +128,12 @@ def compare(
     old_conflicts, new_conflicts = _conflict_keys(earlier), _conflict_keys(later)
     result.new_conflicts = _sorted(new_conflicts - old_conflicts)
     result.resolved_conflicts = _sorted(old_conflicts - new_conflicts)
-    result.indicators = _indicators(earlier, from_as_of, later, to_as_of, assess)
+    result.indicators = _indicators(earlier, from_as_of, later, to_as_of)
     return result
 
 
-def _indicators(earlier: Portfolio, from_as_of: date, later: Portfolio, to_as_of: date,
-                assess) -> list[IndicatorChange]:  # fmt: skip
+def _indicators(earlier: Portfolio, from_as_of: date, later: Portfolio,
+                to_as_of: date) -> list[IndicatorChange]:  # fmt: skip
     old = {(i.goal, i.name): i for i in earlier.indicators}
     new = {(i.goal, i.name): i for i in later.indicators}
     out = []
@@ -139,9 +141,9 @@ def _indicators(earlier: Portfolio, from_as_of: date, later: Portfolio, to_as_of
         a, b = old.get((goal, name)), new.get((goal, name))
         out.append(IndicatorChange(
             goal, name, (b or a).unit,  # type: ignore[union-attr]
-            latest_value(a, from_as_of) if a else None,
-            latest_value(b, to_as_of) if b else None,
-            assess(a, from_as_of) if a and assess else "",
-            assess(b, to_as_of) if b and assess else "",
+            _latest(a, from_as_of) if a else None,
+            _latest(b, to_as_of) if b else None,
+            assess(a, from_as_of).assessment.value if a else "",
+            assess(b, to_as_of).assessment.value if b else "",
         ))  # fmt: skip
     return out

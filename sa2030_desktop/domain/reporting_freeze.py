@@ -8,8 +8,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
+from sa2030_desktop.domain.indicators import values_until
 from sa2030_desktop.domain.ministries import lead_at, partners_at
-from sa2030_desktop.domain.model import IndicatorValue, Portfolio
+from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.reporting import MISSING, Report, ReportingRound
 
 
@@ -68,8 +69,7 @@ def freeze(portfolio: Portfolio, rnd: ReportingRound, reports: list[Report]) -> 
         for key, ms in portfolio.milestones.items()
     }
     indicators = [
-        dataclasses.replace(ind, values=[IndicatorValue(v.date, v.value) for v in ind.values
-                                         if v.date <= day])  # fmt: skip
+        dataclasses.replace(ind, values=[dataclasses.replace(v) for v in values_until(ind, day)])
         for ind in portfolio.indicators
     ]
     info = dataclasses.replace(portfolio.info, as_of=day, lineage="")
@@ -78,8 +78,16 @@ def freeze(portfolio: Portfolio, rnd: ReportingRound, reports: list[Report]) -> 
         [dataclasses.replace(d) for d in portfolio.dependencies], indicators,
     )  # fmt: skip
     frozen_reports = {
-        r.goal: FrozenReport(r.goal, r.ministry, r.state.value, r.progress, r.remark,
-                             r.review_comment, r.submitted_by, r.submitted_at)  # fmt: skip
+        r.goal: FrozenReport(
+            r.goal,
+            r.ministry,
+            r.state.value,
+            r.progress,
+            r.remark,
+            r.review_comment,
+            r.submitted_by,
+            r.submitted_at,
+        )  # fmt: skip
         for r in sorted(reports, key=lambda r: r.goal)
     }
     return Frozen(rnd, frozen_portfolio, frozen_reports)

@@ -19,8 +19,18 @@ _STATUS_OF = {s.value: s for s in Status}
 def load_rounds(conn: Connection) -> dict[str, ReportingRound]:
     """Every round, oldest as-of date first."""
     return {
-        r[0]: ReportingRound(r[0], r[1], _d(r[2]), _d(r[3]), [c for c in r[4].split(",") if c],
-                             RoundState(r[5]), r[6], r[7], r[8], r[9])  # fmt: skip
+        r[0]: ReportingRound(
+            r[0],
+            r[1],
+            _d(r[2]),
+            _d(r[3]),
+            [c for c in r[4].split(",") if c],
+            RoundState(r[5]),
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+        )  # fmt: skip
         for r in conn.exec_driver_sql(
             "SELECT key, title, as_of, deadline, scope, state, opened_by, opened_at, closed_by,"
             " closed_at FROM reporting_round ORDER BY as_of, key"
@@ -40,9 +50,25 @@ def load_reports(conn: Connection, round_key: str | None = None) -> list[Report]
     """The reports of one round (or of all), ordered by round and goal key."""
     where, args = (" WHERE round = ?", (round_key,)) if round_key else ("", ())
     return [
-        Report(r[0], r[1], r[2], ReportState(r[3]), _STATUS_OF.get(r[4]) if r[4] else None,
-               r[5], r[6], r[7], _dates(r[8]), _dates(r[9]), _values(r[10]), r[11], r[12], r[13],
-               r[14], r[15], r[16])  # fmt: skip
+        Report(
+            r[0],
+            r[1],
+            r[2],
+            ReportState(r[3]),
+            _STATUS_OF.get(r[4]) if r[4] else None,
+            r[5],
+            r[6],
+            r[7],
+            _dates(r[8]),
+            _dates(r[9]),
+            _values(r[10]),
+            r[11],
+            r[12],
+            r[13],
+            r[14],
+            r[15],
+            r[16],
+        )  # fmt: skip
         for r in conn.exec_driver_sql(
             "SELECT goal, round, ministry, state, status, status_reason, progress, remark,"
             ' forecasts, actuals, "values", submitted_by, submitted_ministry, submitted_at,'
@@ -79,4 +105,3 @@ def follow_goal_rename(conn: Connection, key: str, new_key: str) -> None:
         " (SELECT key FROM reporting_round WHERE state = 'open')",
         (new_key, key),
     )
-

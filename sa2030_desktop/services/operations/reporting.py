@@ -16,6 +16,7 @@ from sa2030_desktop.persistence import reporting_repository as repo
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet, UnitOfWork
 from sa2030_desktop.services.operations.base import Operation
+from sa2030_desktop.services.operations.indicators import SetIndicatorValues, find_indicator
 
 
 @dataclass
@@ -124,6 +125,8 @@ class SubmitReport(RoundOperation):
         rr.check_content(portfolio, self.goal, self.content, self.today)
         for key, ms in self._milestones(portfolio).items():
             rules.check_forecast_change(portfolio, portfolio.milestones[key], ms)
+        for op in self._value_operations():
+            op.check_against(portfolio)
 
     def _writes(self, portfolio: Portfolio):
         goal = portfolio.goals.get(self.goal)
@@ -152,15 +155,17 @@ class SubmitReport(RoundOperation):
         if new_goal != goal:
             out.append(new_goal)
         out += list(self._milestones(portfolio).values())
-        for ind in portfolio.indicators:
-            if ind.goal != self.goal or ind.name not in content.values:
-                continue
-            value, day = content.values[ind.name]
-            values = [v for v in ind.values if v.date != day] + [IndicatorValue(day, value)]
-            values.sort(key=lambda v: v.date)
-            if values != ind.values:
-                out.append(dataclasses.replace(ind, values=values))
+        for op in self._value_operations():
+            before, after = find_indicator(portfolio, op.goal, op.name), op.updated(portfolio)
+            if after != before:
+                out.append(after)
         return out
+
+    def _value_operations(self) -> list[SetIndicatorValues]:
+        """Reported indicator values, entered as the goal detail enters one measured value."""
+        source = f"Meldung {self.round_key}"
+        return [SetIndicatorValues(self.goal, name, [IndicatorValue(day, value, source)])
+                for name, (value, day) in sorted(self.content.values.items())]  # fmt: skip
 
     def _before_of(self, portfolio: Portfolio) -> object:
         old = []

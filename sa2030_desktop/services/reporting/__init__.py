@@ -118,11 +118,11 @@ def compare(store: Store, earlier: str, later: str, as_of: date | None = None) -
     if later == rr.CURRENT:
         portfolio = store.snapshot()
         day = as_of or date.today()
-        return compare_states(first.portfolio, earlier, first.as_of, portfolio, later, day,
-                              _assessment())  # fmt: skip
+        return compare_states(first.portfolio, earlier, first.as_of, portfolio, later, day)
     second = _closed(store, later, "compare_open_later")
-    return compare_states(first.portfolio, earlier, first.as_of, second.portfolio, later,
-                          second.as_of, _assessment())  # fmt: skip
+    return compare_states(
+        first.portfolio, earlier, first.as_of, second.portfolio, later, second.as_of
+    )
 
 
 def _closed(store: Store, key: str, code: str) -> Frozen:
@@ -130,13 +130,6 @@ def _closed(store: Store, key: str, code: str) -> Frozen:
     if rnd.is_open:
         raise rr.DomainError(code, key=key)
     return load_frozen(store, key)
-
-
-def _assessment():
-    """The indicator assessment of REPORTING.md (domain/indicators), when it is available."""
-    from sa2030_desktop.services.reporting.indicators import assess
-
-    return assess
 
 
 # -- writing -------------------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 Issue 12 (REPORTING.md): a reporting round asks each goal in scope for one report; closing the
 round stores the frozen state (Berichtsstand) inside the portfolio file.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-02 22:20:00
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -27,8 +27,18 @@ def _texts(*names: str, nullable: bool = False) -> list:
 def upgrade() -> None:
     op.create_table(
         "reporting_round",
-        *_texts("key", "title", "as_of", "deadline", "scope", "state", "opened_by", "opened_at",
-                "closed_by", "closed_at"),
+        *_texts(
+            "key",
+            "title",
+            "as_of",
+            "deadline",
+            "scope",
+            "state",
+            "opened_by",
+            "opened_at",
+            "closed_by",
+            "closed_at",
+        ),
         sa.PrimaryKeyConstraint("key"),
     )
     op.create_table(
@@ -37,11 +47,23 @@ def upgrade() -> None:
         sa.Column("round", sa.String(), nullable=False),
         *_texts("ministry", "state"),
         *_texts("status", nullable=True),
-        *_texts("status_reason", "progress", "remark", "forecasts", "actuals", "values",
-                "submitted_by", "submitted_ministry", "submitted_at", "reviewed_by",
-                "reviewed_at", "review_comment"),
-        sa.ForeignKeyConstraint(["round"], ["reporting_round.key"], onupdate="CASCADE",
-                                ondelete="CASCADE"),
+        *_texts(
+            "status_reason",
+            "progress",
+            "remark",
+            "forecasts",
+            "actuals",
+            "values",
+            "submitted_by",
+            "submitted_ministry",
+            "submitted_at",
+            "reviewed_by",
+            "reviewed_at",
+            "review_comment",
+        ),
+        sa.ForeignKeyConstraint(
+            ["round"], ["reporting_round.key"], onupdate="CASCADE", ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("goal", "round"),
     )
     with op.batch_alter_table("report", schema=None) as batch_op:
@@ -50,8 +72,9 @@ def upgrade() -> None:
         "frozen_state",
         sa.Column("round", sa.String(), nullable=False),
         *_texts("document", "sha256", "created"),
-        sa.ForeignKeyConstraint(["round"], ["reporting_round.key"], onupdate="CASCADE",
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["round"], ["reporting_round.key"], onupdate="CASCADE", ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("round"),
     )
 
