@@ -74,6 +74,8 @@ class GraphNode:
     width: float = 0.0
     height: float = 0.0
     slack: float = 0.0  # free room left and right of the node inside its layer column
+    lines: list[str] | None = None  # text lines when not the graph's usual ones (presentation)
+    context: bool = False  # shown only as a neighbour of a presentation step's goals
 
     @property
     def is_group(self) -> bool:

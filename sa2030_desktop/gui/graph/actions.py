@@ -107,5 +107,15 @@ def start_presentation(page):
         old.close()
     window = PresentationWindow(page)
     page._presentation = window
-    window.show_full_screen(page.window().screen())
+    window.show_full_screen(presentation_screen(page.window()))
     return window
+
+
+def presentation_screen(main_window):
+    """A second screen (the projector) when there is one, so that the laptop keeps the normal
+    window; else the main window's screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    own = main_window.screen()
+    others = [s for s in QGuiApplication.screens() if s is not own]
+    return others[0] if others else own

@@ -5,6 +5,8 @@ Items only draw; gestures (linking, moving) live in gui/graph/interactions.py.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -31,6 +33,7 @@ from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.graph_view import GraphEdge, GraphNode
 from sa2030_desktop.domain.model import STATUS_COLOURS, Status
+from sa2030_desktop.gui.graph.style import Style
 
 HIGHLIGHT = QColor("#6A1B9A")
 CONFLICT = QColor("#C62828")
@@ -41,25 +44,11 @@ TEXT_DARK = {
     Status.NOT_STARTED: "#424242", Status.ON_TRACK: "#1B5E20", Status.DELAYED: "#7A5F00",
     Status.AT_RISK: "#B71C1C", Status.DONE: "#0D47A1",
 }  # fmt: skip
+CONFLICT_LABEL_PX = 11  # conflict labels on screen, whatever the zoom
 LOD_TEXT = 0.6  # below this zoom (text under 6 px) the node's lines are unreadable …
 LOD_KEY = 0.15  # … so down to here the key and a status sign are drawn large instead
 KEY_PIXELS = 12.0  # on-screen size of that key text
 STATUS_SIGN = {"not_started": "○", "on_track": "", "delayed": "!", "at_risk": "!!", "done": "✓"}
-
-
-class Style:
-    """Pens and fonts; the presentation mode switches to thick lines and strong contrast."""
-
-    def __init__(self, presentation: bool = False) -> None:
-        self.presentation = presentation
-        self.node_pen = 2.2 if presentation else 1.0
-        self.edge_pen = 2.6 if presentation else 1.3
-        self.font = QFont("DejaVu Sans")
-        self.font.setPixelSize(int(gl.FONT_SIZE))
-        self.bold = QFont(self.font)
-        self.bold.setBold(True)
-        self.metrics = QFontMetricsF(self.font)
-        self.bold_metrics = QFontMetricsF(self.bold)
 
 
 class NodeItem(QGraphicsItem):
@@ -70,7 +59,7 @@ class NodeItem(QGraphicsItem):
         self.edges: list[EdgeItem] = []
         self.whatif = False
         self.cycle = False
-        self._lines = gl.node_lines(node)
+        self._lines = node.lines or gl.node_lines(node)
         self._static = None
         self._rect = QRectF(-node.width / 2, -node.height / 2, node.width, node.height)
         self._outer = self._rect.adjusted(-4, -4, 4, 4)
@@ -98,19 +87,22 @@ class NodeItem(QGraphicsItem):
         """Elided, pre-laid-out lines (QStaticText): painting stays cheap while panning."""
         if self._static is None:
             node, style = self.node, self.style
-            left = self._rect.left() + gl.STATUS_BAR + gl.PAD
-            avail = self._rect.width() - gl.STATUS_BAR - 2 * gl.PAD
+            left = self._rect.left() + gl.STATUS_BAR + style.pad
+            avail = self._rect.width() - gl.STATUS_BAR - 2 * style.pad
+            plain = style.colour("context_text" if node.context else "text")
             self._static = []
             for i, line in enumerate(self._lines):
                 font = style.bold if i == 0 else style.font
                 metrics = style.bold_metrics if i == 0 else style.metrics
-                last = i == len(self._lines) - 1 and node.status is not None
-                colour = QColor(TEXT_DARK[node.status]) if last else QColor("black")
+                # the status line (own lines carry the status in the header instead)
+                last = i == len(self._lines) - 1 and node.status is not None and not node.lines
+                dark = style.theme.name == "hell"
+                colour = QColor(TEXT_DARK[node.status]) if last and dark else plain
                 text = QStaticText(metrics.elidedText(line, Qt.TextElideMode.ElideRight, avail))
                 text.setTextFormat(Qt.TextFormat.PlainText)
                 text.prepare(QTransform(), font)
-                top = self._rect.top() + gl.PAD + i * gl.LINE_HEIGHT
-                top += (gl.LINE_HEIGHT - metrics.height()) / 2
+                top = self._rect.top() + style.pad + i * style.line
+                top += (style.line - metrics.height()) / 2
                 self._static.append((font, colour, QPointF(left, top), text))
         return self._static
 
@@ -146,16 +138,19 @@ class NodeItem(QGraphicsItem):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if node.dimmed and not selected:
             painter.setOpacity(0.25)
-        pen_colour = QColor("#263238")
+        pen_colour = self.style.colour("border")
         width = self.style.node_pen
         if self.cycle:
-            pen_colour, width = CONFLICT, width * 3
+            pen_colour, width = self.style.colour("conflict"), width * 3
         elif selected or node.highlighted:
-            pen_colour, width = HIGHLIGHT, width * 2.5
+            pen_colour, width = self.style.colour("highlight"), width * 2.5
         elif self.whatif:
             pen_colour, width = WHATIF, width * 2.5
-        painter.setPen(QPen(pen_colour, width))
-        painter.setBrush(QBrush(QColor("white")))
+        pen = QPen(pen_colour, width)
+        if node.context:
+            pen.setStyle(Qt.PenStyle.DashLine)  # a neighbour: dashed, not only a paler box
+        painter.setPen(pen)
+        painter.setBrush(self.style.colour("context_box" if node.context else "box"))
         if lod < LOD_TEXT:
             painter.setBrush(QBrush(fill))
             painter.drawRect(self._rect)
@@ -204,10 +199,15 @@ class EdgeItem(QGraphicsPathItem):
         if edge.conflict:
             self._label = QGraphicsSimpleTextItem(tr("Konflikt"), self)
             font = QFont(style.bold)
-            font.setPixelSize(9)
+            # the label keeps its reading size at every zoom (fit-all included): 18 pt on the
+            # projector, 11 px in the window
+            font.setPixelSize(24 if style.presentation else CONFLICT_LABEL_PX)
             self._label.setFont(font)
-            self._label.setBrush(CONFLICT)
+            self._label.setBrush(style.colour("conflict"))
             self._label.setZValue(3)
+            self._label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            rect = self._label.boundingRect()
+            self._label.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height()))
         self.update_path()
 
     @property
@@ -218,25 +218,22 @@ class EdgeItem(QGraphicsPathItem):
         a, b = self.source, self.target
         a.node.x, a.node.y = a.pos().x(), a.pos().y()
         b.node.x, b.node.y = b.pos().x(), b.pos().y()
-        points = [QPointF(x, y) for x, y in gl.edge_route(a.node, b.node)]
+        points = [QPointF(x, y) for x, y in self.style.route(a.node, b.node)]
         end = points[-1]
         path = QPainterPath(points[0])
         for i in range(1, len(points), 3):
             path.cubicTo(points[i], points[i + 1], points[i + 2])
         self.prepareGeometryChange()
         self.setPath(path)
-        s = self.ARROW
-        self._arrow = QPolygonF(
-            [end, QPointF(end.x() - s, end.y() - s / 2), QPointF(end.x() - s, end.y() + s / 2)]
+        self._arrow = _arrow_head(
+            points[-2], end, self.ARROW * (1.4 if self.style.presentation else 1)
         )
         self._shape = None
         self._bounds = (
             path.controlPointRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
         )
         if self._label is not None:
-            mid = QPointF(*gl.route_midpoint([(p.x(), p.y()) for p in points]))
-            rect = self._label.boundingRect()
-            self._label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() - 1)
+            self._label.setPos(QPointF(*gl.route_midpoint([(p.x(), p.y()) for p in points])))
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -254,18 +251,26 @@ class EdgeItem(QGraphicsPathItem):
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
         if scale < LOD_TEXT and not selected:
             # zoomed out: a thin straight line is all the eye can tell apart (and 5x faster)
-            colour = CONFLICT if edge.conflict else (HIGHLIGHT if edge.highlighted else EDGE_SOFT)
+            colour = self.style.colour(
+                "conflict" if edge.conflict else ("highlight" if edge.highlighted else "edge_soft")
+            )
             if edge.dimmed:
                 painter.setOpacity(0.18)
-            painter.setPen(QPen(colour, 0))
+            # at least 1.5 px on screen (2.5 on a projector, 2.5 for a conflict): a hairline
+            # disappears on a weak projector and in a scaled screenshot
+            pixels = 2.5 if (self.style.presentation or edge.conflict) else FIT_EDGE_PX
+            pen = QPen(colour, pixels)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
             painter.drawLine(self.path().elementAt(0), self.path().currentPosition())
             return
-        colour = EDGE_HARD if edge.kind.value == "hard" else EDGE_SOFT
+        theme = self.style.colour
+        colour = theme("edge_hard") if edge.kind.value == "hard" else theme("edge_soft")
         width = self.style.edge_pen
         if edge.conflict or self.cycle:
-            colour, width = CONFLICT, width * 1.6
+            colour, width = theme("conflict"), width * 1.6
         if edge.highlighted or selected:
-            colour = CONFLICT if (edge.conflict or self.cycle) else HIGHLIGHT
+            colour = theme("conflict") if (edge.conflict or self.cycle) else theme("highlight")
             width *= 2.0
         if edge.dimmed and not selected:
             painter.setOpacity(0.18)
@@ -286,6 +291,17 @@ class EdgeItem(QGraphicsPathItem):
         painter.drawPolygon(self._arrow)
 
 
+def _arrow_head(before: QPointF, end: QPointF, size: float) -> QPolygonF:
+    """A triangle at `end` pointing along the curve's last tangent."""
+    dx, dy = end.x() - before.x(), end.y() - before.y()
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    back = QPointF(end.x() - ux * size, end.y() - uy * size)
+    side = QPointF(-uy * size / 2, ux * size / 2)
+    return QPolygonF([end, back + side, back - side])
+
+
+FIT_EDGE_PX = 1.5  # an edge of the zoomed-out graph is never thinner than this on screen
 THIN_EDGE_PX = 1.5  # plain edges thinner than this on screen are drawn 1 px wide (fast path)
 
 
@@ -338,12 +354,27 @@ class LaneItem(QGraphicsItem):
         return self.rect
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setPen(QPen(QColor("#B0BEC5"), 0.8))
-        painter.setBrush(QColor("#EEF2F6") if self.shade else QColor("white"))
+        painter.setPen(QPen(self.style.colour("lane_line"), 0.8))
+        painter.setBrush(self.style.colour("lane_a" if self.shade else "lane_b"))
         painter.drawRect(self.rect)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setPen(self.style.colour("text"))
+        if lod < LOD_TEXT:
+            # zoomed out: the lane's name at a readable size on screen, if the band holds it
+            if self.rect.height() * lod >= KEY_PIXELS:
+                font = QFont(self.style.bold)
+                font.setPixelSize(max(1, int(KEY_PIXELS / lod)))
+                painter.setFont(font)
+                room = QRectF(self.rect.left() + 4 / lod, self.rect.top(), gl.LANE_LABEL - 8, 0)
+                text = QFontMetricsF(font).elidedText(
+                    self.label, Qt.TextElideMode.ElideRight, room.width()
+                )
+                painter.drawText(
+                    room.adjusted(0, 0, 0, self.rect.height()),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
             return
-        painter.setPen(QColor("#263238"))
         painter.setFont(self.style.bold)
         text_rect = QRectF(
             self.rect.left() + 6, self.rect.top() + 4, gl.LANE_LABEL - 14, self.rect.height() - 8

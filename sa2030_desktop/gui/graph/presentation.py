@@ -1,132 +1,29 @@
-"""Presentation mode for a projector: full screen, large labels, thick lines, a legend that
-stays visible, step-by-step reveal by ministry or theme field, focus on one goal's chain.
-Read-only unless editing is switched on (E); Esc leaves."""
+"""Presentation mode for a projector (F11): one step per ministry or theme field, each laid out
+on its own — the step's goals in the middle, their neighbours in other lanes dimmed left and
+right — fitted to the screen with labels of at least 18 pt; a final „Gesamtbild“; optional
+build-up (earlier steps stay, dimmed); a dark high-contrast theme; a pointer spot; focus on one
+goal's chain. Read-only unless editing is switched on (E); Esc leaves."""
 
 from __future__ import annotations
 
 import dataclasses
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPen, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sa2030_desktop.domain import graph_layout as gl
-from sa2030_desktop.domain.graph_view import chain_of
-from sa2030_desktop.domain.model import STATUS_COLOURS, Status
+from sa2030_desktop.domain import presentation_steps as steps
+from sa2030_desktop.domain.graph_view import chain_of, highlight
 from sa2030_desktop.gui.graph.jobs import compute_now
-from sa2030_desktop.gui.graph.paging import bounding, split_into_parts
+from sa2030_desktop.gui.graph.presentation_parts import Legend, PresentationView
 from sa2030_desktop.gui.graph.scene import GraphScene
-from sa2030_desktop.gui.graph.view import GraphView
+from sa2030_desktop.gui.graph.style import DARK, LIGHT, Style
 
-# 10-unit text drawn at 2.4 × = 24 px = 18 pt on a 96-dpi 1920 × 1080 screen.
+# 10-unit text drawn at 2.4 × = 24 px = 18 pt on a 96-dpi screen.
 READABLE_ZOOM = 18 / 72 * 96 / gl.FONT_SIZE
-PRESENT_MAX_ZOOM = 3.2  # a step with few goals is shown large, but not absurdly so
-MARGIN = 24.0  # scene units kept free around the framed goals
-
-
-class PresentationView(GraphView):
-    step = Signal(int)  # +1 next, -1 previous
-    focus_requested = Signal()
-    editing_toggled = Signal()
-    leave = Signal()
-    resized = Signal()  # the viewport has its new size: frame the step again
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.resized.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down):
-            self.step.emit(1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up):
-            self.step.emit(-1)
-        elif key == Qt.Key.Key_F:
-            self.focus_requested.emit()
-        elif key == Qt.Key.Key_E:
-            self.editing_toggled.emit()
-        elif key == Qt.Key.Key_Escape:
-            self.scene().cancel_gesture()
-            self.leave.emit()
-        else:
-            super().keyPressEvent(event)
-
-
-class Legend(QFrame):
-    """Always on top of the projected graph: status colours with their names, edge styles."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("presentationLegend")
-        self.setStyleSheet(
-            "#presentationLegend { background: white; border: 2px solid #263238; }"
-            " QLabel { color: black; font-size: 18pt; }"
-        )
-        self.info = QLabel(self)
-        self.info.setStyleSheet("font-weight: bold")
-        self.hint = QLabel(
-            self.tr("→/Bild↓ weiter · ←/Bild↑ zurück · F Kette · E Bearbeiten · Esc Ende"), self
-        )
-        self.hint.setStyleSheet("font-size: 14pt; color: #263238")
-        for label in (self.info, self.hint):
-            label.setWordWrap(True)  # a narrow projector: wrap instead of widening the window
-        self.swatches = _Swatches(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.info)
-        layout.addWidget(self.swatches)
-        layout.addWidget(self.hint)
-
-
-class _Swatches(QWidget):
-    """Status colours and edge styles in as many rows as the screen width needs."""
-
-    ITEMS = [(s.label, STATUS_COLOURS[s], None) for s in Status] + [
-        ("hart", "#263238", Qt.PenStyle.SolidLine),
-        ("weich", "#455A64", Qt.PenStyle.DashLine),
-        ("Konflikt", "#C62828", Qt.PenStyle.SolidLine),
-    ]
-    ROW = 40
-
-    def __init__(self, parent) -> None:
-        super().__init__(parent)
-        font = self.font()
-        font.setPointSizeF(18)
-        self.setFont(font)
-        self.setMinimumHeight(self.ROW)
-
-    def _placed(self, width: int) -> list[tuple[float, float, str, str, object, float]]:
-        """(x, y, label, colour, pen style, label width) of every item, wrapped at width."""
-        metrics = self.fontMetrics()
-        x, y, placed = 4.0, 0.0, []
-        for label, colour, pen in self.ITEMS:
-            text_w = metrics.horizontalAdvance(label)
-            item_w = (48 if pen is not None else 30) + text_w + 26
-            if x > 4 and x + item_w - 22 > width:
-                x, y = 4.0, y + self.ROW
-            placed.append((x, y, label, colour, pen, text_w))
-            x += item_w
-        return placed
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        rows = int(max(y for _x, y, *_rest in self._placed(self.width())) // self.ROW) + 1
-        self.setMinimumHeight(rows * self.ROW)
-
-    def paintEvent(self, _event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(self.font())
-        for x, y, label, colour, pen, text_w in self._placed(self.width()):
-            if pen is None:
-                painter.fillRect(QRectF(x, y + 8, 22, 26), QColor(colour))
-            else:
-                painter.setPen(QPen(QColor(colour), 5, pen))
-                painter.drawLine(int(x), int(y + 21), int(x + 40), int(y + 21))
-            x += 48 if pen is not None else 30
-            painter.setPen(QColor("black"))
-            painter.drawText(
-                QRectF(x, y, text_w + 4, self.ROW), Qt.AlignmentFlag.AlignVCenter, label
-            )
+PRESENT_MAX_ZOOM = 3.6  # a step with few goals is shown large, but not absurdly so
+SMALLEST_SCREEN = (1280, 720)  # below this a step cannot be readable: the title says so
 
 
 class PresentationWindow(QWidget):
@@ -136,29 +33,37 @@ class PresentationWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("graphPresentation")
         self.setWindowTitle(self.tr("Abhängigkeiten – Präsentation"))
-        self.setStyleSheet("background: white")
+        self.setAccessibleName(self.tr("Präsentation der Abhängigkeiten"))
         self.page = page
-        self.scene = GraphScene(self, presentation=True)
+        self.theme = LIGHT
+        self.build_up = False
+        self.scene = GraphScene(self, style=self._style(steps_layout=True))
         self.scene.set_editable(False)
         self.view = PresentationView(self.scene, self)
         self.view.setAccessibleName(self.tr("Abhängigkeitsgraph (Präsentation)"))
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.legend = Legend(self)
+        self.too_small = QLabel(self)  # a screen below 1280 × 720: said, not silently cut
+        self.too_small.setWordWrap(True)
+        self.too_small.setStyleSheet("background: #FFF3CD; color: black; font-size: 16pt")
+        self.too_small.hide()
+        self.whole = None  # the portfolio's layout (Gesamtbild, build-up)
         self.step_index = 0
         self.part_index = 0
-        self.parts: list[list[str]] = []  # the current step's goals, one list per screenful
+        self.parts: list[steps.StepPart] = []
+        self._parts_key = None  # (what, screen) the parts were planned for
         self.focus_key: str | None = None  # showing this goal's chain instead of a step
-        self._anchor_first = False  # focus: start with the part holding the focused goal
         self.groups: list[str] = []
         self.editing = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.too_small)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
         self.view.step.connect(self.go)
-        self.view.focus_requested.connect(self.focus_chain)
-        self.view.editing_toggled.connect(self.toggle_editing)
+        self.view.command.connect(self._command)
         self.view.leave.connect(self.close)
         self.view.resized.connect(self._resized)
         self.view.delete_requested.connect(self._delete)
@@ -170,10 +75,19 @@ class PresentationWindow(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda slot=slot: self.editing and slot())
         self.scene.link_requested.connect(page.ask_kind)
-        self.scene.nodes_moved.connect(lambda b, a: page.push_move(b, a, self.view_name()))
+        self.scene.nodes_moved.connect(self._moved)
         page.bridge.changed.connect(self._rebuild)
-        self._follow = page.positions.follow(self.scene, self.view_name)
+        self._follow = page.positions.follow(self.scene, self._followed_view)
         self._rebuild()
+
+    # -- model ---------------------------------------------------------------------------------
+    def _style(self, steps_layout: bool) -> Style:
+        style = Style(presentation=True, theme=self.theme)
+        if steps_layout:
+            metrics = steps.StepMetrics()
+            style.line, style.pad, style.route = metrics.line, metrics.pad, steps.step_route
+            style.set_families(["Arial", "Liberation Sans", "DejaVu Sans"])  # narrow, common
+        return style
 
     def options(self):
         options = self.page.options()
@@ -181,6 +95,10 @@ class PresentationWindow(QWidget):
 
     def view_name(self) -> str:
         return self.options().view_name()
+
+    def _followed_view(self) -> str:
+        # only the portfolio's picture follows stored positions; a step is laid out on its own
+        return self.view_name() if self.showing_whole() else "\0step"
 
     def _rebuild(self, _changes=None) -> None:
         options = self.options()
@@ -192,121 +110,216 @@ class PresentationWindow(QWidget):
             positions.of(options.view_name()),
         )
         positions.placed(options.view_name(), new)  # written when the presentation closes
-        self.scene.set_model(model, self.tr("Keine Ziele in dieser Auswahl."))
-        self.scene.set_editable(self.editing)
+        self.whole = model
         self.groups = [lane.value for lane in model.lanes]
-        self.step_index = min(self.step_index, max(len(self.groups) - 1, 0))
-        if self.focus_key not in self.scene.nodes:
+        self.step_index = min(self.step_index, len(self.groups))
+        if self.focus_key not in model.nodes:
             self.focus_key = None
+        self._parts_key = None
         self._show()
 
-    # -- steps and parts ---------------------------------------------------------------------------
+    def showing_whole(self) -> bool:
+        return self.focus_key is None and (self.is_overall() or self.build_up)
+
+    def is_overall(self) -> bool:
+        return self.step_index >= len(self.groups)
+
+    # -- steps and parts -----------------------------------------------------------------------
     def go(self, delta: int) -> None:
-        """Next/previous: first through the parts of this step, then to the next step."""
+        """Next/previous: first through the parts of this step, then to the next step; the
+        step after the last ministry is the „Gesamtbild“."""
         if delta == 0 or not self.groups:
             self._show()
             return
         part = self.part_index + delta
-        if 0 <= part < len(self.parts):
+        if 0 <= part < len(self.parts) and not self.showing_whole():
             self.part_index = part
             self._show()
             return
-        step = max(0, min(len(self.groups) - 1, self.step_index + delta))
+        step = max(0, min(len(self.groups), self.step_index + delta))
         if step == self.step_index and self.focus_key is None:
-            return  # first part of the first step / last part of the last step
-        if self.focus_key is not None:
-            self.focus_key = None
-            self.scene.set_highlight(None)
+            return  # first part of the first step / the Gesamtbild
+        self.focus_key = None
         self.step_index = step
         self.part_index = -1 if delta < 0 else 0  # backwards: the previous step's last part
+        self._parts_key = None
         self._show()
 
-    def _show(self) -> None:
-        """Reveal up to the current step and frame the current part of its goals (or of the
-        focused chain); the legend names the step and the part."""
-        current = self.groups[self.step_index] if self.groups else ""
-        if self.focus_key is not None:
-            self.scene.set_revealed(None)
-            keys = chain_of(self.page.bridge.snapshot(), self.focus_key) & set(self.scene.nodes)
-        else:
-            self.scene.set_revealed(
-                set(self.groups[: self.step_index + 1]) if self.groups else None
-            )
-            keys = {k for k, i in self.scene.nodes.items() if i.node.lane == current}
-        zoom = self._paginate(keys)
-        if self.parts:
-            self.part_index = self.part_index % len(self.parts)
-            if self.focus_key is not None and self.part_index == 0 and self._anchor_first:
-                self.part_index = next(
-                    i for i, part in enumerate(self.parts) if self.focus_key in part
-                )
-            self._anchor_first = False
-            self._frame(self.parts[self.part_index], zoom)
-        self.legend.info.setText(self._title(current, len(keys)))
+    def _screen(self) -> tuple[float, float]:
+        port = self.view.viewport()
+        if port.width() >= 200 and port.height() >= 150:
+            return (float(port.width()), float(port.height()))
+        geometry = (self.screen() or self.page.screen()).geometry()
+        return (float(geometry.width()), float(geometry.height() - 140))
 
-    def _title(self, current: str, count: int) -> str:
+    def _plan(self) -> None:
+        screen = self._screen()
+        what = (self.focus_key, self.step_index, self.theme.name)
+        if self._parts_key == (what, screen):
+            return
+        self._parts_key = (what, screen)
+        measure = self.scene.style.measure
+        if self.focus_key is not None:
+            chain = chain_of(self.page.bridge.snapshot(), self.focus_key) & set(self.whole.nodes)
+            goals = steps.step_goals(self.whole, chain)
+            self.parts = steps.plan_goals(
+                self.whole, goals, screen, READABLE_ZOOM, measure, neighbours=False
+            )
+        else:
+            lane = self.groups[self.step_index]
+            self.parts = steps.plan_step(self.whole, lane, screen, READABLE_ZOOM, measure)
+
+    def _show(self) -> None:
+        """Lay out and frame what the current step shows; the legend names step and part."""
+        if self.whole is None:
+            return
+        self._check_screen()
+        highlight(self.whole, None)
+        if self.showing_whole() or not self.groups:
+            self.parts = []
+            self._show_whole()
+        else:
+            self.scene.style = self._style(steps_layout=True)
+            self._plan()
+            self.part_index %= max(len(self.parts), 1)
+            if self.focus_key is not None and self.part_index == 0:
+                self.part_index = next(
+                    (i for i, p in enumerate(self.parts) if self.focus_key in p.goals), 0
+                )
+            part = self.parts[self.part_index]
+            self.scene.set_model(part.model, self.tr("Keine Ziele in diesem Schritt."))
+            if self.focus_key in self.scene.nodes:
+                self.scene.nodes[self.focus_key].setSelected(True)
+            self._frame(QRectF(0, 0, part.width, part.height), PRESENT_MAX_ZOOM)
+        self.scene.set_editable(self.editing)
+        self.view.setBackgroundBrush(QColor(self.theme.background))
+        self.legend.set_theme(self.theme)
+        # boxes of a step say their status in words; the portfolio's small boxes only by sign
+        self.legend.statuses.setVisible(self.showing_whole())
+        self.legend.info.setText(self._title())
+
+    def _show_whole(self) -> None:
+        """The portfolio's picture: all of it (Gesamtbild) or, building up, the steps so far
+        with the earlier ones dimmed."""
+        self.scene.style = self._style(steps_layout=False)
+        self.scene.set_model(self.whole, self.tr("Keine Ziele in dieser Auswahl."))
+        if self.is_overall() or not self.groups:
+            self.scene.set_revealed(None)
+            self._frame(self.scene.itemsBoundingRect(), PRESENT_MAX_ZOOM)
+            return
+        current = self.groups[self.step_index]
+        shown = set(self.groups[: self.step_index + 1])
+        self.scene.set_revealed(shown)
+        for node in self.whole.nodes.values():
+            node.dimmed = node.lane in shown and node.lane != current
+        for edge in self.whole.edges:
+            edge.dimmed = (
+                self.whole.nodes[edge.source].dimmed or self.whole.nodes[edge.target].dimmed
+            )
+        self.scene._refresh()
+        rect = QRectF()
+        for item in self.scene.nodes.values():
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        self._frame(rect, PRESENT_MAX_ZOOM)
+
+    def _frame(self, rect: QRectF, max_zoom: float) -> None:
+        """Show this scene rectangle whole and centred, as large as the screen allows."""
+        port = self.view.viewport()
+        if rect.isEmpty() or port.width() < 50:
+            return
+        zoom = min(port.width() / rect.width(), port.height() / rect.height(), max_zoom)
+        self.view.min_zoom = 0.02
+        self.view.set_zoom(zoom)
+        self.view.centerOn(rect.center())
+
+    def _title(self) -> str:
         part = ""
         if len(self.parts) > 1:
             part = self.tr(" · Teil {0}/{1}").format(self.part_index + 1, len(self.parts))
-        if self.focus_key is not None:
-            return self.tr("Kette von {0}: {1} Ziele{2}").format(self.focus_key, count, part)
-        label = next((lane.label for lane in self.scene.model.lanes if lane.value == current), "")
         mode = self.tr("Bearbeiten an") if self.editing else self.tr("nur Ansicht")
-        return self.tr("Schritt {0} von {1}: {2} ({3} Ziele){4} · {5}").format(
-            self.step_index + 1, max(len(self.groups), 1), label, count, part, mode
+        total = len(self.groups) + 1
+        if self.focus_key is not None:
+            count = len({k for p in self.parts for k in p.goals})
+            return self.tr("Kette von {0}: {1} Ziele{2} · {3}").format(
+                self.focus_key, count, part, mode
+            )
+        if self.is_overall() or not self.groups:
+            return self.tr(
+                "Schritt {0} von {1}: Gesamtbild ({2} Ziele, {3} Abhängigkeiten) · {4}"
+            ).format(total, total, len(self.whole.goals), len(self.whole.dependencies), mode)
+        label = next(
+            (lane.label for lane in self.whole.lanes if lane.value == self.groups[self.step_index]),
+            "",
+        )
+        if self.build_up:
+            count = sum(
+                1 for n in self.whole.nodes.values() if n.lane == self.groups[self.step_index]
+            )
+            return self.tr("Schritt {0} von {1}: {2} ({3} Ziele, Aufbau) · {4}").format(
+                self.step_index + 1, total, label, count, mode
+            )
+        goals = len({k for p in self.parts for k in p.goals})
+        others = len(
+            {k for p in self.parts for k in p.neighbours} - {k for p in self.parts for k in p.goals}
+        )
+        return self.tr("Schritt {0} von {1}: {2} ({3} Ziele, {4} Nachbarn){5} · {6}").format(
+            self.step_index + 1, total, label, goals, others, part, mode
         )
 
-    def _boxes(self, keys) -> dict[str, tuple[float, float, float, float]]:
-        rects = {k: self.scene.nodes[k].sceneBoundingRect() for k in keys}
-        return {k: (r.left(), r.top(), r.right(), r.bottom()) for k, r in rects.items()}
-
-    def _paginate(self, keys) -> float:
-        """Split the goals into parts that each fit the screen at a readable size (18 pt);
-        returns the zoom for all parts of this step (the same, so paging does not jump)."""
-        boxes = self._boxes(keys)
-        port = self.view.viewport()
-        if not boxes or port.width() < 50 or port.height() < 50:
-            self.parts = [sorted(boxes)] if boxes else []
-            return READABLE_ZOOM
-        width = port.width() / READABLE_ZOOM - 2 * MARGIN
-        height = port.height() / READABLE_ZOOM - 2 * MARGIN
-        self.parts = split_into_parts(boxes, width, height)
-        fits = []
-        for part in self.parts:
-            x0, y0, x1, y1 = bounding([boxes[k] for k in part])
-            fits.append(
-                min(
-                    port.width() / (x1 - x0 + 2 * MARGIN),
-                    port.height() / (y1 - y0 + 2 * MARGIN),
-                )
+    def _check_screen(self) -> None:
+        geometry = self.geometry()  # full screen: the screen's size
+        small = geometry.width() < SMALLEST_SCREEN[0] or geometry.height() < SMALLEST_SCREEN[1]
+        self.too_small.setVisible(small)
+        if small:
+            self.too_small.setText(
+                self.tr(
+                    "Der Bildschirm ({0} × {1}) ist kleiner als 1280 × 720: Schritte werden in "
+                    "mehr Teile geteilt, damit die Schrift lesbar bleibt."
+                ).format(geometry.width(), geometry.height())
             )
-        return max(READABLE_ZOOM, min(min(fits), PRESENT_MAX_ZOOM))
-
-    def _frame(self, keys: list[str], zoom: float) -> None:
-        """Show these goals whole, centred, at this zoom."""
-        x0, y0, x1, y1 = bounding(list(self._boxes(keys).values()))
-        self.view.min_zoom = READABLE_ZOOM
-        self.view.set_zoom(zoom)
-        self.view.centerOn((x0 + x1) / 2, (y0 + y1) / 2)
 
     def visible_part(self) -> list[str]:
-        """The goals of the part on screen now (for tests and the facilitator's overview)."""
-        return list(self.parts[self.part_index]) if self.parts else []
+        """The goals on screen now (the step's own and the neighbours)."""
+        if self.showing_whole():
+            return [k for k, i in self.scene.nodes.items() if i.isVisible()]
+        return list(self.scene.nodes)
+
+    # -- commands ------------------------------------------------------------------------------
+    def _command(self, name: str) -> None:
+        if name == "focus":
+            self.focus_chain()
+        elif name == "editing":
+            self.toggle_editing()
+        elif name == "build_up":
+            self.build_up = not self.build_up
+            self._show()
+        elif name == "theme":
+            self.theme = DARK if self.theme is LIGHT else LIGHT
+            self._parts_key = None
+            self._show()
+        elif name == "pointer":
+            self.view.pointer_on = not self.view.pointer_on
+            self.view.viewport().update()
+        elif name == "help":
+            self.legend.hint.setVisible(not self.legend.hint.isVisible())
+        elif name in ("first", "last"):
+            self.focus_key = None
+            self.step_index = 0 if name == "first" else len(self.groups)
+            self.part_index = 0
+            self._parts_key = None
+            self._show()
 
     def focus_chain(self) -> None:
         key = self.scene.selected_node()
-        if not key:
-            self.focus_key = None
-            self.scene.set_highlight(None)
-            self._show()
-            return
-        keys = chain_of(self.page.bridge.snapshot(), key) & set(self.scene.nodes)
-        self.focus_key = key
-        self.step_index = len(self.groups) - 1
+        self.focus_key = key if key and not key.startswith("grp:") else None
         self.part_index = 0
-        self._anchor_first = True  # start with the part that holds the chosen goal
-        self.scene.set_highlight(keys)
+        self._parts_key = None
         self._show()
+
+    def _moved(self, before: dict, after: dict) -> None:
+        if self.showing_whole():  # a step's own layout is not stored
+            self.page.push_move(before, after, self.view_name())
 
     def _delete(self) -> None:
         if self.editing:
@@ -315,16 +328,16 @@ class PresentationWindow(QWidget):
     def toggle_editing(self) -> None:
         self.editing = not self.editing
         self.scene.set_editable(self.editing)
-        self._show()
+        self.legend.info.setText(self._title())
 
     def _resized(self) -> None:
-        if self.scene.model is not None:
+        if self.whole is not None:
             self._show()  # parts and zoom for the viewport's real size
 
     def show_full_screen(self, screen=None) -> None:
-        """Full screen on the main window's screen. Without a window manager the full-screen
-        state alone does nothing (the window keeps its size hint), so the geometry is set to
-        the screen's explicitly beforehand."""
+        """Full screen on the given screen. Without a window manager the full-screen state
+        alone does nothing (the window keeps its size hint), so the geometry is set to the
+        screen's explicitly beforehand."""
         if screen is not None:
             self.setScreen(screen)
             self.setGeometry(screen.geometry())  # before: afterwards it would end full screen

@@ -20,9 +20,9 @@ class GraphScene(QGraphicsScene):
     group_toggled = Signal(str)
     context_requested = Signal(str, object)  # node id, screen position (QPoint)
 
-    def __init__(self, parent=None, presentation: bool = False) -> None:
+    def __init__(self, parent=None, presentation: bool = False, style: Style | None = None) -> None:
         super().__init__(parent)
-        self.style = Style(presentation)
+        self.style = style or Style(presentation)
         self.model: GraphModel | None = None
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[tuple[str, str], EdgeItem] = {}

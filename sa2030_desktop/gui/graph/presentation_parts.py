@@ -1,0 +1,204 @@
+"""Parts of the presentation window: the view with its keys and the pointer highlight, and the
+legend bar (step title, status colours with their names, edge styles, key help)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from sa2030_desktop.domain.model import STATUS_COLOURS, Status
+from sa2030_desktop.gui.graph.items import STATUS_SIGN
+from sa2030_desktop.gui.graph.style import LIGHT, Theme
+from sa2030_desktop.gui.graph.view import GraphView
+
+POINTER_RADIUS = 30  # pixels: a spot the back row sees, as a laser pointer would be
+
+KEYS = {
+    Qt.Key.Key_F: "focus",
+    Qt.Key.Key_E: "editing",
+    Qt.Key.Key_A: "build_up",
+    Qt.Key.Key_T: "theme",
+    Qt.Key.Key_Z: "pointer",
+    Qt.Key.Key_H: "help",
+    Qt.Key.Key_Home: "first",
+    Qt.Key.Key_End: "last",
+}
+
+
+class PresentationView(GraphView):
+    step = Signal(int)  # +1 next, -1 previous
+    command = Signal(str)  # one of KEYS' values
+    leave = Signal()
+    resized = Signal()  # the viewport has its new size: frame the step again
+
+    def __init__(self, scene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.pointer_on = True
+        self.pointer: QPointF | None = None  # viewport position of the mouse
+        self.viewport().setMouseTracking(True)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        old, self.pointer = self.pointer, event.position()
+        if self.pointer_on:
+            for spot in (old, self.pointer):
+                if spot is not None:
+                    r = POINTER_RADIUS + 4
+                    self.viewport().update(int(spot.x() - r), int(spot.y() - r), 2 * r, 2 * r)
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        self.pointer = None
+        self.viewport().update()
+        super().leaveEvent(event)
+
+    def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802
+        super().drawForeground(painter, rect)
+        if not (self.pointer_on and self.pointer is not None):
+            return
+        painter.save()
+        painter.resetTransform()  # the spot has a fixed size on screen, whatever the zoom
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(255, 64, 64, 230), 4))
+        painter.setBrush(QColor(255, 64, 64, 60))
+        painter.drawEllipse(self.pointer, POINTER_RADIUS, POINTER_RADIUS)
+        painter.restore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().keyPressEvent(event)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down):
+            self.step.emit(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up):
+            self.step.emit(-1)
+        elif key in KEYS:
+            self.command.emit(KEYS[key])
+        elif key == Qt.Key.Key_Escape:
+            self.scene().cancel_gesture()
+            self.leave.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+HELP = (
+    "→/Bild↓ weiter · ←/Bild↑ zurück · Pos1/Ende erster Schritt/Gesamtbild · F Kette des "
+    "gewählten Ziels · E Bearbeiten (Strg+Z rückgängig) · A Aufbau · T hell/dunkel · "
+    "Z Zeiger · H Hilfe · Esc Ende"
+)
+
+
+class Legend(QFrame):
+    """Always on screen below the projected graph: the step's title and the line styles in one
+    row; the status colours (with their signs) only where boxes do not say the status in words;
+    on request (H) the keys."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("presentationLegend")
+        self.info = QLabel(self)
+        self.info.setObjectName("presentationTitle")
+        self.info.setWordWrap(True)  # a narrow projector: wrap instead of widening the window
+        self.hint = QLabel(self.tr(HELP), self)
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(False)
+        self.lines = _Swatches(self, _Swatches.LINES)
+        self.statuses = _Swatches(self, _Swatches.STATUSES)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.info, 1)
+        row.addWidget(self.lines)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 2, 10, 2)
+        layout.setSpacing(0)
+        layout.addLayout(row)
+        layout.addWidget(self.statuses)
+        layout.addWidget(self.hint)
+        self.setAccessibleName(self.tr("Legende der Präsentation"))
+        self.set_theme(LIGHT)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.setStyleSheet(
+            f"#presentationLegend {{ background: {theme.background};"
+            f" border-top: 2px solid {theme.border}; }}"
+            f" QLabel {{ color: {theme.text}; font-size: 18pt; }}"
+            " #presentationTitle { font-weight: bold; }"
+        )
+        for swatches in (self.lines, self.statuses):
+            swatches.theme = theme
+            swatches.update()
+
+
+class _Swatches(QWidget):
+    """Status colours and edge styles in as many rows as the screen width needs."""
+
+    STATUSES = [
+        (f"{STATUS_SIGN[s.value]} {s.label}".strip(), STATUS_COLOURS[s], None) for s in Status
+    ]
+    LINES = [
+        ("hart", "edge_hard", Qt.PenStyle.SolidLine),
+        ("weich", "edge_soft", Qt.PenStyle.DashLine),
+        ("Konflikt", "conflict", Qt.PenStyle.SolidLine),
+        ("Nachbarziel", "context", Qt.PenStyle.DashLine),
+    ]
+    ROW = 36
+
+    def __init__(self, parent, items) -> None:
+        super().__init__(parent)
+        self.items = items
+        font = self.font()
+        font.setPointSizeF(18)
+        self.setFont(font)
+        self.theme = LIGHT
+        self.setMinimumHeight(self.ROW)
+        self.setAccessibleName(self.tr("Farben und Linien"))
+        self.setAccessibleDescription(", ".join(label for label, _c, _p in items))
+
+    def _placed(self, width: int) -> list[tuple[float, float, str, str, object, float]]:
+        """(x, y, label, colour, pen style, label width) of every item, wrapped at width."""
+        metrics = self.fontMetrics()
+        x, y, placed = 4.0, 0.0, []
+        for label, colour, pen in self.items:
+            text_w = metrics.horizontalAdvance(label)
+            item_w = (40 if pen is not None else 28) + text_w + 20
+            if x > 4 and x + item_w - 16 > width:
+                x, y = 4.0, y + self.ROW
+            placed.append((x, y, label, colour, pen, text_w))
+            x += item_w
+        return placed
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        x, _y, _label, _colour, pen, text_w = self._placed(10**6)[-1]
+        return QSize(int(x + (40 if pen is not None else 28) + text_w + 8), self.ROW)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        rows = int(max(y for _x, y, *_rest in self._placed(self.width())) // self.ROW) + 1
+        self.setMinimumHeight(rows * self.ROW)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.font())
+        theme = self.theme
+        for x, y, label, colour, pen, text_w in self._placed(self.width()):
+            if pen is None:
+                painter.setPen(QPen(QColor(theme.border), 1))
+                painter.setBrush(QColor(colour))
+                painter.drawRect(QRectF(x, y + 7, 20, 22))
+            elif colour == "context":
+                painter.setPen(QPen(QColor(theme.border), 2, pen))
+                painter.setBrush(QColor(theme.context_box))
+                painter.drawRect(QRectF(x, y + 7, 32, 22))
+            else:
+                painter.setPen(QPen(QColor(getattr(theme, colour)), 5, pen))
+                painter.drawLine(int(x), int(y + 18), int(x + 32), int(y + 18))
+            x += 40 if pen is not None else 28
+            painter.setPen(QColor(theme.text))
+            painter.drawText(
+                QRectF(x, y, text_w + 4, self.ROW), Qt.AlignmentFlag.AlignVCenter, label
+            )
