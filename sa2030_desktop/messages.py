@@ -336,5 +336,10 @@ MESSAGES.update({
     "progress_too_long": "Der Sachstand zu {key} ist {length} Zeichen lang; erlaubt sind höchstens {limit}.",
     "compare_same_round": "Eine Berichtsrunde ({key}) lässt sich nicht mit sich selbst vergleichen.",
     "compare_open_earlier": "Die Berichtsrunde {key} ist noch offen; als frühere Runde eines Vergleichs taugt nur eine abgeschlossene.",
+    "import_closed_round_differs": "Die abgeschlossene Berichtsrunde {key} gibt es hier schon mit anderem Inhalt; ein Import ändert sie nicht.",
+    "import_round_without_frozen_state": "Die Berichtsrunde {key} ist abgeschlossen, aber ihr Berichtsstand fehlt in der Datei.",
+    "import_frozen_of_open_round": "Zum Berichtsstand fehlt die abgeschlossene Berichtsrunde {key}.",
+    "import_frozen_tampered": "Der Berichtsstand der Runde {key} wurde verändert (Prüfsumme sha256 stimmt nicht); er wird nicht übernommen.",
+    "unknown_round": "Unbekannte Berichtsrunde „{value}“.",
     "compare_open_later": "Die Berichtsrunde {key} ist noch offen; verglichen wird mit einer abgeschlossenen Runde oder mit „aktuell“.",
 })

@@ -49,6 +49,9 @@ class Bundle:
         return issues
     # checks that need the portfolio as it would be after the import (e.g. kategorie vs theme)
     checks: list[Callable[[Portfolio], list[Issue]]] = field(default_factory=list)
+    # Parts beyond the portfolio (format version 2: rounds, reports, frozen states), each with
+    # `issues(store, merged) -> list[Issue]` and `write(uow)` run in the import's transaction.
+    extensions: list = field(default_factory=list)
 
     def sections(self) -> list[tuple[str, list[Record]]]:
         """(entity, records) per section, reference data first (the registry's order)."""

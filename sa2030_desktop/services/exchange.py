@@ -61,7 +61,7 @@ def export_to(store: Store, target: Path, selection: Selection | None = None,
         portfolio = export_slice(portfolio, set(selection.apply(portfolio, day)))
     suffix = target.suffix.lower()
     if suffix == ".json":
-        return write_json(portfolio, target)
+        return write_json(portfolio, target, _reporting(store, selection))
     try:
         from sa2030_desktop.services.tabular import write_tabular
     except ImportError:
@@ -69,3 +69,13 @@ def export_to(store: Store, target: Path, selection: Selection | None = None,
     if write_tabular is not None and (suffix in (".xlsx", ".ods", "") or target.is_dir()):
         return write_tabular(portfolio, target)
     raise DomainError("unknown_extension", ext=suffix or target.name, allowed=".json, .xlsx, .ods oder ein Ordner für CSV")
+
+
+def _reporting(store: Store, selection: Selection | None) -> dict | None:
+    """The rounds, reports and frozen states of the whole file (format version 2); not for a
+    selection, nor for a frozen state read with --round."""
+    if (selection is not None and not selection.is_empty) or not isinstance(store, Store):
+        return None
+    from sa2030_desktop.services.reporting.exchange import reporting_sections
+
+    return reporting_sections(store)

@@ -55,6 +55,8 @@ def _check(store: Store, bundle: Bundle):
         issues.append(Issue(refusal.code, place, refusal.data))
     for extra_check in bundle.checks:
         issues.extend(extra_check(merged))
+    for extension in bundle.extensions:
+        issues.extend(extension.issues(store, merged))
     if issues:
         raise ValidationError(sorted(bundle.locate(issues), key=_reading_order), bundle.source)
     return current, merged
@@ -115,6 +117,8 @@ def apply_bundle(store: Store, bundle: Bundle, comment: str = "") -> ImportPrevi
         for ind in merged.indicators:
             if record_key("indicator", ind) in touched["indicator"]:
                 uow.save(ind)
+        for extension in bundle.extensions:
+            extension.write(uow)
     preview.changeset = uow.changes
     return preview
 

@@ -48,6 +48,12 @@ def read_json(path: Path) -> Bundle:
     if not isinstance(doc.get("goals"), list):
         raise ValidationError([Issue("missing_section", {"file": name}, {"section": "goals"})], name)
     bundle = _bundle(doc, name)
+    if version >= 2:
+        from sa2030_desktop.services.reporting.exchange import read_part
+
+        part = read_part(doc, name)
+        if part is not None:
+            bundle.extensions.append(part)
     cache: dict[tuple[str, int], int] = {}
 
     def locator(pos: object) -> int | None:

@@ -12,7 +12,7 @@ from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.atomic import atomic_write_bytes
 
 FORMAT = "sa2030-portfolio"
-VERSION = 1
+VERSION = 2  # 2 adds rounds, reports and frozen states (REPORTING.md); 1 still imports
 
 
 def portfolio_document(portfolio: Portfolio) -> dict:
@@ -119,6 +119,8 @@ _WRITERS = {
 }
 
 
-def write_json(portfolio: Portfolio, target: Path) -> Path:
-    data = json.dumps(portfolio_document(portfolio), ensure_ascii=False, indent=1)
+def write_json(portfolio: Portfolio, target: Path, extra: dict | None = None) -> Path:
+    """Write the exchange document; `extra` adds sections (the rounds of format version 2)."""
+    data = json.dumps({**portfolio_document(portfolio), **(extra or {})}, ensure_ascii=False,
+                      indent=1)  # fmt: skip
     return atomic_write_bytes(Path(target), data.encode("utf-8"))
