@@ -12,7 +12,7 @@ Text stays text: SVG with `svg.fonttype: none`, PDF with TrueType fonts (`pdf.fo
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from sa2030_desktop.domain.errors import DomainError  # noqa: E402
 from sa2030_desktop.domain.model import Portfolio  # noqa: E402
+from sa2030_desktop.domain.tasks import CancelToken, Progress  # noqa: E402
 from sa2030_desktop.domain.timeline_layout import (  # noqa: E402
     TimelineLayout,
     TimelineOptions,
@@ -120,20 +121,18 @@ def _check_suffix(path: Path) -> str:
     return suffix
 
 
-Progress = Callable[[int, int], object]  # (pages done, pages); returning False cancels
-
-
 def save_figures(
     figures: Iterable[Figure],
     path: Path,
     dpi: int = 150,
     count: int | None = None,
     progress: Progress | None = None,
+    token: CancelToken | None = None,
 ) -> list[Path]:
     """Write figures (a list, or `count` figures from an iterator such as iter_pages).
 
     All or nothing: PDF goes through one temporary file; PNG/SVG pages are rendered first and
-    written at the end, so a cancel (`progress` returns False → DomainError "cancelled") or an
+    written at the end, so a cancel (`token`, checked after each page → Cancelled) or an
     error leaves no file behind."""
     path = Path(path)
     suffix = _check_suffix(path)
@@ -142,8 +141,10 @@ def save_figures(
         count = len(figures)
 
     def tick(done: int) -> None:
-        if progress is not None and progress(done, count) is False:
-            raise DomainError("cancelled")
+        if progress is not None:
+            progress(done / count, f"Seite {done} von {count}")
+        if token is not None:
+            token.check()
 
     with rc_context(RC):
         if suffix == ".pdf":
@@ -174,12 +175,13 @@ def save_layout(
     options: TimelineOptions | None = None,
     dpi: int = 150,
     progress: Progress | None = None,
+    token: CancelToken | None = None,
 ) -> list[Path]:
     """Write a computed layout as PNG/SVG/PDF; returns the files written (PNG/SVG: one per page)."""
     path = Path(path)
     _check_suffix(path)
     count, pages = iter_pages(layout, options)
-    return save_figures(pages, path, dpi, count, progress)
+    return save_figures(pages, path, dpi, count, progress, token)
 
 
 def save_timeline(

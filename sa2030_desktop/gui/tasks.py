@@ -15,6 +15,7 @@ every running task, after which no `on_done` reaches a closing widget.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,6 +101,11 @@ class Task:
         self.ended: float | None = None  # perf_counter when the worker returned
         self.outcome: TaskOutcome | None = None
         self._relay = relay
+        self._ended = threading.Event()
+
+    def wait(self, timeout: float = 60.0) -> bool:
+        """Block until the worker has returned (its outcome may still be on its way)."""
+        return self._ended.wait(timeout)
 
     def cancel(self) -> None:
         if self.running and not self.token.cancelled:
@@ -138,6 +144,7 @@ class _Runnable(QRunnable):
         except Exception as exc:  # handed to the GUI thread, shown there in German
             outcome = TaskOutcome(error=exc, message=describe(exc))
         task.ended = time.perf_counter()
+        task._ended.set()
         self.relay.done.emit(task, outcome)
 
 

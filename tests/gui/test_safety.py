@@ -21,7 +21,7 @@ from tests.safety.helpers import damage_page, python, sha256
 @pytest.fixture
 def feature(window, qtbot):
     feat = window.feature("safety").safety  # installed through gui/features.FEATURES
-    qtbot.waitUntil(lambda: not feat.runner.running, timeout=20_000)
+    qtbot.waitUntil(lambda: not feat.backing_up, timeout=20_000)
     return feat
 
 
@@ -73,7 +73,7 @@ def test_restore_as_new_and_replace_current(window, feature, qtbot, tmp_path):
     kept = Store.open(asides[0], readonly=True)
     assert kept.snapshot().goals["Z02"].title == "Nach der Sicherung"
     kept.close()
-    qtbot.waitUntil(lambda: not feature.runner.running, timeout=20_000)
+    qtbot.waitUntil(lambda: not feature.backing_up, timeout=20_000)
 
 
 def test_periodic_backup_runs_in_worker(window, feature, qtbot):
@@ -82,8 +82,8 @@ def test_periodic_backup_runs_in_worker(window, feature, qtbot):
     goal_service.update_goal(window.bridge.store, "Z03", title="Periodisch gesichert")
     before = len(safety.list_backups(window.bridge.store.path))
     feature.timer.timeout.emit()
-    assert feature.runner.running  # runs off the GUI thread
-    qtbot.waitUntil(lambda: not feature.runner.running, timeout=20_000)
+    assert feature.backing_up  # runs off the GUI thread
+    qtbot.waitUntil(lambda: not feature.backing_up, timeout=20_000)
     assert len(safety.list_backups(window.bridge.store.path)) == before + 1
     assert "Gesichert um" in window.statusBar().currentMessage()
 
@@ -214,9 +214,9 @@ def test_work_copy_backups_are_filed_with_the_remote(window, qtbot, tmp_path):
     create_portfolio(remote, demo=True).close()
     copy = safety.open_work_copy(remote, folder=tmp_path / "lokal")
     feature = window.feature("safety").safety
-    qtbot.waitUntil(lambda: not feature.runner.running, timeout=20_000)
+    qtbot.waitUntil(lambda: not feature.backing_up, timeout=20_000)
     window.bridge.set_store(copy.store)
-    qtbot.waitUntil(lambda: not feature.runner.running, timeout=20_000)
+    qtbot.waitUntil(lambda: not feature.backing_up, timeout=20_000)
     assert window.feature("safety").safety.badge.text() == "Arbeitskopie"
     assert [b.goals for b in safety.list_backups(remote)] == [50]
     assert safety.list_backups(copy.local) == []

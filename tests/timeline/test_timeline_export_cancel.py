@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.tasks import CancelToken
 from sa2030_desktop.domain.timeline_layout import build_layout
 from sa2030_desktop.export.timeline_figure import save_layout
 from sa2030_desktop.gui.store_bridge import StoreBridge
@@ -24,20 +25,22 @@ def test_progress_per_page_and_cancel_leaves_no_file(store, tmp_path, suffix):
     layout = build_layout(store.snapshot(), AS_OF)
     seen = []
     written = save_layout(
-        layout, tmp_path / f"plan{suffix}", progress=lambda d, n: seen.append((d, n))
+        layout, tmp_path / f"plan{suffix}", progress=lambda f, text: seen.append((f, text))
     )
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert seen == [(1 / 3, "Seite 1 von 3"), (2 / 3, "Seite 2 von 3"), (1.0, "Seite 3 von 3")]
     assert len(written) == (1 if suffix == ".pdf" else 3)
     out = tmp_path / "abbruch"
     out.mkdir()
     calls = []
+    token = CancelToken()
 
-    def stop_after_two(done, pages):
-        calls.append(done)
-        return done < 2
+    def stop_after_two(fraction, text):
+        calls.append(round(fraction * 3))
+        if len(calls) == 2:
+            token.cancel()  # „Abbrechen“ while page 2 is rendered
 
     with pytest.raises(DomainError) as info:
-        save_layout(layout, out / f"plan{suffix}", progress=stop_after_two)
+        save_layout(layout, out / f"plan{suffix}", progress=stop_after_two, token=token)
     assert info.value.code == "cancelled" and calls == [1, 2]
     assert list(out.iterdir()) == []  # no page, no temporary file
 

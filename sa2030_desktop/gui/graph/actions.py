@@ -11,38 +11,36 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.graph_view import build_view
 from sa2030_desktop.domain.whatif import evaluate
-from sa2030_desktop.gui.graph.jobs import ExportJob
-from sa2030_desktop.messages import format_error
+from sa2030_desktop.gui.tasks import TaskRunner
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("GraphActions", text)
 
 
-def export_to(page, path: str | Path, dpi: int = 150) -> ExportJob:
+def export_to(page, path: str | Path, dpi: int = 150):
     """Write the current view (its filter and stored positions) in a worker thread."""
-    portfolio = page.bridge.snapshot()
+    from sa2030_desktop.services.figures import save_graph
+
+    portfolio, as_of, path = page.bridge.snapshot(), page.bridge.as_of, Path(path)
     options = page.options()
-    model = build_view(portfolio, options, page.bridge.as_of)
+    model = build_view(portfolio, options, as_of)
     gl.layout(model, page.positions.of(options.view_name()))  # the picture on screen
-    job = ExportJob(portfolio, page.bridge.as_of, Path(path), options, dpi, model)
-    job.signals.done.connect(lambda p, _r: _exported(page, p))
-    job.signals.failed.connect(lambda _p, exc: _failed(page, exc))
-    page._export_job = job  # keep the signals alive until the job reports
-    page.pool.start(job)
+    task = TaskRunner.of(page).submit(
+        lambda _progress, _token: save_graph(portfolio, as_of, path, options, dpi=dpi, model=model),
+        lambda outcome: _exported(page, path, outcome),
+    )
     page.show_message(tr("Export läuft …"))
-    return job
+    return task
 
 
-def _exported(page, path) -> None:
-    page.show_message(tr("Graph gespeichert: {0}").format(path))
-    page.exported.emit(path)
-
-
-def _failed(page, exc) -> None:
-    text = format_error(exc)
-    page.show_message(text, error=True)
-    page.export_failed.emit(text)
+def _exported(page, path, outcome) -> None:
+    if outcome.ok:
+        page.show_message(tr("Graph gespeichert: {0}").format(path))
+        page.exported.emit(path)
+        return
+    page.show_message(outcome.message, error=True)
+    page.export_failed.emit(outcome.message)
 
 
 def export_dialog(page) -> None:

@@ -7,7 +7,7 @@ the graph, never while it rebuilds.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QThreadPool, Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
@@ -17,12 +17,13 @@ from sa2030_desktop.domain.model import Dependency, DependencyKind
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.commands import MoveNodesCommand, push_operation
 from sa2030_desktop.gui.dialog_parts import note_label
-from sa2030_desktop.gui.graph.jobs import LayoutJob, compute_now
+from sa2030_desktop.gui.graph.jobs import compute_now
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
 from sa2030_desktop.gui.graph.positions import ViewPositions
 from sa2030_desktop.gui.graph.scene import GraphScene
 from sa2030_desktop.gui.graph.toolbar import GraphToolbar
 from sa2030_desktop.gui.graph.view import GraphView
+from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import operations as ops
 
@@ -49,11 +50,10 @@ class GraphPage(QWidget):
         self.model = None
         self.kind_popup: KindChooser | None = None
         self._token = 0
-        self._job: LayoutJob | None = None
+        self._job = None  # the running layout Task
         self._syncing = False
         self._first = True
         self._shown: tuple | None = None  # (view name, goal keys) of the scene as built
-        self.pool = QThreadPool.globalInstance()
         self.positions = ViewPositions(bridge, self)
 
         self.scene = GraphScene(self)
@@ -220,7 +220,7 @@ class GraphPage(QWidget):
         stored = {} if relayout else self.positions.of(options.view_name())
         self._token += 1
         if self._job is not None:
-            self._job.cancelled = True
+            self._job.cancel()
         if len(portfolio.goals) <= SYNC_LIMIT:
             try:
                 result = compute_now(portfolio, options, self.bridge.as_of, stored)
@@ -230,10 +230,17 @@ class GraphPage(QWidget):
             self._apply(self._token, result, relayout, fit)
             return
         self.show_message(self.tr("Layout wird berechnet …"))
-        job = self._job = LayoutJob(self._token, portfolio, options, self.bridge.as_of, stored)
-        job.signals.done.connect(lambda token, result: self._apply(token, result, relayout, fit))
-        job.signals.failed.connect(lambda _t, exc: self.show_message(format_error(exc), True))
-        self.pool.start(job)
+        token, as_of = self._token, self.bridge.as_of
+        self._job = TaskRunner.of(self).submit(
+            lambda _progress, cancel: compute_now(portfolio, options, as_of, stored, cancel),
+            lambda outcome: self._laid_out(token, outcome, relayout, fit),
+        )
+
+    def _laid_out(self, token: int, outcome, relayout: bool, fit: bool) -> None:
+        if outcome.ok:
+            self._apply(token, outcome.result, relayout, fit)
+        elif token == self._token:  # a superseded layout's cancel is no news
+            self.show_message(outcome.message, True)
 
     def _apply(self, token: int, result, relayout: bool, fit: bool = False) -> None:
         if token != self._token:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.gui.features import ActionSpec, Feature
+from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.portfolio import open_portfolio
@@ -37,16 +38,12 @@ def declare(window) -> SafetyFeature:
 class SafetyService(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
-        from sa2030_desktop.gui.safety.worker import BackupRunner
-
         self.window = window
         self.bridge = window.bridge
         self.dialog = None
         self.last_backup = None
         self.last_report = ""
-        self.runner = BackupRunner(self)
-        self.runner.done.connect(self._backup_done)
-        self.runner.failed.connect(self._backup_failed)
+        self.backup_task = None  # the running backup (gui/tasks.py), one at a time
         self.badge = QLabel(window)
         self.badge.setObjectName("safetyBadge")
         window.statusBar().addPermanentWidget(self.badge)
@@ -91,11 +88,32 @@ class SafetyService(QObject):
         if not store.readonly:
             self.backup_now()
 
+    @property
+    def backing_up(self) -> bool:
+        return self.backup_task is not None and self.backup_task.running
+
     def backup_now(self, reason: str = "") -> bool:
+        """Back up the open file off the GUI thread; skipped while a backup still runs."""
         store = self.bridge.store
-        if store.readonly:
+        if store.readonly or self.backing_up:
             return False
-        return self.runner.start(store.path, reason, _owner(store))
+        path, owner = store.path, _owner(store)
+        self.backup_task = TaskRunner.of(self.window).submit(
+            lambda _progress, _token: safety.backup_file(path, reason=reason, owner=owner),
+            self._backup_outcome,
+        )
+        return True
+
+    def _wait_for_backup(self) -> None:
+        if self.backup_task is not None:
+            self.backup_task.wait()
+
+    def _backup_outcome(self, outcome) -> None:
+        if outcome.ok:
+            self._backup_done(outcome.result)
+        else:
+            self.last_report = outcome.message
+            self.window.statusBar().showMessage(self.last_report, 15000)
 
     def _backup_done(self, info) -> None:
         if info is not None:
@@ -106,10 +124,6 @@ class SafetyService(QObject):
         self.window.statusBar().showMessage(self.last_report, 5000)
         if self.dialog is not None:
             self.dialog.refresh(self.last_report)
-
-    def _backup_failed(self, exc) -> None:
-        self.last_report = format_error(exc)
-        self.window.statusBar().showMessage(self.last_report, 15000)
 
     # -- Datei > Sicherungen… ----------------------------------------------------------------------
     def show_backups(self):
@@ -132,7 +146,7 @@ class SafetyService(QObject):
         """Close the open file, keep it aside, put the backup in its place, reopen."""
         store = self.bridge.store
         path = store.path
-        self.runner.wait()
+        self._wait_for_backup()
         store.close()
         try:
             aside = safety.recover_from_backup(path, backup).damaged_copy
@@ -156,7 +170,7 @@ class SafetyService(QObject):
     # -- work copies -----------------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QEvent.Type.Close:
-            self.runner.wait()
+            self._wait_for_backup()
             copy = getattr(self.bridge.store, "work_copy", None)
             if copy is not None and not self.bridge.store.closed:
                 self.bridge.store.close()  # writes back now, while the window can still say so

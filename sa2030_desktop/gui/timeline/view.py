@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QThreadPool, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,9 +30,9 @@ from sa2030_desktop.domain.timeline_layout import (
 )
 from sa2030_desktop.domain.whatif import WhatIfResult, apply_forecasts, evaluate
 from sa2030_desktop.gui.store_bridge import StoreBridge
+from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.gui.timeline.canvas import TimelineCanvas
 from sa2030_desktop.gui.timeline.dialogs import DateCommentDialog
-from sa2030_desktop.gui.timeline.export_job import ExportJob
 from sa2030_desktop.gui.timeline.whatif_panel import WhatIfPanel
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import operations as ops
@@ -60,7 +60,7 @@ class TimelineView(QWidget):
         self.whatif_changes: dict[str, date] = {}
         self.whatif_result: WhatIfResult | None = None
         self.layout_: TimelineLayout | None = None
-        self._jobs: list[ExportJob] = []
+        self._jobs: list = []  # running export Tasks
         self._build()
         bridge.changed.connect(self.rebuild)
         bridge.as_of_changed.connect(self.rebuild)
@@ -349,24 +349,31 @@ class TimelineView(QWidget):
 
     def export_to(self, path) -> None:
         """Write what the view shows (filters, window, collapsed groups, simulation) in a worker."""
-        job = ExportJob(self.layout_, path, self.options())
-        job.setAutoDelete(False)
-        self._jobs.append(job)
-        job.signals.done.connect(self._export_done)
-        job.signals.failed.connect(self._export_failed)
-        job.signals.progress.connect(self._export_progress)
+        from sa2030_desktop.services.figures import save_timeline_layout
+
+        layout, options = self.layout_, self.options()
+        self._jobs.append(TaskRunner.of(self).submit(
+            lambda progress, token: save_timeline_layout(
+                layout, path, options, progress=progress, token=token),
+            self._export_outcome, on_progress=self._export_progress,
+        ))  # fmt: skip
         self.export_button.setEnabled(False)
         self.cancel_export_button.show()
         self._show_message(self.tr("Export läuft …"))
-        QThreadPool.globalInstance().start(job)
 
     def cancel_export(self) -> None:
         for job in self._jobs:
-            job.cancelled.set()
+            job.cancel()
 
-    def _export_progress(self, done: int, pages: int) -> None:
-        if self._jobs and not self._jobs[-1].cancelled.is_set():
-            self._show_message(self.tr("Export läuft … Seite {0} von {1}").format(done, pages))
+    def _export_progress(self, _fraction: float, text: str) -> None:
+        if self._jobs and not self._jobs[-1].token.cancelled:
+            self._show_message(self.tr("Export läuft … {0}").format(text))
+
+    def _export_outcome(self, outcome) -> None:
+        if outcome.ok:
+            self._export_done(outcome.result)
+        else:
+            self._export_failed(outcome.message)
 
     def _export_finished(self) -> None:
         self._jobs.clear()
