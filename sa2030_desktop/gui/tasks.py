@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sa2030_desktop.domain.errors import DomainError
-from sa2030_desktop.domain.tasks import Cancelled, CancelToken, Progress
+from sa2030_desktop.domain.tasks import Cancelled, CancelToken, Progress, bound
 from sa2030_desktop.messages import format_error
 
 Work = Callable[[Progress, CancelToken], object]
@@ -140,7 +140,8 @@ class _Runnable(QRunnable):
     def run(self) -> None:  # worker thread: no widgets here
         task = self.task
         try:
-            outcome = TaskOutcome(result=task.work(task._report, task.token))
+            with bound(task.token):  # core code deep in the call reaches it via checkpoint()
+                outcome = TaskOutcome(result=task.work(task._report, task.token))
         except Exception as exc:  # handed to the GUI thread, shown there in German
             outcome = TaskOutcome(error=exc, message=describe(exc))
         task.ended = time.perf_counter()

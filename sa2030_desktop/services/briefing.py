@@ -79,27 +79,17 @@ def word_lock_file(target: Path) -> Path | None:
     return None
 
 
-def export_briefing(
-    store: Store,
-    target: str | Path,
-    kind: str,
-    selection: Selection | None = None,
-    as_of: date | None = None,
-    options: BriefingOptions | None = None,
-    progress: Progress | None = None,
-    token: CancelToken | None = None,
-) -> BriefingResult:
+def export_briefing(store: Store, target: str | Path, kind: str, *args, **kwargs) -> BriefingResult:
     """Write the briefing `kind` for the selected goals to `target` (.docx, .odt or .pdf).
 
     Refuses with a DomainError (and writes nothing) for an unknown kind, an unknown code or goal
     key, an empty selection, a template that is not a Word file, a target that cannot be
     written or is open in Word, and for .pdf/.odt a missing or hanging LibreOffice. Texts Word cannot store are cleaned; the result lists them.
+    The further arguments are those of `write_briefing` (selection, as_of, options, progress,
+    token); the change-log rows for „Änderungen seit“ are read here.
     """
-    options = options or BriefingOptions()
     portfolio = store.snapshot()
-    if options.changes_since and not options.changes:
-        options = replace(options, changes=store.changes(since=options.changes_since.isoformat()))
-    return write_briefing(portfolio, target, kind, selection, as_of, options, progress, token)
+    return write_briefing(portfolio, target, kind, *args, changes_of=store.changes, **kwargs)
 
 
 def write_briefing(
@@ -111,13 +101,17 @@ def write_briefing(
     options: BriefingOptions | None = None,
     progress: Progress | None = None,
     token: CancelToken | None = None,
+    changes_of=None,
 ) -> BriefingResult:
     """`export_briefing` on a snapshot (plain data: safe in a worker thread). The change-log
-    rows for „Änderungen seit“ come in `options.changes`. A cancelled `token` is noticed at the
-    next section (Cancelled); the file appears only at the very end, so nothing is written."""
+    rows for „Änderungen seit“ come in `options.changes` (or are read with `changes_of`). A
+    cancelled `token` is noticed at the next section (Cancelled); the file appears only at the
+    very end, so nothing is written."""
     target = Path(target)
     selection = selection or Selection()
     options = options or BriefingOptions()
+    if changes_of is not None and options.changes_since and not options.changes:
+        options = replace(options, changes=changes_of(since=options.changes_since.isoformat()))
     day = default_as_of(portfolio, as_of)
     keys = check_request(portfolio, target, kind, selection, day)
     report = progress or no_progress

@@ -11,7 +11,7 @@ from sa2030_desktop.domain import model as m
 from sa2030_desktop.domain.dates import parse_date
 from sa2030_desktop.domain.entities import KEY_FIELDS, SECTIONS, record_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
-from sa2030_desktop.services.bundle import Bundle, Record
+from sa2030_desktop.services.bundle import Bundle, Record, field_set
 from sa2030_desktop.services.json_writer import FORMAT, VERSION, portfolio_document, write_json
 
 
@@ -195,7 +195,7 @@ def _bundle(doc: dict, name: str) -> Bundle:
         )
         if "demo" in info:
             r.fields.add("demo")
-        bundle.info = Record(obj, r.place, frozenset(r.fields))
+        bundle.info = Record(obj, r.place, field_set(r.fields))
     for section, entity in SECTIONS.items():
         key_fields = KEY_FIELDS[entity]
         for index, obj, place in _items(doc, section, bundle, name):
@@ -203,7 +203,7 @@ def _bundle(doc: dict, name: str) -> Bundle:
             keys = [r.text(obj, f, required=True) for f in key_fields]
             place["key"] = record_key(entity, dict(zip(key_fields, keys, strict=True)))
             item = _READERS[entity](r, obj, index, *keys)
-            getattr(bundle, section).append(Record(item, place, frozenset(r.fields - set(key_fields))))
+            getattr(bundle, section).append(Record(item, place, field_set(r.fields - set(key_fields))))
     return bundle
 
 

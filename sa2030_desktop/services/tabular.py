@@ -18,7 +18,7 @@ from sa2030_desktop.domain.model import (
     Portfolio,
     Status,
 )
-from sa2030_desktop.services.bundle import Bundle, Record
+from sa2030_desktop.services.bundle import Bundle, Record, field_set
 from sa2030_desktop.services.csv_format import RawTable, read_csv
 from sa2030_desktop.services.ods_read import read_ods
 from sa2030_desktop.services.tabular_schema import (
@@ -269,7 +269,7 @@ def _goal(r: _Row, key: str):
     category = r.text("kategorie").strip() if "kategorie" in r.cells else ""
     r.fields.discard(None)
     r.fields.discard("key")
-    return Record(goal, r.place, frozenset(r.fields)), category
+    return Record(goal, r.place, field_set(r.fields)), category
 
 
 def _milestone(r: _Row, key: str):
@@ -281,7 +281,7 @@ def _milestone(r: _Row, key: str):
         ms.forecast = ms.baseline  # an empty Prognose means: as planned
         r.fields.add("forecast")
     r.fields.discard("key")
-    return Record(ms, r.place, frozenset(r.fields)), None
+    return Record(ms, r.place, field_set(r.fields)), None
 
 
 def _dependency(r: _Row, dependent: str, prerequisite: str):
@@ -295,7 +295,7 @@ def _dependency(r: _Row, dependent: str, prerequisite: str):
         r.text("begruendung"),
     )
     r.fields -= {"dependent", "prerequisite"}
-    return Record(dep, r.place, frozenset(r.fields)), None
+    return Record(dep, r.place, field_set(r.fields)), None
 
 
 def _check_categories(portfolio: Portfolio, items) -> list[Issue]:

@@ -14,6 +14,7 @@ from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import STATUS_LABELS, Portfolio
 from sa2030_desktop.domain.selection import natural_key
+from sa2030_desktop.domain.tasks import checkpoint
 from sa2030_desktop.export.atomic import atomic_target, atomic_write_bytes
 from sa2030_desktop.services.book import DropDown, Sheet
 from sa2030_desktop.services.csv_format import csv_bytes
@@ -82,6 +83,7 @@ def table_rows(portfolio: Portfolio, dates_as_text: bool) -> dict[str, list[list
 def export_sheets(portfolio: Portfolio) -> list[Sheet]:
     """The three tables (dates as date values) and the explanation sheet, for .xlsx and .ods."""
     rows = table_rows(portfolio, dates_as_text=False)
+    checkpoint()  # cancelled while the rows were built: stop before any file is written
     sheets = [Sheet(SHEET_NAMES[t], canonical_names(t), rows[t], _widths(t)) for t in TABLES]
     sheets.append(_explanation(portfolio))
     return sheets
@@ -179,6 +181,7 @@ def write_csv_folder(portfolio: Portfolio, target: Path) -> Path:
     old: Path | None = None
     try:
         for table in TABLES:
+            checkpoint()  # a cancel leaves only the private temporary folder, removed below
             atomic_write_bytes(
                 work / CSV_NAMES[table], csv_bytes(canonical_names(table), rows[table])
             )
