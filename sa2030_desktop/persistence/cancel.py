@@ -22,7 +22,7 @@ from sa2030_desktop.domain.tasks import Cancelled, CancelToken, bound
 
 __all__ = ["Cancelled", "CancelToken", "cancellable"]
 
-POLL_STEPS = 1000  # SQLite VM instructions between polls (well under a millisecond)
+POLL_STEPS = 20_000  # VM instructions between polls (about a millisecond): each poll takes the GIL
 
 
 @contextmanager

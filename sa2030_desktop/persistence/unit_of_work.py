@@ -20,6 +20,7 @@ from sa2030_desktop.domain.model import (
     Goal,
     Indicator,
 )
+from sa2030_desktop.domain.tasks import checkpoint
 from sa2030_desktop.domain.validate import bad_text
 from sa2030_desktop.persistence import package_guard, reporting_repository
 from sa2030_desktop.persistence.records import (
@@ -159,6 +160,8 @@ class UnitOfWork:
         partner_rows: list[tuple] = []
         changed = 0
         for obj in objs:
+            # SQLite's progress handler only runs inside statements; building the rows is Python
+            checkpoint()
             _e, keyvals, values = row_of(obj)
             keytuple = tuple(keyvals.values())
             key = entity_key(entity, keyvals)

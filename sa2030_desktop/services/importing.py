@@ -80,6 +80,7 @@ def _evaluate(store: Store, bundle: Bundle):
     preview = ImportPreview(notes=list(bundle.notes))
     for entity, records in bundle.sections():
         for rec in records:
+            checkpoint()  # the comparison of 60,000 records takes most of a second
             key = record_key(entity, rec.obj)
             old = existing[entity].get(key)
             if old is None:

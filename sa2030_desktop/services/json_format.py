@@ -11,6 +11,7 @@ from sa2030_desktop.domain import model as m
 from sa2030_desktop.domain.dates import parse_date
 from sa2030_desktop.domain.entities import KEY_FIELDS, SECTIONS, record_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
+from sa2030_desktop.domain.tasks import checkpoint
 from sa2030_desktop.services.bundle import Bundle, Record, field_set
 from sa2030_desktop.services.json_writer import FORMAT, VERSION, portfolio_document, write_json
 
@@ -199,6 +200,7 @@ def _bundle(doc: dict, name: str) -> Bundle:
     for section, entity in SECTIONS.items():
         key_fields = KEY_FIELDS[entity]
         for index, obj, place in _items(doc, section, bundle, name):
+            checkpoint()  # Abbrechen is noticed within a record, not after the whole file
             r = _Reader(bundle, place)
             keys = [r.text(obj, f, required=True) for f in key_fields]
             place["key"] = record_key(entity, dict(zip(key_fields, keys, strict=True)))

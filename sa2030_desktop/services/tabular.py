@@ -18,6 +18,7 @@ from sa2030_desktop.domain.model import (
     Portfolio,
     Status,
 )
+from sa2030_desktop.domain.tasks import checkpoint
 from sa2030_desktop.services.bundle import Bundle, Record, field_set
 from sa2030_desktop.services.csv_format import RawTable, read_csv
 from sa2030_desktop.services.ods_read import read_ods
@@ -158,6 +159,7 @@ def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> 
     categories: list[tuple[Record, str, str]] = []
     for kind, table, columns in parsed:
         for line, values in table.rows:
+            checkpoint()  # Abbrechen is noticed within a row, not after the whole workbook
             cells = {}
             for col, value in zip(columns, values, strict=False):
                 if col is not None:
