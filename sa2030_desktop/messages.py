@@ -216,6 +216,7 @@ MESSAGES.update({  # timeline (issue 7)
     "no_milestones_in_window": "Im Zeitraum {window} liegen keine Meilensteine der Auswahl.",
     "milestone_achieved": "Meilenstein {key} ist schon erreicht (Ist {value}); seine Prognose ändert sich nicht mehr.",
     "forecast_before_achieved_prerequisite": "Die Prognose {value} für {key} liegt vor dem Abschluss des benötigten Meilensteins {prerequisite} (erreicht am {achieved}).",
+    "imported_forecast_of_achieved": "Meilenstein {key} ist schon erreicht (Ist {value}); die Datei ändert trotzdem seine Prognose – bitte prüfen.",
 })
 
 # data safety (persistence/locking.py, backup.py, location.py; services/safety.py)

@@ -35,6 +35,13 @@ class ImportPreview:
         return out
 
 
+# check_forecast's refusals that an import reports as findings, with the note's message code
+FORECAST_FINDINGS = {
+    "forecast_before_achieved_prerequisite": "forecast_before_achieved_prerequisite",
+    "milestone_achieved": "imported_forecast_of_achieved",
+}
+
+
 def _check(store: Store, bundle: Bundle):
     current = store.snapshot()
     merged, places, dup_issues = merged_portfolio(current, bundle)
@@ -47,12 +54,20 @@ def _check(store: Store, bundle: Bundle):
         # Findings in data the import does not touch are not the import's fault … unless the
         # import is what now breaks them (e.g. a cycle through existing dependencies).
         issues.append(issue)
-    # a forecast that the import changes obeys check_forecast as an edit in the window does
+    # A forecast the import changes is judged by check_forecast as an edit in the window is, but
+    # a forecast before an achieved prerequisite (or moved on an achieved milestone) is a finding
+    # in imported real-world data, never a reason to refuse the file (DOMAIN.md): the same German
+    # sentence arrives as a note of the preview; any other refusal (an emptied forecast) stays one.
     milestones = [record_key("milestone", r.obj) for e, recs in bundle.sections()
                   if e == "milestone" for r in recs]  # fmt: skip
     for key, refusal in forecast_refusals(current, merged, milestones):
         place = {"entity": "milestone", "key": key, **place_of("milestone", key)}
-        issues.append(Issue(refusal.code, place, refusal.data))
+        if refusal.code in FORECAST_FINDINGS:
+            note = Issue(FORECAST_FINDINGS[refusal.code], place, refusal.data, severity="warning")
+            if note not in bundle.notes:  # a preview and the import judge the same bundle
+                bundle.notes.append(note)
+        else:
+            issues.append(Issue(refusal.code, place, refusal.data))
     for extra_check in bundle.checks:
         issues.extend(extra_check(merged))
     for extension in bundle.extensions:

@@ -1,6 +1,7 @@
 """A rule lives once: every refusal is reached the same way from the GUI (real widgets and the
 undo stack), from imports and service calls (what the CLI runs) and from undo/redo — the same
-German message each time, and the portfolio file byte for byte unchanged."""
+German message each time, and the portfolio file byte for byte unchanged. The forecast rules are
+findings on imports (DOMAIN.md): the import goes through and reports the same sentence."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.gui.commands import OperationCommand, push_operation
 from sa2030_desktop.gui.detail.milestone_model import MilestoneColumn
 from sa2030_desktop.gui.timeline.view import TimelineView
-from sa2030_desktop.messages import format_error
+from sa2030_desktop.messages import format_code, format_error
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.json_writer import portfolio_document
@@ -96,6 +97,15 @@ def _import(store, tmp_path: Path, change) -> str:
     return format_error(caught.value)
 
 
+def _import_findings(store, tmp_path: Path, change) -> list[str]:
+    """Import with one change that is a finding: the import goes through; its notes' texts."""
+    doc = portfolio_document(store.snapshot())
+    change(doc)
+    src = tmp_path / "eingang.json"
+    src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return [format_code(n.code, n.data) for n in import_json(store, src).notes]
+
+
 def _milestone(doc: dict, key: str) -> dict:
     return next(m for m in doc["milestones"] if m["key"] == key)
 
@@ -125,8 +135,6 @@ def test_forecast_before_an_achieved_prerequisite_is_refused_on_every_path(
     assert not world.timeline.apply_whatif("Ressortmeldung")
     assert world.timeline.message.text() == expected
     world.timeline.set_whatif(False)
-    assert expected in _import(store, tmp_path,
-                               lambda d: _milestone(d, "Z2-M1").update(forecast=EARLY.isoformat()))
     assert _refused(lambda: goal_service.set_forecasts(store, {"Z2-M1": EARLY}, "CLI")) == expected
     assert stack.count() == 0
     assert digest(store.path) == before
@@ -148,6 +156,15 @@ def test_forecast_before_an_achieved_prerequisite_is_refused_on_every_path(
     assert stack.count() == 0  # the refused step left the stack
     assert digest(store.path) == before
 
+    # an import is not refused for it: the same sentence is a finding of its preview (DOMAIN.md:
+    # imports of real-world data must not fail on a finding)
+    early = de_short(EARLY)
+    notes = _import_findings(store, tmp_path,
+                             lambda d: _milestone(d, "Z2-M1").update(forecast=EARLY.isoformat()))
+    assert notes == [f"Die Prognose {early} für Z2-M1 liegt vor dem Abschluss des benötigten "
+                     f"Meilensteins Z1-M1 (erreicht am {moved})."]  # fmt: skip
+    assert store.snapshot().milestones["Z2-M1"].forecast == EARLY
+
 
 def test_an_achieved_milestone_keeps_its_forecast_on_every_path(qtbot, world, tmp_path):
     store = world.bridge.store
@@ -160,13 +177,17 @@ def test_an_achieved_milestone_keeps_its_forecast_on_every_path(qtbot, world, tm
     assert _table_edit(qtbot, world, "Z1", MilestoneColumn.FORECAST, later) == expected
     assert not world.timeline.move_forecast("Z1-M1", later)
     assert world.timeline.message.text() == expected
-    assert expected in _import(store, tmp_path,
-                               lambda d: _milestone(d, "Z1-M1").update(forecast=later.isoformat()))
     assert _refused(lambda: goal_service.update_milestone(store, "Z1-M1", forecast=later)) == expected
     command = OperationCommand(world.bridge, ops.SetForecasts({"Z1-M1": later}, "Übernahme"))
     assert _refused(command.validate) == expected
     assert world.undo_stack.count() == 0
     assert digest(store.path) == before
+    # an import takes the file's forecast and says so (a finding, not a refusal)
+    notes = _import_findings(store, tmp_path,
+                             lambda d: _milestone(d, "Z1-M1").update(forecast=later.isoformat()))
+    assert notes == [f"Meilenstein Z1-M1 ist schon erreicht (Ist {de_short(ACHIEVED)}); die Datei "
+                     "ändert trotzdem seine Prognose – bitte prüfen."]  # fmt: skip
+    assert store.snapshot().milestones["Z1-M1"].forecast == later
 
 
 def test_an_actual_date_in_the_future_is_refused_on_every_path(qtbot, world, tmp_path):
