@@ -255,10 +255,10 @@ MESSAGES.update({
     "ods_entities": "Die OpenDocument-Tabelle wird abgelehnt: „{part}“ enthält XML-Entitäten oder eine DTD.",
     "ods_encrypted": "Die OpenDocument-Tabelle ist mit einem Kennwort geschützt; bitte in LibreOffice ohne Kennwort speichern und erneut einlesen.",
     "ods_formula": "Spalte {column} enthält eine Formel ohne gespeicherten Wert; Formeln werden nicht berechnet – bitte die Tabelle in LibreOffice neu berechnen und speichern oder den Wert eintragen.",
-    "no_sheets": "Die Mappe enthält keines der Blätter „Ziele“, „Meilensteine“, „Abhaengigkeiten“ (vorhanden: {sheets}).",
+    "no_sheets": "Die Mappe enthält keines der Blätter „Ziele“, „Meilensteine“, „Abhaengigkeiten“, „Indikatoren“, „Messwerte“ (vorhanden: {sheets}).",
     "one_workbook_only": "Eine Excel-Mappe oder OpenDocument-Tabelle wird allein eingelesen, nicht zusammen mit anderen Dateien.",
     "unknown_source_kind": "Unbekanntes Dateiformat „{ext}“ – erlaubt sind .json, .xlsx, .ods oder .csv.",
-    "unrecognised_table": "Die Tabelle ist an ihren Spaltennamen nicht zu erkennen (gefunden: {headers}); erwartet werden die Spalten der Vorlage für Ziele, Meilensteine oder Abhängigkeiten.",
+    "unrecognised_table": "Die Tabelle ist an ihren Spaltennamen nicht zu erkennen (gefunden: {headers}); erwartet werden die Spalten der Vorlage für Ziele, Meilensteine, Abhängigkeiten, Indikatoren oder Messwerte.",
     "table_twice": "Die Tabelle {table} kommt doppelt vor (schon in {first}).",
     "no_tables": "Keine Tabelle gefunden.",
     "missing_value": "Der Wert in „{value}“ fehlt.",
@@ -294,7 +294,7 @@ FIELD.update({"issuing_office": "herausgebende Stelle", "demo": "Demodaten", "co
 
 MESSAGES.update({
     "folder_without_csv": "Im Ordner „{path}“ liegen keine CSV-Dateien zum Einlesen.",
-    "source_is_directory": "„{path}“ ist ein Ordner; bitte die Dateien oder einen Ordner mit den drei CSV-Dateien angeben.",
+    "source_is_directory": "„{path}“ ist ein Ordner; bitte die Dateien oder einen Ordner mit den CSV-Dateien der Vorlage angeben.",
 })
 
 # PDF/A and OpenDocument through LibreOffice (export/office.py)
@@ -309,10 +309,9 @@ MESSAGES.update({
     "indicator_target_equals_baseline": "Zielwert und Ausgangswert sind gleich – ein Zielpfad braucht einen Zielwert, der sich vom Ausgangswert unterscheidet.",
     "indicator_target_date_not_after_baseline": "Das Zieldatum muss nach dem Datum des Ausgangswerts liegen.",
     "indicator_value_twice": "Für den {value} gibt es zwei Messwerte; je Tag ist ein Messwert möglich.",
-    "unknown_indicator": "Unbekannter Indikator „{value}“ – er steht weder im Blatt Indikatoren noch im Portfolio.",
     "indicator_behind": "Ziel „im Plan“, aber Indikator „{indicator}“ deutlich hinter Plan: {value} gemessen am {measured}, erwartet {expected} (Abstand {gap} % des Zielwegs).",
 })
-FIELD.update({"source": "Quelle"})
+FIELD.update({"source": "Quelle", "value": "Wert", "date": "Datum"})
 
 # Reporting rounds (REPORTING.md; domain/reporting.py, services/reporting/)
 ENTITY.update({"round": "Berichtsrunde", "report": "Meldung"})

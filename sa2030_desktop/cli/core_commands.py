@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--demo", action="store_true", help="mit dem Demoportfolio")
     p.add_argument("--title", metavar="TEXT")
 
-    p = file_command(sub, "import", "JSON, Excel-Mappe oder drei CSV-Dateien einlesen", cmd_import)
+    p = file_command(sub, "import", "JSON, Excel-Mappe oder CSV-Dateien einlesen", cmd_import)
     p.add_argument("sources", metavar="QUELLE", nargs="+")
     p.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts schreiben")
     p.add_argument("--json", action="store_true")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 
@@ -15,6 +16,7 @@ MONTHS_DE_SHORT = (
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_GROUPED = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+$")  # 1.000 · 12.345.678
 
 
 def parse_date(value: object) -> date | None:
@@ -71,3 +73,34 @@ def number_de(value: float | None) -> str:
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
     return f"{value:,.2f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def parse_number(value: object) -> float | None:
+    """German or plain numbers: 1.234,5 or 1234.5 (or a number cell); empty → None; anything
+    else, NaN and infinity raise ValueError so that callers name the place."""
+    if value is None or isinstance(value, bool):
+        if value is None:
+            return None
+        raise ValueError(value)
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
+        if not text:
+            return None
+        if "," in text or _GROUPED.match(text):  # German: 1.234,5 and 1.000 (thousands)
+            text = text.replace(".", "").replace(",", ".")
+        number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
+def number_exact_de(value: float | None) -> str:
+    """Every digit, decimal comma, no thousands separator: 56,8 · 1234 · 0,125 (CSV cells that
+    German Excel reads as numbers and that read back to the same value)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return repr(float(value)).replace(".", ",")

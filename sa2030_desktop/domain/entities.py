@@ -57,7 +57,10 @@ ENTITIES: tuple[Entity, ...] = (
         "dependency", Dependency, "dependencies", ("dependent", "prerequisite"),
         DEPENDENCY_SEPARATOR, sheet="Abhaengigkeiten", csv_name="abhaengigkeiten.csv",
     ),
-    Entity("indicator", Indicator, "indicators", ("goal", "name"), INDICATOR_SEPARATOR),
+    Entity(
+        "indicator", Indicator, "indicators", ("goal", "name"), INDICATOR_SEPARATOR,
+        sheet="Indikatoren", csv_name="indikatoren.csv",
+    ),
     Entity("portfolio", PortfolioInfo, "", ()),
     Entity("round", ReportingRound, "rounds", ("key",), in_portfolio=False),
     Entity("report", Report, "reports", ("goal", "round"), REPORT_SEPARATOR, in_portfolio=False),

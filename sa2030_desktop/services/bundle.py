@@ -52,6 +52,9 @@ class Bundle:
     # Parts beyond the portfolio (format version 2: rounds, reports, frozen states), each with
     # `issues(store, merged) -> list[Issue]` and `write(uow)` run in the import's transaction.
     extensions: list = field(default_factory=list)
+    # checks against the portfolio as it is before the import (records that may only update,
+    # e.g. values of an indicator the file does not define)
+    must_exist: list[Callable[[Portfolio], list[Issue]]] = field(default_factory=list)
 
     def sections(self) -> list[tuple[str, list[Record]]]:
         """(entity, records) per section, reference data first (the registry's order)."""

@@ -72,6 +72,8 @@ def _check(store: Store, bundle: Bundle):
         issues.extend(extra_check(merged))
     for extension in bundle.extensions:
         issues.extend(extension.issues(store, merged))
+    for existing_check in bundle.must_exist:
+        issues.extend(existing_check(current))
     if issues:
         raise ValidationError(sorted(bundle.locate(issues), key=_reading_order), bundle.source)
     return current, merged

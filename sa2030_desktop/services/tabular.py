@@ -1,6 +1,7 @@
-"""Excel/CSV import (the template of EXCHANGE.md) into a Bundle; export delegated to
-`tabular_write`. Every problem is collected with file, sheet, line and value — never just the
-first — and the Bundle is validated and written all-or-nothing by `importing`."""
+"""Excel/CSV import (the template of EXCHANGE.md, with the indicator sheets of REPORTING.md) into
+a Bundle; export delegated to `tabular_write`. Every problem is collected with file, sheet, line
+and value — never just the first — and the Bundle is validated and written all-or-nothing by
+`importing`."""
 
 from __future__ import annotations
 
@@ -22,14 +23,17 @@ from sa2030_desktop.domain.tasks import checkpoint
 from sa2030_desktop.services.bundle import Bundle, Record, field_set
 from sa2030_desktop.services.csv_format import RawTable, read_csv
 from sa2030_desktop.services.ods_read import read_ods
+from sa2030_desktop.services.tabular_indicators import ValueRows, read_indicator
 from sa2030_desktop.services.tabular_schema import (
     COLUMNS,
     DEPENDENCIES,
     ENTITY_OF,
     GOALS,
+    INDICATORS,
     MILESTONES,
     SHEET_NAMES,
     TABLES,
+    VALUES,
     map_headers,
     recognise,
     sheet_table,
@@ -47,11 +51,12 @@ _KEY_ATTRS = {
     "prerequisite",
     "prerequisite_milestone",
     "dependent_milestone",
+    "name",  # of an indicator: its key within the goal
 }
 
 
 def read_raw(sources: list[Path], issues: list[Issue]) -> dict[str, RawTable]:
-    """The three tables by kind, from one workbook or up to three CSV files."""
+    """The tables by kind, from one workbook or from CSV files (one per table)."""
     tables: dict[str, RawTable] = {}
     raw: list[tuple[str | None, RawTable]] = []
     sources = [Path(s) for s in sources]
@@ -121,10 +126,13 @@ def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> 
         issues.append(Issue("no_tables", {"file": source}))
     bundle = Bundle(source=source)
     # (reader, key columns) per table
+    value_rows = ValueRows()
     readers = {
         GOALS: (_goal, ("ziel_id",)),
         MILESTONES: (_milestone, ("meilenstein_id",)),
         DEPENDENCIES: (_dependency, ("abhaengig", "benoetigt")),
+        INDICATORS: (read_indicator, ("ziel_id", "indikator")),
+        VALUES: (value_rows.read, ("ziel_id", "indikator")),
     }
     parsed: list[tuple[str, RawTable, list]] = []
     for kind in TABLES:
@@ -170,10 +178,15 @@ def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> 
             keys = r.keys(ENTITY_OF[kind], *key_columns)
             if keys is None:
                 continue
+            if kind == VALUES:  # value rows complete the indicators once all are read
+                read(r, *keys)
+                continue
             record, category = read(r, *keys)
             getattr(bundle, kind).append(record)  # a table is named like its bundle section
             if category:
                 categories.append((record, category, str(cells["kategorie"][0].name)))
+    value_rows.present = VALUES in tables
+    value_rows.complete(bundle)
     if categories:
         bundle.checks.append(lambda portfolio: _check_categories(portfolio, categories))
     return bundle
@@ -320,7 +333,7 @@ def _check_categories(portfolio: Portfolio, items) -> list[Issue]:
 
 
 def write_tabular(portfolio: Portfolio, target: Path) -> Path:
-    """`.xlsx` workbook, or a folder with the three CSV files (see `tabular_write`)."""
+    """`.xlsx`/`.ods` workbook, or a folder with one CSV file per table (see `tabular_write`)."""
     from sa2030_desktop.services.tabular_write import write_csv_folder, write_ods, write_xlsx
 
     target = Path(target)

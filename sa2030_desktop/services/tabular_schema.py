@@ -1,4 +1,5 @@
-"""The three tables of the Excel/CSV template (EXCHANGE.md): columns, header names, recognition.
+"""The tables of the Excel/CSV template (EXCHANGE.md, REPORTING.md): columns, header names,
+recognition.
 
 Headers are compared case-insensitively after folding umlauts and separators, so „Ziel-ID“,
 „ZIEL_ID“ and „ziel id“ are the same column; English equivalents are accepted too.
@@ -11,11 +12,14 @@ from dataclasses import dataclass
 from sa2030_desktop.domain.entities import ENTITIES
 
 # A table is named like the entity's JSON section; sheet and CSV names are the registry's.
+# The measured values of the indicators are no entity of their own: their table `Messwerte`
+# carries the `values` of the indicators, one row per value (REPORTING.md, Exchange).
 GOALS, MILESTONES, DEPENDENCIES = "goals", "milestones", "dependencies"
-TABLES = tuple(e.section for e in ENTITIES if e.sheet)
-SHEET_NAMES = {e.section: e.sheet for e in ENTITIES if e.sheet}
-CSV_NAMES = {e.section: e.csv_name for e in ENTITIES if e.sheet}
-ENTITY_OF = {e.section: e.name for e in ENTITIES if e.sheet}
+INDICATORS, VALUES = "indicators", "values"
+TABLES = (*(e.section for e in ENTITIES if e.sheet), VALUES)
+SHEET_NAMES = {**{e.section: e.sheet for e in ENTITIES if e.sheet}, VALUES: "Messwerte"}
+CSV_NAMES = {**{e.section: e.csv_name for e in ENTITIES if e.sheet}, VALUES: "messwerte.csv"}
+ENTITY_OF = {**{e.section: e.name for e in ENTITIES if e.sheet}, VALUES: "indicator"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +151,40 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             "Meilenstein des abhängigen Ziels, der wartet (optional).",
         ),
     ),
+    INDICATORS: (
+        Column("ziel_id", "goal", True, ("goal_id", "goal", "ziel"), "Schlüssel des Ziels."),
+        Column(
+            "indikator",
+            "name",
+            True,
+            ("indicator", "indikator_name"),
+            "Name des Indikators (je Ziel eindeutig).",
+        ),
+        Column("einheit", "unit", False, ("unit",), "Einheit, z. B. %, Anzahl, Tage."),
+        Column(
+            "basiswert",
+            "baseline",
+            False,
+            ("baseline_value", "ausgangswert"),
+            "Ausgangswert (Zahl; Dezimalkomma oder -punkt).",
+        ),
+        Column("basisdatum", "baseline_date", False, ("baseline_date",), "Datum des Ausgangswerts."),
+        Column("zielwert", "target", False, ("target_value", "target"), "Zielwert (Zahl)."),
+        Column(
+            "zieldatum",
+            "target_date",
+            False,
+            ("target_date",),
+            "Datum, zu dem der Zielwert erreicht sein soll (nach dem Basisdatum).",
+        ),
+    ),
+    VALUES: (
+        Column("ziel_id", "goal", True, ("goal_id", "goal", "ziel"), "Schlüssel des Ziels."),
+        Column("indikator", "name", True, ("indicator",), "Name des Indikators."),
+        Column("datum", "date", True, ("date", "messdatum"), "Datum der Messung."),
+        Column("wert", "value", True, ("value", "messwert"), "Gemessener Wert (Zahl)."),
+        Column("quelle", "source", False, ("source",), "Quelle des Werts (optional)."),
+    ),
 }
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "-": "_", " ": "_", ".": "_"})
@@ -176,6 +214,8 @@ _LOOKUP = {t: lookup(t) for t in TABLES}
 def recognise(headers: list[str]) -> str | None:
     """Which table a header row belongs to (CSV files are recognised by content, not name)."""
     names = {normalise(h) for h in headers}
+    if names & {"indikator", "indicator"}:  # before Meilensteine: both know a „baseline“
+        return VALUES if names & {"wert", "value", "messwert"} else INDICATORS
     if names & {"meilenstein_id", "milestone_id", "basistermin", "baseline"}:
         return MILESTONES
     if names & {"abhaengig", "dependent"} or names & {"benoetigt", "prerequisite"}:
@@ -198,6 +238,8 @@ def sheet_table(name: str) -> str | None:
         (GOALS, ("ziele", "goals")),
         (MILESTONES, ("meilensteine", "milestones")),
         (DEPENDENCIES, ("abhaengigkeiten", "dependencies")),
+        (INDICATORS, ("indikatoren", "indicators")),
+        (VALUES, ("messwerte", "values", "measurements")),
     ):
         if norm in aliases:
             return table

@@ -1,4 +1,4 @@
-"""Excel/CSV export of the template's three tables (dependencies included), formula-injection
+"""Excel/CSV export of the template's tables (dependencies included), formula-injection
 safe and atomic; the blank template with an explanation sheet and drop-down lists."""
 
 from __future__ import annotations
@@ -18,14 +18,17 @@ from sa2030_desktop.domain.tasks import checkpoint
 from sa2030_desktop.export.atomic import atomic_target, atomic_write_bytes
 from sa2030_desktop.services.book import DropDown, Sheet
 from sa2030_desktop.services.csv_format import csv_bytes
+from sa2030_desktop.services.tabular_indicators import indicator_rows
 from sa2030_desktop.services.tabular_schema import (
     COLUMNS,
     CSV_NAMES,
     DEPENDENCIES,
     GOALS,
+    INDICATORS,
     MILESTONES,
     SHEET_NAMES,
     TABLES,
+    VALUES,
     canonical_names,
 )
 
@@ -77,11 +80,13 @@ def table_rows(portfolio: Portfolio, dates_as_text: bool) -> dict[str, list[list
             key=lambda x: (natural_key(x.dependent), natural_key(x.prerequisite)),
         )
     ]
-    return {GOALS: goals, MILESTONES: milestones, DEPENDENCIES: deps}
+    indicators, values = indicator_rows(portfolio, dates_as_text)
+    return {GOALS: goals, MILESTONES: milestones, DEPENDENCIES: deps, INDICATORS: indicators,
+            VALUES: values}  # fmt: skip
 
 
 def export_sheets(portfolio: Portfolio) -> list[Sheet]:
-    """The three tables (dates as date values) and the explanation sheet, for .xlsx and .ods."""
+    """The tables (dates as date values) and the explanation sheet, for .xlsx and .ods."""
     rows = table_rows(portfolio, dates_as_text=False)
     checkpoint()  # cancelled while the rows were built: stop before any file is written
     sheets = [Sheet(SHEET_NAMES[t], canonical_names(t), rows[t], _widths(t)) for t in TABLES]
@@ -116,6 +121,8 @@ _WIDE = {
     "begruendung": 50,
     "status_begruendung": 40,
     "bemerkung": 40,
+    "indikator": 45,
+    "quelle": 30,
 }
 
 
@@ -137,8 +144,10 @@ def _explanation(portfolio: Portfolio | None) -> Sheet:
         lines.append(["Vorlage für den Import in SA2030 Planner"])
     lines.append(
         [
-            "Drei Blätter: Ziele, Meilensteine, Abhaengigkeiten. Die erste Zeile enthält die "
-            "Spaltennamen; zusätzliche Spalten werden beim Import ignoriert."
+            "Blätter: Ziele, Meilensteine, Abhaengigkeiten, Indikatoren, Messwerte (ein Wert je "
+            "Zeile). Die erste Zeile enthält die Spaltennamen; zusätzliche Spalten werden beim "
+            "Import ignoriert. Ist das Blatt Messwerte dabei, ersetzt es die Messreihe jedes "
+            "darin oder im Blatt Indikatoren genannten Indikators."
         ]
     )
     lines.append(
@@ -185,7 +194,7 @@ def write_csv_folder(portfolio: Portfolio, target: Path) -> Path:
             atomic_write_bytes(
                 work / CSV_NAMES[table], csv_bytes(canonical_names(table), rows[table])
             )
-        readme = ["Export aus SA2030 Planner – drei Tabellen im Format der Vorlage."]
+        readme = ["Export aus SA2030 Planner – die Tabellen im Format der Vorlage."]
         if portfolio.info.demo:
             readme.append(DEMO_LABEL)
         (work / "LIESMICH.txt").write_text("\r\n".join(readme) + "\r\n", encoding="utf-8-sig")

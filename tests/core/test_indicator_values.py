@@ -79,3 +79,24 @@ def test_import_refuses_a_flat_target_path_naming_the_indicator(store, tmp_path)
     text = format_error(exc.value)
     assert "Indikator Z1/Quote: Zielwert und Ausgangswert sind gleich" in text
     assert _sha(store.path) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("56,8", 56.8), ("1.234,5", 1234.5), ("1.000", 1000), ("0.125", 0.125), ("12.5", 12.5),
+     ("\u22123,5", -3.5), (" 7 ", 7), ("", None), (41.75, 41.75)],
+)  # fmt: skip
+def test_numbers_as_german_offices_write_them(text, number):
+    from sa2030_desktop.domain.dates import number_exact_de, parse_number
+
+    assert parse_number(text) == number
+    if number is not None:
+        assert parse_number(number_exact_de(number)) == number  # lossless both ways
+
+
+@pytest.mark.parametrize("text", ["viel", "nan", "inf", "1,2,3"])
+def test_what_is_no_number(text):
+    from sa2030_desktop.domain.dates import parse_number
+
+    with pytest.raises(ValueError):
+        parse_number(text)

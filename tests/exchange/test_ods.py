@@ -62,15 +62,20 @@ def test_ods_cells_dates_widths_and_sheets(demo, tmp_path):
         settings = zf.read("settings.xml")
     tables = root.findall(".//table:table", NS)
     names = [t.get(f"{{{NS['table']}}}name") for t in tables]
-    assert names == ["Ziele", "Meilensteine", "Abhaengigkeiten", "Erlaeuterungen"]
+    assert names == [
+        "Ziele", "Meilensteine", "Abhaengigkeiten", "Indikatoren", "Messwerte", "Erlaeuterungen"
+    ]
     assert b'config:name="VerticalSplitPosition" config:type="int">1<' in settings
     # no cell of ours is a formula; a date cell has a date value and shows the German date
     assert not root.xpath("//table:table-cell[@table:formula]", namespaces=NS)
     dates = root.xpath("//table:table-cell[@office:value-type='date']", namespaces=NS)
-    ms = demo.snapshot().milestones
+    snap = demo.snapshot()
     assert len(dates) == sum(
         (m.baseline is not None) + (m.forecast is not None) + (m.actual is not None)
-        for m in ms.values()
+        for m in snap.milestones.values()
+    ) + sum(  # Indikatoren: Basis- and Zieldatum; Messwerte: one date per value
+        (i.baseline_date is not None) + (i.target_date is not None) + len(i.values)
+        for i in snap.indicators
     )
     first = dates[0]
     day = date.fromisoformat(first.get(f"{{{NS['office']}}}date-value"))

@@ -63,7 +63,9 @@ def test_xlsx_cells_are_text_not_formulas(demo_copy, tmp_path):
     assert all(c.data_type == "s" for c in cells.values())
     sheet = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml")
     assert b"<f>" not in sheet
-    assert wb.sheetnames == ["Ziele", "Meilensteine", "Abhaengigkeiten", "Erlaeuterungen"]
+    assert wb.sheetnames == [
+        "Ziele", "Meilensteine", "Abhaengigkeiten", "Indikatoren", "Messwerte", "Erlaeuterungen"
+    ]
     assert wb["Abhaengigkeiten"].max_row == len(demo_copy.snapshot().dependencies) + 1
     explanation = [r[0] for r in wb["Erlaeuterungen"].iter_rows(values_only=True)]
     assert "Demodaten – illustrativ" in explanation

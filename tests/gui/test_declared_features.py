@@ -55,7 +55,7 @@ Austausch > Export > JSON-Austauschdatei (gefilterte Ziele)… |
 Austausch > Export > Abhängigkeitsgraph als Bild/PDF… |
 Austausch > Export > Zeitplan als Bild/PDF… |
 Austausch > Export > Excel-Mappe (.xlsx)… |
-Austausch > Export > CSV-Ordner (drei Dateien)… |
+Austausch > Export > CSV-Ordner (eine Datei je Tabelle)… |
 Austausch > Export > Leere Excel-Vorlage… |
 Austausch > Export > Word-Briefing… | Ctrl+Shift+W
 Austausch ----

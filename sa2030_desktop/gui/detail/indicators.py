@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sa2030_desktop.domain.dates import de_short, number_de, parse_date
+from sa2030_desktop.domain.dates import de_short, number_de, parse_date, parse_number
 from sa2030_desktop.domain.model import Indicator, IndicatorValue
 from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date
@@ -108,16 +108,6 @@ class IndicatorTableModel(QAbstractTableModel):
                     for v in ind.values
                 )
         return None
-
-
-def parse_number(text: str) -> float | None:
-    """German numbers: 1.234,5 or 1234.5; empty → None; else ValueError."""
-    text = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not text:
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    return float(text)
 
 
 class IndicatorDialog(QDialog):

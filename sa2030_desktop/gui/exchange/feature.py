@@ -34,7 +34,7 @@ class ExchangeActions(QObject):
             ActionSpec("exchange.export_xlsx", "exchange/export",
                        self.tr("&Excel-Mappe (.xlsx)…"), lambda: self.export(True), None, 10, 50),
             ActionSpec("exchange.export_csv", "exchange/export",
-                       self.tr("&CSV-Ordner (drei Dateien)…"), lambda: self.export(False),
+                       self.tr("&CSV-Ordner (eine Datei je Tabelle)…"), lambda: self.export(False),
                        None, 10, 60),
             ActionSpec("exchange.template", "exchange/export", self.tr("Leere Excel-&Vorlage…"),
                        self.template_, None, 10, 70),

@@ -64,8 +64,8 @@ class FilesPage(QWizardPage):
         self.setTitle(self.tr("Dateien wählen"))
         self.setSubTitle(
             self.tr(
-                "Eine Excel-Mappe (Blätter Ziele, Meilensteine, Abhaengigkeiten) "
-                "oder bis zu drei CSV-Dateien – die Tabellen werden an ihren "
+                "Eine Excel-Mappe (Blätter Ziele, Meilensteine, Abhaengigkeiten, Indikatoren, "
+                "Messwerte) oder CSV-Dateien, eine je Tabelle – die Tabellen werden an ihren "
                 "Spalten erkannt, Name und Reihenfolge sind gleich."
             )
         )
