@@ -9,11 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from sa2030_desktop.domain.model import Dependency, Goal, Indicator, Milestone
-from sa2030_desktop.domain.preconditions import check_new_key
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet
 from sa2030_desktop.services import operations as ops
-from sa2030_desktop.services.operations.goals import existing_goal
 
 
 def create_goal(store: Store, goal: Goal, comment: str = "") -> ChangeSet:
@@ -27,12 +25,7 @@ def update_goal(store: Store, key: str, comment: str = "", **changes: object) ->
 
 def rename_goal_key(store: Store, key: str, new_key: str, comment: str = "") -> ChangeSet:
     """Give a goal a new key; milestones, dependencies and layout follow."""
-    portfolio = store.snapshot()
-    existing_goal(portfolio, key)
-    check_new_key(portfolio.goals, "goal", new_key)
-    with store.transaction(comment) as uow:
-        uow.rename_goal(key, new_key)
-    return uow.changes
+    return ops.RenameGoal(key, new_key, comment).apply(store)
 
 
 def delete_goal(store: Store, key: str, comment: str = "") -> ChangeSet:

@@ -26,7 +26,7 @@ class TimelineFeature(Feature):
             ActionSpec("timeline.whatif", "analysis", _t("&Was-wäre-wenn im Zeitplan"),
                        shown(lambda: view.set_whatif(True)), None, 10, 30),
             ActionSpec("timeline.export", "exchange/export", _t("Zeitplan als &Bild/PDF…"),
-                       shown(view._export_dialog), None, 10, 40),
+                       shown(view.export_dialog), None, 10, 40),
         ]  # fmt: skip
 
 

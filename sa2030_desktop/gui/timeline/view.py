@@ -132,7 +132,7 @@ class TimelineView(QWidget):
         self.to_edit.dateChanged.connect(self._window_edited)
         self.zoom_combo.currentIndexChanged.connect(self._zoom_chosen)
         self.whatif_button.toggled.connect(self.set_whatif)
-        self.export_button.clicked.connect(self._export_dialog)
+        self.export_button.clicked.connect(self.export_dialog)
         self.cancel_export_button.clicked.connect(self.cancel_export)
         self.canvas.forecast_dropped.connect(self.move_forecast)
         self.canvas.group_toggled.connect(self.toggle_group)
@@ -337,7 +337,7 @@ class TimelineView(QWidget):
         self.rebuild()
 
     # -- export ----------------------------------------------------------------------------------
-    def _export_dialog(self) -> None:
+    def export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Zeitplan exportieren"),

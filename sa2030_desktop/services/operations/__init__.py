@@ -12,6 +12,7 @@ from sa2030_desktop.services.operations.goals import (
     CreateGoal,
     DeleteGoal,
     GoalContents,
+    RenameGoal,
     RestoreGoal,
     UpdateGoal,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "CreateGoal",
     "DeleteGoal",
     "GoalContents",
+    "RenameGoal",
     "RestoreGoal",
     "UpdateGoal",
     "Link",

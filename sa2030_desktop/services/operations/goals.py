@@ -1,4 +1,5 @@
-"""Operations on goals: create, update, delete and its inverse (restore with everything on it)."""
+"""Operations on goals: create, update, rename the key, delete and its inverse (restore with
+everything on it)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,31 @@ class UpdateGoal(UpdateFields):
 
     def _writes(self, portfolio: Portfolio):
         return [goal_write(portfolio, self.key, {"lead": self.candidate(portfolio)[1].lead})]
+
+
+@dataclass
+class RenameGoal(Operation):
+    """Give a goal a new key; milestones, dependencies, indicators and layout follow.
+    Undo renames it back."""
+
+    key: str
+    new_key: str
+    comment: str = ""
+
+    default_comment = "Ziel {key} umbenannt in {new_key}"
+
+    def _check(self, portfolio: Portfolio) -> None:
+        existing_goal(portfolio, self.key)
+        rules.check_new_key(portfolio.goals, "goal", self.new_key)
+
+    def _writes(self, portfolio: Portfolio):
+        return GoalContents.of(portfolio, self.key).writes()
+
+    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
+        uow.rename_goal(self.key, self.new_key)
+
+    def _inverse(self, before: object, comment: str) -> Operation:
+        return RenameGoal(self.new_key, self.key, comment)
 
 
 @dataclass
