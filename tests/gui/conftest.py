@@ -1,32 +1,3 @@
-"""Fixtures for the GUI tests: private QSettings (for every test here) and a main window on a
-real portfolio file."""
+"""Window tests: the Qt fixtures of tests/support/qt.py."""
 
-from __future__ import annotations
-
-import pytest
-from PySide6.QtCore import QSettings
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    """Recent files, saved views and window layout go to tmp_path, never the user's settings."""
-    folder = tmp_path / "einstellungen"
-    folder.mkdir()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    return folder
-
-
-@pytest.fixture
-def window(qtbot, demo_store, isolated_settings):
-    from sa2030_desktop.gui.main_window import MainWindow
-    from sa2030_desktop.gui.store_bridge import StoreBridge
-
-    bridge = StoreBridge(demo_store)
-    win = MainWindow(bridge)
-    qtbot.addWidget(win)
-    win.resize(1600, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    bridge.close()
+from tests.support.qt import isolated_settings, window  # noqa: F401

@@ -13,7 +13,7 @@ from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.json_format import read_json
 from sa2030_desktop.services.json_writer import portfolio_document
 from tests.builders import goal, ms
-from tests.gui.detail_support import reopen
+from tests.support.detail import reopen
 
 
 def _bundle(store, tmp_path, change):

@@ -13,7 +13,7 @@ from sa2030_desktop.domain.model import STATUS_ORDER, Status
 from sa2030_desktop.domain.selection import Selection, natural_key
 from sa2030_desktop.gui.records_model import RecordsModel
 from sa2030_desktop.services.portfolio import open_portfolio, stats
-from tests.gui.window_support import visible_keys
+from tests.support.table import visible_keys
 
 
 def test_contract_names_other_views_rely_on(window):

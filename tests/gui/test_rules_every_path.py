@@ -25,7 +25,7 @@ from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.json_writer import portfolio_document
 from sa2030_desktop.services.portfolio import import_json
 from tests.builders import dep, goal, ms
-from tests.gui.detail_support import make_window, on_next_modal
+from tests.support.detail import make_window, on_next_modal
 
 TODAY = date.today()
 ACHIEVED = TODAY - timedelta(days=30)  # Z1-M1 is done on this day

@@ -11,7 +11,7 @@ from sa2030_desktop.domain.model import DependencyKind
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.graph import actions
 from sa2030_desktop.gui.graph.presentation import READABLE_ZOOM
-from tests.gui.graph_support import drag, node_point, show_both
+from tests.support.graph import drag, node_point, show_both
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QMessageBox
 
 from sa2030_desktop.gui.detail.milestone_model import MilestoneColumn
 from tests.builders import goal, ms
-from tests.gui.detail_support import make_window, on_next_modal, reopen
+from tests.support.detail import make_window, on_next_modal, reopen
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.builders import goal, ms
-from tests.gui.detail_support import make_window, on_next_modal, reopen
+from tests.support.detail import make_window, on_next_modal, reopen
 
 
 def test_indicator_with_values_is_added_checked_and_undone(qtbot, make_store, tmp_path):

@@ -1,5 +1,5 @@
-"""Defects found in acceptance: German change log, one-line notes, unbroken table words, grammar,
-Vermerk on one goal, readable timeline figures, the place before the date."""
+"""The briefings' German form: a German change log, one-line notes, unbroken table words, grammar,
+a Vermerk on exactly one goal, readable timeline figures, the place before the date."""
 
 from __future__ import annotations
 

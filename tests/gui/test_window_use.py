@@ -1,5 +1,6 @@
-"""Acceptance findings on the main window: laptop screens, clipped count, lazy views, file work
-in a worker, the detail following the filter, Ressortpaket edits refused, overdue milestones."""
+"""Everyday use of the main window: it fits a laptop screen, the goal count is never cut, views
+are built when shown, file work runs in a worker, the detail follows the filter, Ressortpaket
+edits are refused before the undo stack, overdue milestones come first in the overview."""
 
 from __future__ import annotations
 

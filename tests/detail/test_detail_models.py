@@ -16,7 +16,7 @@ from sa2030_desktop.gui.detail.link_dialog import LinkDialog
 from sa2030_desktop.gui.reference_dialog import ReferenceDialog, RenameMinistryDialog
 from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.portfolio import analysis
-from tests.gui.detail_support import make_window, on_next_modal, reopen
+from tests.support.detail import make_window, on_next_modal, reopen
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 

@@ -12,7 +12,7 @@ from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.graph.page import GraphPage
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.services.portfolio import open_portfolio
-from tests.gui.graph_support import drag, node_point
+from tests.support.graph import drag, node_point
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.gui.detail_support import make_window
+from tests.support.detail import make_window
 
 
 def test_goal_detail_screenshots(qtbot, demo_store, tmp_path):

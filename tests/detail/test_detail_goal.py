@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from sa2030_desktop.domain.model import Status
 from tests.builders import dep, goal, ms
-from tests.gui.detail_support import make_window, on_next_modal, reopen
+from tests.support.detail import make_window, on_next_modal, reopen
 
 
 @pytest.fixture

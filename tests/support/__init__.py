@@ -1,0 +1,1 @@
+"""Helpers shared by the test folders: Qt fixtures and reading what the views show."""
