@@ -54,10 +54,10 @@ Austausch > Export > JSON-Austauschdatei (alle Ziele)… |
 Austausch > Export > JSON-Austauschdatei (gefilterte Ziele)… |
 Austausch > Export > Abhängigkeitsgraph als Bild/PDF… |
 Austausch > Export > Zeitplan als Bild/PDF… |
-Austausch > Export > Excel-Mappe (.xlsx)… |
+Austausch > Export > Tabellenmappe (Excel .xlsx, OpenDocument .ods)… |
 Austausch > Export > CSV-Ordner (eine Datei je Tabelle)… |
 Austausch > Export > Leere Excel-Vorlage… |
-Austausch > Export > Word-Briefing… | Ctrl+Shift+W
+Austausch > Export > Briefing (Word, PDF/A, ODT)… | Ctrl+Shift+W
 Austausch ----
 Austausch > Ressortpaket ausgeben… |
 Austausch > Zusammenführen mit Kopie oder Paket… |
@@ -111,7 +111,7 @@ def test_every_declared_action_is_in_its_menu_once(window):
     entries = [line.split(" |")[0] for line in MENUS.strip().splitlines() if " |" in line]
     assert [" > ".join((*a.menu_path, a.text)) for a in declared] == entries  # menu order
     overview = {(a.menu_path, a.text): a.shortcut for a in declared}
-    assert overview[(("Austausch", "Export"), "Word-Briefing…")] == "Ctrl+Shift+W"
+    assert overview[(("Austausch", "Export"), "Briefing (Word, PDF/A, ODT)…")] == "Ctrl+Shift+W"
     assert overview[(("Bearbeiten",), "Neues Ziel …")] == "Ctrl+N"
     assert overview[(("Ansicht",), "Änderungsprotokoll")] == "Ctrl+Shift+L"
 

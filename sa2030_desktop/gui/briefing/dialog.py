@@ -58,7 +58,7 @@ class BriefingDialog(QDialog):
         self.bridge = window.bridge
         self.job = None  # the running Task
         self.result = None
-        self.setWindowTitle(self.tr("Word-Briefing erstellen"))
+        self.setWindowTitle(self.tr("Briefing erstellen (Word, PDF/A, OpenDocument)"))
         portfolio = self.bridge.snapshot()
         as_of = self.bridge.as_of
 

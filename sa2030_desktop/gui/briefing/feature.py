@@ -1,4 +1,4 @@
-"""Declares „Word-Briefing…“ in Austausch > Export."""
+"""Declares „Briefing (Word, PDF/A, ODT)…“ in Austausch > Export."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ class BriefingFeature(Feature):
         self.dialog = None
         self.actions = [
             ActionSpec("exchange.briefing", "exchange/export",
-                       QCoreApplication.translate("Briefing", "&Word-Briefing…"), self.open_dialog,
+                       QCoreApplication.translate("Briefing", "&Briefing (Word, PDF/A, ODT)…"), self.open_dialog,
                        "Ctrl+Shift+W", 10, 80, object_name="briefingAction"),
         ]  # fmt: skip
 

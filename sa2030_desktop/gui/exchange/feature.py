@@ -32,7 +32,7 @@ class ExchangeActions(QObject):
                        self.tr("&Excel/CSV (Vorlage)…"), lambda: run_import(self.window),
                        None, 10, 20),
             ActionSpec("exchange.export_xlsx", "exchange/export",
-                       self.tr("&Excel-Mappe (.xlsx)…"), lambda: self.export(True), None, 10, 50),
+                       self.tr("&Tabellenmappe (Excel .xlsx, OpenDocument .ods)…"), lambda: self.export(True), None, 10, 50),
             ActionSpec("exchange.export_csv", "exchange/export",
                        self.tr("&CSV-Ordner (eine Datei je Tabelle)…"), lambda: self.export(False),
                        None, 10, 60),
@@ -78,7 +78,7 @@ class ExchangeActions(QObject):
 
         if target is None:
             target = self._save_name(
-                self.tr("Export als Excel-Mappe") if xlsx else self.tr("Export als CSV-Ordner"),
+                self.tr("Export als Tabellenmappe (Excel oder OpenDocument)") if xlsx else self.tr("Export als CSV-Ordner"),
                 BOOK_FILTER,
                 folder=not xlsx,
             )
