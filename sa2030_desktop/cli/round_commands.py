@@ -64,6 +64,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     c = command("list", "Berichtsrunden mit Stand und Vollständigkeit", cmd_list, key=False)
     c.add_argument("--json", action="store_true")
 
+    from sa2030_desktop.cli import meldebogen_commands
+
+    meldebogen_commands.register(command)  # round form, round collect
+
     c = command("submit", "eine Meldung abgeben", cmd_submit)
     c.add_argument("goal", metavar="ZIEL")
     c.add_argument("--status", type=status_arg, metavar="CODE")

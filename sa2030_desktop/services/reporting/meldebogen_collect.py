@@ -1,0 +1,242 @@
+"""Collecting Meldebögen (REPORTING.md „Collecting reports“): read a returned workbook, check it
+whole, then submit its reports through the SubmitReport operation — all of one workbook in one
+transaction (SubmitReports), or nothing.
+
+    reading = read_form(store, "2026-Q4", path)     # checks only; ValidationError if refused
+    store_op = reading.operation                      # for the GUI's undo stack
+    result = collect(store, "2026-Q4", path)          # check + write (one transaction)
+    results = collect_many(store, "2026-Q4", paths)   # each workbook on its own
+
+Refused, each as an Issue naming file, sheet, row and column (all at once): a workbook of
+another portfolio, round or ministry; an edited identification; an edited locked cell; a status
+that is no label; a date that is no date; a milestone of another goal; an unknown indicator;
+a submission to a closed round; every rule of SubmitReport (e.g. a reason for „verzögert“).
+
+Which goals are submitted: a goal row with a change always; an unchanged row („unverändert“)
+only while its report is pending or returned — an earlier answer (submitted or accepted) is
+never overwritten by a row nobody touched.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sa2030_desktop.domain import meldebogen as mb
+from sa2030_desktop.domain import reporting as rr
+from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
+from sa2030_desktop.domain.meldebogen_check import (
+    FormCheck,
+    GoalAnswer,
+    Rows,
+    column_name,
+    read_prefill,
+)
+from sa2030_desktop.domain.tasks import Progress, checkpoint, no_progress
+from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.persistence.unit_of_work import ChangeSet
+from sa2030_desktop.services.operations.reporting import SubmitReport, read_book
+from sa2030_desktop.services.operations.reporting_batch import SubmitReports
+
+_GOAL_FIELD_COLUMN = {"status_reason": 5, "reason": 5, "progress": 6, "remark": 7}
+_GOAL_CODE_COLUMN = {"status_reason_required": 5, "progress_too_long": 6, "bad_status": 4,
+                     "report_accepted": 4}  # fmt: skip
+
+
+@dataclass(slots=True)
+class FormReading:
+    """A checked Meldebogen: what it says and the operation that submits it."""
+
+    path: Path
+    ministry: str
+    submitted: list[str]  # goals whose report is submitted
+    changed: list[str]  # of those: goals with a changed value
+    kept: list[str]  # unchanged rows of reports answered before (left as they were)
+    operation: SubmitReports
+
+
+@dataclass(slots=True)
+class Collected:
+    path: Path
+    ministry: str = ""
+    submitted: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    changes: ChangeSet | None = None
+    error: DomainError | None = None  # collect_many: why this workbook was refused
+
+
+def read_form(store: Store, round_key: str, path: Path, ministry: str | None = None,
+              today: date | None = None, progress: Progress = no_progress) -> FormReading:  # fmt: skip
+    """Check the whole workbook against the file and the round; write nothing. Raises
+    ValidationError (every issue with file, sheet, row, column) or DomainError."""
+    path = Path(path)
+    progress(0.0, f"{path.name} lesen")
+    sheets = read_sheets(path)
+    issue = _identity_issue(store, round_key, path, sheets, ministry)
+    if issue is not None:
+        raise ValidationError([issue], path.name)
+    prefill = read_prefill(sheets[mb.SHEET_ID])
+    book = read_book(store, round_key)
+    rnd = rr.existing_round(book.rounds, round_key)
+    portfolio = store.snapshot()
+    checkpoint()
+    progress(0.3, f"{path.name} prüfen")
+    check = FormCheck(prefill, sheets, portfolio, path.name, rnd.as_of)
+    answers = check.run()
+    issues = check.issues
+    if not rnd.is_open:
+        issues.insert(0, Issue("round_closed", {"file": path.name}, {"key": rnd.key}))
+    form_ministry = prefill.pairs["ministry"]
+    ops, submitted, changed, kept = [], [], [], []
+    for answer in answers:
+        checkpoint()
+        report = book.reports.get(answer.goal)
+        if report is None or answer.goal not in portfolio.goals:
+            if answer.changed:
+                _issue(issues, path, answer, "form_goal_gone", key=answer.goal, round=rnd.key)
+            continue
+        if report.ministry != form_ministry:
+            _issue(issues, path, answer, "form_goal_other_ministry", key=answer.goal,
+                   round=rnd.key, owner=report.ministry, ministry=form_ministry)  # fmt: skip
+            continue
+        if not answer.changed and report.state not in rr.MISSING:
+            kept.append(answer.goal)
+            continue
+        op = SubmitReport(rnd.key, answer.goal, answer.content, form_ministry, today)
+        op.book = book
+        try:
+            op.check_against(portfolio)
+        except DomainError as exc:
+            issues.append(_placed(path, answer, exc))
+            continue
+        ops.append(op)
+        submitted.append(answer.goal)
+        if answer.changed:
+            changed.append(answer.goal)
+    if issues:
+        raise ValidationError(issues, path.name)
+    progress(0.6, f"{path.name} geprüft")
+    return FormReading(path, form_ministry, submitted, changed, kept, SubmitReports(rnd.key, ops))
+
+
+def collect(store: Store, round_key: str, path: Path, ministry: str | None = None,
+            today: date | None = None, progress: Progress = no_progress) -> Collected:  # fmt: skip
+    """Check the Meldebogen whole, then submit its reports in one transaction (or nothing)."""
+    reading = read_form(store, round_key, path, ministry, today, progress)
+    changes = reading.operation.apply(store) if reading.submitted else ChangeSet()
+    progress(1.0, f"{path.name}: {len(reading.submitted)} Meldungen übernommen")
+    return Collected(reading.path, reading.ministry, reading.submitted, reading.changed,
+                     reading.kept, changes)  # fmt: skip
+
+
+def collect_many(store: Store, round_key: str, paths: list[Path], ministry: str | None = None,
+                 today: date | None = None, progress: Progress = no_progress) -> list[Collected]:  # fmt: skip
+    """Collect several workbooks, each all or nothing: a refused one is returned with its
+    error and does not stop the others."""
+    out = []
+    for n, path in enumerate(paths):
+        checkpoint()
+        progress(n / max(len(paths), 1), f"Meldebogen {Path(path).name}")
+        try:
+            out.append(collect(store, round_key, Path(path), ministry, today))
+        except DomainError as exc:
+            if exc.code == "cancelled":
+                raise
+            out.append(Collected(Path(path), error=exc))
+    progress(1.0, f"{len(paths)} Meldebögen gelesen")
+    return out
+
+
+def form_files(paths: list[Path]) -> list[Path]:
+    """The workbooks named, a folder standing for its `.xlsx` files (sorted)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            out += sorted(p for p in path.glob("*.xlsx") if not p.name.startswith((".", "~$")))
+        else:
+            out.append(path)
+    return out
+
+
+# -- reading the workbook ------------------------------------------------------------------------
+def read_sheets(path: Path) -> dict[str, Rows]:
+    """Every sheet's cell values (also hidden sheets) after the safety check of imports."""
+    from sa2030_desktop.services import xlsx_fast
+    from sa2030_desktop.services.xlsx_format import check_workbook
+
+    issues: list[Issue] = []
+    if not path.is_file():
+        raise DomainError("file_missing", path=str(path))
+    if not check_workbook(path, issues):
+        raise ValidationError(issues, path.name)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            strings = xlsx_fast.shared_strings(zf)
+            dates = xlsx_fast.date_styles(zf)
+            return {title: dict(xlsx_fast.read_rows(zf, part, strings, dates))
+                    for title, part in xlsx_fast.sheet_paths(zf)}  # fmt: skip
+    except Exception as exc:  # a damaged workbook: name it, never a traceback
+        issue = Issue("not_xlsx_detail", {"file": path.name}, {"detail": type(exc).__name__})
+        raise ValidationError([issue], path.name) from exc
+
+
+def _identity_issue(store: Store, round_key: str, path: Path, sheets: dict[str, Rows],
+                    ministry: str | None) -> Issue | None:  # fmt: skip
+    where = {"file": path.name, "sheet": mb.SHEET_ID}
+    if mb.SHEET_ID not in sheets:
+        return Issue("form_not_meldebogen", {"file": path.name})
+    prefill = read_prefill(sheets[mb.SHEET_ID])
+    pairs = prefill.pairs
+    if pairs.get("format") != mb.FORMAT or "ministry" not in pairs:
+        return Issue("form_not_meldebogen", {"file": path.name})
+    version = pairs.get("version", "")
+    if not version.isdigit() or int(version) > mb.VERSION:
+        return Issue("form_newer_version", where, {"version": version, "supported": mb.VERSION})
+    if not prefill.checksum_ok:
+        return Issue("form_id_tampered", where)
+    if pairs.get("portfolio") != store.snapshot().info.lineage:
+        return Issue("form_other_portfolio", where, {"title": pairs.get("portfolio_title", "")})
+    if pairs.get("round") != round_key:
+        return Issue(
+            "form_other_round", where, {"found": pairs.get("round"), "expected": round_key}
+        )
+    if ministry and pairs["ministry"] != ministry:
+        return Issue("form_other_ministry", where, {"found": pairs["ministry"],
+                                                    "expected": ministry})  # fmt: skip
+    return None
+
+
+def _issue(issues: list[Issue], path: Path, answer: GoalAnswer, code: str, **data) -> None:
+    place = {"file": path.name, "sheet": mb.SHEET_GOALS, "row": answer.row,
+             "column": _column(mb.SHEET_GOALS, 0)}  # fmt: skip
+    issues.append(Issue(code, place, data))
+
+
+def _placed(path: Path, answer: GoalAnswer, exc: DomainError) -> Issue:
+    """A refusal of SubmitReport at the cell it comes from: a milestone's or indicator's row,
+    else the goal's row (with the column where the code or field tells it)."""
+    data = dict(exc.data)
+    key, value = str(data.get("key", "")), str(data.get("value", ""))
+    place: dict[str, object] = {"file": path.name}
+    if key in answer.milestone_rows or value in answer.milestone_rows:
+        ms = key if key in answer.milestone_rows else value
+        col = 4 if ms in answer.content.forecasts else 5
+        place |= {"sheet": mb.SHEET_MILESTONES, "row": answer.milestone_rows[ms],
+                  "column": _column(mb.SHEET_MILESTONES, col)}  # fmt: skip
+    elif exc.code.startswith("indicator") or value in answer.indicator_rows:
+        row = answer.indicator_rows.get(value) or next(iter(answer.indicator_rows.values()), 0)
+        place |= {"sheet": mb.SHEET_INDICATORS, "row": row,
+                  "column": _column(mb.SHEET_INDICATORS, 8)}  # fmt: skip
+    else:
+        col = _GOAL_CODE_COLUMN.get(exc.code, _GOAL_FIELD_COLUMN.get(str(data.get("field"))))
+        place |= {"sheet": mb.SHEET_GOALS, "row": answer.row}
+        if col is not None:
+            place["column"] = _column(mb.SHEET_GOALS, col)
+    return Issue(exc.code, place, data)
+
+
+def _column(sheet: str, index: int) -> str:
+    return column_name(mb.COLUMNS[sheet], index)
