@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(argv[0] if argv else None)
     args = parser.parse_args(argv)
+    from sa2030_desktop.failures import quiet_unraisable
+
+    sys.unraisablehook = quiet_unraisable
     return run_command(args)
 
 
@@ -73,14 +76,12 @@ def _cannot_start_app(path: str | None, commands: set[str]) -> tuple[int, str] |
 
 
 def run_command(args) -> int:
-    from sa2030_desktop.domain.errors import DomainError
-    from sa2030_desktop.messages import format_error
+    """Run a subcommand; every error ends as one German line on stderr and exit status 1 –
+    an unexpected one as „Interner Fehler“ with its traceback in the log (failures.py)."""
+    from sa2030_desktop.failures import describe
 
     try:
         return int(args.run(args) or 0)
-    except DomainError as exc:
-        print(f"sa2030 {args.command}: {format_error(exc)}", file=sys.stderr)
-        return EXIT_REFUSED
     except BrokenPipeError:  # `sa2030 stats … | head`: the reader has had enough
         from sa2030_desktop.cli.common import _silence_broken_pipe
 
@@ -89,7 +90,9 @@ def run_command(args) -> int:
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return EXIT_USAGE
-
+    except Exception as exc:  # noqa: BLE001 - the one place that words every error
+        print(f"sa2030 {args.command}: {describe(exc)}", file=sys.stderr)
+        return EXIT_REFUSED
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -23,7 +23,7 @@ from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.graph_view import GraphEdge, GraphModel, GraphOptions, build_view
 from sa2030_desktop.domain.model import STATUS_COLOURS, Portfolio, Status
-from sa2030_desktop.export.atomic import atomic_target
+from sa2030_desktop.export.atomic import atomic_target, check_target
 from sa2030_desktop.export.pdfa import make_pdfa
 
 FORMATS = ("png", "svg", "pdf")
@@ -319,6 +319,7 @@ def save_graph(
         )
     if not 30 <= int(dpi) <= 1200:
         raise DomainError("bad_dpi", value=dpi)
+    check_target(path)  # refused before the figure is drawn
     fig = graph_figure(portfolio, as_of, options, positions, model)
     with mpl.rc_context(RC), atomic_target(path) as tmp:
         fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_metadata(fmt, portfolio))

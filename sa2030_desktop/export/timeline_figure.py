@@ -31,7 +31,7 @@ from sa2030_desktop.domain.timeline_layout import (  # noqa: E402
     TimelineOptions,
     build_layout,
 )
-from sa2030_desktop.export.atomic import atomic_target  # noqa: E402
+from sa2030_desktop.export.atomic import atomic_target, check_target  # noqa: E402
 from sa2030_desktop.export.pdfa import make_pdfa  # noqa: E402
 from sa2030_desktop.export.timeline_page import PagePainter, PageRow  # noqa: E402
 
@@ -136,6 +136,7 @@ def save_figures(
     error leaves no file behind."""
     path = Path(path)
     suffix = _check_suffix(path)
+    check_target(path)  # refused before any page is drawn
     if count is None:
         figures = list(figures)
         count = len(figures)

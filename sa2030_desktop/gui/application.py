@@ -163,6 +163,9 @@ def ask_other_file(parent, message: str, offer_readonly: bool = False):
 def main(path: str | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     app = make_application()
+    from sa2030_desktop.gui import excepthook
+
+    excepthook.install()
     store = choose_store(path)
     if store is None:
         return 1

@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop import failures
 from sa2030_desktop.domain.tasks import Cancelled, CancelToken, Progress, bound
-from sa2030_desktop.messages import format_error
 
 Work = Callable[[Progress, CancelToken], object]
 SCALE = 1000  # progress bar steps
@@ -56,13 +55,10 @@ class TaskOutcome:
 
 
 def describe(exc: BaseException) -> str:
-    """The German text for an error of long work: a DomainError through messages; a file
-    system error names the file; anything else its text (never a traceback)."""
-    if isinstance(exc, DomainError):
-        return format_error(exc)
-    if isinstance(exc, OSError) and exc.filename:
-        return f"{exc.strerror or exc} – {exc.filename}"
-    return str(exc) or type(exc).__name__
+    """The German text for an error of long work (failures.describe): a DomainError through
+    messages, a file system error by its errno, anything else „Interner Fehler“ with the
+    traceback in the log – never a traceback or English exception text on the screen."""
+    return failures.describe(exc)
 
 
 class Hook:

@@ -3,7 +3,6 @@ converted by LibreOffice to PDF/A-2b (.pdf) or OpenDocument (.odt); the file nam
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.domain.tasks import CancelToken, Progress, no_progress
-from sa2030_desktop.export.atomic import atomic_target
+from sa2030_desktop.export.atomic import atomic_target, check_target
 from sa2030_desktop.export.briefing import KIND_TITLES as KIND_TITLES
 from sa2030_desktop.export.briefing import KINDS, BriefingOptions, build_document
 from sa2030_desktop.export.briefing.grammar import goals_dative as goals_dative
@@ -49,12 +48,7 @@ def check_request(portfolio: Portfolio, target: Path, kind: str, selection: Sele
     if suffix not in SUFFIXES:
         raise DomainError("unknown_extension", ext=target.suffix or target.name,
                           allowed=", ".join(SUFFIXES))  # fmt: skip
-    if target.is_dir():
-        raise DomainError("target_is_directory", path=str(target))
-    if not target.parent.is_dir():
-        raise DomainError("folder_missing", path=str(target.parent))
-    if not os.access(target.parent, os.W_OK):
-        raise DomainError("target_unwritable", path=str(target))
+    check_target(target)  # the one output path's refusals, before the work starts
     if word_lock_file(target) is not None:
         raise DomainError("target_open_in_word", path=str(target))
     selection.check_codes(portfolio)

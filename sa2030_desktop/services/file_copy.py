@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import DomainError, FileRefusedError
-from sa2030_desktop.export.atomic import atomic_target
+from sa2030_desktop.export.atomic import atomic_target, check_target
 from sa2030_desktop.persistence.copies import copy_database
 from sa2030_desktop.persistence.store import Store
 
@@ -15,6 +15,7 @@ def save_copy(store: Store, target: str | Path) -> Path:
     verify the copy, then move it into place. The open file is never touched; an existing
     target is refused, and the open file itself cannot be the target."""
     target = Path(target)
+    check_target(target)
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     with atomic_target(target) as tmp:

@@ -125,9 +125,10 @@ def save_copy_with_base(store: Store, target: Path, kind: str = "copy", prepare=
     carries the base snapshot; `prepare(sqlite3.Connection)` may cut it down (Ressortpaket)
     before the base is taken. The copy appears only when complete; the original is not touched."""
     from sa2030_desktop.domain.errors import FileRefusedError
-    from sa2030_desktop.export.atomic import atomic_target
+    from sa2030_desktop.export.atomic import atomic_target, check_target
 
     target = Path(target)
+    check_target(target)
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     with atomic_target(target) as tmp:

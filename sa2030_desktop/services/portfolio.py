@@ -28,7 +28,10 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
     from sa2030_desktop.services.importing import apply_bundle
     from sa2030_desktop.services.json_format import read_json
 
+    from sa2030_desktop.export.atomic import check_target
+
     path = Path(path)
+    check_target(path)  # a device, FIFO, folder or over-long name: refused in German
     work = work_path(path, ".entsteht")
     store = Store.create(work)
     try:

@@ -3,10 +3,6 @@ safe and atomic; the blank template with an explanation sheet and drop-down list
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +11,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import STATUS_LABELS, Portfolio
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.domain.tasks import checkpoint
-from sa2030_desktop.export.atomic import atomic_target, atomic_write_bytes
+from sa2030_desktop.export.atomic import atomic_folder, atomic_target, check_target
 from sa2030_desktop.services.book import DropDown, Sheet
 from sa2030_desktop.services.csv_format import csv_bytes
 from sa2030_desktop.services.tabular_indicators import indicator_rows
@@ -175,45 +171,19 @@ def write_csv_folder(portfolio: Portfolio, target: Path) -> Path:
     complete. An existing folder is replaced only when it holds nothing but such an export.
     """
     target = Path(target)
-    if target.exists() and not target.is_dir():
-        raise DomainError("target_not_folder", path=str(target))
-    if not target.parent.is_dir():
-        raise DomainError("folder_missing", path=str(target.parent))
     ours = set(CSV_NAMES.values()) | {"LIESMICH.txt"}
-    if target.is_dir() and any(p.name not in ours for p in target.iterdir()):
+    real = check_target(target, folder=True)
+    if real.is_dir() and any(p.name not in ours for p in real.iterdir()):
         raise DomainError("target_folder_foreign", path=str(target))
     rows = table_rows(portfolio, dates_as_text=True)
-    try:
-        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    except PermissionError as exc:
-        raise DomainError("target_unwritable", path=str(target)) from exc
-    old: Path | None = None
-    try:
+    with atomic_folder(target) as work:
         for table in TABLES:
-            checkpoint()  # a cancel leaves only the private temporary folder, removed below
-            atomic_write_bytes(
-                work / CSV_NAMES[table], csv_bytes(canonical_names(table), rows[table])
-            )
+            checkpoint()  # a cancel leaves only the private temporary folder, removed then
+            (work / CSV_NAMES[table]).write_bytes(csv_bytes(canonical_names(table), rows[table]))
         readme = ["Export aus SA2030 Planner – die Tabellen im Format der Vorlage."]
         if portfolio.info.demo:
             readme.append(DEMO_LABEL)
         (work / "LIESMICH.txt").write_text("\r\n".join(readme) + "\r\n", encoding="utf-8-sig")
-        umask = os.umask(0)
-        os.umask(umask)
-        for path in (work, *work.iterdir()):  # mkdtemp/mkstemp are private (0700/0600)
-            os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
-        if target.exists():
-            old = target.with_name(f".{target.name}.alt-{os.getpid()}")
-            os.replace(target, old)
-        os.replace(work, target)
-    except BaseException:
-        if old is not None and not target.exists():
-            os.replace(old, target)
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    if old is not None:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(old)
     return target
 
 
