@@ -83,8 +83,10 @@ def describe(exc: BaseException, log: bool = True) -> str:
             detail = "ein Teil des Datenbankschemas fehlt"
         elif "malformed" in text or "not a database" in text or "i/o" in text:
             detail = "die Datenbank ist beschädigt"
-        return (f"Die Portfoliodatei kann nicht verarbeitet werden ({detail}). Sie wurde nicht "
-                "verändert; bitte „sa2030 check“ ausführen oder eine Sicherung öffnen.")
+        return (
+            f"Die Portfoliodatei kann nicht verarbeitet werden ({detail}). Sie wurde nicht "
+            "verändert; bitte „sa2030 check“ ausführen oder eine Sicherung öffnen."
+        )
     where = write_log(exc) if log else None
     summary = f"{type(exc).__name__} in {_last_frame(exc)}"
     text = f"Interner Fehler ({summary}). Es wurde nichts geändert."

@@ -146,7 +146,9 @@ def atomic_target(target: Path) -> Iterator[Path]:
     real, mode = resolve_target(Path(target))
     _sweep_stale(real)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name[:200]}.", suffix=".tmp", dir=real.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{real.name[:200]}.", suffix=".tmp", dir=real.parent
+        )
     except OSError as exc:
         raise os_error(exc, shown) from None
     os.close(fd)

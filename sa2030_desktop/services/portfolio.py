@@ -25,10 +25,9 @@ if TYPE_CHECKING:  # reading JSON is imported where used: stats, check and goal 
 def create_portfolio(path: str | Path, demo: bool = False, title: str | None = None) -> Store:
     """A new portfolio file with the reference data (categories, theme fields, ministries);
     with `demo`, the bundled demo portfolio. The file appears only when it is complete."""
+    from sa2030_desktop.export.atomic import check_target
     from sa2030_desktop.services.importing import apply_bundle
     from sa2030_desktop.services.json_format import read_json
-
-    from sa2030_desktop.export.atomic import check_target
 
     path = Path(path)
     check_target(path)  # a device, FIFO, folder or over-long name: refused in German

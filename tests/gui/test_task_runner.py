@@ -108,7 +108,23 @@ def test_an_unexpected_error_is_a_message_too(qtbot):
 
     runner = TaskRunner()
     _task, outcome = _run(qtbot, runner, work)
-    assert not outcome.ok and outcome.message == "Kein Platz auf dem Gerät – /tmp/voll.xlsx"
+    assert not outcome.ok
+    assert outcome.message == "Der Datenträger ist voll („/tmp/voll.xlsx“); es wurde nichts geändert."
+
+
+def test_a_programming_error_is_an_internal_error_with_its_traceback_in_the_log(qtbot):
+    import os
+    from pathlib import Path
+
+    def work(progress, token):
+        return {}["fehlt"]
+
+    runner = TaskRunner()
+    _task, outcome = _run(qtbot, runner, work)
+    assert outcome.message.startswith("Interner Fehler (KeyError in ")
+    log = Path(os.environ["SA2030_DATA_DIR"]) / "fehlerprotokoll.txt"
+    assert f"„{log}“" in outcome.message
+    assert "Traceback" not in outcome.message and "KeyError: 'fehlt'" in log.read_text()
 
 
 def test_progress_reaches_the_shared_dialog(window, qtbot):

@@ -177,5 +177,6 @@ def test_a_full_disk_keeps_the_old_file_and_leaves_no_temporary_file(cli, demo, 
     else:
         assert out.read_bytes() == b"alt"
     assert leftovers(small_disk) == []
-    assert sorted(p.name for p in small_disk.iterdir()) == sorted(["ballast", *(
-        [] if name in ("copy", "package") else [out_name])])
+    assert sorted(p.name for p in small_disk.iterdir()) == sorted(
+        ["ballast", *([] if name in ("copy", "package") else [out_name])]
+    )
