@@ -24,6 +24,7 @@ FEATURES: list[str] = [
     "sa2030_desktop.gui.detail.feature",
     "sa2030_desktop.gui.graph.feature",
     "sa2030_desktop.gui.timeline.feature",
+    "sa2030_desktop.gui.rounds.feature",
     "sa2030_desktop.gui.exchange.feature",
     "sa2030_desktop.gui.safety.feature",
     "sa2030_desktop.gui.briefing.feature",

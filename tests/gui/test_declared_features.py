@@ -32,6 +32,15 @@ Bearbeiten ----
 Bearbeiten > Neues Ziel … | Ctrl+N
 Bearbeiten > Ziel löschen … | Del
 Bearbeiten > Stammdaten (Ressorts, Kategorien, Themenfelder) … |
+Bearbeiten ----
+Bearbeiten > Berichtsrunde [Menü]
+Bearbeiten > Berichtsrunde > Runde eröffnen … | Ctrl+Shift+R
+Bearbeiten > Berichtsrunde ----
+Bearbeiten > Berichtsrunde > Meldung erfassen … | Ctrl+Shift+E
+Bearbeiten > Berichtsrunde > Meldung bestätigen | Ctrl+Shift+B
+Bearbeiten > Berichtsrunde > Meldung zurückgeben … | Ctrl+Shift+G
+Bearbeiten > Berichtsrunde ----
+Bearbeiten > Berichtsrunde > Runde abschließen … |
 Ansicht > Ziele | Ctrl+1
 Ansicht > Übersicht | Ctrl+2
 Ansicht > Neu laden | F5
@@ -43,9 +52,12 @@ Ansicht > Abhängigkeiten | Ctrl+3
 Ansicht > Graph: Layout neu berechnen |
 Ansicht > Graph: Präsentationsmodus | F11
 Ansicht > Zeitplan | Ctrl+4
+Ansicht > Berichtsrunden | Ctrl+5
 Analyse > Graph: Längste Kette |
 Analyse > Graph: Was-wäre-wenn für das gewählte Ziel… |
 Analyse > Was-wäre-wenn im Zeitplan |
+Analyse ----
+Analyse > Berichtsrunden vergleichen … |
 Austausch > Import [Menü]
 Austausch > Import > JSON-Austauschdatei… |
 Austausch > Import > Excel/CSV (Vorlage)… |

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from sa2030_desktop.services import operations as ops
+from sa2030_desktop.services.operations import reporting as rops
 
 
 def _link(op: ops.Link) -> str:
@@ -42,6 +43,21 @@ _TEXTS: dict[type, Callable[[object], str]] = {
         ", ".join(op.old_codes), op.new_code
     ),
 }
+
+
+def _review(op: rops.ReviewReport) -> str:
+    if op.accept:
+        return QWidget.tr("Meldung {0} bestätigen ({1})").format(op.goal, op.round_key)
+    return QWidget.tr("Meldung {0} zurückgeben ({1})").format(op.goal, op.round_key)
+
+
+_TEXTS.update({
+    rops.OpenRound: lambda op: QWidget.tr("Berichtsrunde {0} eröffnen").format(op.round_key),
+    rops.SubmitReport: lambda op: QWidget.tr("Meldung {0} abgeben ({1})").format(
+        op.goal, op.round_key),
+    rops.ReviewReport: _review,
+    rops.CloseRound: lambda op: QWidget.tr("Berichtsrunde {0} abschließen").format(op.round_key),
+})  # fmt: skip
 
 
 def undo_text(operation: ops.Operation) -> str:

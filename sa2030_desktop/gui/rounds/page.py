@@ -1,0 +1,321 @@
+"""The „Berichtsrunden“ tab: the rounds (key, Stichtag, Meldeschluss, state, completeness), and
+for the chosen round the completeness matrix, its reports, the review queue and the comparison.
+
+Like every view it mirrors the store: it rebuilds from the services after the bridge announces a
+change, and only while its tab is shown (a hidden tab only notes that it is stale).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.reporting import Report, ReportState
+from sa2030_desktop.gui.rounds import actions
+from sa2030_desktop.gui.rounds.columns import (
+    OVERDUE,
+    completeness_columns,
+    report_columns,
+    round_columns,
+    share_text,
+)
+from sa2030_desktop.gui.rounds.compare_panel import ComparePanel, sortable_table
+from sa2030_desktop.gui.rounds.review_panel import ReviewPanel
+from sa2030_desktop.gui.rounds.table_model import RowsModel
+from sa2030_desktop.services import reporting
+from sa2030_desktop.services.reporting import RoundStatus
+from sa2030_desktop.services.reporting.previous import review_pair
+
+
+class RoundsPage(QWidget):
+    def __init__(self, bridge, undo_stack, parent: QWidget | None = None, active=True) -> None:
+        super().__init__(parent)
+        self.setObjectName("roundsPage")
+        self.bridge, self.undo_stack = bridge, undo_stack
+        self.today: date | None = None  # None: the real today (tests fix a day)
+        self.rounds: list[RoundStatus] = []
+        self.status: RoundStatus | None = None
+        self.reports: list[Report] = []
+        self._active, self._stale = active, True
+        self._build()
+        bridge.changed.connect(self._changed)
+        if active:
+            self.refresh()
+
+    # -- building --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        tr = self.tr
+        self.round_model = RowsModel(round_columns(), self)
+        self.round_view = sortable_table(self, self.round_model, "roundList", tr("Berichtsrunden"))
+        self.round_view.setSelectionMode(self.round_view.SelectionMode.SingleSelection)
+        self.round_view.selectionModel().currentRowChanged.connect(lambda *_: self._load_round())
+        rows = self.round_view.verticalHeader().defaultSectionSize()
+        self.round_view.setMinimumHeight(
+            self.round_view.horizontalHeader().sizeHint().height() + 4 * rows + 4
+        )  # four rounds without scrolling
+        self.open_button = QPushButton(tr("Runde &eröffnen …"), self)
+        self.close_button = QPushButton(tr("Runde &abschließen …"), self)
+        self.compare_button = QPushButton(tr("Runden &vergleichen"), self)
+        for button, slot, name in ((self.open_button, self.open_round, "openRoundButton"),
+                                   (self.close_button, self.close_round, "closeRoundButton"),
+                                   (self.compare_button, self.show_compare, "compareRoundsButton")):  # fmt: skip
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+        buttons = QVBoxLayout()
+        for b in (self.open_button, self.close_button, self.compare_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        top = QWidget(self)
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.round_view, 1)
+        top_layout.addLayout(buttons)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("roundTabs")
+        self.tabs.addTab(self._matrix_tab(), tr("Vollständigkeit"))
+        self.tabs.addTab(self._reports_tab(), tr("Meldungen"))
+        self.review = ReviewPanel(self)
+        self.review.queue.selectionModel().currentRowChanged.connect(lambda *_: self._show_pair())
+        self.review.accept_requested.connect(self.accept_report)
+        self.review.return_requested.connect(self.return_report)
+        self.tabs.addTab(self.review, tr("Prüfung"))
+        self.compare = ComparePanel(self.bridge, self)
+        self.tabs.addTab(self.compare, tr("Vergleich"))
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(top)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("roundsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setText(tr(
+            "<h3>Noch keine Berichtsrunde</h3><p>Eine Berichtsrunde fragt die Ressorts zu einem "
+            "Stichtag nach dem Stand ihrer Ziele. Eröffnen Sie die erste Runde mit "
+            "„Runde eröffnen …“ (Bearbeiten → Berichtsrunde, Strg+Umschalt+R).</p>"))  # fmt: skip
+        empty_open = QPushButton(tr("Runde eröffnen …"), self)
+        empty_open.setObjectName("emptyOpenRound")
+        empty_open.clicked.connect(self.open_round)
+        empty_page = QWidget(self)
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(empty_open, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(empty_page)
+        self.stack.addWidget(split)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    def _matrix_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.matrix_head = QLabel(tab)
+        self.matrix_head.setObjectName("matrixHead")
+        self.matrix_head.setWordWrap(True)
+        self.matrix_model = RowsModel(completeness_columns(), self)
+        self.matrix_view = sortable_table(tab, self.matrix_model, "completenessMatrix",
+                                          self.tr("Vollständigkeit je Ressort"))  # fmt: skip
+        self.matrix_total = QLabel(tab)
+        self.matrix_total.setObjectName("matrixTotal")
+        self.matrix_total.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.matrix_head)
+        layout.addWidget(self.matrix_view, 1)
+        layout.addWidget(self.matrix_total)
+        return tab
+
+    def _reports_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.titles: dict[str, str] = {}
+        self.report_model = RowsModel(report_columns(self.titles), self)
+        self.report_view = sortable_table(tab, self.report_model, "reportList",
+                                          self.tr("Meldungen der Runde"))  # fmt: skip
+        self.report_view.activated.connect(lambda *_: self.edit_report())
+        self.report_proxy = self.report_view.model()
+        self.ministry_filter = QComboBox(tab)
+        self.ministry_filter.setObjectName("reportMinistryFilter")
+        self.ministry_filter.setAccessibleName(self.tr("Ressort filtern"))
+        self.state_filter = QComboBox(tab)
+        self.state_filter.setObjectName("reportStateFilter")
+        self.state_filter.setAccessibleName(self.tr("Zustand filtern"))
+        self.state_filter.addItem(self.tr("alle Zustände"), None)
+        for state in ReportState:
+            self.state_filter.addItem(state.label, state)
+        self.ministry_filter.currentIndexChanged.connect(self._filter_reports)
+        self.state_filter.currentIndexChanged.connect(self._filter_reports)
+        self.form_button = QPushButton(self.tr("Meldung &erfassen …"), tab)
+        self.form_button.setObjectName("reportFormButton")
+        self.form_button.clicked.connect(self.edit_report)
+        self.report_count = QLabel(tab)
+        row = QHBoxLayout()
+        for text, combo in ((self.tr("&Ressort:"), self.ministry_filter),
+                            (self.tr("&Zustand:"), self.state_filter)):  # fmt: skip
+            label = QLabel(text, tab)
+            label.setBuddy(combo)
+            row.addWidget(label)
+            row.addWidget(combo)
+        row.addWidget(self.report_count, 1)
+        row.addWidget(self.form_button)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(row)
+        layout.addWidget(self.report_view, 1)
+        return tab
+
+    # -- state -----------------------------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        self._active = active
+        if active and self._stale:
+            self.refresh()
+
+    def _changed(self, _changes) -> None:
+        self._stale = True
+        if self._active:
+            self.refresh()
+
+    def day(self) -> date:
+        return self.today or date.today()
+
+    def current_round(self) -> RoundStatus | None:
+        index = self.round_view.currentIndex()
+        return self.round_view.model().item_at(index.row()) if index.isValid() else None
+
+    def select_round(self, key: str) -> bool:
+        proxy = self.round_view.model()
+        for row in range(proxy.rowCount()):
+            if proxy.item_at(row).round.key == key:
+                self.round_view.selectRow(row)
+                return True
+        return False
+
+    def refresh(self) -> None:
+        """Rebuild from the store: rounds, then the chosen round (kept by its key)."""
+        self._stale = False
+        current = self.current_round()
+        keep = current.round.key if current else None
+        self.rounds = reporting.list_rounds(self.bridge.store, self.day())
+        self.round_model.set_items(self.rounds)
+        self.round_view.resizeColumnsToContents()
+        self.stack.setCurrentIndex(1 if self.rounds else 0)
+        closed = [s.round.key for s in self.rounds if not s.round.is_open]
+        self.compare.set_rounds(closed)
+        if not (keep and self.select_round(keep)) and self.rounds:
+            self.select_round(self.rounds[-1].round.key)  # the latest round
+        self._load_round()
+
+    def _load_round(self) -> None:
+        current = self.current_round()
+        self.status = current
+        self.close_button.setEnabled(bool(current and current.round.is_open))
+        self.compare_button.setEnabled(any(not s.round.is_open for s in self.rounds))
+        if current is None:
+            self.reports = []
+            self.matrix_model.set_items([])
+            self.report_model.set_items([])
+            self.review.set_reports([], {})
+            return
+        rnd = current.round
+        self.reports = reporting.reports(self.bridge.store, rnd.key)
+        titles = {k: g.title for k, g in self.bridge.snapshot().goals.items()}
+        self.titles.clear()
+        self.titles.update(titles)
+        self._show_matrix(current)
+        self.report_model.set_items(self.reports)
+        self._fill_ministries(sorted(current.by_ministry))
+        self._filter_reports()
+        self.review.set_reports(self.reports, titles)
+        self._show_pair()
+
+    def _show_matrix(self, status: RoundStatus) -> None:
+        rnd, total = status.round, status.total
+        late = [m for m, row in status.by_ministry.items() if row.overdue]
+        head = self.tr("Runde {0} – {1} · Stichtag {2} · Meldeschluss {3} · {4}").format(
+            rnd.key, rnd.title, de_short(rnd.as_of), de_short(rnd.deadline), rnd.state.label)  # fmt: skip
+        if late:
+            head += "\n⚠ " + self.tr("{0}: Meldeschluss überschritten, es fehlen Meldungen von {1}.").format(
+                OVERDUE, ", ".join(late))  # fmt: skip
+        elif status.today > rnd.deadline and rnd.is_open:
+            head += "\n" + self.tr("Meldeschluss überschritten; alle Ressorts haben gemeldet.")
+        self.matrix_head.setText(head)
+        self.matrix_model.set_items(list(status.by_ministry.values()))
+        self.matrix_view.resizeColumnsToContents()
+        self.matrix_total.setText(self.tr(
+            "Summe: {0} Ziele im Umfang · ausstehend {1} · gemeldet {2} · bestätigt {3} · "
+            "zurückgegeben {4} · gemeldet in % {5}").format(
+            total.in_scope, total.pending, total.submitted, total.accepted, total.returned,
+            share_text(total)))  # fmt: skip
+
+    def _fill_ministries(self, codes: list[str]) -> None:
+        keep = self.ministry_filter.currentData()
+        self.ministry_filter.blockSignals(True)
+        self.ministry_filter.clear()
+        self.ministry_filter.addItem(self.tr("alle Ressorts"), None)
+        for code in codes:
+            self.ministry_filter.addItem(code, code)
+        index = self.ministry_filter.findData(keep or actions.own_ministry(self))
+        self.ministry_filter.setCurrentIndex(max(index, 0))
+        self.ministry_filter.blockSignals(False)
+
+    def _filter_reports(self) -> None:
+        ministry, state = self.ministry_filter.currentData(), self.state_filter.currentData()
+        state = ReportState(state) if state else None  # Qt hands the enum back as its text
+        if ministry is None and state is None:
+            self.report_proxy.set_filter(None)
+        else:
+            self.report_proxy.set_filter(lambda r: (ministry is None or r.ministry == ministry)
+                                         and (state is None or r.state == state))  # fmt: skip
+        self.report_count.setText(self.tr("{0} von {1} Meldungen").format(
+            self.report_proxy.rowCount(), len(self.reports)))  # fmt: skip
+        self.form_button.setEnabled(bool(self.status and self.status.round.is_open))
+
+    def current_report(self) -> Report | None:
+        """The report chosen in the visible tab (Prüfung: the queue; else the list)."""
+        if self.tabs.currentWidget() is self.review:
+            return self.review.current()
+        index = self.report_view.currentIndex()
+        return self.report_proxy.item_at(index.row()) if index.isValid() else None
+
+    def _show_pair(self) -> None:
+        report = self.review.current()
+        if report is None or self.status is None:
+            self.review.show_pair(None)
+            return
+        self.review.show_pair(review_pair(self.bridge.store, self.status.round.key, report.goal))
+        if not self.status.round.is_open:
+            self.review.accept_button.setEnabled(False)
+            self.review.return_button.setEnabled(False)
+
+    # -- user actions (gui/rounds/actions.py) -------------------------------------------------------
+    def open_round(self):
+        return actions.open_round(self)
+
+    def close_round(self):
+        return actions.close_round(self)
+
+    def edit_report(self):
+        return actions.edit_report(self)
+
+    def accept_report(self):
+        return actions.review(self, accept=True)
+
+    def return_report(self):
+        return actions.review(self, accept=False)
+
+    def show_compare(self) -> None:
+        self.tabs.setCurrentWidget(self.compare)
+        self.compare.from_combo.setFocus()
