@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.domain.reporting import ReportContent
 from sa2030_desktop.services import reporting
-from tests.gui.rounds_support import AS_OF, DEADLINE, page_of, table
+from tests.support.rounds import AS_OF, DEADLINE, page_of, table
 
 
 def two_rounds(store) -> None:

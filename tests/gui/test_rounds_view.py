@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.domain.reporting import ReportContent, ReportState
 from sa2030_desktop.services import reporting
-from tests.gui.rounds_support import (
+from tests.support.rounds import (
     AS_OF,
     DEADLINE,
     page_of,
