@@ -21,8 +21,9 @@ from sa2030_desktop.domain.dates import de_short
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("briefing", help="Briefing (Statusbericht, Sprechzettel, Vermerk, "
-                       "Kabinettsvorlage) als Word (.docx), PDF/A (.pdf) oder OpenDocument "
-                       "(.odt)")  # fmt: skip
+                       "Kabinettsvorlage, Umsetzungsbericht aus einer abgeschlossenen "
+                       "Berichtsrunde mit --round) als Word (.docx), PDF/A (.pdf) oder "
+                       "OpenDocument (.odt)")  # fmt: skip
     p.add_argument("file", metavar="DATEI")
     p.add_argument("out", metavar="ZIEL.docx|.pdf|.odt",
                    help="das Dateiformat folgt der Endung; .pdf (PDF/A-2b) und .odt "
@@ -40,6 +41,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--author", default="", metavar="TEXT", help="Bearbeitung (Vermerk)")
     p.add_argument("--place", default="Magdeburg", metavar="ORT",
                    help="Ort vor dem Datum auf der ersten Seite (Standard: Magdeburg)")  # fmt: skip
+    p.add_argument("--public", action="store_true",
+                   help="öffentliche Fassung (Umsetzungsbericht): ohne Prüfkommentare, interne "
+                   "Anmerkungen und Namen; nie eingestuft")  # fmt: skip
+    p.add_argument("--issued", type=date_arg, metavar="DATUM",
+                   help="Datum der Ausfertigung auf der ersten Seite (Standard: heute)")  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_briefing)
 
@@ -58,6 +64,8 @@ def cmd_briefing(args) -> int:
         changes_since=args.changes_since,
         author=args.author,
         place=args.place,
+        public=args.public,
+        issued=args.issued,
     )
     store = open_reading(args)
     try:

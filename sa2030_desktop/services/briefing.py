@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS
+from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection
@@ -20,6 +22,7 @@ from sa2030_desktop.export.briefing.sanitize import shortened_line as shortened_
 from sa2030_desktop.export.office import require_soffice, write_converted
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.portfolio import default_as_of
+from sa2030_desktop.services.reporting.frozen import FrozenStore
 
 # KIND_TITLES, goals_dative, goals_de and shortened_line are imported above for the GUI and
 # the CLI, which reach the export layer only through services.
@@ -40,7 +43,7 @@ class BriefingResult:
 
 
 def check_request(portfolio: Portfolio, target: Path, kind: str, selection: Selection,
-                  as_of: date) -> list[str]:  # fmt: skip
+                  as_of: date, options: BriefingOptions | None = None) -> list[str]:  # fmt: skip
     """The selected goal keys; raises DomainError for everything that would fail later."""
     if kind not in KINDS:
         raise DomainError("unknown_briefing_kind", value=kind, allowed=", ".join(KINDS))
@@ -51,14 +54,29 @@ def check_request(portfolio: Portfolio, target: Path, kind: str, selection: Sele
     check_target(target)  # the one output path's refusals, before the work starts
     if word_lock_file(target) is not None:
         raise DomainError("target_open_in_word", path=str(target))
+    keys = check_selection(portfolio, kind, selection, as_of, options or BriefingOptions())
+    if suffix != ".docx":
+        require_soffice()
+    return keys
+
+
+def check_selection(portfolio: Portfolio, kind: str, selection: Selection, as_of: date,
+                    options: BriefingOptions) -> list[str]:  # fmt: skip
+    """The selected goal keys (of a round: those it asked about); refuses unknown codes, an
+    empty selection, a Vermerk on more than one goal, an Umsetzungsbericht without a closed
+    round and a public variant marked VS-NfD."""
+    if kind in ROUND_KINDS and options.round is None:
+        raise DomainError("briefing_needs_round", kind=KIND_TITLES[kind])
+    if options.public and options.classified:
+        raise DomainError("public_briefing_classified")
     selection.check_codes(portfolio)
     keys = selection.apply(portfolio, as_of)
+    if options.round is not None:
+        keys = [k for k in keys if k in options.round.frozen.reports]
     if not keys:
         raise DomainError("empty_selection")
     if kind == "vermerk" and len(keys) != 1:
         raise DomainError("vermerk_needs_one_goal", count=len(keys))
-    if suffix != ".docx":
-        require_soffice()
     return keys
 
 
@@ -73,17 +91,39 @@ def word_lock_file(target: Path) -> Path | None:
     return None
 
 
-def export_briefing(store: Store, target: str | Path, kind: str, *args, **kwargs) -> BriefingResult:
+def export_briefing(
+    store: Store,
+    target: str | Path,
+    kind: str,
+    selection: Selection | None = None,
+    as_of: date | None = None,
+    options: BriefingOptions | None = None,
+    progress: Progress | None = None,
+    token: CancelToken | None = None,
+) -> BriefingResult:
     """Write the briefing `kind` for the selected goals to `target` (.docx, .odt or .pdf).
 
     Refuses with a DomainError (and writes nothing) for an unknown kind, an unknown code or goal
     key, an empty selection, a template that is not a Word file, a target that cannot be
-    written or is open in Word, and for .pdf/.odt a missing or hanging LibreOffice. Texts Word cannot store are cleaned; the result lists them.
-    The further arguments are those of `write_briefing` (selection, as_of, options, progress,
-    token); the change-log rows for „Änderungen seit“ are read here.
+    written or is open in Word, and for .pdf/.odt a missing or hanging LibreOffice. Texts Word
+    cannot store are cleaned; the result lists them. The change-log rows for „Änderungen seit“
+    are read here. On a FrozenStore (`--round KEY`) every kind reads the round's frozen state at
+    its as-of date (another `as_of` is refused) – the same round, the same text – and the
+    Umsetzungsbericht gets the round's reports and the comparison with the previous round.
     """
+    if isinstance(store, FrozenStore):
+        frozen = store.frozen
+        if as_of is not None and as_of != frozen.as_of:
+            raise DomainError("briefing_round_as_of", key=frozen.round.key,
+                              value=de_short(as_of), as_of=de_short(frozen.as_of))  # fmt: skip
+        if kind in ROUND_KINDS:
+            from sa2030_desktop.services.umsetzungsbericht import round_source
+
+            source = round_source(store.store, frozen.round.key, frozen)
+            options = replace(options or BriefingOptions(), round=source)
     portfolio = store.snapshot()
-    return write_briefing(portfolio, target, kind, *args, changes_of=store.changes, **kwargs)
+    return write_briefing(portfolio, target, kind, selection, as_of, options, progress, token,
+                          changes_of=store.changes)  # fmt: skip
 
 
 def write_briefing(
@@ -107,7 +147,7 @@ def write_briefing(
     if changes_of is not None and options.changes_since and not options.changes:
         options = replace(options, changes=changes_of(since=options.changes_since.isoformat()))
     day = default_as_of(portfolio, as_of)
-    keys = check_request(portfolio, target, kind, selection, day)
+    keys = check_request(portfolio, target, kind, selection, day, options)
     report = progress or no_progress
 
     def step(fraction: float, text: str) -> None:
@@ -140,15 +180,15 @@ def write_briefing(
     )
 
 
-def refusal(portfolio: Portfolio, kind: str, selection: Selection,
-            as_of: date | None) -> DomainError | None:  # fmt: skip
+def refusal(portfolio: Portfolio, kind: str, selection: Selection, as_of: date | None,
+            options: BriefingOptions | None = None) -> DomainError | None:  # fmt: skip
     """Why this selection cannot give a briefing of `kind`, or None – for the dialog, which
     refuses before starting a worker (the export itself checks the same in check_request)."""
-    keys = selection.apply(portfolio, default_as_of(portfolio, as_of))
-    if not keys:
-        return DomainError("empty_selection")
-    if kind == "vermerk" and len(keys) != 1:
-        return DomainError("vermerk_needs_one_goal", count=len(keys))
+    try:
+        check_selection(portfolio, kind, selection, default_as_of(portfolio, as_of),
+                        options or BriefingOptions())  # fmt: skip
+    except DomainError as exc:
+        return exc
     return None
 
 
@@ -165,6 +205,10 @@ SECTIONS = {
     "kabinettsvorlage": ["Betreff", "I. Beschlussvorschlag", "II. Begründung mit "
                          "Umsetzungsstand je Kategorie und Ressort", "III. Beteiligung der Ressorts",
                          "IV. Strittige Punkte (Terminkonflikte)", "V. Anlagen"],
+    "umsetzungsbericht": ["Zusammenfassung mit Meldequote", "Veränderungen seit der vorigen "
+                          "Berichtsrunde", "Umsetzungsstand nach Zielkategorie und Themenfeld "
+                          "mit den Sachständen der Ressorts", "Indikatoren (Abbildungen)",
+                          "Fehlende Meldungen"],
 }  # fmt: skip
 
 
@@ -182,8 +226,13 @@ def summary(portfolio: Portfolio, kind: str, selection: Selection, as_of: date |
     )
     from sa2030_desktop.export.briefing.grammar import conflicts_de, goals_de, milestones_de
 
+    if kind in ROUND_KINDS and options.round is None:
+        return [f"Ein {KIND_TITLES.get(kind, kind)} entsteht aus einer abgeschlossenen "
+                "Berichtsrunde – bitte im Feld „Berichtsrunde“ eine wählen."]  # fmt: skip
     day = default_as_of(portfolio, as_of)
     keys = selection.apply(portfolio, day)
+    if options.round is not None:
+        keys = [k for k in keys if k in options.round.frozen.reports]
     if not keys:
         return ["Die Auswahl enthält keine Ziele – so kann kein Briefing entstehen."]
     chosen = set(keys)
@@ -192,6 +241,8 @@ def summary(portfolio: Portfolio, kind: str, selection: Selection, as_of: date |
         1 for c in conflicts(portfolio) if c.dependent in chosen or c.prerequisite in chosen
     )
     sections = list(SECTIONS.get(kind, []))
+    if kind in ROUND_KINDS and not options.public:
+        sections.append("Interne Anmerkungen (nicht zur Veröffentlichung)")
     if kind == "status" and options.changes_since:
         sections.insert(5, f"Änderungen seit dem {de_long(options.changes_since)}")
     lines = [
@@ -204,6 +255,13 @@ def summary(portfolio: Portfolio, kind: str, selection: Selection, as_of: date |
     ]  # fmt: skip
     if portfolio.info.demo:
         lines.append(f"Kennzeichnung „{DEMO_NOTE}“ auf jeder Seite")
+    if options.round is not None:
+        rnd, before = options.round.frozen.round, options.round.previous
+        lines.insert(1, f"Berichtsrunde {rnd.key} „{rnd.title}“ (eingefrorener Stand); "
+                     + (f"Vergleich mit der Berichtsrunde {before.round.key}" if before
+                        else "keine vorige Berichtsrunde, daher ohne Vergleich"))  # fmt: skip
+    if options.public:
+        lines.append("Öffentliche Fassung: ohne Prüfkommentare, interne Anmerkungen und Namen")
     if kind == "vermerk" and len(keys) != 1:
         return [f"Ein Vermerk behandelt genau ein Ziel – bitte im Feld „Ziel“ eines wählen "
                 f"(die Auswahl enthält {goals_de(len(keys))})."]  # fmt: skip

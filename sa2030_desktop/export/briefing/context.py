@@ -14,13 +14,25 @@ from sa2030_desktop.domain.briefing_kinds import KIND_TITLES as KIND_TITLES
 from sa2030_desktop.domain.briefing_kinds import KINDS as KINDS
 from sa2030_desktop.domain.conflicts import Conflict, conflicts
 from sa2030_desktop.domain.model import Change, Portfolio
+from sa2030_desktop.domain.reporting_compare import Comparison
+from sa2030_desktop.domain.reporting_freeze import Frozen, FrozenReport
 from sa2030_desktop.domain.selection import Selection, natural_key, restrict
 from sa2030_desktop.export.briefing.changes import visible_changes
-from sa2030_desktop.export.briefing.sanitize import MAX_TITLE, Sanitizer, SanitizeReport
+from sa2030_desktop.export.briefing.sanitize import MAX_TEXT, MAX_TITLE, Sanitizer, SanitizeReport
 
 CLASSIFICATION = "VS – NUR FÜR DEN DIENSTGEBRAUCH"
 CLASSIFICATION_SHORT = "VS-NfD"
 DEMO_NOTE = "Demodaten – illustrativ"
+
+
+@dataclass(slots=True)
+class RoundSource:
+    """A closed round for the Umsetzungsbericht: its frozen state, the previous closed round
+    (None: there is none) and the core's comparison of the two (services/umsetzungsbericht.py)."""
+
+    frozen: Frozen
+    previous: Frozen | None = None
+    comparison: Comparison | None = None
 
 
 @dataclass(slots=True)
@@ -38,6 +50,8 @@ class BriefingOptions:
     issued: date | None = None  # date of issue on the first page; None: today
     figures: bool = True
     place: str = "Magdeburg"  # „Magdeburg, 2. April 2026“ on the first page
+    round: RoundSource | None = None  # Umsetzungsbericht: the closed round it reports on
+    public: bool = False  # public variant: no internal remarks, review comments or persons
 
 
 @dataclass(slots=True)
@@ -56,6 +70,7 @@ class BriefingContext:
     conflicts: list[Conflict]  # touching a selected goal
     changes: list[Change]
     report: SanitizeReport
+    reports: dict[str, FrozenReport]  # of a round (sanitised), selected goals only; else empty
     scope: str
     issued: date
 
@@ -92,6 +107,8 @@ def build_context(
     sanitizer = Sanitizer()
     clean = sanitizer.portfolio(portfolio)
     keys = selection.apply(clean, as_of)
+    if options.round is not None:  # a round with a ministry scope reports on its goals only
+        keys = [k for k in keys if k in options.round.frozen.reports]
     chosen = set(keys)
     # Only the rows the briefing shows are cleaned (and reported).
     own_changes = [c for c in visible_changes(options.changes)
@@ -102,13 +119,18 @@ def build_context(
         reference=sanitizer.text(options.reference, "Eingabe", "", "Geschäftszeichen", 200),
         occasion=sanitizer.text(options.occasion, "Eingabe", "", "Anlass", MAX_TITLE),
         meeting_date=options.meeting_date,
-        author=sanitizer.text(options.author, "Eingabe", "", "Bearbeitung", 200),
+        # The public variant names no persons (REPORTING.md), also not in the file's metadata.
+        author=""
+        if options.public
+        else sanitizer.text(options.author, "Eingabe", "", "Bearbeitung", 200),  # fmt: skip
         template=options.template,
         changes_since=options.changes_since,
         changes=changes,
         issued=options.issued,
         figures=options.figures,
         place=sanitizer.text(options.place, "Eingabe", "", "Ort", 80),
+        round=options.round,
+        public=options.public,
     )
     selected = restrict(clean, chosen)
     graph = g.build_graph(clean)
@@ -126,9 +148,34 @@ def build_context(
         conflicts=sorted(found, key=lambda c: (-c.days, natural_key(c.dependent))),
         changes=changes,
         report=sanitizer.report,
+        reports=_clean_reports(sanitizer, options, keys),
         scope=describe_scope(clean, selection),
         issued=options.issued or date.today(),
     )
+
+
+def _clean_reports(sanitizer: Sanitizer, options: BriefingOptions,
+                   keys: list[str]) -> dict[str, FrozenReport]:  # fmt: skip
+    """The selected goals' reports with texts Word can store; the public variant drops the
+    internal remark, the reviewer's comment and who submitted (REPORTING.md)."""
+    if options.round is None:
+        return {}
+    out = {}
+    internal = not options.public
+    for key in keys:
+        r = options.round.frozen.reports[key]
+
+        def text(value: str, name: str, key: str = key) -> str:
+            return sanitizer.text(value, "Meldung", key, name, MAX_TEXT)
+
+        out[key] = FrozenReport(
+            r.goal, r.ministry, r.state, text(r.progress, "Sachstand"),
+            text(r.remark, "interne Anmerkung") if internal else "",
+            text(r.review_comment, "Prüfkommentar") if internal else "",
+            text(r.submitted_by, "gemeldet von") if internal else "",
+            r.submitted_at if internal else "",
+        )  # fmt: skip
+    return out
 
 
 def _change_goal(key: str) -> str:

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS
 from sa2030_desktop.domain.selection import Selection, natural_key
+from sa2030_desktop.gui.briefing.round_choice import RoundChoice
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services.briefing import (
@@ -77,6 +79,9 @@ class BriefingDialog(QDialog):
                                                         for g in goals])  # fmt: skip
         self.only_slipped = QCheckBox(self.tr("nur Ziele mit Verzug"), self)
         self.as_of = self._date(as_of)
+        self.round = RoundChoice(self.bridge.store, self)
+        self.public = QCheckBox(self.tr("ö&ffentliche Fassung (ohne interne Anmerkungen, "
+                                        "Prüfkommentare und Namen)"), self)  # fmt: skip
         self.classified = QCheckBox(self.tr("VS – NUR FÜR DEN DIENSTGEBRAUCH"), self)
         self.reference = QLineEdit(self)
         self.occasion = QLineEdit(self)
@@ -101,8 +106,10 @@ class BriefingDialog(QDialog):
         self._apply_selection(selection or Selection())
         for w in (self.kind, self.ministry, self.theme, self.category, self.goal):
             w.currentIndexChanged.connect(self.update_summary)
-        for w in (self.involved, self.only_slipped, self.classified, self.changes_on):
+        for w in (self.involved, self.only_slipped, self.classified, self.changes_on, self.public):
             w.toggled.connect(self.update_summary)
+        self.round.currentIndexChanged.connect(self._round_chosen)
+        self.public.toggled.connect(self._public_chosen)
         self.goal.currentIndexChanged.connect(self._goal_chosen)
         self.as_of.dateChanged.connect(self.update_summary)
         self.changes_since.dateChanged.connect(self.update_summary)
@@ -140,10 +147,12 @@ class BriefingDialog(QDialog):
         form.addRow(self.tr("&Zielkategorie:"), self.category)
         form.addRow(self.tr("Z&iel:"), self.goal)
         form.addRow("", self.only_slipped)
+        form.addRow(self.tr("Berichtsrun&de:"), self.round)
         form.addRow(self.tr("&Stichtag:"), self.as_of)
         details = QGroupBox(self.tr("Kennzeichnung und Angaben"), self)
         form2 = QFormLayout(details)
         form2.addRow(self.tr("&Einstufung:"), self.classified)
+        form2.addRow("", self.public)
         form2.addRow(self.tr("&Geschäftszeichen:"), self.reference)
         form2.addRow(self.tr("A&nlass:"), self.occasion)
         form2.addRow(self.meeting_on, self.meeting)
@@ -195,6 +204,23 @@ class BriefingDialog(QDialog):
             self.involved.setChecked(False)
             self.only_slipped.setChecked(False)
 
+    def _round_chosen(self) -> None:
+        """A round fixes the Stichtag: its frozen state is valid only at its as-of date."""
+        source = self.round.source()
+        if source is not None:
+            self.as_of.setDate(_qdate(source.frozen.as_of))
+        self.as_of.setEnabled(source is None)
+        self.changes_on.setEnabled(source is None)  # a frozen state has no later change log
+        if source is not None:
+            self.changes_on.setChecked(False)
+        self.update_summary()
+
+    def _public_chosen(self, public: bool) -> None:
+        """The public variant is never classified (REPORTING.md)."""
+        if public:
+            self.classified.setChecked(False)
+        self.classified.setEnabled(not public)
+
     # -- state --------------------------------------------------------------------------------
     def selection(self) -> Selection:
         return Selection(category=self.category.currentData(), theme=self.theme.currentData(),
@@ -214,15 +240,18 @@ class BriefingDialog(QDialog):
             changes_since=_pydate(self.changes_since.date())
             if self.changes_on.isChecked()
             else None,
+            public=self.public.isChecked(),
+            round=self.round.source() if self.kind.currentData() in ROUND_KINDS else None,
         )
 
     def update_summary(self, *_args) -> None:
-        snapshot, kind = self.bridge.snapshot(), self.kind.currentData()
+        snapshot, kind = self.round.portfolio(self.bridge.snapshot()), self.kind.currentData()
         day = _pydate(self.as_of.date())
-        lines = summary(snapshot, kind, self.selection(), day, self.options())
+        options = self.options()
+        lines = summary(snapshot, kind, self.selection(), day, options)
         self.summary.setText("\n".join(lines))
         # A Vermerk is on exactly one goal; an empty selection gives nothing (summary says so).
-        self.refused = refusal(snapshot, kind, self.selection(), day)
+        self.refused = refusal(snapshot, kind, self.selection(), day, options)
 
     def choose_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Hausvorlage wählen"), "",
@@ -258,7 +287,7 @@ class BriefingDialog(QDialog):
         options = self.options()
         if options.changes_since:  # the change log is read here: the worker only gets plain data
             options.changes = self.bridge.store.changes(since=options.changes_since.isoformat())
-        args = (self.bridge.snapshot(), Path(target), self.kind.currentData(), self.selection(),
+        args = (self.round.portfolio(self.bridge.snapshot()), Path(target), self.kind.currentData(), self.selection(),
                 _pydate(self.as_of.date()), options)  # fmt: skip
         self.create.setEnabled(False)
         self.progress.setValue(0)

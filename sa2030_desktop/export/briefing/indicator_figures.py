@@ -1,0 +1,109 @@
+"""Indicator charts for the Umsetzungsbericht: each indicator's measured values against its
+target path (domain/indicators.py) as small multiples, twelve panels per page-wide figure
+(matplotlib Figure + Agg, never pyplot).
+
+All panels of a figure are drawn into ONE axes, each in its own cell with its own scales:
+a matplotlib Axes per panel costs about 0.1 s of tick machinery, and the strategy has 50
+indicators. The assessment is written into each panel's title, and the measured points carry a
+marker shape per assessment, so that nothing depends on colour alone."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date, timedelta
+
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+
+from sa2030_desktop.domain.dates import de_short, number_de
+from sa2030_desktop.domain.indicators import (
+    ASSESSMENT_COLOURS,
+    Assessment,
+    IndicatorState,
+    path_points,
+)
+from sa2030_desktop.export.briefing.figures import WIDTH_IN
+
+COLUMNS = 3
+ROWS = 4
+PER_FIGURE = COLUMNS * ROWS  # one portrait page with its caption
+CELL_H_IN = 2.05
+MARKER = {Assessment.REACHED: "*", Assessment.ON_TRACK: "o", Assessment.BEHIND: "s",
+          Assessment.FAR_BEHIND: "X", Assessment.NO_VALUE: "o", Assessment.NO_PATH: "o"}  # fmt: skip
+# The plot area inside a cell (cell units 0..1, y downwards): room for title, labels.
+LEFT, RIGHT, TOP, BOTTOM = 0.22, 0.95, 0.30, 0.84
+FONT = 7.5
+GREY = "#555555"
+
+
+def indicator_figures(states: list[IndicatorState], as_of: date) -> list[tuple[Figure, str]]:
+    """(Figure, caption) pairs, PER_FIGURE indicators each, in the order given."""
+    out = []
+    chunks = [states[i : i + PER_FIGURE] for i in range(0, len(states), PER_FIGURE)]
+    for n, chunk in enumerate(chunks):
+        rows = (len(chunk) + COLUMNS - 1) // COLUMNS
+        fig = Figure(figsize=(WIDTH_IN, CELL_H_IN * rows))
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_axis_off()
+        ax.set_xlim(0, COLUMNS)
+        ax.set_ylim(rows, 0)
+        frames, paths = [], []
+        for i, state in enumerate(chunk):
+            _panel(ax, i % COLUMNS, i // COLUMNS, state, as_of, frames, paths)
+        ax.add_collection(LineCollection(frames, colors="#BBBBBB", linewidths=0.6))
+        ax.add_collection(LineCollection(paths, colors=GREY, linewidths=1.1, linestyles="--"))
+        part = f" (Teil {n + 1} von {len(chunks)})" if len(chunks) > 1 else ""
+        out.append((fig, f"Indikatoren{part}: Messwerte (Punkte, Form nach Bewertung) gegenüber "
+                    "dem Zielpfad (gestrichelt, vom Ausgangs- zum Zielwert, ◇ Zielwert); "
+                    f"senkrechte Linie: Stichtag {de_short(as_of)}"))  # fmt: skip
+    return out
+
+
+def _panel(ax, col: int, row: int, state: IndicatorState, as_of: date, frames: list,
+           paths: list) -> None:  # fmt: skip
+    ind = state.indicator
+    values = sorted(ind.values, key=lambda v: v.date)
+    days = [v.date for v in values] + [as_of]
+    days += [d for d in (ind.baseline_date, ind.target_date) if d]
+    start, end = min(days), max(days)
+    if start == end:
+        start, end = start - timedelta(days=30), end + timedelta(days=30)
+    path = path_points(ind, start, end)
+    numbers = [v.value for v in values] + [v for _, v in path]
+    numbers += [v for v in (ind.baseline, ind.target) if v is not None]
+    low, high = (min(numbers), max(numbers)) if numbers else (0.0, 1.0)
+    if low == high:
+        low, high = low - 1, high + 1
+    pad = (high - low) * 0.08
+    low, high = low - pad, high + pad
+    span = (end - start).days
+
+    def x(d: date) -> float:
+        return col + LEFT + (RIGHT - LEFT) * (d - start).days / span
+
+    def y(v: float) -> float:
+        return row + BOTTOM - (BOTTOM - TOP) * (v - low) / (high - low)
+
+    x0, x1, y0, y1 = col + LEFT, col + RIGHT, row + TOP, row + BOTTOM
+    frames.append([(x0, y1), (x1, y1)])  # the time axis
+    frames.append([(x0, y0), (x0, y1)])  # the value axis
+    if path:
+        paths.append([(x(d), y(v)) for d, v in path])
+        ax.plot([x(ind.target_date)], [y(ind.target)], marker="D", ms=3.5, mfc="white",
+                mec="#333333", ls="none")  # fmt: skip
+    colour = ASSESSMENT_COLOURS[state.assessment]
+    if values:
+        ax.plot([x(v.date) for v in values], [y(v.value) for v in values], color=colour, lw=1.2,
+                marker=MARKER[state.assessment], ms=4.5)  # fmt: skip
+    ax.plot([x(as_of)] * 2, [y0, y1], color="#1F3A5F", lw=0.8, ls=":")
+    title = textwrap.shorten(f"{ind.goal} – {ind.name}", 34, placeholder=" …")
+    unit = f" ({ind.unit})" if ind.unit else ""
+    ax.text(col + 0.04, row + 0.05, f"{title}{unit}", fontsize=FONT, fontweight="bold",
+            va="top", ha="left")  # fmt: skip
+    ax.text(col + 0.04, row + 0.155, state.assessment.label, fontsize=FONT, va="top",
+            ha="left", color="black")  # fmt: skip
+    for v in (low + pad, high - pad):
+        ax.text(x0 - 0.02, y(v), number_de(round(v, 2)), fontsize=FONT - 1, ha="right",
+                va="center")  # fmt: skip
+    for d, ha in ((start, "left"), (end, "right")):
+        ax.text(x(d), y1 + 0.03, f"{d.month:02d}/{d.year}", fontsize=FONT - 1, ha=ha, va="top")
