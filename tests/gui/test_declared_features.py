@@ -73,6 +73,9 @@ Austausch > Export > Briefing (Word, PDF/A, ODT)… | Ctrl+Shift+W
 Austausch ----
 Austausch > Ressortpaket ausgeben… |
 Austausch > Zusammenführen mit Kopie oder Paket… |
+Austausch ----
+Austausch > Meldebögen schreiben … |
+Austausch > Meldebögen einsammeln … |
 Hilfe > Über SA2030 Planner |
 """
 

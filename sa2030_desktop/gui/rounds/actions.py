@@ -39,7 +39,7 @@ def _show(page: RoundsPage, dialog: QDialog) -> QDialog:
     return dialog
 
 
-def _say(page: RoundsPage, text: str) -> None:
+def say(page: RoundsPage, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, page.tr("Berichtsrunden"), text,
                       QMessageBox.StandardButton.Ok, page)  # fmt: skip
     box.setObjectName("roundsNote")
@@ -64,7 +64,7 @@ def open_round(page: RoundsPage) -> QDialog:
 def close_round(page: RoundsPage):
     status = page.current_round()
     if status is None or not status.round.is_open:
-        _say(page, page.tr("Zuerst eine offene Runde in der Liste wählen."))
+        say(page, page.tr("Zuerst eine offene Runde in der Liste wählen."))
         return None
     box = close_question(page, status.round, page.reports)
 
@@ -81,17 +81,17 @@ def close_round(page: RoundsPage):
 def edit_report(page: RoundsPage):
     status, report = page.status, page.current_report()
     if status is None:
-        _say(page, page.tr("Zuerst eine Runde wählen."))
+        say(page, page.tr("Zuerst eine Runde wählen."))
         return None
     if not status.round.is_open:
-        _say(page, page.tr("Die Runde {0} ist abgeschlossen; sie nimmt keine Meldungen mehr "
+        say(page, page.tr("Die Runde {0} ist abgeschlossen; sie nimmt keine Meldungen mehr "
                            "an.").format(status.round.key))  # fmt: skip
         return None
     if report is None:
-        _say(page, page.tr("Zuerst im Reiter „Meldungen“ ein Ziel wählen."))
+        say(page, page.tr("Zuerst im Reiter „Meldungen“ ein Ziel wählen."))
         return None
     if report.state is ReportState.ACCEPTED:
-        _say(page, page.tr("Die Meldung zu {0} ist bestätigt; sie lässt sich erst ändern, wenn "
+        say(page, page.tr("Die Meldung zu {0} ist bestätigt; sie lässt sich erst ändern, wenn "
                            "die Prüfung sie zurückgibt.").format(report.goal))  # fmt: skip
         return None
     store, key, ministry = page.bridge.store, status.round.key, own_ministry(page) or ""
@@ -113,7 +113,7 @@ def edit_report(page: RoundsPage):
 def review(page: RoundsPage, accept: bool):
     status, report = page.status, page.current_report()
     if status is None or report is None:
-        _say(page, page.tr("Zuerst im Reiter „Prüfung“ eine abgegebene Meldung wählen."))
+        say(page, page.tr("Zuerst im Reiter „Prüfung“ eine abgegebene Meldung wählen."))
         return None
     key = status.round.key
     if accept:

@@ -81,7 +81,7 @@ class ComparePanel(QWidget):
         self.run_button = QPushButton(self.tr("&Vergleichen"), self)
         self.run_button.setObjectName("compareButton")
         self.run_button.clicked.connect(self.run)
-        from_label, to_label = QLabel(self.tr("&Von:"), self), QLabel(self.tr("&bis:"), self)
+        from_label, to_label = QLabel(self.tr("V&on:"), self), QLabel(self.tr("&bis:"), self)
         from_label.setBuddy(self.from_combo)
         to_label.setBuddy(self.to_combo)
         row = QHBoxLayout()

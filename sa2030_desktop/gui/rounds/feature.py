@@ -41,6 +41,10 @@ class RoundsFeature(Feature):
                        on_tab(page.review, page.return_report), "Ctrl+Shift+G", 20, 30),
             ActionSpec("rounds.close", "edit/rounds", _t("Runde &abschließen …"),
                        shown(page.close_round), None, 30, 10),
+            ActionSpec("rounds.write_forms", "exchange", _t("&Meldebögen schreiben …"),
+                       on_tab(page.reports_tab, page.write_forms), None, 30, 10),
+            ActionSpec("rounds.collect_forms", "exchange", _t("Meldebögen &einsammeln …"),
+                       on_tab(page.reports_tab, page.collect_forms), None, 30, 20),
             ActionSpec("rounds.compare", "analysis", _t("Berichtsrunden &vergleichen …"),
                        shown(page.show_compare), None, 20, 10),
         ]  # fmt: skip

@@ -68,7 +68,7 @@ class RoundsPage(QWidget):
         )  # four rounds without scrolling
         self.open_button = QPushButton(tr("Runde &eröffnen …"), self)
         self.close_button = QPushButton(tr("Runde &abschließen …"), self)
-        self.compare_button = QPushButton(tr("Runden &vergleichen"), self)
+        self.compare_button = QPushButton(tr("Runden ver&gleichen"), self)
         for button, slot, name in ((self.open_button, self.open_round, "openRoundButton"),
                                    (self.close_button, self.close_round, "closeRoundButton"),
                                    (self.compare_button, self.show_compare, "compareRoundsButton")):  # fmt: skip
@@ -86,7 +86,8 @@ class RoundsPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("roundTabs")
         self.tabs.addTab(self._matrix_tab(), tr("Vollständigkeit"))
-        self.tabs.addTab(self._reports_tab(), tr("Meldungen"))
+        self.reports_tab = self._reports_tab()
+        self.tabs.addTab(self.reports_tab, tr("Meldungen"))
         self.review = ReviewPanel(self)
         self.review.queue.selectionModel().currentRowChanged.connect(lambda *_: self._show_pair())
         self.review.accept_requested.connect(self.accept_report)
@@ -159,9 +160,17 @@ class RoundsPage(QWidget):
             self.state_filter.addItem(state.label, state)
         self.ministry_filter.currentIndexChanged.connect(self._filter_reports)
         self.state_filter.currentIndexChanged.connect(self._filter_reports)
-        self.form_button = QPushButton(self.tr("Meldung &erfassen …"), tab)
+        self.form_button = QPushButton(self.tr("&Meldung erfassen …"), tab)
         self.form_button.setObjectName("reportFormButton")
         self.form_button.clicked.connect(self.edit_report)
+        self.write_forms_button = QPushButton(self.tr("Meldebögen &schreiben …"), tab)
+        self.write_forms_button.setObjectName("writeFormsButton")
+        self.write_forms_button.setToolTip(self.tr(
+            "Excel-Meldebögen für die Ressorts ohne die Anwendung (alle oder das gefilterte)"))  # fmt: skip
+        self.write_forms_button.clicked.connect(self.write_forms)
+        self.collect_forms_button = QPushButton(self.tr("Meldebögen ei&nsammeln …"), tab)
+        self.collect_forms_button.setObjectName("collectFormsButton")
+        self.collect_forms_button.clicked.connect(self.collect_forms)
         self.report_count = QLabel(tab)
         row = QHBoxLayout()
         for text, combo in ((self.tr("&Ressort:"), self.ministry_filter),
@@ -172,9 +181,15 @@ class RoundsPage(QWidget):
             row.addWidget(combo)
         row.addWidget(self.report_count, 1)
         row.addWidget(self.form_button)
+        forms = QHBoxLayout()
+        forms.addWidget(QLabel(self.tr("Ressorts ohne die Anwendung:"), tab))
+        forms.addWidget(self.write_forms_button)
+        forms.addWidget(self.collect_forms_button)
+        forms.addStretch(1)
         layout = QVBoxLayout(tab)
         layout.addLayout(row)
         layout.addWidget(self.report_view, 1)
+        layout.addLayout(forms)
         return tab
 
     # -- state -----------------------------------------------------------------------------------
@@ -281,7 +296,9 @@ class RoundsPage(QWidget):
                                          and (state is None or r.state == state))  # fmt: skip
         self.report_count.setText(self.tr("{0} von {1} Meldungen").format(
             self.report_proxy.rowCount(), len(self.reports)))  # fmt: skip
-        self.form_button.setEnabled(bool(self.status and self.status.round.is_open))
+        is_open = bool(self.status and self.status.round.is_open)
+        for button in (self.form_button, self.write_forms_button, self.collect_forms_button):
+            button.setEnabled(is_open)
 
     def current_report(self) -> Report | None:
         """The report chosen in the visible tab (Prüfung: the queue; else the list)."""
@@ -315,6 +332,16 @@ class RoundsPage(QWidget):
 
     def return_report(self):
         return actions.review(self, accept=False)
+
+    def write_forms(self, folder=None):
+        from sa2030_desktop.gui.rounds import meldebogen
+
+        return meldebogen.write_forms(self, folder)
+
+    def collect_forms(self, paths=None):
+        from sa2030_desktop.gui.rounds import meldebogen
+
+        return meldebogen.collect_forms(self, paths)
 
     def show_compare(self) -> None:
         self.tabs.setCurrentWidget(self.compare)
