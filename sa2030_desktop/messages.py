@@ -132,6 +132,10 @@ def _fmt_value(name: str, value: object) -> object:
         return ENTITY.get(str(value), value)
     if name == "field":
         return FIELD.get(str(value), value)
+    if name == "fields" and isinstance(value, list):
+        from sa2030_desktop.messages_server import fields_text
+
+        return fields_text(value)
     return value
 
 
@@ -383,3 +387,7 @@ MESSAGES.update({
     "form_goal_gone": "Das Ziel {key} gibt es nicht mehr oder es gehört nicht mehr zur Berichtsrunde {round}; die Änderungen dieser Zeile können nicht übernommen werden.",
     "form_goal_other_ministry": "Das Ziel {key} meldet in der Berichtsrunde {round} das Ressort {owner}, nicht {ministry}.",
 })
+
+from sa2030_desktop.messages_server import SERVER_MESSAGES  # noqa: E402  (team server, TEAM.md)
+
+MESSAGES.update(SERVER_MESSAGES)

@@ -76,3 +76,49 @@ def empty_store(tmp_path):
     store = create_portfolio(tmp_path / "leer.sa2030")
     yield store
     store.close()
+
+
+# -- the team server (TEAM.md): a real PostgreSQL started by the test run ------------------
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """initdb + pg_ctl in a temporary folder on a Unix socket, for the whole run."""
+    from tests.pgserver import remove_cluster, start_cluster
+
+    cluster = start_cluster()
+    if cluster is None:
+        pytest.skip(
+            "Keine PostgreSQL-Programme (initdb, pg_ctl) gefunden: "
+            "apt-get install postgresql (.ci/run tut das)"
+        )
+    yield cluster
+    remove_cluster(cluster)
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_cluster, tmp_path_factory):
+    """A database with the demo portfolio (via `sa2030 server init --from`), used as the
+    template of each test's own copy."""
+    from sa2030_desktop.services.portfolio import create_portfolio
+    from sa2030_desktop.services.server import init_server
+
+    path = tmp_path_factory.mktemp("pgdemo") / "demo.sa2030"
+    create_portfolio(path, demo=True).close()
+    name = pg_cluster.new_database()
+    init_server(pg_cluster.url(name), path)
+    return name
+
+
+@pytest.fixture
+def pg_empty(pg_cluster):
+    """The URL of a new, empty database (no schema) for this test."""
+    name = pg_cluster.new_database()
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def pg_demo(pg_cluster, pg_demo_template):
+    """The URL (as the superuser/admin) of this test's own copy of the demo portfolio."""
+    name = pg_cluster.new_database(template=pg_demo_template)
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)

@@ -13,6 +13,7 @@ COMMAND_MODULES = [
     "sa2030_desktop.cli.briefing_commands",
     "sa2030_desktop.cli.exchange_commands",
     "sa2030_desktop.cli.round_commands",
+    "sa2030_desktop.cli.server_commands",
 ]
 
 

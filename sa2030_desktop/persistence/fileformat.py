@@ -11,8 +11,8 @@ from pathlib import Path
 from sa2030_desktop.domain.errors import FileRefusedError
 
 APPLICATION_ID = 0x53413330  # "SA30"
-SCHEMA_VERSION = 5  # PRAGMA user_version; raised with every migration
-HEAD_REVISION = "0005"  # Alembic head; tests/persistence check it against the scripts
+SCHEMA_VERSION = 6  # PRAGMA user_version; raised with every migration
+HEAD_REVISION = "0006"  # Alembic head; tests/persistence check it against the scripts
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -131,4 +131,4 @@ def change_fingerprint(path: Path) -> tuple | None:
     return (row, lineage)
 
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")

@@ -36,6 +36,7 @@ class Store:
         self._after_close: list[Callable[[], None]] = []
         self._listeners: list[Listener] = []
         self._snapshot: Portfolio | None = None
+        self.session = None  # the team server's session (persistence/server_store.py)
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Store:
@@ -123,7 +124,7 @@ class Store:
         if self.readonly:
             raise FileRefusedError("readonly", str(self.path))
         try:
-            with unit_of_work(self.engine, comment, user) as uow:
+            with unit_of_work(self.engine, comment, user, self.session) as uow:
                 yield uow
         except OperationalError as exc:  # rolled back; say why in words the user understands
             if "full" in str(exc.orig).lower():

@@ -31,6 +31,7 @@ from sa2030_desktop.persistence.records import (
     entity_key,
     row_of,
 )
+from sa2030_desktop.persistence.server_session import ServerSession
 
 
 @dataclass(slots=True)
@@ -60,6 +61,8 @@ class UnitOfWork:
         self.wrote = True  # set after the action: whether any row was written at all
         self._log_rows: list[tuple] = []
         self._package: str | None | bool = False  # not yet looked up
+        self.server: ServerSession | None = None  # set on the team server
+        self.touches_dependencies = False
 
     # -- reading inside the transaction ----------------------------------------------------
     def fetch(self, entity: str, keyvals: dict) -> dict | None:
@@ -75,13 +78,29 @@ class UnitOfWork:
 
     # -- writing ---------------------------------------------------------------------------
     def log(self, entity: str, key: str, fieldname: str, old: object, new: object) -> None:
+        """A note of this action that no row change carries (e.g. a discarded frozen state)."""
+        if self.server is not None:
+            self.server.note(self.conn, entity, key, fieldname, old, new)
+            return
+        self._log(entity, key, fieldname, old, new)
+
+    def _log(self, entity: str, key: str, fieldname: str, old: object, new: object) -> None:
+        if self.server is not None:  # the server's triggers log every changed row themselves
+            return
         self._log_rows.append(
             (self.now, self.user, entity, key, fieldname, _text(old), _text(new), self.comment,
              self.action)
         )
 
     def guard(self, entity: str, key: str, values: dict, old: dict | None) -> None:
-        """Inside a Ressortpaket only the ministry's own goals may change (package_guard)."""
+        """Inside a Ressortpaket only the ministry's own goals may change (package_guard); on
+        the server a ressort user likewise (and the server's row-level security enforces it)."""
+        if self.server is not None:
+            self.server.guard(self.conn, entity, key, values, old)
+            if entity == "dependency" and not self.touches_dependencies:
+                self.server.lock_dependencies(self.conn)
+                self.touches_dependencies = True
+            return
         if self._package is False:
             info = package_guard.read_package(self.conn)
             self._package = info[0] if info else None
@@ -108,7 +127,7 @@ class UnitOfWork:
                 f" VALUES ({', '.join('?' for _ in cols)})",
                 tuple(vals),
             )
-            self.log(entity, key, "*", "", created_text(values))
+            self._log(entity, key, "*", "", created_text(values))
             self.changes.added.append((entity, key))
             changed = True
         else:
@@ -119,13 +138,16 @@ class UnitOfWork:
                 if entity == "goal":
                     sets["updated"] = self.now
                 where = " AND ".join(f'"{c}" = ?' for c in spec.key_columns)
-                self.conn.exec_driver_sql(
+                extra, extra_args = self._version_check(entity, key)
+                done = self.conn.exec_driver_sql(
                     f"UPDATE {spec.table} SET {', '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in sets)}"
-                    f" WHERE {where}",
-                    (*sets.values(), *(keyvals[c] for c in spec.key_columns)),
+                    f" WHERE {where}{extra}",
+                    (*sets.values(), *(keyvals[c] for c in spec.key_columns), *extra_args),
                 )
+                if self.server is not None and done.rowcount == 0:
+                    raise self.server.refused(self.conn, entity, key, keyvals, values)
                 for col, val in diff.items():
-                    self.log(entity, key, col, old[col], val)
+                    self._log(entity, key, col, old[col], val)
                 self.changes.updated.append((entity, key))
                 changed = True
         if entity == "goal":
@@ -172,12 +194,12 @@ class UnitOfWork:
                 if entity == "goal":
                     row += [self.now, self.now]
                 inserts.append(tuple(row))
-                self.log(entity, key, "*", "", created_text(values))
+                self._log(entity, key, "*", "", created_text(values))
                 self.changes.added.append((entity, key))
                 changed += 1
                 if entity == "goal" and obj.partners:
                     partner_rows += [(obj.key, c, i) for i, c in enumerate(obj.partners)]
-                    self.log("goal", key, "partners", "", ",".join(obj.partners))
+                    self._log("goal", key, "partners", "", ",".join(obj.partners))
                 continue
             if any(_norm(old[c]) != _norm(v) for c, v in values.items()):
                 self.save(obj)
@@ -208,13 +230,24 @@ class UnitOfWork:
         if old == list(goal.partners):
             return False
         self.guard("goal", goal.key, {"lead": goal.lead}, {"lead": goal.lead})
-        self.conn.exec_driver_sql("DELETE FROM goal_partner WHERE goal = ?", (goal.key,))
+        # only the partners that come or go are written (the server logs each row it changes)
+        for code in set(old) - set(goal.partners):
+            self.conn.exec_driver_sql(
+                "DELETE FROM goal_partner WHERE goal = ? AND ministry = ?", (goal.key, code)
+            )
         for pos, code in enumerate(goal.partners):
+            if code in old:
+                if old.index(code) != pos:
+                    self.conn.exec_driver_sql(
+                        "UPDATE goal_partner SET position = ? WHERE goal = ? AND ministry = ?",
+                        (pos, goal.key, code),
+                    )
+                continue
             self.conn.exec_driver_sql(
                 "INSERT INTO goal_partner (goal, ministry, position) VALUES (?, ?, ?)",
                 (goal.key, code, pos),
             )
-        self.log("goal", goal.key, "partners", ",".join(old), ",".join(goal.partners))
+        self._log("goal", goal.key, "partners", ",".join(old), ",".join(goal.partners))
         if ("goal", goal.key) not in self.changes.added + self.changes.updated:
             self.changes.updated.append(("goal", goal.key))
         return True
@@ -241,7 +274,7 @@ class UnitOfWork:
                 "INSERT INTO indicator_value (indicator, date, value, source) VALUES (?, ?, ?, ?)",
                 (ind_id, day, value, source),
             )
-        self.log("indicator", indicator_key(ind.goal, ind.name), "values", _values_text(old),
+        self._log("indicator", indicator_key(ind.goal, ind.name), "values", _values_text(old),
                  _values_text(new))
         key = ("indicator", indicator_key(ind.goal, ind.name))
         if key not in self.changes.added + self.changes.updated:
@@ -252,15 +285,15 @@ class UnitOfWork:
         """The portfolio's one info row, written once when the file is created."""
         self.conn.exec_driver_sql(
             "INSERT INTO portfolio_info (id, title, issuing_office, as_of, demo, lineage, created)"
-            " VALUES (1, ?, '', NULL, 0, ?, date('now'))",
-            (title, lineage),
+            " VALUES (1, ?, '', NULL, ?, ?, ?)",
+            (title, False, lineage, datetime.now().date().isoformat()),
         )
 
     def rename_goal(self, key: str, new_key: str) -> None:
         """Give a goal a new key; milestones, dependencies and layout follow by cascade."""
         self.conn.exec_driver_sql("UPDATE goal SET key = ? WHERE key = ?", (new_key, key))
         reporting_repository.follow_goal_rename(self.conn, key, new_key)
-        self.log("goal", new_key, "key", key, new_key)
+        self._log("goal", new_key, "key", key, new_key)
         self.changes.updated.append(("goal", new_key))
         self.changes.full_reload = True  # the (entity, key) pairs cannot describe the cascade
 
@@ -272,19 +305,27 @@ class UnitOfWork:
         key = entity_key(entity, keyvals)
         self.guard(entity, key, {}, old)
         where = " AND ".join(f'"{c}" = ?' for c in spec.key_columns)
+        extra, extra_args = self._version_check(entity, key)
         try:
-            self.conn.exec_driver_sql(
-                f"DELETE FROM {spec.table} WHERE {where}",
-                tuple(keyvals[c] for c in spec.key_columns),
+            done = self.conn.exec_driver_sql(
+                f"DELETE FROM {spec.table} WHERE {where}{extra}",
+                (*(keyvals[c] for c in spec.key_columns), *extra_args),
             )
         except Exception as exc:  # RESTRICT foreign keys: still in use
             if "FOREIGN KEY" in str(exc).upper():
                 raise DomainError("still_in_use", entity=entity, key=key) from exc
             raise
+        if self.server is not None and done.rowcount == 0:
+            raise self.server.refused(self.conn, entity, key, keyvals, {})
         summary = "; ".join(f"{c}={_text(v)}" for c, v in old.items() if v not in (None, ""))
-        self.log(entity, key, "*", summary, "gelöscht")
+        self._log(entity, key, "*", summary, "gelöscht")
         self.changes.removed.append((entity, key))
         return True
+
+    def _version_check(self, entity: str, key: str) -> tuple[str, tuple]:
+        if self.server is None:
+            return "", ()
+        return self.server.where_version(entity, key)
 
     def flush_log(self) -> None:
         if self._log_rows:
@@ -304,21 +345,37 @@ def current_user() -> str:
 
 
 @contextmanager
-def unit_of_work(engine: Engine, comment: str = "", user: str | None = None) -> Iterator[UnitOfWork]:
+def unit_of_work(
+    engine: Engine, comment: str = "", user: str | None = None,
+    server: ServerSession | None = None,
+) -> Iterator[UnitOfWork]:
     """BEGIN IMMEDIATE … COMMIT; rolled back entirely when anything inside raises."""
     with engine.begin() as conn:
+        if server is not None:
+            uow = UnitOfWork(conn, server.login, comment, server.begin(conn, comment))
+            uow.server = server
+            yield uow
+            _check_texts(comment, uow.user)
+            if uow.touches_dependencies:
+                server.check_acyclic(conn)
+            uow.wrote = server.wrote(conn)
+            return
         row = conn.exec_driver_sql("SELECT coalesce(max(action), 0) + 1 FROM change_log").first()
         uow = UnitOfWork(conn, user or current_user(), comment, row[0])
         raw = conn.connection.dbapi_connection
         before = raw.total_changes
         yield uow
-        for name, value in (("comment", comment), ("user", uow.user)):  # checked after the rows:
-            bad = bad_text(value)  # a bad key shows up as itself, not as the comment naming it
-            if bad:
-                raise DomainError("bad_text", field=name, char=bad)
+        _check_texts(comment, uow.user)
         uow.flush_log()
         # Rows written by any path (also raw SQL): none means the snapshot is still true.
         uow.wrote = raw.total_changes != before
+
+
+def _check_texts(comment: str, user: str) -> None:
+    for name, value in (("comment", comment), ("user", user)):  # checked after the rows:
+        bad = bad_text(value)  # a bad key shows up as itself, not as the comment naming it
+        if bad:
+            raise DomainError("bad_text", field=name, char=bad)
 
 
 def _values_text(rows: list[tuple[str, float, str]]) -> str:

@@ -28,7 +28,12 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
     from sa2030_desktop.export.atomic import check_target
     from sa2030_desktop.services.importing import apply_bundle
     from sa2030_desktop.services.json_format import read_json
+    from sa2030_desktop.services.server import is_server
 
+    if is_server(path):  # a server's portfolio is created by its admin: `sa2030 server init`
+        from sa2030_desktop.domain.errors import FileRefusedError
+
+        raise FileRefusedError("server_use_init", str(path))
     path = Path(path)
     check_target(path)  # a device, FIFO, folder or over-long name: refused in German
     work = work_path(path, ".entsteht")
@@ -51,6 +56,12 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
 
 
 def open_portfolio(path: str | Path, readonly: bool = False) -> Store:
+    """A portfolio file, or the portfolio on a team server when `path` is a connection
+    (`postgresql://…`, `service=…`; TEAM.md)."""
+    from sa2030_desktop.services import server
+
+    if server.is_server(path):
+        return server.open_server(str(path), readonly=readonly)
     return Store.open(path, readonly=readonly)
 
 

@@ -15,11 +15,19 @@ def run(capsys, *args):
 
 
 def sha(path):
+    if isinstance(path, str):  # the portfolio on the team server: a digest of all its rows
+        from tests.pgserver import state_digest
+
+        return state_digest(path)
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def demo_file(tmp_path, capsys):
+# Every test on the demo portfolio runs on a file and on the team server (TEAM.md: the same
+# services behind both stores).
+@pytest.fixture(params=["file", "server"])
+def demo_file(request, tmp_path, capsys):
+    if request.param == "server":
+        return request.getfixturevalue("pg_demo")
     path = tmp_path / "demo.sa2030"
     code, out, _ = run(capsys, "new", path, "--demo")
     assert code == 0 and "50 Ziele" in out

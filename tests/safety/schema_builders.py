@@ -10,7 +10,7 @@ from sa2030_desktop.persistence.engine import _alembic_config, make_engine
 from sa2030_desktop.persistence.fileformat import APPLICATION_ID, KNOWN_REVISIONS
 
 EARLIER = [r for r in KNOWN_REVISIONS if r != KNOWN_REVISIONS[-1]]
-USER_VERSION = {"0001": 1, "0002": 2, "0003": 3, "0004": 4}
+USER_VERSION = {"0001": 1, "0002": 2, "0003": 3, "0004": 4, "0005": 5}
 
 
 def file_at_revision(path: Path, revision: str) -> Path:

@@ -1,0 +1,160 @@
+"""The portfolio on the team server: the same Store, on PostgreSQL instead of a file.
+
+Reads return the same snapshots and writes run the same operations; what differs is in the
+server session (persistence/server_session.py): versions, the log by trigger, rights, the
+dependency lock. No writer lock and no backups here: the server has its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from sa2030_desktop.domain.errors import DomainError, FileRefusedError
+from sa2030_desktop.domain.model import Portfolio
+from sa2030_desktop.persistence import repository, server_connect
+from sa2030_desktop.persistence.fileformat import HEAD_REVISION, KNOWN_REVISIONS
+from sa2030_desktop.persistence.server_session import ServerSession, load_versions
+from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.persistence.unit_of_work import ChangeSet, UnitOfWork
+
+ROLE_LABELS = {
+    "stabsstelle": "Koordinierungsstelle",
+    "ressort": "Ressort",
+    "leser": "Leser",
+    "verwaltung": "Verwaltung",
+}
+
+
+def identify(conn, name: str) -> ServerSession:
+    """Who is connected, with which role; refuses a database without our schema, with a
+    schema of another version, and a login without a role mapping."""
+    has = conn.execute("SELECT to_regclass('alembic_version') IS NOT NULL").fetchone()[0]
+    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has else None
+    if revision is None:
+        raise FileRefusedError("server_no_schema", name)
+    if revision[0] not in KNOWN_REVISIONS:
+        raise FileRefusedError("server_newer", name, version=revision[0], supported=HEAD_REVISION)
+    if revision[0] != HEAD_REVISION:
+        raise FileRefusedError("server_older", name, version=revision[0], supported=HEAD_REVISION)
+    login, admin = conn.execute(
+        "SELECT session_user, rolsuper OR pg_has_role(session_user, "
+        "(SELECT tableowner FROM pg_tables WHERE tablename = 'goal' AND schemaname = "
+        "current_schema()), 'MEMBER') FROM pg_roles WHERE rolname = session_user"
+    ).fetchone()
+    role, ministry = conn.execute("SELECT role, ministry FROM sa2030_whoami()").fetchone()
+    if role is None:
+        if not admin:
+            raise FileRefusedError("server_no_role", name, user=login)
+        role = "verwaltung"
+    return ServerSession(login=login, role=role, ministry=ministry, name=name)
+
+
+class ServerStore(Store):
+    """A portfolio on the team server. `path` is only its display name."""
+
+    def __init__(self, conninfo: str, engine, session: ServerSession, readonly: bool) -> None:
+        super().__init__(Path(session.name), engine, readonly)
+        self.conninfo = conninfo
+        self.session = session
+
+    @property
+    def where(self) -> str:
+        """„Server lokal/db als mi_mueller (Ressort MI)“ for title bar and status bar."""
+        s = self.session
+        role = ROLE_LABELS.get(s.role, s.role) + (f" {s.ministry}" if s.ministry else "")
+        return f"Server {s.name} als {s.login} ({role})"
+
+    @classmethod
+    def open(cls, conninfo: str, readonly: bool = False) -> ServerStore:  # type: ignore[override]
+        name = server_connect.display_name(conninfo)
+        import psycopg
+
+        with server_connect.connect(conninfo) as conn:
+            try:
+                session = identify(conn, name)
+            except psycopg.errors.InsufficientPrivilege as exc:  # not even allowed to look
+                user = server_connect.parse(conninfo).get("user", "")
+                raise FileRefusedError("server_no_role", name, user=user) from exc
+        engine = server_connect.make_engine(conninfo)
+        return cls(conninfo, engine, session, readonly or session.role == "leser")
+
+    @classmethod
+    def create(cls, path):  # type: ignore[override]
+        raise FileRefusedError("server_use_init", str(path))
+
+    # -- reading ---------------------------------------------------------------------------
+    def snapshot(self) -> Portfolio:
+        if self._snapshot is None:
+            with self._errors(), self.engine.connect() as conn:
+                # one consistent state: the versions belong to exactly the rows read
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    self._snapshot = repository.load_portfolio(conn)
+                    self.session.versions = load_versions(conn)
+        return self._snapshot
+
+    def _refresh(self, changes: ChangeSet) -> None:
+        super()._refresh(changes)
+        touched: dict[str, set[str]] = {}
+        for entity, key in changes.added + changes.updated + changes.removed:
+            touched.setdefault(entity, set()).add(key)
+        if self._snapshot is None or changes.full_reload:
+            self._snapshot = None  # versions are read again with the next snapshot
+            return
+        with self.engine.connect() as conn:
+            for pair in [(e, k) for e, keys in touched.items() for k in keys]:
+                self.session.versions.pop(pair, None)
+            self.session.versions.update(load_versions(conn, touched))
+
+    def refresh_rows(self, touched: dict[str, set[str]]) -> None:
+        """Someone else changed these rows (announced by the server): read just them again."""
+        changes = ChangeSet(updated=[(e, k) for e, keys in touched.items() for k in keys])
+        if self._snapshot is None:
+            return
+        self._refresh(changes)
+
+    # -- writing ---------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self, comment: str = "", user: str | None = None) -> Iterator[UnitOfWork]:
+        if self.readonly and self.session.role == "leser":
+            raise DomainError("server_reader", login=self.session.login)
+        with self._errors(), super().transaction(comment, user) as uow:
+            yield uow
+
+    def save_layout(self, view: str, positions: dict[str, tuple[float, float]]) -> None:
+        with self._errors():
+            super().save_layout(view, positions)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """The server's refusals in the core's codes: a lost connection (nothing saved), a
+        row-level security refusal."""
+        try:
+            yield
+        except FileRefusedError as exc:  # reconnecting failed: the server is still away
+            if exc.kind != "server_unreachable":
+                raise
+            raise FileRefusedError("server_lost", self.session.name) from exc
+        except DBAPIError as exc:
+            text = str(exc.orig).lower()
+            if "row-level security" in text or "permission denied" in text:
+                raise DomainError(
+                    "server_row_refused",
+                    entity="",
+                    key="",
+                    login=self.session.login,
+                    ministry=self.session.ministry or "",
+                ) from exc
+            if exc.connection_invalidated or "connection" in text or "terminat" in text:
+                raise FileRefusedError("server_lost", self.session.name) from exc
+            raise
+
+    def reconnect(self) -> None:
+        self.engine.dispose()
+
+    def close(self) -> None:
+        super().close()

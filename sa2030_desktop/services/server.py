@@ -1,0 +1,71 @@
+"""The team server's use cases: telling a connection from a file, opening, administration.
+
+The CLI and the GUI reach the server only through here and through `open_portfolio`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sa2030_desktop import assets
+from sa2030_desktop.persistence import server_admin, server_connect
+from sa2030_desktop.persistence.server_store import ServerStore
+from sa2030_desktop.persistence.store import Store
+
+
+def is_server(target: str | Path) -> bool:
+    """Whether `target` names a server connection (URL or libpq keywords) rather than a file."""
+    return server_connect.is_server(target)
+
+
+def looks_like_server(target: str | Path) -> bool:
+    return server_connect.looks_like_server(target)
+
+
+def open_server(conninfo: str, readonly: bool = False) -> ServerStore:
+    return ServerStore.open(conninfo, readonly=readonly)
+
+
+def where(store: Store) -> str | None:
+    """„Server lokal/db als mi_mueller (Ressort MI)“, or None for a portfolio file."""
+    return store.where if isinstance(store, ServerStore) else None
+
+
+def init_server(conninfo: str, source: str | Path | None = None, title: str | None = None) -> dict:
+    """Create the portfolio on the server: empty (with the reference data, like `sa2030 new`)
+    or from a portfolio file. An older schema is brought up to date."""
+    import uuid
+
+    from sa2030_desktop.services.importing import apply_bundle
+    from sa2030_desktop.services.json_format import read_json
+    from sa2030_desktop.services.portfolio import open_portfolio
+
+    if source is not None:
+        src = open_portfolio(source, readonly=True)
+        try:
+            done = server_admin.init_schema(conninfo, src.engine)
+        finally:
+            src.close()
+    else:
+        done = server_admin.init_schema(conninfo)
+        if done == "created":
+            store = ServerStore.open(conninfo)
+            try:
+                with store.transaction("Neues Portfolio angelegt") as uow:
+                    uow.create_info(title or "Neues Portfolio", str(uuid.uuid4()))
+                apply_bundle(store, read_json(assets.reference_data()), "Stammdaten angelegt")
+            finally:
+                store.close()
+    return {"done": done, **server_admin.status(conninfo)}
+
+
+def add_user(conninfo: str, login: str, role: str, ministry: str | None = None) -> bool:
+    return server_admin.add_user(conninfo, login, role, ministry)
+
+
+def list_users(conninfo: str) -> list[dict]:
+    return server_admin.list_users(conninfo)
+
+
+def status(conninfo: str) -> dict:
+    return server_admin.status(conninfo)
