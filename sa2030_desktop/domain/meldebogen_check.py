@@ -13,6 +13,7 @@ cells (or those of its milestones and indicators) changed.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -50,7 +51,7 @@ def read_prefill(rows: Rows) -> Prefill:
     """Parse the hidden sheet (rows as read): pairs until the marker, then the prefill."""
     pairs: dict[str, str] = {}
     raw_lines: list[list[str]] = []
-    in_prefill = False
+    in_prefill, broken = False, False
     for number in sorted(rows):
         cells = [mb.canon(v) for v in rows[number]]
         if number == 1 or not any(cells):
@@ -58,7 +59,14 @@ def read_prefill(rows: Rows) -> Prefill:
         if cells[0] == mb.PREFILL_MARK:
             in_prefill = True
         elif in_prefill:
-            raw_lines.append(cells)
+            try:
+                line = json.loads(cells[0])
+            except ValueError:
+                line, broken = None, True
+            if isinstance(line, list) and len(line) > 1:
+                raw_lines.append([str(x) for x in line])
+            else:
+                broken = True
         else:
             pairs[cells[0]] = cells[1] if len(cells) > 1 else ""
     lines: dict[str, dict[int, list[str]]] = {name: {} for name in mb.COLUMNS}
@@ -72,7 +80,7 @@ def read_prefill(rows: Rows) -> Prefill:
             lines[name][int(cells[1])] = texts
     expected = pairs.get("checksum", "")
     ident = [(k, v) for k, v in pairs.items() if k != "checksum"]
-    ok = bool(expected) and mb.checksum(ident, canonical) == expected
+    ok = not broken and bool(expected) and mb.checksum(ident, canonical) == expected
     return Prefill(pairs, lines, ok)
 
 
@@ -103,6 +111,8 @@ def parse_cell(kind: str, value: object) -> object:
 
 
 def _same(kind: str, read: object, prefilled: str) -> bool:
+    if mb.canon(read) == prefilled:  # the usual case, without parsing
+        return True
     try:
         return parse_cell(kind, read) == parse_cell(kind, prefilled or None)
     except ValueError:

@@ -125,6 +125,18 @@ def test_collect_operation_is_undoable(store, tmp_path):
     assert state(store)[:2] == before[:2]
 
 
+def test_checked_reading_is_checked_again_once_the_file_changed(store, tmp_path):
+    path = mw.write_form(store, "R1", "MS", tmp_path / "ms.xlsx").path
+    edit(path, {"Ziele": {"G5": "Stand"}})
+    reading = mc.read_form(store, "R1", path, today=TODAY)
+    reporting.close(store, "R1", force=True)  # written after the reading
+    before = state(store)
+    with pytest.raises(mc.DomainError) as refused:
+        reading.operation.apply(store)
+    assert refused.value.code == "round_closed"
+    assert state(store) == before
+
+
 BAD = {
     "locked cell": ({"Ziele": {"B5": "Anderer Titel"}}, "Blatt Ziele, Zeile 5, Spalte B (Titel)",
                     "gesperrt"),

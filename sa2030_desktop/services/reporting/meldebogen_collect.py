@@ -30,6 +30,7 @@ from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
 from sa2030_desktop.domain.meldebogen_check import (
     FormCheck,
     GoalAnswer,
+    Prefill,
     Rows,
     column_name,
     read_prefill,
@@ -75,10 +76,12 @@ def read_form(store: Store, round_key: str, path: Path, ministry: str | None = N
     path = Path(path)
     progress(0.0, f"{path.name} lesen")
     sheets = read_sheets(path)
-    issue = _identity_issue(store, round_key, path, sheets, ministry)
+    if mb.SHEET_ID not in sheets:
+        raise ValidationError([Issue("form_not_meldebogen", {"file": path.name})], path.name)
+    prefill = read_prefill(sheets[mb.SHEET_ID])
+    issue = _identity_issue(store, round_key, path, prefill, ministry)
     if issue is not None:
         raise ValidationError([issue], path.name)
-    prefill = read_prefill(sheets[mb.SHEET_ID])
     book = read_book(store, round_key)
     rnd = rr.existing_round(book.rounds, round_key)
     portfolio = store.snapshot()
@@ -119,7 +122,9 @@ def read_form(store: Store, round_key: str, path: Path, ministry: str | None = N
     if issues:
         raise ValidationError(issues, path.name)
     progress(0.6, f"{path.name} geprüft")
-    return FormReading(path, form_ministry, submitted, changed, kept, SubmitReports(rnd.key, ops))
+    operation = SubmitReports(rnd.key, ops, prechecked=portfolio)
+    operation.book = book
+    return FormReading(path, form_ministry, submitted, changed, kept, operation)
 
 
 def collect(store: Store, round_key: str, path: Path, ministry: str | None = None,
@@ -177,18 +182,15 @@ def read_sheets(path: Path) -> dict[str, Rows]:
             strings = xlsx_fast.shared_strings(zf)
             dates = xlsx_fast.date_styles(zf)
             return {title: dict(xlsx_fast.read_rows(zf, part, strings, dates))
-                    for title, part in xlsx_fast.sheet_paths(zf)}  # fmt: skip
+                    for title, part in xlsx_fast.sheet_paths(zf) if title != mb.SHEET_HELP}  # fmt: skip
     except Exception as exc:  # a damaged workbook: name it, never a traceback
         issue = Issue("not_xlsx_detail", {"file": path.name}, {"detail": type(exc).__name__})
         raise ValidationError([issue], path.name) from exc
 
 
-def _identity_issue(store: Store, round_key: str, path: Path, sheets: dict[str, Rows],
+def _identity_issue(store: Store, round_key: str, path: Path, prefill: Prefill,
                     ministry: str | None) -> Issue | None:  # fmt: skip
     where = {"file": path.name, "sheet": mb.SHEET_ID}
-    if mb.SHEET_ID not in sheets:
-        return Issue("form_not_meldebogen", {"file": path.name})
-    prefill = read_prefill(sheets[mb.SHEET_ID])
     pairs = prefill.pairs
     if pairs.get("format") != mb.FORMAT or "ministry" not in pairs:
         return Issue("form_not_meldebogen", {"file": path.name})

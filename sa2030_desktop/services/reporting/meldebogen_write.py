@@ -12,6 +12,7 @@ sheets, so the GUI's task runner can show progress and cancel. Files are written
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -104,8 +105,9 @@ def _write_one(portfolio: Portfolio, rnd: rr.ReportingRound, reports: list[rr.Re
 def _write_workbook(form: mb.Form, path: Path, progress: Progress) -> None:
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
-                                         "strings_to_urls": False})  # fmt: skip
+    options = {"strings_to_formulas": False, "strings_to_numbers": False,
+               "strings_to_urls": False, "in_memory": True}  # fmt: skip
+    wb = xlsxwriter.Workbook(str(path), options)
     formats = _formats(wb)
     ident = form.identity
     wb.set_properties({"title": f"Meldebogen {ident.round} – {ident.ministry}",
@@ -266,8 +268,7 @@ def _id_sheet(wb, form: mb.Form) -> None:
     mark = len(pairs) + 2
     ws.write_string(mark, 0, mb.PREFILL_MARK)
     for r, line in enumerate(form.prefill_lines(), start=mark + 1):
-        for c, text in enumerate(line):
-            if text:
-                ws.write_string(r, c, text)
+        # one JSON array per prefilled row: a third of the cells of one cell per value
+        ws.write_string(r, 0, json.dumps(line, ensure_ascii=False))
     ws.protect(PASSWORDLESS)
     ws.hide()
