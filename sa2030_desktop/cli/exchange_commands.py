@@ -16,19 +16,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="DATEI")
     p.add_argument("other", metavar="ANDERE")
-    p.add_argument("--dry-run", action="store_true", help="nur berichten, nichts schreiben")
-    p.add_argument("--json", action="store_true")
-    side = p.add_mutually_exclusive_group()
-    side.add_argument("--ours", action="store_true", help="alle Konflikte: eigene Fassung")
-    side.add_argument("--theirs", action="store_true", help="alle Konflikte: andere Fassung")
-    p.add_argument(
-        "--take",
-        action="append",
-        default=[],
-        metavar="OBJEKT:SCHLÜSSEL:FELD=SEITE",
-        help="einen Konflikt entscheiden, z. B. goal:Z17:title=theirs",
-    )
-    p.set_defaults(run=cmd_merge)
+    _merge_options(p)
+
+    # the team server (TEAM.md): a checked-out copy goes back with the same merge
+    p = sub.add_parser("checkin", help="ausgecheckte Kopie in den Teamserver zurückführen")
+    p.add_argument("file", metavar="SERVER")
+    p.add_argument("other", metavar="DATEI")
+    _merge_options(p)
 
     p = sub.add_parser("package", help="Ressortpaket für ein Ressort ausgeben")
     p.add_argument("file", metavar="DATEI")
@@ -46,6 +40,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--file", metavar="DATEI", help="Codes aus diesem Portfolio (sonst Stammdaten)")
     add_as_of(p)  # the ministries offered: only those valid at this day
     p.set_defaults(run=cmd_template)
+
+
+def _merge_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dry-run", action="store_true", help="nur berichten, nichts schreiben")
+    p.add_argument("--json", action="store_true")
+    side = p.add_mutually_exclusive_group()
+    side.add_argument("--ours", action="store_true", help="alle Konflikte: eigene Fassung")
+    side.add_argument("--theirs", action="store_true", help="alle Konflikte: andere Fassung")
+    p.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        metavar="OBJEKT:SCHLÜSSEL:FELD=SEITE",
+        help="einen Konflikt entscheiden, z. B. goal:Z17:title=theirs",
+    )
+    p.set_defaults(run=cmd_merge)
 
 
 def _decisions(items: list[str]) -> dict | None:
@@ -73,7 +83,7 @@ def cmd_merge(args) -> int:
     from sa2030_desktop.domain.errors import DomainError
 
     try:
-        report = merge_files(Path(args.file), Path(args.other), decisions, bulk, args.dry_run)
+        report = merge_files(args.file, Path(args.other), decisions, bulk, args.dry_run)
     except DomainError as exc:
         if not exc.code.startswith("merge_take_"):
             raise

@@ -33,6 +33,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(run=cmd_user_list)
 
+    c = sub.add_parser("checkout", help="Kopie des Teamserver-Portfolios für unterwegs")
+    c.add_argument("server", metavar="SERVER")
+    c.add_argument("out", metavar="KOPIE")
+    c.add_argument("--ministry", metavar="KÜRZEL", help="nur das Ressortpaket dieses Ressorts")
+    c.set_defaults(run=cmd_checkout)
+
     st = ssub.add_parser("status", help="Schemaversion, Anzahlen, verbundene Clients")
     st.add_argument("server", metavar="SERVER")
     st.add_argument("--json", action="store_true")
@@ -52,6 +58,18 @@ def cmd_init(args) -> int:
         f"Portfolio auf {info['server']} {verb} (Schema {info['schema']}): "
         f"{counts['goal']} Ziele, {counts['milestone']} Meilensteine, "
         f"{counts['dependency']} Abhängigkeiten."
+    )
+    return EXIT_OK
+
+
+def cmd_checkout(args) -> int:
+    from sa2030_desktop.services.server_offline import checkout
+
+    info = checkout(args.server, args.out, args.ministry)
+    what = f"Ressortpaket {args.ministry}" if args.ministry else "Kopie"
+    print(
+        f"{what} von {info['server']} ausgecheckt: {info['target']} ({info['goals']} Ziele). "
+        f"Zurück mit: sa2030 checkin SERVER {info['target']}"
     )
     return EXIT_OK
 

@@ -207,22 +207,23 @@ def check_decisions(report: MergeReport, decisions: dict | None) -> None:
 
 
 def merge_files(
-    path: Path,
-    other_path: Path,
+    path: Path | str,
+    other_path: Path | str,
     decisions: dict | None = None,
     bulk: str | None = None,
     dry_run: bool = False,
 ) -> MergeReport:
     """`sa2030 merge FILE OTHER`: a Ressortpaket is imported, another copy merged. Writes
-    only when every conflict is decided and the result is valid."""
+    only when every conflict is decided and the result is valid. `path` may be the team
+    server (`sa2030 checkin SERVER FILE`): the copy is merged onto the server."""
     from sa2030_desktop.services import package
+    from sa2030_desktop.services.portfolio import open_portfolio
 
-    path, other_path = Path(path), Path(other_path)
-    if path.resolve() == other_path.resolve():
+    if Path(path).resolve() == Path(other_path).resolve():
         raise DomainError("merge_same_file")
-    other = Store.open(other_path, readonly=True)
+    other = Store.open(Path(other_path), readonly=True)
     try:
-        store = Store.open(path, readonly=dry_run)
+        store = open_portfolio(path, readonly=dry_run)
         try:
             if package.package_ministry(other):
                 report = package.compare_package(store, other, decisions, bulk)
