@@ -50,7 +50,7 @@ def round_columns() -> list[Col]:
         Col(_t("Zustand"), lambda s: s.round.state.label, lambda s: s.round.state.value),
         Col(_t("Vollständigkeit"), completeness_text, lambda s: s.total.reported_share),
         Col(_t("Überfällig"), lambda s: (OVERDUE + ": " + overdue(s)) if overdue(s) else "",
-            overdue, icon=lambda s: warning_icon() if overdue(s) else None),
+            overdue, icon=lambda s: warning_icon() if overdue(s) else None, tip=overdue),
     ]  # fmt: skip
 
 
@@ -65,8 +65,8 @@ def completeness_columns() -> list[Col]:
         cols.append(Col(state.label, _count(state.value), lambda r, n=state.value: getattr(r, n),
                         numeric=True))  # fmt: skip
     cols += [
-        Col(_t("im Umfang"), lambda r: str(r.in_scope), lambda r: r.in_scope, numeric=True),
-        Col(_t("gemeldet in %"), share_text, lambda r: r.reported_share, numeric=True),
+        Col(_t("im\nUmfang"), lambda r: str(r.in_scope), lambda r: r.in_scope, numeric=True),
+        Col(_t("gemeldet\nin %"), share_text, lambda r: r.reported_share, numeric=True),
         Col(_t("Überfällig"), lambda r: OVERDUE if r.overdue else _t("nein"),
             lambda r: (r.overdue, r.pending + r.returned),
             icon=lambda r: warning_icon() if r.overdue else None),

@@ -10,11 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,8 @@ from sa2030_desktop.domain.reporting import CURRENT
 from sa2030_desktop.domain.reporting_compare import Comparison
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.gui.rounds.chart import TransitionChart, transition_rows
-from sa2030_desktop.gui.rounds.table_model import Col, RowsModel, RowsProxy
+from sa2030_desktop.gui.rounds.table_model import Col, RowsModel
+from sa2030_desktop.gui.rounds.tables import fit, sortable_table
 from sa2030_desktop.gui.status_icons import status_icon
 from sa2030_desktop.gui.tasks import TaskOutcome, TaskRunner
 from sa2030_desktop.services import reporting
@@ -39,25 +39,6 @@ def _assessment(code: str) -> str:
 
 def _number(value) -> str:
     return number_de(value) if value is not None else "–"
-
-
-def sortable_table(parent: QWidget, model: RowsModel, name: str, accessible: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    proxy = RowsProxy(model, view)
-    view.setModel(proxy)
-    # the model's own order first (keys, ministries); a click on a header sorts
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return view
 
 
 class ComparePanel(QWidget):
@@ -138,20 +119,25 @@ class ComparePanel(QWidget):
             Col(tr("Bewertung nachher"), lambda r: _assessment(r.assessment_to)),
         ], self)  # fmt: skip
         self.chart = TransitionChart(self)
-        split = QSplitter(self)
+        chart_scroll = QScrollArea(self)  # many pairs: the chart scrolls down, never sideways
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        chart_scroll.setWidget(self.chart)
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
-        split.addWidget(self.chart)
+        split.addWidget(chart_scroll)
         self.transition_view = sortable_table(split, self.transitions, "compareTransitions",
                                               tr("Statusübergänge als Tabelle"))  # fmt: skip
         split.addWidget(self.transition_view)
-        split.setSizes([500, 400])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         self.tabs.addTab(split, tr("Statusübergänge"))
         self.views = {"transitions": self.transition_view}
-        for key, model, title in (("goals", self.goals, tr("Ziele")),
-                                  ("milestones", self.milestones, tr("Meilensteine")),
-                                  ("conflicts", self.conflicts, tr("Terminkonflikte")),
-                                  ("indicators", self.indicators, tr("Indikatoren"))):  # fmt: skip
-            view = sortable_table(self, model, f"compare_{key}", title)
+        for key, model, title, stretch in (("goals", self.goals, tr("Ziele"), 1),
+                                           ("milestones", self.milestones, tr("Meilensteine"), None),
+                                           ("conflicts", self.conflicts, tr("Terminkonflikte"), None),
+                                           ("indicators", self.indicators, tr("Indikatoren"), 1)):  # fmt: skip
+            view = sortable_table(self, model, f"compare_{key}", title, stretch)
             self.views[key] = view
             self.tabs.addTab(view, title)
 
@@ -228,7 +214,7 @@ class ComparePanel(QWidget):
                                  + [(k, self.tr("gelöst")) for k in c.resolved_conflicts])  # fmt: skip
         self.indicators.set_items(c.indicators)
         for view in self.views.values():
-            view.resizeColumnsToContents()
+            fit(view)
         days = sum(d for _k, d in c.shifted_milestones)
         self.summary.setText(self.tr(
             "{0} → {1}: {2} Ziele in beiden Ständen, {3} verschlechtert, {4} verbessert, {5} neu, "

@@ -40,7 +40,7 @@ class OpenRoundDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("OpenRoundDialog")
         self.setWindowTitle(self.tr("Berichtsrunde eröffnen"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
         self._check = check
         self.key_edit = QLineEdit(self)
         self.key_edit.setPlaceholderText(self.tr("z. B. 2026-Q4"))
@@ -61,7 +61,9 @@ class OpenRoundDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.ministries.setMaximumHeight(180)
+        self.ministries.setMaximumHeight(200)
+        self.ministries.setWordWrap(True)  # long ministry names wrap, never scroll sideways
+        self.ministries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.key_edit.setAccessibleName(self.tr("Schlüssel der Runde"))
         self.title_edit.setAccessibleName(self.tr("Titel der Runde"))
         self.error = error_label(self)

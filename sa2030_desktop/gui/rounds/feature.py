@@ -16,6 +16,7 @@ class RoundsFeature(Feature):
         super().__init__("rounds")
         page = RoundsPage(window.bridge, window.undo_stack, window, active=False)
         self.page = page
+        page.goal_selected.connect(window.select_goal)
 
         def shown(then=None, focus=None):
             return show_then(window, page, focus or page.round_view, then)

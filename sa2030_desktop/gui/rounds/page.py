@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,15 +32,18 @@ from sa2030_desktop.gui.rounds.columns import (
     round_columns,
     share_text,
 )
-from sa2030_desktop.gui.rounds.compare_panel import ComparePanel, sortable_table
+from sa2030_desktop.gui.rounds.compare_panel import ComparePanel
 from sa2030_desktop.gui.rounds.review_panel import ReviewPanel
 from sa2030_desktop.gui.rounds.table_model import RowsModel
+from sa2030_desktop.gui.rounds.tables import fit, sortable_table
 from sa2030_desktop.services import reporting
 from sa2030_desktop.services.reporting import RoundStatus
 from sa2030_desktop.services.reporting.previous import review_pair
 
 
 class RoundsPage(QWidget):
+    goal_selected = Signal(str)  # a report chosen: the window shows its goal (detail dock)
+
     def __init__(self, bridge, undo_stack, parent: QWidget | None = None, active=True) -> None:
         super().__init__(parent)
         self.setObjectName("roundsPage")
@@ -59,7 +62,9 @@ class RoundsPage(QWidget):
     def _build(self) -> None:
         tr = self.tr
         self.round_model = RowsModel(round_columns(), self)
-        self.round_view = sortable_table(self, self.round_model, "roundList", tr("Berichtsrunden"))
+        self.round_view = sortable_table(
+            self, self.round_model, "roundList", tr("Berichtsrunden"), stretch=6
+        )  # the overdue list elides (full: tooltip)
         self.round_view.setSelectionMode(self.round_view.SelectionMode.SingleSelection)
         self.round_view.selectionModel().currentRowChanged.connect(lambda *_: self._load_round())
         rows = self.round_view.verticalHeader().defaultSectionSize()
@@ -74,12 +79,12 @@ class RoundsPage(QWidget):
                                    (self.compare_button, self.show_compare, "compareRoundsButton")):  # fmt: skip
             button.setObjectName(name)
             button.clicked.connect(slot)
-        buttons = QVBoxLayout()
+        buttons = QHBoxLayout()  # below the list: the list keeps the whole width
         for b in (self.open_button, self.close_button, self.compare_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         top = QWidget(self)
-        top_layout = QHBoxLayout(top)
+        top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.round_view, 1)
         top_layout.addLayout(buttons)
@@ -146,8 +151,9 @@ class RoundsPage(QWidget):
         self.titles: dict[str, str] = {}
         self.report_model = RowsModel(report_columns(self.titles), self)
         self.report_view = sortable_table(tab, self.report_model, "reportList",
-                                          self.tr("Meldungen der Runde"))  # fmt: skip
+                                          self.tr("Meldungen der Runde"), stretch=1)  # fmt: skip
         self.report_view.activated.connect(lambda *_: self.edit_report())
+        self.report_view.selectionModel().currentRowChanged.connect(self._report_chosen)
         self.report_proxy = self.report_view.model()
         self.ministry_filter = QComboBox(tab)
         self.ministry_filter.setObjectName("reportMinistryFilter")
@@ -225,7 +231,7 @@ class RoundsPage(QWidget):
         keep = current.round.key if current else None
         self.rounds = reporting.list_rounds(self.bridge.store, self.day())
         self.round_model.set_items(self.rounds)
-        self.round_view.resizeColumnsToContents()
+        fit(self.round_view)
         self.stack.setCurrentIndex(1 if self.rounds else 0)
         closed = [s.round.key for s in self.rounds if not s.round.is_open]
         self.compare.set_rounds(closed)
@@ -251,6 +257,7 @@ class RoundsPage(QWidget):
         self.titles.update(titles)
         self._show_matrix(current)
         self.report_model.set_items(self.reports)
+        fit(self.report_view)
         self._fill_ministries(sorted(current.by_ministry))
         self._filter_reports()
         self.review.set_reports(self.reports, titles)
@@ -268,7 +275,7 @@ class RoundsPage(QWidget):
             head += "\n" + self.tr("Meldeschluss überschritten; alle Ressorts haben gemeldet.")
         self.matrix_head.setText(head)
         self.matrix_model.set_items(list(status.by_ministry.values()))
-        self.matrix_view.resizeColumnsToContents()
+        fit(self.matrix_view)
         self.matrix_total.setText(self.tr(
             "Summe: {0} Ziele im Umfang · ausstehend {1} · gemeldet {2} · bestätigt {3} · "
             "zurückgegeben {4} · gemeldet in % {5}").format(
@@ -307,8 +314,15 @@ class RoundsPage(QWidget):
         index = self.report_view.currentIndex()
         return self.report_proxy.item_at(index.row()) if index.isValid() else None
 
+    def _report_chosen(self, *_args) -> None:
+        report = self.current_report()
+        if report is not None:
+            self.goal_selected.emit(report.goal)
+
     def _show_pair(self) -> None:
         report = self.review.current()
+        if report is not None:
+            self.goal_selected.emit(report.goal)
         if report is None or self.status is None:
             self.review.show_pair(None)
             return

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,6 +47,7 @@ class ReportFormDialog(QDialog):
         self.setObjectName("ReportFormDialog")
         self.setWindowTitle(self.tr("Meldung {0} – Berichtsrunde {1}").format(report.goal, rnd.key))
         self.setMinimumWidth(620)
+        self.resize(720, 640)  # fits a 1366×768 screen with the taskbar
         self.portfolio, self.round, self.report = portfolio, rnd, report
         self._check = check
         goal = portfolio.goals[report.goal]
@@ -80,6 +81,8 @@ class ReportFormDialog(QDialog):
         self.progress_edit.setPlaceholderText(self.tr("Was ist seit der letzten Meldung erreicht? "
                                                       "(wird veröffentlicht)"))  # fmt: skip
         self.progress_edit.setFixedHeight(96)
+        self.progress_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.progress_edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.progress_count = QLabel(self)
         self.progress_edit.textChanged.connect(self._count)
         self.remark_edit = QLineEdit(report.remark, self)
@@ -93,14 +96,15 @@ class ReportFormDialog(QDialog):
         self._count()
         details = QWidget(self)
         inner = QVBoxLayout(details)
-        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setContentsMargins(0, 0, 6, 0)  # clear of the vertical scroll bar
         inner.addWidget(self._milestone_box(goal.key))
         inner.addWidget(self._indicator_box(goal.key))
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(details)
-        scroll.setMinimumHeight(160)
+        scroll.setMinimumHeight(200)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(scroll, 1)
         self.error = error_label(self)
         layout.addWidget(self.error)
@@ -174,7 +178,9 @@ class ReportFormDialog(QDialog):
 
     def _count(self) -> None:
         n = len(self.progress_edit.toPlainText())
-        self.progress_count.setText(self.tr("{0} von {1} Zeichen").format(n, MAX_PROGRESS))
+        self.progress_count.setText(
+            self.tr("{0} von {1} Zeichen").format(number_de(n), number_de(MAX_PROGRESS))
+        )
 
     # -- result ----------------------------------------------------------------------------------
     def build(self) -> ReportContent:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.reporting import Report, ReportState
 from sa2030_desktop.gui.rounds.columns import report_columns
-from sa2030_desktop.gui.rounds.compare_panel import sortable_table
 from sa2030_desktop.gui.rounds.side_by_side import field_columns, field_rows
 from sa2030_desktop.gui.rounds.table_model import RowsModel, RowsProxy
+from sa2030_desktop.gui.rounds.tables import fit, sortable_table
 from sa2030_desktop.services.reporting.previous import ReviewPair
 
 REVIEWED = (ReportState.SUBMITTED, ReportState.ACCEPTED, ReportState.RETURNED)
@@ -106,14 +106,14 @@ class ReviewPanel(QWidget):
         self._filter()
         if current is not None:
             self.select(current.goal)
-        self.queue.resizeColumnsToContents()
+        fit(self.queue)
 
     def _filter(self) -> None:
         all_ = self.show_all.isChecked()
         self.proxy.set_filter(None if all_ else (lambda r: r.state is ReportState.SUBMITTED))
         waiting = sum(1 for r in self.queue_model.items if r.state is ReportState.SUBMITTED)
         self.empty.setVisible(self.proxy.rowCount() == 0)
-        self.queue.resizeColumnsToContents()
+        fit(self.queue)
         self.empty.setText(self.tr(
             "Keine Meldung wartet auf die Prüfung. Abgegebene Meldungen erscheinen hier; "
             "erfassen Sie eine im Reiter „Meldungen“ (Meldung erfassen …).")
