@@ -29,7 +29,7 @@ def register(command) -> None:
 
     c = command("collect", "Meldebögen einlesen und ihre Meldungen abgeben", cmd_collect)
     c.add_argument("sources", nargs="+", metavar="MELDEBOGEN",
-                   help=".xlsx-Dateien oder Ordner mit solchen")  # fmt: skip
+                   help=".xlsx- oder .ods-Dateien oder Ordner mit solchen")  # fmt: skip
     c.add_argument("--ministry", default="", metavar="RESSORT",
                    help="nur Meldebögen dieses Ressorts annehmen")  # fmt: skip
     c.add_argument("--json", action="store_true")
@@ -56,9 +56,15 @@ def cmd_form(args) -> int:
                     for w in written])  # fmt: skip
         return EXIT_OK
     for w in written:
-        print(f"Meldebogen {w.ministry}: {w.path} ({w.goals} Ziele, {w.milestones} Meilensteine,"
-              f" {w.indicators} Indikatoren)")  # fmt: skip
+        counts = ", ".join(_count(n, one, many) for n, one, many in (
+            (w.goals, "Ziel", "Ziele"), (w.milestones, "Meilenstein", "Meilensteine"),
+            (w.indicators, "Indikator", "Indikatoren")))  # fmt: skip
+        print(f"Meldebogen {w.ministry}: {w.path} ({counts})")
     return EXIT_OK
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _name(key: str, ministry: str) -> str:
@@ -74,7 +80,7 @@ def cmd_collect(args) -> int:
 
     paths = mc.form_files([Path(s) for s in args.sources])
     if not paths:
-        print("sa2030 round collect: In den angegebenen Ordnern liegt kein Meldebogen (.xlsx).",
+        print("sa2030 round collect: In den angegebenen Ordnern liegt kein Meldebogen (.xlsx oder .ods).",
               file=sys.stderr)  # fmt: skip
         return EXIT_REFUSED
     with _store(args) as store:
@@ -88,7 +94,8 @@ def cmd_collect(args) -> int:
     else:
         for r in results:
             if r.error is None:
-                print(f"{r.path.name} ({r.ministry}): {len(r.submitted)} Meldungen abgegeben, "
+                print(f"{r.path.name} ({r.ministry}): "
+                      f"{_count(len(r.submitted), 'Meldung', 'Meldungen')} abgegeben, "
                       f"davon {len(r.changed)} mit Änderungen"
                       + (f"; {len(r.kept)} frühere Meldungen unverändert belassen" if r.kept
                          else "") + ".")  # fmt: skip

@@ -84,6 +84,25 @@ def read_ods(path: Path, issues: list[Issue]) -> list[RawTable]:
     return tables
 
 
+def read_sheets(path: Path, issues: list[Issue]) -> dict[str, dict[int, list[object]]]:
+    """Every sheet (hidden ones too) as {row number: values}, for a reader of a whole workbook
+    (the Meldebogen); the same safety checks and limits as `read_ods`. {} when refused."""
+    if not check_ods(path, issues):
+        return {}
+    out: dict[str, dict[int, list[object]]] = {}
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            for title, rows in _sheets(fh, path.name):
+                out[title] = dict(rows)
+    except _Refused as refused:
+        issues.append(refused.issue)
+        return {}
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        issues.append(Issue("not_ods_detail", {"file": path.name}, {"detail": str(exc)[:200]}))
+        return {}
+    return out
+
+
 def _table(name: str, title: str, rows) -> RawTable:
     table: RawTable | None = None
     for number, values in rows:

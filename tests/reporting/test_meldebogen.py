@@ -248,7 +248,8 @@ def test_cli_writes_every_form_of_a_round_and_collects_a_folder(store, tmp_path,
 @pytest.mark.skipif(shutil.which("soffice") is None,
                     reason="LibreOffice (soffice) fehlt: der Test speichert einen Meldebogen mit "
                            "Calc neu")  # fmt: skip
-def test_form_saved_again_by_libreoffice_calc_is_collected(store, tmp_path):
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_form_saved_again_by_libreoffice_calc_is_collected(store, tmp_path, kind):
     path = mw.write_form(store, "R1", "MS", tmp_path / "ms.xlsx").path
     edit(path, {"Ziele": {"E5": "gefährdet", "F5": "Personal fehlt",
                           "G5": "Zwei Zeilen:\nPilot läuft"},
@@ -257,9 +258,9 @@ def test_form_saved_again_by_libreoffice_calc_is_collected(store, tmp_path):
     out = tmp_path / "calc"
     profile = (tmp_path / "lo-profile").as_uri()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                    "--convert-to", kind, "--outdir", str(out), str(path)],
                    check=True, capture_output=True, timeout=180)  # fmt: skip
-    resaved = out / "ms.xlsx"
+    resaved = out / f"ms.{kind}"
     assert resaved.read_bytes() != path.read_bytes()
     result = mc.collect(store, "R1", resaved, today=TODAY)
     assert result.changed == ["Z5"]

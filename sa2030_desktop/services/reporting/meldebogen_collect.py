@@ -156,11 +156,12 @@ def collect_many(store: Store, round_key: str, paths: list[Path], ministry: str 
 
 
 def form_files(paths: list[Path]) -> list[Path]:
-    """The workbooks named, a folder standing for its `.xlsx` files (sorted)."""
+    """The workbooks named, a folder standing for its `.xlsx` and `.ods` files (sorted)."""
     out: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            out += sorted(p for p in path.glob("*.xlsx") if not p.name.startswith((".", "~$")))
+            out += sorted(p for p in path.iterdir() if p.suffix.lower() in (".xlsx", ".ods")
+                          and not p.name.startswith((".", "~$", ".~lock")))  # fmt: skip
         else:
             out.append(path)
     return out
@@ -168,13 +169,21 @@ def form_files(paths: list[Path]) -> list[Path]:
 
 # -- reading the workbook ------------------------------------------------------------------------
 def read_sheets(path: Path) -> dict[str, Rows]:
-    """Every sheet's cell values (also hidden sheets) after the safety check of imports."""
+    """Every sheet's cell values (also hidden sheets) after the safety check of imports;
+    `.xlsx` as written (or saved again by Excel or Calc), or `.ods` when Calc saved it so."""
     from sa2030_desktop.services import xlsx_fast
     from sa2030_desktop.services.xlsx_format import check_workbook
 
     issues: list[Issue] = []
     if not path.is_file():
         raise DomainError("file_missing", path=str(path))
+    if path.suffix.lower() == ".ods":  # saved by LibreOffice Calc in its own format
+        from sa2030_desktop.services.ods_read import read_sheets as read_ods_sheets
+
+        sheets = read_ods_sheets(path, issues)
+        if issues:
+            raise ValidationError(issues, path.name)
+        return {title: rows for title, rows in sheets.items() if title != mb.SHEET_HELP}
     if not check_workbook(path, issues):
         raise ValidationError(issues, path.name)
     try:

@@ -71,7 +71,8 @@ def help_lines(ident: mb.Identity) -> list[tuple[str, str]]:
         (
             "help",
             "Bitte im Excel-Format (.xlsx) speichern – in LibreOffice Calc „Aktuelles "
-            "Format beibehalten“ wählen. Keine Blätter umbenennen, keine Zeilen oder "
+            "Format beibehalten“ wählen (im ODF-Format .ods gespeichert wird der Bogen ebenfalls "
+            "angenommen). Keine Blätter umbenennen, keine Zeilen oder "
             "Spalten einfügen oder löschen. Das ausgeblendete Blatt „Kennung“ ordnet den "
             "Bogen dieser Berichtsrunde und Ihrem Ressort zu; bitte nicht verändern.",
         ),  # fmt: skip

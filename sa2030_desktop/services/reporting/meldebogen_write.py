@@ -141,7 +141,7 @@ def _formats(wb) -> dict:
         tag = "" if locked else "_in"
         out["text" + tag] = wb.add_format({**cell, **extra, "text_wrap": True})
         out["date" + tag] = wb.add_format({**cell, **extra, "num_format": "DD.MM.YYYY",
-                                           "align": "left"})  # fmt: skip
+                                           "align": "center"})  # fmt: skip
         out["number" + tag] = wb.add_format({**cell, **extra, "align": "right"})
         out["status" + tag] = out["text" + tag]
     return out
@@ -207,10 +207,10 @@ LINE_HEIGHT = 13.0  # points per line of 10-point text
 
 def _height(texts: list[str], widths: list[float]) -> float:
     """Row height for wrapped text: neither Excel nor Calc measures rows written by XlsxWriter,
-    so estimate the lines of the fullest cell (about 1.2 characters of 10 pt per unit of width)."""
+    so estimate the lines of the fullest cell (about 1.3 characters of 10 pt per unit of width)."""
     lines = 1
     for text, width in zip(texts, widths, strict=True):
-        per_line = max(int(width * 1.2), 1)
+        per_line = max(int(width * 1.3), 1)
         count = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")) if text else 1
         lines = max(lines, count)
     return LINE_HEIGHT * lines + 3
