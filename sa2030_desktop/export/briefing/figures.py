@@ -33,15 +33,15 @@ HATCH = {Status.NOT_STARTED: "", Status.ON_TRACK: "", Status.DELAYED: "//",
 _FONT = {"font.size": 8.5, "font.family": "DejaVu Sans"}
 
 
-def png_of(fig: Figure, box_in: tuple[float, float] | None = None) -> tuple[bytes, tuple[int, int]]:
-    """PNG of `fig` at 200 dpi of its printed size: a figure larger than the box it is shrunk
-    into (inches) is rendered with fewer pixels, since more would not be seen on paper."""
+def png_of(fig: Figure, box_in: tuple[float, float] | None = None,
+           dpi: int = DPI) -> tuple[bytes, tuple[int, int]]:  # fmt: skip
+    """PNG of `fig` at `dpi` (200) of its printed size: a figure larger than the box it is
+    shrunk into (inches) is rendered with fewer pixels, since more would not be seen on paper."""
     if fig.canvas is None or not isinstance(fig.canvas, FigureCanvasAgg):
         FigureCanvasAgg(fig)
     w, h = fig.get_size_inches()
-    dpi = DPI
     if box_in:
-        dpi = max(72, round(DPI * min(1.0, box_in[0] / w, box_in[1] / h)))
+        dpi = max(72, round(dpi * min(1.0, box_in[0] / w, box_in[1] / h)))
     buf = io.BytesIO()
     # Fast zlib level: the PNGs are re-compressed inside the .docx zip anyway.
     fig.savefig(buf, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1})

@@ -33,6 +33,9 @@ MARKER = {Assessment.REACHED: "*", Assessment.ON_TRACK: "o", Assessment.BEHIND: 
 # The plot area inside a cell (cell units 0..1, y downwards): room for title, labels.
 LEFT, RIGHT, TOP, BOTTOM = 0.22, 0.95, 0.30, 0.84
 FONT = 7.5
+# 160 dpi: the smallest type (6.5 pt) is still 14 pixels high; 200 dpi would cost a third more
+# time in rasterising and PNG encoding, for a page with up to twelve panels.
+DPI = 160
 GREY = "#555555"
 
 
@@ -47,11 +50,12 @@ def indicator_figures(states: list[IndicatorState], as_of: date) -> list[tuple[F
         ax.set_axis_off()
         ax.set_xlim(0, COLUMNS)
         ax.set_ylim(rows, 0)
-        frames, paths = [], []
+        # Lines and markers of all panels are gathered and drawn as a few collections: one
+        # artist per line would cost more than the drawing itself.
+        drawn = _Drawn()
         for i, state in enumerate(chunk):
-            _panel(ax, i % COLUMNS, i // COLUMNS, state, as_of, frames, paths)
-        ax.add_collection(LineCollection(frames, colors="#BBBBBB", linewidths=0.6))
-        ax.add_collection(LineCollection(paths, colors=GREY, linewidths=1.1, linestyles="--"))
+            _panel(ax, i % COLUMNS, i // COLUMNS, state, as_of, drawn)
+        drawn.draw(ax)
         part = f" (Teil {n + 1} von {len(chunks)})" if len(chunks) > 1 else ""
         out.append((fig, f"Indikatoren{part}: Messwerte (Punkte, Form nach Bewertung) gegenüber "
                     "dem Zielpfad (gestrichelt, vom Ausgangs- zum Zielwert, ◇ Zielwert); "
@@ -59,8 +63,35 @@ def indicator_figures(states: list[IndicatorState], as_of: date) -> list[tuple[F
     return out
 
 
-def _panel(ax, col: int, row: int, state: IndicatorState, as_of: date, frames: list,
-           paths: list) -> None:  # fmt: skip
+class _Drawn:
+    """Everything of one figure that is drawn as collections, by kind."""
+
+    def __init__(self) -> None:
+        self.frames: list = []
+        self.paths: list = []
+        self.stichtag: list = []
+        self.series: list = []
+        self.series_colours: list = []
+        self.targets: list = []
+        self.points: dict[Assessment, list] = {}
+
+    def draw(self, ax) -> None:
+        ax.add_collection(LineCollection(self.frames, colors="#BBBBBB", linewidths=0.6))
+        ax.add_collection(LineCollection(self.paths, colors=GREY, linewidths=1.1,
+                                         linestyles="--"))  # fmt: skip
+        ax.add_collection(LineCollection(self.stichtag, colors="#1F3A5F", linewidths=0.8,
+                                         linestyles=":"))  # fmt: skip
+        ax.add_collection(LineCollection(self.series, colors=self.series_colours,
+                                         linewidths=1.2))  # fmt: skip
+        if self.targets:
+            ax.scatter(*zip(*self.targets, strict=True), marker="D", s=12, c="white",
+                       edgecolors="#333333", linewidths=0.7, zorder=3)  # fmt: skip
+        for assessment, pts in self.points.items():
+            ax.scatter(*zip(*pts, strict=True), marker=MARKER[assessment], s=22,
+                       c=ASSESSMENT_COLOURS[assessment], zorder=4)  # fmt: skip
+
+
+def _panel(ax, col: int, row: int, state: IndicatorState, as_of: date, drawn: _Drawn) -> None:
     ind = state.indicator
     values = sorted(ind.values, key=lambda v: v.date)
     days = [v.date for v in values] + [as_of]
@@ -85,17 +116,17 @@ def _panel(ax, col: int, row: int, state: IndicatorState, as_of: date, frames: l
         return row + BOTTOM - (BOTTOM - TOP) * (v - low) / (high - low)
 
     x0, x1, y0, y1 = col + LEFT, col + RIGHT, row + TOP, row + BOTTOM
-    frames.append([(x0, y1), (x1, y1)])  # the time axis
-    frames.append([(x0, y0), (x0, y1)])  # the value axis
+    drawn.frames.append([(x0, y1), (x1, y1)])  # the time axis
+    drawn.frames.append([(x0, y0), (x0, y1)])  # the value axis
     if path:
-        paths.append([(x(d), y(v)) for d, v in path])
-        ax.plot([x(ind.target_date)], [y(ind.target)], marker="D", ms=3.5, mfc="white",
-                mec="#333333", ls="none")  # fmt: skip
-    colour = ASSESSMENT_COLOURS[state.assessment]
+        drawn.paths.append([(x(d), y(v)) for d, v in path])
+        drawn.targets.append((x(ind.target_date), y(ind.target)))
     if values:
-        ax.plot([x(v.date) for v in values], [y(v.value) for v in values], color=colour, lw=1.2,
-                marker=MARKER[state.assessment], ms=4.5)  # fmt: skip
-    ax.plot([x(as_of)] * 2, [y0, y1], color="#1F3A5F", lw=0.8, ls=":")
+        points = [(x(v.date), y(v.value)) for v in values]
+        drawn.series.append(points)
+        drawn.series_colours.append(ASSESSMENT_COLOURS[state.assessment])
+        drawn.points.setdefault(state.assessment, []).extend(points)
+    drawn.stichtag.append([(x(as_of), y0), (x(as_of), y1)])
     title = textwrap.shorten(f"{ind.goal} – {ind.name}", 34, placeholder=" …")
     unit = f" ({ind.unit})" if ind.unit else ""
     ax.text(col + 0.04, row + 0.05, f"{title}{unit}", fontsize=FONT, fontweight="bold",

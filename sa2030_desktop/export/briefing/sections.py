@@ -197,10 +197,10 @@ def figure_box(bd: Briefing) -> tuple[float, float]:
     return bd.text_width.inches, bd.text_height.inches - 1.35
 
 
-def add_figures(bd: Briefing, figures, number: list[int]) -> None:
+def add_figures(bd: Briefing, figures, number: list[int], dpi: int | None = None) -> None:
     """Embed (Figure, caption) pairs, numbered „Abbildung n“ across the document."""
     box = figure_box(bd)
     for fig, caption in figures:
-        png, size = png_of(fig, box)
+        png, size = png_of(fig, box, dpi) if dpi else png_of(fig, box)
         number[0] += 1
         bd.figure(png, size, f"Abbildung {number[0]}: {caption}")

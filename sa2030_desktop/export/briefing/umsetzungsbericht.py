@@ -24,6 +24,10 @@ from sa2030_desktop.export.briefing.round_figures import status_comparison
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
 NO_REPORT = "keine Meldung"
+# Nine columns on a portrait page: status headers may break at a soft hyphen, so that the
+# theme field's name keeps room (seen: „TF12 Gute Arbeit im digitalen Zeitalter“ in 4 lines).
+HYPHENATED = {"nicht begonnen": "nicht be\u00adgonnen", "verzögert": "ver\u00adzögert",
+              "gefährdet": "ge\u00adfährdet", "abgeschlossen": "abge\u00adschlossen"}  # fmt: skip
 
 
 def build(bd: Briefing, progress=None) -> None:
@@ -157,7 +161,8 @@ def _theme_table(bd: Briefing, themes: list[str], by_theme: dict[str, list[str]]
                  changes: rc.Changes | None) -> None:  # fmt: skip
     ctx = bd.ctx
     cols = [Column("Themenfeld", 4.0, words=True), Column("Ziele", 0.7, "right", nowrap=True)]
-    cols += [Column(s.label, 0.9, "right", header_status=s, nowrap=True) for s in STATUS_ORDER]
+    cols += [Column(HYPHENATED.get(s.label, s.label), 0.9, "right", header_status=s, nowrap=True)
+             for s in STATUS_ORDER]  # fmt: skip
     if changes:
         cols += [Column("ver­schlech­tert", 0.9, "right", nowrap=True),
                  Column("ver­bessert", 0.9, "right", nowrap=True)]  # fmt: skip
@@ -241,8 +246,8 @@ def _indicators(bd: Briefing, changes: rc.Changes | None, fig_no: list[int]) -> 
     bd.paragraph(f"{len(inds)} {'Indikator' if len(inds) == 1 else 'Indikatoren'} mit dem "
                  f"letzten Messwert bis zum Stichtag {de_short(ctx.as_of)}. „Soll“ ist der Wert "
                  "des Zielpfads am Messtag; die Bewertung misst den Abstand dazu am ganzen Weg "
-                 "vom Ausgangs- zum Zielwert (auf Kurs: höchstens 10 %, hinter Plan: bis 25 %, "
-                 "deutlich hinter Plan: mehr als 25 % zurück).")  # fmt: skip
+                 "vom Ausgangs- zum Zielwert (auf Kurs: höchstens 10\u00a0%, hinter Plan: bis 25\u00a0%, "
+                 "deutlich hinter Plan: mehr als 25\u00a0% zurück).")  # fmt: skip
     cols = [Column("Ziel", 0.6, nowrap=True, keys=True), Column("Indikator", 2.2),
             Column("Ausgangs­wert", 1.2, "right"), Column("Zielwert", 1.2, "right"),
             Column("Messwert", 1.2, "right"), Column("Soll", 0.9, "right"),
@@ -268,9 +273,9 @@ def _indicators(bd: Briefing, changes: rc.Changes | None, fig_no: list[int]) -> 
         rows.append(row)
     add_table(bd, cols, rows, font_size=8.5)
     if ctx.options.figures:
-        from sa2030_desktop.export.briefing.indicator_figures import indicator_figures
+        from sa2030_desktop.export.briefing.indicator_figures import DPI, indicator_figures
 
-        sec.add_figures(bd, indicator_figures(states, ctx.as_of), fig_no)
+        sec.add_figures(bd, indicator_figures(states, ctx.as_of), fig_no, DPI)
 
 
 def _missing(bd: Briefing) -> None:
