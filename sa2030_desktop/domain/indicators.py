@@ -49,10 +49,10 @@ ASSESSMENT_LABELS = {
 ASSESSMENT_COLOURS = {
     Assessment.REACHED: "#1565C0",
     Assessment.ON_TRACK: "#2E7D32",
-    Assessment.BEHIND: "#F9A825",
+    Assessment.BEHIND: "#A67C00",  # the Ampel's colours (contrast ≥ 3:1 on white)
     Assessment.FAR_BEHIND: "#C62828",
-    Assessment.NO_VALUE: "#9E9E9E",
-    Assessment.NO_PATH: "#9E9E9E",
+    Assessment.NO_VALUE: "#757575",
+    Assessment.NO_PATH: "#757575",
 }
 
 

@@ -53,9 +53,11 @@ _STATUS_ALIASES = {
 }
 # Ampel colours (fill) – always shown together with the label, never alone.
 STATUS_COLOURS = {
-    Status.NOT_STARTED: "#9E9E9E",
+    # ≥ 3:1 on white and on the projector's black (WCAG 1.4.11; tests/gui/test_contrast.py):
+    # the light grey (2.7:1) and the bright yellow (2.0:1) vanished on a weak projector
+    Status.NOT_STARTED: "#757575",
     Status.ON_TRACK: "#2E7D32",
-    Status.DELAYED: "#F9A825",
+    Status.DELAYED: "#A67C00",
     Status.AT_RISK: "#C62828",
     Status.DONE: "#1565C0",
 }

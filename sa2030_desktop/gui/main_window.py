@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui import features, settings
+from sa2030_desktop.gui.accessibility import name_toolbar
 from sa2030_desktop.gui.assembly import Assembly, add_dock
 from sa2030_desktop.gui.features import ActiveView, DeclaredAction, Feature
 from sa2030_desktop.gui.file_actions import FileActions
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Werkzeugleiste"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        name_toolbar(self.toolbar)
         label = QLabel(self.tr("&Stichtag:"), self)
         self.as_of_edit = QDateEdit(self)
         self.as_of_edit.setObjectName("asOfEdit")

@@ -33,7 +33,6 @@ from sa2030_desktop.messages import contradiction_text
 HORIZON_DAYS = 183  # „in den nächsten 6 Monaten“
 
 
-
 def _table(name: str, model: RecordsModel, stretch: int = 0) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
@@ -135,6 +134,7 @@ class OverviewPage(QWidget):
         outer.addLayout(middle, 1)
         outer.addWidget(findings, 1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Übersicht des Portfolios"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -274,10 +274,10 @@ class OverviewPage(QWidget):
             [m.goal for m in items],
         )
         self.groups["slipped"].setTitle(
-            self.tr("Verzögerte Meilensteine der nächsten 6 Monate (bis {0}): {1}, "
-                    "davon überfällig: {2}").format(
-                de_short(end), len(items), sum(1 for m in items if is_overdue(m, as_of))
-            )
+            self.tr(
+                "Verzögerte Meilensteine der nächsten 6 Monate (bis {0}): {1}, "
+                "davon überfällig: {2}"
+            ).format(de_short(end), len(items), sum(1 for m in items if is_overdue(m, as_of)))
         )
 
     def _fill_conflicts(self, a) -> None:

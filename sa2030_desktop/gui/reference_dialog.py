@@ -351,6 +351,7 @@ class ReferenceDialog(QDialog):
         self.bridge = bridge
         self.undo_stack = undo_stack
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Art der Stammdaten"))
         self.pages = {entity: ReferenceTab(self, entity) for entity in SPECS}
         self.tabs.addTab(self.pages["ministry"], self.tr("&Ressorts"))
         self.tabs.addTab(self.pages["category"], self.tr("&Zielkategorien"))

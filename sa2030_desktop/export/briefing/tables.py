@@ -18,10 +18,10 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from sa2030_desktop.domain.contrast import text_on
 from sa2030_desktop.domain.model import STATUS_COLOURS, Status
 from sa2030_desktop.export.briefing.measure import longest_word, text_width
 
-_DARK_TEXT = {Status.NOT_STARTED, Status.DELAYED}  # light fills: black text keeps the contrast
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
           "center": WD_ALIGN_PARAGRAPH.CENTER}  # fmt: skip
 CELL_PADDING = 7.0 + 1.5  # points: the template's cell margins (2 × 3.5 pt) and some slack
@@ -51,7 +51,7 @@ def fill_hex(status: Status) -> str:
 
 
 def text_hex(status: Status) -> str:
-    return "000000" if status in _DARK_TEXT else "FFFFFF"
+    return text_on(STATUS_COLOURS[status]).lstrip("#")
 
 
 def _shade(tc, fill: str) -> None:

@@ -46,6 +46,7 @@ class GoalDetailPanel(QWidget):
         self.history = ChangeLogWidget(window.bridge, self, fixed_goal=True)
         # The form scrolls, so the dock can be short (laptops, the change log below it).
         form_scroll = QScrollArea(self)
+        form_scroll.setAccessibleName(self.tr("Stammdaten des Ziels"))
         form_scroll.setWidgetResizable(True)
         form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -56,6 +57,7 @@ class GoalDetailPanel(QWidget):
         self.tabs.addTab(self.relations, self.tr("&Abhängigkeiten"))
         self.tabs.addTab(self.history, self.tr("&Historie"))
         self.status_icon = QLabel(self)
+        self.status_icon.setAccessibleName(self.tr("Ampel"))
         self.status_line = QLabel(self)
         self.status_line.setObjectName("detailStatus")
         status_row = QHBoxLayout()
@@ -147,6 +149,7 @@ class GoalDetailPanel(QWidget):
         slip = goal_slip_days(portfolio, key)
         slip_text = self.tr(" · Verzug {0} Tage").format(slip) if slip else ""
         self.status_icon.setPixmap(status_pixmap(goal.status, 16))
+        self.status_icon.setAccessibleName(self.tr("Ampel: {0}").format(goal.status.label))
         self.header.setText(
             f"<span style='font-size:13pt; font-weight:600'>{goal.key} – {_esc(goal.title)}</span>"
         )

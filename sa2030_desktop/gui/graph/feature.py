@@ -19,6 +19,7 @@ class GraphFeature(Feature):
         window.selection_changed.connect(page.set_selection)
         window.current_goal_changed.connect(page.select_goal)
         page.goal_selected.connect(window.select_goal)
+        page.detail_requested.connect(lambda key: show_detail(window, key))
         page.set_selection(window.current_selection())
 
         def shown(then=None):
@@ -39,6 +40,15 @@ class GraphFeature(Feature):
             ActionSpec("graph.export", "exchange/export", _t("Abhängigkeitsgraph als &Bild/PDF…"),
                        shown(lambda: actions.export_dialog(page)), None, 10, 30),
         ]  # fmt: skip
+
+
+def show_detail(window, key: str) -> None:
+    """Eingabe on a goal in the graph: its detail, in front and with the keyboard focus."""
+    window.select_goal(key)
+    dock = window.dock("goal_detail")
+    dock.show()
+    dock.raise_()
+    window.feature("detail").panel.tabs.setFocus()
 
 
 def declare(window) -> GraphFeature:

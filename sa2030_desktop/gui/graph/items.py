@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.contrast import text_on
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.graph_view import GraphEdge, GraphNode
 from sa2030_desktop.domain.model import STATUS_COLOURS, Status
@@ -37,7 +38,7 @@ from sa2030_desktop.gui.graph.style import Style
 
 HIGHLIGHT = QColor("#6A1B9A")
 CONFLICT = QColor("#C62828")
-WHATIF = QColor("#E65100")
+NO_STATUS = "#546E7A"  # a group node: no Ampel of its own
 EDGE_HARD = QColor("#37474F")
 EDGE_SOFT = QColor("#607D8B")
 TEXT_DARK = {
@@ -62,7 +63,7 @@ class NodeItem(QGraphicsItem):
         self._lines = node.lines or gl.node_lines(node)
         self._static = None
         self._rect = QRectF(-node.width / 2, -node.height / 2, node.width, node.height)
-        self._outer = self._rect.adjusted(-4, -4, 4, 4)
+        self._outer = self._rect.adjusted(-7, -7, 7, 7)  # room for the focus frame
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(2)
         self.setPos(node.x, node.y)
@@ -118,6 +119,21 @@ class NodeItem(QGraphicsItem):
         for edge in self.edges:
             edge.update_path()
 
+    def _paint_focus(self, painter: QPainter) -> None:
+        """The keyboard focus: a frame outside the box in the theme's focus colour, dashed so
+        it differs from the selection's frame also without colour (WCAG 2.4.7)."""
+        scene = self.scene()
+        if scene is None or not scene.focus_shown or scene.focus_key != self.key:
+            return
+        painter.save()
+        painter.setOpacity(1.0)
+        pen = QPen(self.style.colour("focus"), 3.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self._rect.adjusted(-3.5, -3.5, 3.5, 3.5), 6, 6)
+        painter.restore()
+
     def _paint_key(self, painter: QPainter, lod: float) -> None:
         """Zoomed out: the key (and a sign for the status, so colour is never alone) at a
         readable size on screen, so a whole portfolio fitted into the view is still legible."""
@@ -126,15 +142,15 @@ class NodeItem(QGraphicsItem):
         font.setPixelSize(max(1, int(min(KEY_PIXELS / lod, self._rect.height() * 0.8))))
         painter.setFont(font)
         status = getattr(node.status, "value", node.status)
-        dark_text = status == "delayed"  # yellow fill: black text, else white
-        painter.setPen(QColor("black") if dark_text else QColor("white"))
+        fill = STATUS_COLOURS[node.status] if node.status else NO_STATUS
+        painter.setPen(QColor(text_on(fill)))
         sign = STATUS_SIGN.get(status or "", "")
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, f"{node.key} {sign}".strip())
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         node = self.node
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        fill = QColor(STATUS_COLOURS[node.status]) if node.status else QColor("#546E7A")
+        fill = QColor(STATUS_COLOURS[node.status] if node.status else NO_STATUS)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if node.dimmed and not selected:
             painter.setOpacity(0.25)
@@ -145,7 +161,7 @@ class NodeItem(QGraphicsItem):
         elif selected or node.highlighted:
             pen_colour, width = self.style.colour("highlight"), width * 2.5
         elif self.whatif:
-            pen_colour, width = WHATIF, width * 2.5
+            pen_colour, width = self.style.colour("whatif"), width * 2.5
         pen = QPen(pen_colour, width)
         if node.context:
             pen.setStyle(Qt.PenStyle.DashLine)  # a neighbour: dashed, not only a paler box
@@ -154,10 +170,12 @@ class NodeItem(QGraphicsItem):
         if lod < LOD_TEXT:
             painter.setBrush(QBrush(fill))
             painter.drawRect(self._rect)
+            self._paint_focus(painter)
             if lod >= LOD_KEY:
                 self._paint_key(painter, lod)
             return
         painter.drawRoundedRect(self._rect, 4, 4)
+        self._paint_focus(painter)
         bar = QRectF(self._rect.left(), self._rect.top(), gl.STATUS_BAR, self._rect.height())
         painter.fillRect(bar.adjusted(width / 2, width / 2, 0, -width / 2), fill)
         for font, colour, point, text in self._texts():
@@ -165,7 +183,7 @@ class NodeItem(QGraphicsItem):
             painter.setPen(colour)
             painter.drawStaticText(point, text)
         if self.whatif:
-            painter.setPen(WHATIF)
+            painter.setPen(self.style.colour("whatif"))
             painter.setFont(self.style.bold)
             painter.drawText(
                 QRectF(

@@ -12,6 +12,7 @@ class KindChooser(QFrame):
     """A child panel of the view (not a separate window), so it never steals the screen."""
 
     chosen = Signal(object)  # DependencyKind
+    closed = Signal()  # chosen or cancelled: the keyboard goes back to the graph
 
     def __init__(self, parent: QWidget, dependent: str, prerequisite: str) -> None:
         super().__init__(parent)
@@ -28,10 +29,12 @@ class KindChooser(QFrame):
             (self.tr("&weich"), DependencyKind.SOFT),
         ):
             button = QPushButton(text, self)
+            button.setAutoDefault(True)  # Eingabe chooses the focused kind (not only Space)
             button.clicked.connect(lambda _c=False, k=kind: self._choose(k))
             layout.addWidget(button)
             self.buttons[kind] = button
         self.cancel_button = QPushButton(self.tr("Abbrechen"), self)
+        self.cancel_button.setAutoDefault(True)
         self.cancel_button.clicked.connect(self.close)
         layout.addWidget(self.cancel_button)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -49,8 +52,16 @@ class KindChooser(QFrame):
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
             self.close()
+        elif event.key() in (Qt.Key.Key_H, Qt.Key.Key_W):
+            self._choose(
+                DependencyKind.HARD if event.key() == Qt.Key.Key_H else DependencyKind.SOFT
+            )
         else:
             super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        super().closeEvent(event)
+        self.closed.emit()
 
     def _choose(self, kind: DependencyKind) -> None:
         self.close()

@@ -15,6 +15,7 @@ from sa2030_desktop.domain.errors import CycleError, DomainError
 from sa2030_desktop.domain.graph_view import GraphOptions, chain_of
 from sa2030_desktop.domain.model import Dependency, DependencyKind
 from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.gui.accessibility import name_view
 from sa2030_desktop.gui.commands import MoveNodesCommand, push_operation
 from sa2030_desktop.gui.dialog_parts import note_label
 from sa2030_desktop.gui.graph.jobs import compute_now
@@ -32,6 +33,7 @@ SYNC_LIMIT = 400  # goals: above this the layout runs in a worker thread
 
 class GraphPage(QWidget):
     goal_selected = Signal(str)
+    detail_requested = Signal(str)  # Eingabe on a goal in the graph
     model_ready = Signal()  # after every (re)build of the scene
     exported = Signal(object)
     export_failed = Signal(str)
@@ -58,7 +60,7 @@ class GraphPage(QWidget):
 
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
-        self.view.setAccessibleName(self.tr("Abhängigkeitsgraph"))
+        name_view(self.view, self.tr("Abhängigkeitsgraph"))
         self.message = note_label(self, "graphMessage")
         self._build_toolbar()
         layout = QVBoxLayout(self)
@@ -74,6 +76,7 @@ class GraphPage(QWidget):
         self.scene.group_toggled.connect(self.toggle_collapsed)
         self.scene.context_requested.connect(self.context_menu)
         self.view.delete_requested.connect(self.delete_selected_edges)
+        self.view.detail_requested.connect(self.detail_requested)
         self.view.escape_pressed.connect(self.clear_analysis)
         bridge.changed.connect(lambda _c: self.refresh())
         bridge.as_of_changed.connect(lambda _d: self.refresh())
@@ -336,6 +339,7 @@ class GraphPage(QWidget):
         chooser = self.kind_popup = KindChooser(view.viewport(), dependent, prerequisite)
         chooser.chosen.connect(lambda kind: self.link(prerequisite, dependent, kind))
         chooser.destroyed.connect(lambda _o=None: setattr(self, "kind_popup", None))
+        chooser.closed.connect(view.setFocus)
         item = view.scene().nodes.get(dependent)
         chooser.show_at(view.mapFromScene(item.pos()) if item is not None else QPoint(20, 20))
 

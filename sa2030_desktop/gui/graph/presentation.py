@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain import presentation_steps as steps
 from sa2030_desktop.domain.graph_view import chain_of, highlight
+from sa2030_desktop.gui.accessibility import name_view
 from sa2030_desktop.gui.graph.jobs import compute_now
 from sa2030_desktop.gui.graph.presentation_parts import Legend, PresentationView
 from sa2030_desktop.gui.graph.scene import GraphScene
@@ -40,7 +41,7 @@ class PresentationWindow(QWidget):
         self.scene = GraphScene(self, style=self._style(steps_layout=True))
         self.scene.set_editable(False)
         self.view = PresentationView(self.scene, self)
-        self.view.setAccessibleName(self.tr("Abhängigkeitsgraph (Präsentation)"))
+        name_view(self.view, self.tr("Abhängigkeitsgraph (Präsentation)"))
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.legend = Legend(self)

@@ -34,6 +34,9 @@ class GraphScene(QGraphicsScene):
         self._move: MoveInteraction | None = None
         self.overview = OverviewPicture()
         self.overview_on = False
+        self.focus_key: str | None = None  # the keyboard goal (gui/graph/keyboard.py)
+        self.focus_shown = False  # its frame shows while a view of this scene has the focus
+        self.selectionChanged.connect(self._follow_selection)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     # -- building ------------------------------------------------------------------------------
@@ -95,6 +98,29 @@ class GraphScene(QGraphicsScene):
         self.addItem(item)
         self.empty_item = item
         self.setSceneRect(item.boundingRect().adjusted(-20, -20, 20, 20))
+
+    # -- the keyboard goal -------------------------------------------------------------------
+    def focus_item(self) -> NodeItem | None:
+        return self.nodes.get(self.focus_key) if self.focus_key else None
+
+    def set_focus_key(self, key: str | None) -> None:
+        old = self.focus_item()
+        self.focus_key = key
+        for item in (old, self.focus_item()):
+            if item is not None:
+                item.update()
+
+    def set_focus_shown(self, on: bool) -> None:
+        self.focus_shown = on
+        item = self.focus_item()
+        if item is not None:
+            item.update()
+
+    def _follow_selection(self) -> None:
+        """A goal chosen with the mouse (or in the table) is where the keyboard goes on."""
+        key = self.selected_node()
+        if key is not None and key != self.focus_key:
+            self.set_focus_key(key)
 
     def set_editable(self, on: bool) -> None:
         self.editable = on

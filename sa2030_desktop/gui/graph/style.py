@@ -1,6 +1,6 @@
 """Pens, fonts and colours of the graph's items: the window's, the projector's (thick lines),
 and the projector's dark high-contrast theme. Every text colour has at least 4.5:1 contrast
-to its box and every line 3:1 to the background (tests/gui/test_contrast.py checks them)."""
+to its box and every line 3:1 to the background (tests/gui/test_contrast.py checks them, with the status colours on both boxes)."""
 
 from __future__ import annotations
 
@@ -27,15 +27,17 @@ class Theme:
     lane_a: str
     lane_b: str
     lane_line: str
+    whatif: str  # goals a simulated slip reaches, and their „betroffen“ label
+    focus: str  # the keyboard focus frame (never only the selection's colour)
 
 
 LIGHT = Theme(
     "hell", "#FFFFFF", "#FFFFFF", "#000000", "#263238", "#E6EBEF", "#263238", "#37474F",
-    "#546E7A", "#C62828", "#6A1B9A", "#EEF2F6", "#FFFFFF", "#B0BEC5",
+    "#546E7A", "#C62828", "#6A1B9A", "#EEF2F6", "#FFFFFF", "#B0BEC5", "#BF360C", "#0B57D0",
 )  # fmt: skip
 DARK = Theme(
-    "dunkel", "#000000", "#141414", "#FFFFFF", "#E0E0E0", "#2A2A2A", "#E8E8E8", "#F5F5F5",
-    "#B0BEC5", "#FF6E6E", "#E1A6F0", "#1A1A1A", "#0A0A0A", "#616161",
+    "dunkel", "#000000", "#141414", "#FFFFFF", "#E0E0E0", "#1A1A1A", "#E8E8E8", "#F5F5F5",
+    "#B0BEC5", "#FF6E6E", "#E1A6F0", "#1A1A1A", "#0A0A0A", "#616161", "#FFAB40", "#FFD54F",
 )  # fmt: skip
 THEMES = {"hell": LIGHT, "dunkel": DARK}
 

@@ -10,6 +10,8 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox, QToolBar, QWidget
 
+from sa2030_desktop.gui.accessibility import name_toolbar
+
 
 class GraphToolbar(QToolBar):
     options_changed = Signal(bool)  # fit
@@ -42,6 +44,7 @@ class GraphToolbar(QToolBar):
         for box in (self.neighbour_edges, self.cross):
             box.toggled.connect(lambda _on: self.options_changed.emit(True))
         self.lanes.currentIndexChanged.connect(lambda _i: self.lanes_changed.emit())
+        name_toolbar(self)
 
     def add_action(self, text, slot, checkable=False, checked=False, tip="") -> QAction:
         action = QAction(text, self)

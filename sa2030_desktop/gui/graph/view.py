@@ -8,10 +8,11 @@ blown up to fill the screen)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 from sa2030_desktop.gui.graph.items import LOD_TEXT
+from sa2030_desktop.gui.graph.keyboard import KeyboardNavigator
 from sa2030_desktop.gui.graph.overview import OVERVIEW_MIN_NODES
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
@@ -21,6 +22,8 @@ FIT_MAX_ZOOM = 1.4  # 10-unit text at 14 px: a fit shows small graphs at a natur
 class GraphView(QGraphicsView):
     delete_requested = Signal()
     escape_pressed = Signal()
+    detail_requested = Signal(str)  # Eingabe on the keyboard goal
+    announced = Signal(str)  # what the keyboard goal is (also the view's accessible description)
 
     def __init__(self, scene, parent=None) -> None:
         super().__init__(scene, parent)
@@ -34,6 +37,7 @@ class GraphView(QGraphicsView):
         self.min_zoom = MIN_ZOOM
         self.fit_pending = False  # fit once the view is shown at its real size
         self.auto_fit = False  # the user has not zoomed or panned since the last fit
+        self.keys = KeyboardNavigator(self)
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -116,7 +120,40 @@ class GraphView(QGraphicsView):
         self.zoom_by(1.15 ** (event.angleDelta().y() / 120))
         event.accept()
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt names)
+        """Tab walks the goals; after the last one it leaves the graph (no keyboard trap)."""
+        if self.hasFocus() and self.keys.step(1 if next else -1):
+            return True
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.scene().set_focus_shown(True)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.scene().set_focus_shown(False)
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802
+        super().drawForeground(painter, rect)
+        scene = self.scene()
+        if self.hasFocus() and scene.focus_item() is None and not scene.style.presentation:
+            # focused, but no goal chosen yet: the frame goes round the whole picture (not on
+            # the projector, which is the whole screen and has the focus anyway)
+            painter.save()
+            painter.resetTransform()
+            pen = QPen(scene.style.colour("focus"), 3)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.viewport().rect().adjusted(2, 2, -3, -3))
+            painter.restore()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.keys.handle(event):
+            event.accept()
+            return
         key = event.key()
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_requested.emit()

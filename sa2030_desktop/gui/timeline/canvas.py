@@ -20,6 +20,7 @@ from sa2030_desktop.domain.timeline_layout import (
     TimelineLayout,
 )
 from sa2030_desktop.gui.timeline.interaction import ForecastDrag
+from sa2030_desktop.gui.timeline.keyboard import TimelineKeys
 from sa2030_desktop.gui.timeline.painting import C, FramePainter  # noqa: F401 – C re-exported
 
 ZOOM = {"month": 4.0, "quarter": 1.3, "year": 0.42}  # pixels per day
@@ -29,6 +30,7 @@ class TimelineCanvas(QAbstractScrollArea):
     forecast_dropped = Signal(str, object)  # milestone key, date
     milestone_menu = Signal(str, object)  # milestone key, global QPoint
     group_toggled = Signal(str)
+    announced = Signal(str)  # the keyboard milestone in words (also the accessible description)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +46,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self.collapsed: set[str] = set()
         self.highlight: set[str] = set()  # milestones changed in the what-if
         self.drag = ForecastDrag(self)
+        self.keys = TimelineKeys(self)
         self._by_row: dict[int, list[Marker]] = {}
         self._font = QFont(self.font())
         self._bold = QFont(self.font())
@@ -59,6 +62,7 @@ class TimelineCanvas(QAbstractScrollArea):
         for m in layout.markers:
             self._by_row.setdefault(m.row, []).append(m)
         self.painter.reset(layout)
+        self.keys.reset(layout)
         self._update_scrollbars()
         self.viewport().update()
 
@@ -143,7 +147,27 @@ class TimelineCanvas(QAbstractScrollArea):
     def paintEvent(self, event) -> None:
         p = QPainter(self.viewport())
         self.painter.paint(p)
+        self.keys.paint(p)
         p.end()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.viewport().update()
+        self.keys.announce()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def ensure_visible(self, marker: Marker) -> None:
+        """Scroll so that the keyboard milestone is on screen (with some room around it)."""
+        x, y = self.x_of(marker.x), self.y_of(marker.row)
+        bar = self.horizontalScrollBar()
+        if x < self.label_w + 30 or x > self.viewport().width() - 30:
+            bar.setValue(round(bar.value() + x - (self.label_w + self.viewport().width()) / 2))
+        vbar = self.verticalScrollBar()
+        if y < self.header_h + self.row_h or y > self.viewport().height() - self.row_h:
+            vbar.setValue(round(vbar.value() + y - (self.header_h + self.viewport().height()) / 2))
 
     # -- input -----------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
@@ -156,6 +180,7 @@ class TimelineCanvas(QAbstractScrollArea):
                     return
             marker = self.marker_at(pos)
             if marker is not None:
+                self.keys.current = marker.milestone  # the keyboard goes on from here
                 self.drag.start(marker, pos)
                 return
         super().mousePressEvent(event)
@@ -179,6 +204,9 @@ class TimelineCanvas(QAbstractScrollArea):
         super().mouseReleaseEvent(event)
 
     def contextMenuEvent(self, event) -> None:
+        if event.reason() == event.Reason.Keyboard and self.keys.current:
+            self.keys.open_menu()  # Menütaste / Umschalt+F10 on the keyboard milestone
+            return
         marker = self.marker_at(QPointF(event.pos()), kinds=(BASELINE, FORECAST, ACTUAL))
         if marker is not None:
             self.milestone_menu.emit(marker.milestone, event.globalPos())
@@ -191,6 +219,9 @@ class TimelineCanvas(QAbstractScrollArea):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event) -> None:
+        if self.keys.handle(event):
+            event.accept()
+            return
         if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.set_zoom(
                 self.ppd * 1.25, self.label_w + (self.viewport().width() - self.label_w) / 2

@@ -23,6 +23,7 @@ from sa2030_desktop.domain.timeline_layout import (
     BASELINE,
     TimelineLayout,
 )
+from sa2030_desktop.gui.accessibility import FOCUS_COLOUR
 
 C = {
     "band": QColor("#ECEFF1"), "group": QColor("#607D8B"), "span": QColor("#B0BEC5"),
@@ -31,7 +32,7 @@ C = {
     "asof": QColor("#6A1B9A"), "grid": QColor("#E0E0E0"), "grid_major": QColor("#9E9E9E"),
     "whatif": QColor("#EF6C00"), "text": QColor("#212121"), "muted": QColor("#424242"),
     "header": QColor("#FAFAFA"), "rule": QColor("#616161"), "divider": QColor("#BDBDBD"),
-    "label_bg": QColor(255, 255, 255, 220),
+    "label_bg": QColor(255, 255, 255, 220), "focus": QColor(FOCUS_COLOUR),
 }  # fmt: skip
 STATUS_QCOLOURS = {status: QColor(colour) for status, colour in STATUS_COLOURS.items()}
 PENS = {

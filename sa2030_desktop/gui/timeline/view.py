@@ -37,7 +37,8 @@ from sa2030_desktop.gui.timeline.whatif_panel import WhatIfPanel
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import operations as ops
 
-BANNER = "background:#EF6C00;color:white;font-weight:bold;padding:6px;"
+BANNER_BACKGROUND, BANNER_TEXT = "#BF360C", "#FFFFFF"  # 5.6:1 (white on orange was 3.1:1)
+BANNER = f"background:{BANNER_BACKGROUND};color:{BANNER_TEXT};font-weight:bold;padding:6px;"
 
 
 class TimelineView(QWidget):

@@ -1,0 +1,204 @@
+"""Working the graph without a mouse (BITV 2.0, WCAG 2.1.1): the keyboard goal and its keys.
+
+Tab / Umschalt+Tab   next / previous goal in reading order (lane by lane, left to right);
+                     after the last goal Tab leaves the graph (no keyboard trap)
+→ / ←                along an edge: to a goal that needs this one / that this one needs
+↑ / ↓                the next goal above / below (same column first)
+Eingabe              open the goal's detail
+V                    „Verbinden“: this goal is the prerequisite; move to the goal that needs it,
+                     Eingabe links them (the kind is asked as after a drag), Esc cancels
+
+The keyboard goal is the scene's selection (the table and the detail follow it) and carries a
+focus frame while the view has the focus. A state machine outside the items, like the mouse
+gestures in interactions.py.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLineF, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QPen
+from PySide6.QtWidgets import QGraphicsLineItem
+
+from sa2030_desktop.gui.graph.items import NodeItem
+
+K = Qt.Key
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GraphKeyboard", text)
+
+
+class KeyboardNavigator:
+    """Moves the keyboard goal of one GraphView; `handle(event)` says whether a key was used."""
+
+    def __init__(self, view) -> None:
+        self.view = view
+        self.link_source: str | None = None
+        self._line: QGraphicsLineItem | None = None
+
+    @property
+    def scene(self):
+        return self.view.scene()
+
+    def current(self) -> NodeItem | None:
+        key = self.scene.focus_key
+        return self.scene.nodes.get(key) if key else None
+
+    # -- keys ----------------------------------------------------------------------------------
+    def handle(self, event) -> bool:
+        key, mods = event.key(), event.modifiers()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        if key == K.Key_Tab:
+            return self.step(+1)
+        if key == K.Key_Backtab:
+            return self.step(-1)
+        if key in (K.Key_Right, K.Key_Left):
+            return self.along_edge(key == K.Key_Right)
+        if key in (K.Key_Up, K.Key_Down):
+            return self.vertical(key == K.Key_Down)
+        if key in (K.Key_Return, K.Key_Enter):
+            return self.activate()
+        if key == K.Key_V:
+            return self.start_link()
+        if key == K.Key_Escape and self.link_source is not None:
+            self.cancel_link()
+            return True
+        return False
+
+    def _visible(self) -> list[NodeItem]:
+        return [n for n in self.scene.nodes.values() if n.isVisible()]
+
+    def reading_order(self) -> list[NodeItem]:
+        """Lane by lane (top to bottom), inside a lane by column, then top to bottom."""
+        lane_of = {lane.value: i for i, lane in enumerate(self.scene.lanes)}
+        return sorted(
+            self._visible(),
+            key=lambda n: (lane_of.get(n.node.lane, 0), round(n.pos().x()), n.pos().y()),
+        )
+
+    def step(self, direction: int) -> bool:
+        order = self.reading_order()
+        if not order:
+            return False
+        current = self.current()
+        if current is None or current not in order:
+            self.set_current(order[0] if direction > 0 else order[-1])
+            return True
+        index = order.index(current) + direction
+        if not 0 <= index < len(order):
+            return False  # Tab leaves the graph: the focus chain goes on
+        self.set_current(order[index])
+        return True
+
+    def along_edge(self, forward: bool) -> bool:
+        current = self.current()
+        if current is None:
+            return self.step(+1)
+        ends = [e.target if forward else e.source for e in current.edges]
+        ends = [n for n in ends if n is not current and n.isVisible()]
+        if not ends:
+            self._announce(
+                (tr("{0} hat keine abhängigen Ziele im Bild") if forward
+                 else tr("{0} hat keine Voraussetzungen im Bild")).format(current.key)
+            )  # fmt: skip
+            return True
+        # the nearest in height first; ↑/↓ then reach the others of that column
+        y = current.pos().y()
+        chosen = min(ends, key=lambda n: (abs(n.pos().y() - y), n.pos().x(), n.key))
+        self.set_current(chosen)
+        return True
+
+    def vertical(self, down: bool) -> bool:
+        current = self.current()
+        if current is None:
+            return self.step(+1)
+        x, y = current.pos().x(), current.pos().y()
+        sign = 1 if down else -1
+        candidates = [n for n in self._visible() if sign * (n.pos().y() - y) > 1]
+        if not candidates:
+            return True
+        chosen = min(candidates, key=lambda n: abs(n.pos().x() - x) * 3 + abs(n.pos().y() - y))
+        self.set_current(chosen)
+        return True
+
+    def activate(self) -> bool:
+        current = self.current()
+        if current is None:
+            return self.step(+1)
+        if self.link_source is not None:
+            return self.finish_link()
+        if current.node.is_group:
+            self.scene.group_toggled.emit(current.node.key)
+        else:
+            self.view.detail_requested.emit(current.key)
+        return True
+
+    # -- linking -------------------------------------------------------------------------------
+    def start_link(self) -> bool:
+        current = self.current()
+        if current is None or current.node.is_group or not self.scene.editable:
+            return current is not None
+        self.cancel_link()
+        self.link_source = current.key
+        self._line = QGraphicsLineItem()
+        self._line.setPen(QPen(self.scene.style.colour("focus"), 2.5, Qt.PenStyle.DashLine))
+        self._line.setZValue(10)
+        self.scene.addItem(self._line)
+        self._update_line()
+        self._announce(
+            tr("Verbinden: {0} ist Voraussetzung. Ziel wählen, das sie benötigt, dann Eingabe; "
+               "Esc bricht ab.").format(current.key)
+        )  # fmt: skip
+        return True
+
+    def finish_link(self) -> bool:
+        source, target = self.link_source, self.current()
+        self.cancel_link()
+        if target is None or target.key == source or target.node.is_group:
+            self._announce(tr("Verbinden abgebrochen: bitte ein anderes Ziel wählen."))
+            return True
+        self.scene.link_requested.emit(source, target.key)
+        return True
+
+    def cancel_link(self) -> None:
+        self.link_source = None
+        if self._line is not None and self._line.scene() is not None:
+            self.scene.removeItem(self._line)
+        self._line = None
+
+    def _update_line(self) -> None:
+        source = self.scene.nodes.get(self.link_source or "")
+        current = self.current()
+        if self._line is None or source is None or current is None:
+            return
+        self._line.setLine(QLineF(source.pos(), current.pos()))
+
+    # -- the keyboard goal ---------------------------------------------------------------------
+    def set_current(self, item: NodeItem) -> None:
+        self.scene.set_focus_key(item.key)
+        self.scene.clearSelection()
+        item.setSelected(True)
+        self.view.ensureVisible(item, 40, 40)
+        self._update_line()
+        self._announce(describe(item))
+
+    def _announce(self, text: str) -> None:
+        """What a screen reader reads for the keyboard goal (the view's description)."""
+        for widget in (self.view, self.view.viewport()):
+            widget.setAccessibleDescription(text)
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
+            )
+        self.view.announced.emit(text)
+
+
+def describe(item: NodeItem) -> str:
+    node = item.node
+    if node.is_group:
+        return tr("Gruppe {0}: {1} Ziele (Eingabe klappt auf)").format(node.key, node.count)
+    needs = sum(1 for e in item.edges if e.target is item)
+    needed = sum(1 for e in item.edges if e.source is item)
+    return tr("{0} – {1}; Status: {2}; Federführung {3}; {4} Voraussetzungen, {5} abhängige "
+              "Ziele").format(node.key, node.title, node.status.label if node.status else "–",
+                              node.lead, needs, needed)  # fmt: skip

@@ -1,0 +1,76 @@
+"""Walking the accessibility tree as a screen reader does (QAccessible interfaces, not widgets):
+what a blind user hears is the interface's role and name, whatever the widget class."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
+
+R = QAccessible.Role
+# Controls a user operates: each must say what it is for.
+INTERACTIVE = {
+    R.Button, R.CheckBox, R.RadioButton, R.ComboBox, R.EditableText, R.SpinBox, R.Slider,
+    R.Dial, R.PageTab, R.ButtonMenu, R.ButtonDropDown, R.Table, R.List, R.Tree, R.Canvas,
+    R.Graphic, R.HotkeyField,
+}  # fmt: skip
+# Their children are data (cells, rows, list entries): named by the data, not by us.
+CONTAINERS = {R.Table, R.List, R.Tree, R.ComboBox, R.ScrollBar, R.MenuBar, R.PopupMenu}
+
+
+def _describe(iface) -> str:
+    obj = iface.object()
+    cls = type(obj).__name__ if obj is not None else "?"
+    name = obj.objectName() if isinstance(obj, QWidget) else ""
+    parent = obj.parent() if obj is not None else None
+    trail = []
+    while parent is not None and len(trail) < 4:
+        trail.append(parent.objectName() or type(parent).__name__)
+        parent = parent.parent()
+    return f"{cls}#{name} role={iface.role().name} in {'/'.join(trail)}"
+
+
+def walk(widget: QWidget):
+    """Every visible interface below `widget` (depth first), without the data of tables."""
+    root = QAccessible.queryAccessibleInterface(widget)
+    stack = [root]
+    seen = 0
+    while stack:
+        iface = stack.pop()
+        if iface is None or not iface.isValid():
+            continue
+        seen += 1
+        if iface.state().invisible:
+            continue
+        yield iface
+        if iface.role() in CONTAINERS and iface is not root:
+            continue
+        for i in range(iface.childCount() - 1, -1, -1):
+            stack.append(iface.child(i))
+        assert seen < 50_000, "accessibility tree without end"
+
+
+def is_control(iface) -> bool:
+    """A control by its role, or any widget the Tab key stops at (a custom-painted canvas is
+    announced as „Client“, yet the user works in it)."""
+    if iface.role() in INTERACTIVE:
+        return True
+    obj = iface.object()
+    return (
+        isinstance(obj, QWidget)
+        and bool(obj.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and iface.role() not in CONTAINERS
+    )
+
+
+def unnamed_controls(widget: QWidget) -> list[str]:
+    """The interactive controls below `widget` that a screen reader announces without a name."""
+    missing = []
+    for iface in walk(widget):
+        if is_control(iface) and not iface.text(QAccessible.Text.Name).strip():
+            missing.append(_describe(iface))
+    return missing
+
+
+def interactive_count(widget: QWidget) -> int:
+    return sum(1 for iface in walk(widget) if is_control(iface))
