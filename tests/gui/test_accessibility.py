@@ -63,7 +63,8 @@ def test_every_view_and_dock_names_its_controls(window, qtbot):
     assert problems == [], "\n".join(problems)
     # the walk reached the controls (a tree that stops at the top would pass vacuously)
     assert {"Ziele", "Übersicht", "Abhängigkeiten", "Zeitplan"} <= set(seen)
-    assert all(count >= 3 for count in seen.values()), seen
+    assert all(seen[v] >= 3 for v in ("Ziele", "Übersicht", "Abhängigkeiten", "Zeitplan")), seen
+    assert all(count >= 1 for count in seen.values()), seen
 
 
 def _merge_dialog(window, tmp_path):
@@ -130,3 +131,31 @@ def test_every_dialog_names_its_controls(window, qtbot, tmp_path, name):
     dialog.close()
     assert problems == [], "\n".join(problems)
     assert count >= 1
+
+
+def test_berichtsrunden_view_and_its_dialogs_name_their_controls(rounds_window, qtbot):
+    from tests.gui.test_rounds_view import _submitted
+    from tests.support.rounds import page_of, select_row
+
+    win = rounds_window
+    win.resize(1366, 768)
+    page = page_of(win)
+    problems: list[str] = []
+    page.open_round()
+    _check(page.dialog, qtbot, "Runde eröffnen", problems)
+    page.dialog.close()
+    _submitted(win.bridge.store)
+    page.refresh()
+    assert _check(page, qtbot, "Berichtsrunden", problems) >= 3
+    page.tabs.setCurrentWidget(page.review)
+    select_row(page.review.queue, 0, "Z4")
+    page.review.return_button.click()
+    _check(page.dialog, qtbot, "Meldung zurückgeben", problems)
+    page.dialog.close()
+    page.tabs.setCurrentIndex(1)
+    select_row(page.report_view, 0, "Z1")
+    page.edit_report()
+    assert page.dialog.objectName() == "ReportFormDialog"
+    _check(page.dialog, qtbot, "Meldebogen", problems)
+    page.dialog.close()
+    assert problems == [], "\n".join(problems)

@@ -83,6 +83,7 @@ class ComparePanel(QWidget):
         tr = self.tr
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("compareTabs")
+        self.tabs.setAccessibleName(self.tr("Vergleich der Runden"))
         self.transitions = RowsModel([
             Col(tr("von"), lambda r: r[0].label, lambda r: r[0].value, icon=lambda r: status_icon(r[0])),
             Col(tr("nach"), lambda r: r[1].label, lambda r: r[1].value, icon=lambda r: status_icon(r[1])),

@@ -90,6 +90,7 @@ class RoundsPage(QWidget):
         top_layout.addLayout(buttons)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("roundTabs")
+        self.tabs.setAccessibleName(self.tr("Bereiche der Runde"))
         self.tabs.addTab(self._matrix_tab(), tr("Vollständigkeit"))
         self.reports_tab = self._reports_tab()
         self.tabs.addTab(self.reports_tab, tr("Meldungen"))

@@ -101,6 +101,7 @@ class ReportFormDialog(QDialog):
         inner.addWidget(self._indicator_box(goal.key))
         inner.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Meldebogen"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(details)
         scroll.setMinimumHeight(200)
