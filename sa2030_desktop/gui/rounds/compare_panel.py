@@ -121,6 +121,7 @@ class ComparePanel(QWidget):
         ], self)  # fmt: skip
         self.chart = TransitionChart(self)
         chart_scroll = QScrollArea(self)  # many pairs: the chart scrolls down, never sideways
+        chart_scroll.setAccessibleName(self.tr("Übergänge zwischen den Runden (Diagramm)"))
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         chart_scroll.setWidget(self.chart)
