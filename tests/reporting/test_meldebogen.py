@@ -150,6 +150,13 @@ BAD = {
     "unknown indicator": ({"Indikatoren": {"A5": "Z1", "B5": "Fallzahl", "I5": 3}},
                           "Blatt Indikatoren, Zeile 5, Spalte B (Indikator)",
                           "hat keinen Indikator „Fallzahl“"),
+    "cleared date": ({"Meilensteine": {"E6": None}},
+                     "Blatt Meilensteine, Zeile 6, Spalte E (Prognose)", "lässt sich im Meldebogen"),
+    "Sachstand too long": ({"Ziele": {"G6": "x" * 1001}},
+                           "Blatt Ziele, Zeile 6, Spalte G (Sachstand (höchstens 1.000 Zeichen))",
+                           "1001 Zeichen lang"),
+    "header": ({"Indikatoren": {"I4": "Wert"}}, "Blatt Indikatoren, Zeile 4, Spalte I (Neuer Messwert)",
+               "„Wert“ statt „Neuer Messwert“"),
     "reason missing": ({"Ziele": {"E5": "gefährdet"}},
                        "Blatt Ziele, Zeile 5, Spalte F (Begründung des Status)", "Begründung"),
 }  # fmt: skip
@@ -192,6 +199,22 @@ def test_workbook_of_another_round_portfolio_or_ministry_is_refused(store, tmp_p
         assert code == 1 and words in err and "Blatt Kennung" in err, err
     with closing(open_portfolio(store.path)) as again:
         assert state(again) == before
+
+
+def test_what_is_no_meldebogen_is_refused_in_german(store, tmp_path, capsys):
+    text = tmp_path / "notiz.xlsx"
+    text.write_text("kein Excel", encoding="utf-8")
+    template = tmp_path / "vorlage.xlsx"
+    store.close()
+    assert run(capsys, "template", template)[0] == 0
+    stripped = mw.write_form(open_portfolio(store.path), "R1", "MF", tmp_path / "mf.xlsx").path
+    wb = openpyxl.load_workbook(stripped)
+    del wb["Kennung"]
+    wb.save(stripped)
+    for path, words in [(text, "keine Excel-Mappe"), (template, "kein Meldebogen"),
+                        (stripped, "kein Meldebogen"), (tmp_path / "fehlt.xlsx", "gibt es nicht")]:  # fmt: skip
+        code, _, err = run(capsys, "round", "collect", store.path, "R1", path)
+        assert code == 1 and words in err and "Traceback" not in err, err
 
 
 def test_tampered_identification_and_closed_round_are_refused(store, tmp_path, capsys):
