@@ -207,13 +207,27 @@ LINE_HEIGHT = 13.0  # points per line of 10-point text
 
 def _height(texts: list[str], widths: list[float]) -> float:
     """Row height for wrapped text: neither Excel nor Calc measures rows written by XlsxWriter,
-    so estimate the lines of the fullest cell (about 1.3 characters of 10 pt per unit of width)."""
+    so count the lines of the fullest cell, wrapping at words like Calc does (about 1.2
+    characters of 10 pt per unit of column width)."""
     lines = 1
     for text, width in zip(texts, widths, strict=True):
-        per_line = max(int(width * 1.3), 1)
-        count = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")) if text else 1
-        lines = max(lines, count)
+        if text:
+            per_line = max(int(width * 1.2), 1)
+            lines = max(lines, sum(_wrapped(part, per_line) for part in text.split("\n")))
     return LINE_HEIGHT * lines + 3
+
+
+def _wrapped(paragraph: str, per_line: int) -> int:
+    count, used = 1, 0
+    for word in paragraph.split():
+        need = len(word) if used == 0 else used + 1 + len(word)
+        if need <= per_line:
+            used = need
+            continue
+        count += 1 if used else 0
+        count += (len(word) - 1) // per_line  # a word longer than the line breaks inside
+        used = len(word) % per_line or per_line
+    return count
 
 
 _EMPTY = {
