@@ -46,9 +46,13 @@ def _values(text: str) -> dict[str, tuple[float, date]]:
     return {k: (float(v[0]), _d(v[1])) for k, v in json.loads(text).items()} if text else {}
 
 
-def load_reports(conn: Connection, round_key: str | None = None) -> list[Report]:
-    """The reports of one round (or of all), ordered by round and goal key."""
-    where, args = (" WHERE round = ?", (round_key,)) if round_key else ("", ())
+def load_reports(conn: Connection, round_key: str | None = None,
+                 goal: str | None = None) -> list[Report]:  # fmt: skip
+    """The reports of one round (or of all; of one goal only with `goal`), ordered by round
+    and goal key."""
+    clauses = [(c, v) for c, v in (("round = ?", round_key), ("goal = ?", goal)) if v]
+    where = " WHERE " + " AND ".join(c for c, _v in clauses) if clauses else ""
+    args = tuple(v for _c, v in clauses)
     return [
         Report(
             r[0],

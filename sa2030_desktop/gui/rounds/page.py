@@ -53,6 +53,7 @@ class RoundsPage(QWidget):
         self.status: RoundStatus | None = None
         self.reports: list[Report] = []
         self._active, self._stale = active, True
+        self._refreshing = False
         self._build()
         bridge.changed.connect(self._changed)
         if active:
@@ -66,7 +67,7 @@ class RoundsPage(QWidget):
             self, self.round_model, "roundList", tr("Berichtsrunden"), stretch=6
         )  # the overdue list elides (full: tooltip)
         self.round_view.setSelectionMode(self.round_view.SelectionMode.SingleSelection)
-        self.round_view.selectionModel().currentRowChanged.connect(lambda *_: self._load_round())
+        self.round_view.selectionModel().currentRowChanged.connect(self._round_chosen)
         rows = self.round_view.verticalHeader().defaultSectionSize()
         self.round_view.setMinimumHeight(
             self.round_view.horizontalHeader().sizeHint().height() + 4 * rows + 4
@@ -231,14 +232,22 @@ class RoundsPage(QWidget):
         current = self.current_round()
         keep = current.round.key if current else None
         self.rounds = reporting.list_rounds(self.bridge.store, self.day())
-        self.round_model.set_items(self.rounds)
-        fit(self.round_view)
+        self._refreshing = True  # one rebuild of the chosen round, not one per signal
+        try:
+            self.round_model.set_items(self.rounds)
+            fit(self.round_view)
+            if not (keep and self.select_round(keep)) and self.rounds:
+                self.select_round(self.rounds[-1].round.key)  # the latest round
+        finally:
+            self._refreshing = False
         self.stack.setCurrentIndex(1 if self.rounds else 0)
         closed = [s.round.key for s in self.rounds if not s.round.is_open]
         self.compare.set_rounds(closed)
-        if not (keep and self.select_round(keep)) and self.rounds:
-            self.select_round(self.rounds[-1].round.key)  # the latest round
         self._load_round()
+
+    def _round_chosen(self, *_args) -> None:
+        if not self._refreshing:
+            self._load_round()
 
     def _load_round(self) -> None:
         current = self.current_round()
@@ -258,10 +267,10 @@ class RoundsPage(QWidget):
         self.titles.update(titles)
         self._show_matrix(current)
         self.report_model.set_items(self.reports)
-        fit(self.report_view)
+        fit(self.report_view, rnd.key)
         self._fill_ministries(sorted(current.by_ministry))
         self._filter_reports()
-        self.review.set_reports(self.reports, titles)
+        self.review.set_reports(self.reports, titles, rnd.key)
         self._show_pair()
 
     def _show_matrix(self, status: RoundStatus) -> None:
@@ -276,7 +285,7 @@ class RoundsPage(QWidget):
             head += "\n" + self.tr("Meldeschluss überschritten; alle Ressorts haben gemeldet.")
         self.matrix_head.setText(head)
         self.matrix_model.set_items(list(status.by_ministry.values()))
-        fit(self.matrix_view)
+        fit(self.matrix_view, status.round.key)
         self.matrix_total.setText(self.tr(
             "Summe: {0} Ziele im Umfang · ausstehend {1} · gemeldet {2} · bestätigt {3} · "
             "zurückgegeben {4} · gemeldet in % {5}").format(

@@ -42,7 +42,7 @@ class ReviewPanel(QWidget):
             self.queue.setColumnHidden(col, True)
         self.proxy: RowsProxy = self.queue.model()
         self.show_all = QCheckBox(self.tr("Auch &bestätigte und zurückgegebene zeigen"), self)
-        self.show_all.toggled.connect(self._filter)
+        self.show_all.toggled.connect(self._toggled)
         self.pair_model = RowsModel(field_columns(), self)
         self.pair_view = QTableView(self)
         self.pair_view.setObjectName("reviewSideBySide")
@@ -98,7 +98,9 @@ class ReviewPanel(QWidget):
         self.show_pair(None)
         self._filter()
 
-    def set_reports(self, reports: list[Report], titles: dict[str, str]) -> None:
+    def set_reports(
+        self, reports: list[Report], titles: dict[str, str], key: object = None
+    ) -> None:
         self.titles.clear()
         self.titles.update(titles)
         current = self.current()
@@ -106,14 +108,17 @@ class ReviewPanel(QWidget):
         self._filter()
         if current is not None:
             self.select(current.goal)
-        fit(self.queue)
+        fit(self.queue, key)
+
+    def _toggled(self) -> None:
+        self._filter()
+        fit(self.queue)  # „zurückgegeben“ may need more room than „gemeldet“
 
     def _filter(self) -> None:
         all_ = self.show_all.isChecked()
         self.proxy.set_filter(None if all_ else (lambda r: r.state is ReportState.SUBMITTED))
         waiting = sum(1 for r in self.queue_model.items if r.state is ReportState.SUBMITTED)
         self.empty.setVisible(self.proxy.rowCount() == 0)
-        fit(self.queue)
         self.empty.setText(self.tr(
             "Keine Meldung wartet auf die Prüfung. Abgegebene Meldungen erscheinen hier; "
             "erfassen Sie eine im Reiter „Meldungen“ (Meldung erfassen …).")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 from sa2030_desktop.gui.rounds.table_model import RowsModel, RowsProxy
 
 # Column widths from the first rows only: 10,000 reports must not be measured one by one.
-MEASURED_ROWS = 200
+MEASURED_ROWS = 50
 
 
 def sortable_table(parent: QWidget, model: RowsModel, name: str, accessible: str,
@@ -29,7 +29,8 @@ def sortable_table(parent: QWidget, model: RowsModel, name: str, accessible: str
     view.verticalHeader().hide()
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    header.setResizeContentsPrecision(MEASURED_ROWS)
+    # the vertical header's precision decides how many rows a column's width is measured on
+    view.verticalHeader().setResizeContentsPrecision(MEASURED_ROWS)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     if stretch is None:
         header.setStretchLastSection(True)
@@ -38,6 +39,10 @@ def sortable_table(parent: QWidget, model: RowsModel, name: str, accessible: str
     return view
 
 
-def fit(view: QTableView) -> None:
-    """Columns as wide as their content (the stretching one takes the rest)."""
+def fit(view: QTableView, key: object = None) -> None:
+    """Columns as wide as their content (the stretching one takes the rest) — once per `key`
+    (e.g. the round shown): a refresh after an edit keeps the widths the user sees or set."""
+    if key is not None and getattr(view, "_fitted_for", None) == key:
+        return
+    view._fitted_for = key
     view.resizeColumnsToContents()

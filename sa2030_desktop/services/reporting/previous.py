@@ -43,13 +43,16 @@ class ReviewPair:
 
 def review_pair(store: Store, round_key: str, goal: str) -> ReviewPair:
     """The report of `goal` in `round_key` beside the values before the round's reports."""
-    from sa2030_desktop.services import reporting
-
-    rnd = reporting.get_round(store, round_key)
-    report = next((r for r in reporting.reports(store, round_key) if r.goal == goal), None)
-    if report is None:
-        raise rr.DomainError("report_not_in_round", key=goal, round=round_key)
     portfolio = store.snapshot()
+    with store.engine.connect() as conn:
+        rounds = repo.load_rounds(conn)
+        rnd = rr.existing_round(rounds, round_key)
+        found = repo.load_reports(conn, round_key, goal)
+        previous = _previous_closed(rounds, rnd)
+        answered_before = repo.load_reports(conn, previous, goal) if previous else []
+    if not found:
+        raise rr.DomainError("report_not_in_round", key=goal, round=round_key)
+    report = found[0]
     current = portfolio.goals.get(goal)
     old = _logged_old_values(store, round_key, goal)
     before = Side()
@@ -72,11 +75,8 @@ def review_pair(store: Store, round_key: str, goal: str) -> ReviewPair:
         earlier = [v for v in ind.values if v.source != source]
         before.values[ind.name] = (earlier[-1].value, earlier[-1].date) if earlier else None
         reported.values[ind.name] = report.values.get(ind.name)
-    previous = _previous_closed(store, rnd)
-    if previous:
-        frozen = reporting.frozen(store, previous)
-        if goal in frozen.reports:
-            before.progress = frozen.reports[goal].progress
+    if answered_before:  # a closed round's reports never change: its Sachstand as frozen
+        before.progress = answered_before[0].progress
     title = current.title if current else ""
     return ReviewPair(report, title, before, reported, previous)
 
@@ -94,9 +94,7 @@ def _logged_old_values(store: Store, round_key: str, goal: str) -> dict[tuple, s
     return out
 
 
-def _previous_closed(store: Store, rnd: rr.ReportingRound) -> str:
+def _previous_closed(rounds: dict[str, rr.ReportingRound], rnd: rr.ReportingRound) -> str:
     """The latest closed round with an earlier as-of date ("" when there is none)."""
-    with store.engine.connect() as conn:
-        rounds = repo.load_rounds(conn).values()
-    earlier = [r for r in rounds if not r.is_open and r.as_of < rnd.as_of]
+    earlier = [r for r in rounds.values() if not r.is_open and r.as_of < rnd.as_of]
     return max(earlier, key=lambda r: r.as_of).key if earlier else ""
