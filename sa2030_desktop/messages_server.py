@@ -46,6 +46,7 @@ SERVER_MESSAGES = {
     "server_row_refused": "Als {login} (Ressort {ministry}) dürfen Sie {entity} {key} nicht ändern: es gehört zu einem Ziel, das ein anderes Ressort federführend verantwortet. Nichts wurde geschrieben.",
     "server_reader": "Als {login} (Rolle Leser) können Sie das Portfolio nur lesen.",
     "stale_write": "{entity} {key} wurde inzwischen von {by} geändert – Ihre Änderung wurde nicht gespeichert, damit nichts verloren geht. {fields} Bitte die Anzeige aktualisieren und neu entscheiden.",
+    "server_offline": "Die Verbindung zum Teamserver „{path}“ ist unterbrochen. Das Fenster zeigt weiter den letzten Stand, ist aber schreibgeschützt, bis die Verbindung von selbst wieder steht. Alles bisher Gespeicherte ist auf dem Server sicher.",
     "server_no_files": "„{path}“ ist ein Teamserver: {what} gibt es dort nicht (der Server hat eigene Sicherungen). Für eine Kopie auf diesem Rechner: sa2030 checkout.",
 }
 

@@ -58,7 +58,9 @@ def _cannot_start_app(path: str | None, commands: set[str]) -> tuple[int, str] |
     import os
     from pathlib import Path
 
-    if path is not None and not Path(path).exists():
+    from sa2030_desktop.services.server import is_server
+
+    if path is not None and not is_server(path) and not Path(path).exists():
         if not Path(path).suffix and os.sep not in path:
             return EXIT_USAGE, (f"Falscher Aufruf: unbekannter Befehl „{path}“ – bekannt sind "
                                 f"{', '.join(sorted(commands))} (siehe sa2030 --help).")

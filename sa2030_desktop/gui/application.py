@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.gui import settings
 from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import server
 
 log = logging.getLogger(__name__)
 DEMO_NAME = "Demoportfolio.sa2030"
@@ -86,6 +87,10 @@ def is_locked(exc: BaseException) -> bool:
     return getattr(exc, "code", "") == "file_locked"
 
 
+def _reachable(candidate) -> bool:
+    return server.looks_like_server(candidate) or Path(candidate).exists()
+
+
 def choose_store(path: str | None, parent=None):
     """The store to start with: the given file, else the last one, else the demo portfolio.
 
@@ -93,7 +98,7 @@ def choose_store(path: str | None, parent=None):
     create a new one, or quit (None).
     """
     candidate = path or settings.last_file()
-    if candidate is None or (path is None and not Path(candidate).exists()):
+    if candidate is None or (path is None and not _reachable(candidate)):
         try:
             candidate = str(first_start_portfolio())
         except DomainError as exc:
@@ -173,7 +178,8 @@ def main(path: str | None = None) -> int:
     from sa2030_desktop.gui.store_bridge import StoreBridge
 
     bridge = StoreBridge(store)
-    settings.remember_file(store.path)
+    if not server.where(store):  # the recent files are files
+        settings.remember_file(store.path)
     window = MainWindow(bridge, strict=False)  # a broken feature: a German message, not no window
     window.show_on_screen()
     try:

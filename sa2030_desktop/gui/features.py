@@ -28,6 +28,7 @@ FEATURES: list[str] = [
     "sa2030_desktop.gui.exchange.feature",
     "sa2030_desktop.gui.safety.feature",
     "sa2030_desktop.gui.briefing.feature",
+    "sa2030_desktop.gui.team.feature",
 ]
 
 Shortcut = str | QKeySequence.StandardKey | None

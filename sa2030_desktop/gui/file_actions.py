@@ -19,6 +19,7 @@ from sa2030_desktop.gui.features import ActionSpec
 from sa2030_desktop.gui.report_dialog import show_report
 from sa2030_desktop.gui.tasks import run_with_progress
 from sa2030_desktop.messages import ENTITY, format_error, format_issue
+from sa2030_desktop.services import server
 
 SUFFIX = ".sa2030"
 
@@ -71,6 +72,8 @@ class FileActions(QObject):
         self._fill_recent()
 
     def _folder(self) -> str:
+        if server.where(self.window.bridge.store):
+            return str(Path.home())
         return str(self.window.bridge.store.path.parent)
 
     # -- open / new --------------------------------------------------------------------------------
@@ -87,7 +90,7 @@ class FileActions(QObject):
         from sa2030_desktop.services.portfolio import open_portfolio
 
         current = self.window.bridge.store.path
-        if Path(path).resolve() == current.resolve():
+        if not server.is_server(path) and Path(path).resolve() == current.resolve():
             self.window.reload()  # this window already holds the file (and its writer lock)
             return True
         from sa2030_desktop.gui.safety.opening import open_for_window
@@ -121,7 +124,8 @@ class FileActions(QObject):
     def _switch_to(self, store) -> None:
         self.window.undo_stack.clear()
         self.window.bridge.set_store(store)
-        settings.remember_file(store.path)
+        if not server.where(store):  # the recent files are files
+            settings.remember_file(store.path)
         self._fill_recent()
         if store.readonly:
             self.window.statusBar().showMessage(

@@ -36,6 +36,7 @@ from sa2030_desktop.gui.table.goal_table_page import GoalTablePage
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.gui.window_actions import window_declaration
 from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import server
 
 log = logging.getLogger(__name__)
 APP_TITLE = "SA2030 Planner"
@@ -265,14 +266,15 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         store = self.bridge.store
-        parts = [store.path.name]
+        where = server.where(store)  # the team server: which one and as whom (TEAM.md)
+        parts = [where or store.path.name]
         if store.readonly:
             parts[0] += " " + self.tr("[schreibgeschützt]")
         if self.bridge.snapshot().info.demo:
             parts.append(self.tr("Demodaten – illustrativ"))
         parts.append(APP_TITLE)
         self.setWindowTitle(" – ".join(parts))
-        self.setWindowFilePath(str(store.path))
+        self.setWindowFilePath("" if where else str(store.path))
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -16,6 +16,8 @@ from sa2030_desktop.domain.preconditions import check_package_write
 def read_package(engine_or_conn: Engine | Connection) -> tuple[str, str] | None:
     """(ministry, origin lineage) when the file is a package, else None."""
     sql = "SELECT ministry, origin_lineage FROM package_info WHERE id = 1"
+    if engine_or_conn.dialect.name != "sqlite":  # the team server is never a package
+        return None
     try:
         if isinstance(engine_or_conn, Engine):
             with engine_or_conn.connect() as conn:

@@ -168,7 +168,8 @@ def make_engine(conninfo: str) -> Engine:
     engine = create_engine(
         "postgresql+psycopg://",
         creator=creator,
-        pool_pre_ping=True,
+        # no ping before each use (a round trip per action): a connection found dead fails
+        # that action (reported as not saved) and the pool then reconnects on its own
         pool_size=2,
         max_overflow=4,
     )

@@ -162,6 +162,7 @@ BEGIN
         'entity', CASE TG_TABLE_NAME WHEN 'goal_partner' THEN 'goal'
                   WHEN 'indicator_value' THEN 'indicator' ELSE entity END,
         'key', k, 'version', ver, 'op', lower(TG_OP), 'user', session_user::text,
+        'ministry', (SELECT su.ministry FROM server_user su WHERE su.login = session_user),
         'action', act, 'pid', pg_backend_pid())::text);
     RETURN NULL;
 END $$;

@@ -63,10 +63,10 @@ class ServerSession:
 
     def begin(self, conn: Connection, comment: str) -> int:
         row = conn.exec_driver_sql(
-            "SELECT nextval('sa2030_action_seq'), set_config('sa2030.comment', %(c)s, true)",
+            "SELECT set_config('sa2030.action', nextval('sa2030_action_seq')::text, true),"
+            " set_config('sa2030.comment', %(c)s, true)",
             {"c": comment},
         ).first()
-        conn.exec_driver_sql("SELECT set_config('sa2030.action', %(a)s, true)", {"a": str(row[0])})
         return int(row[0])
 
     def note(self, conn: Connection, entity: str, key: str, fieldname: str, old, new) -> None:

@@ -60,6 +60,9 @@ class ServerStore(Store):
         super().__init__(Path(session.name), engine, readonly)
         self.conninfo = conninfo
         self.session = session
+        self.own_actions: set[int] = set()  # committed here: their announcements are known
+        self.may_write = not readonly  # what the role allows; `readonly` also while offline
+        self.on_lost: list = []  # called when an action finds the connection gone
 
     @property
     def where(self) -> str:
@@ -124,6 +127,7 @@ class ServerStore(Store):
             raise DomainError("server_reader", login=self.session.login)
         with self._errors(), super().transaction(comment, user) as uow:
             yield uow
+        self.own_actions.add(uow.action)
 
     def save_layout(self, view: str, positions: dict[str, tuple[float, float]]) -> None:
         with self._errors():
@@ -136,9 +140,18 @@ class ServerStore(Store):
         try:
             yield
         except FileRefusedError as exc:  # reconnecting failed: the server is still away
+            if exc.kind == "server_lost":
+                self._lost()
             if exc.kind != "server_unreachable":
                 raise
+            self._lost()
             raise FileRefusedError("server_lost", self.session.name) from exc
+        except DomainError as exc:
+            if exc.code == "stale_write":  # show the newer row: the user decides on it
+                self.refresh_rows({exc.data["entity"]: {exc.data["key"]}})
+                for listener in list(self._listeners):
+                    listener(ChangeSet(updated=[(exc.data["entity"], exc.data["key"])]))
+            raise
         except DBAPIError as exc:
             text = str(exc.orig).lower()
             if "row-level security" in text or "permission denied" in text:
@@ -150,11 +163,28 @@ class ServerStore(Store):
                     ministry=self.session.ministry or "",
                 ) from exc
             if exc.connection_invalidated or "connection" in text or "terminat" in text:
+                self._lost()
                 raise FileRefusedError("server_lost", self.session.name) from exc
             raise
 
+    def _lost(self) -> None:
+        for callback in list(self.on_lost):
+            callback()
+
     def reconnect(self) -> None:
         self.engine.dispose()
+
+    def set_offline(self, offline: bool) -> None:
+        """While the connection is lost the store is read-only; afterwards as the role allows."""
+        self.readonly = offline or not self.may_write
+
+    def reachable(self) -> bool:
+        """Whether the server answers again (a connection of its own, closed at once)."""
+        try:
+            server_connect.connect(self.conninfo).close()
+        except FileRefusedError:
+            return False
+        return True
 
     def close(self) -> None:
         super().close()

@@ -11,6 +11,7 @@ from sa2030_desktop import assets
 from sa2030_desktop.persistence import server_admin, server_connect
 from sa2030_desktop.persistence.server_store import ServerStore
 from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.persistence.unit_of_work import ChangeSet
 
 
 def is_server(target: str | Path) -> bool:
@@ -69,3 +70,24 @@ def list_users(conninfo: str) -> list[dict]:
 
 def status(conninfo: str) -> dict:
     return server_admin.status(conninfo)
+
+
+def listen(store: Store):
+    """A listener for the announcements of the store's server (None for a portfolio file)."""
+    if not isinstance(store, ServerStore):
+        return None
+    from sa2030_desktop.persistence.server_listen import ChangeListener
+
+    return ChangeListener(store.conninfo)
+
+
+def apply_notices(store: ServerStore, notices: list) -> tuple[ChangeSet, list]:
+    """Read again just the rows others changed; (what changed, the notices of others)."""
+    from sa2030_desktop.persistence.server_listen import touched
+
+    others = [n for n in notices if n.action not in store.own_actions]
+    if not others:
+        return ChangeSet(), []
+    rows = touched(others)
+    store.refresh_rows(rows)
+    return ChangeSet(updated=[(e, k) for e, keys in rows.items() for k in sorted(keys)]), others

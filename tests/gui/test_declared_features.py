@@ -17,6 +17,7 @@ from sa2030_desktop.gui.features import ActionSpec, DeclarationError, Feature
 MENUS = """
 Datei > Neu… | Ctrl+Shift+N
 Datei > Öffnen… | Ctrl+O
+Datei > Teamserver öffnen… |
 Datei > Zuletzt geöffnet [Menü]
 Datei > Kopie speichern unter… | Ctrl+Shift+S
 Datei ----

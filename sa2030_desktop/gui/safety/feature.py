@@ -11,7 +11,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.gui.features import ActionSpec, Feature
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import format_error
-from sa2030_desktop.services import safety
+from sa2030_desktop.services import safety, server
 from sa2030_desktop.services.portfolio import open_portfolio
 
 BACKUP_MINUTES = 10
@@ -95,7 +95,7 @@ class SafetyService(QObject):
     def backup_now(self, reason: str = "") -> bool:
         """Back up the open file off the GUI thread; skipped while a backup still runs."""
         store = self.bridge.store
-        if store.readonly or self.backing_up:
+        if store.readonly or self.backing_up or server.where(store):  # the server backs up
             return False
         path, owner = store.path, _owner(store)
         self.backup_task = TaskRunner.of(self.window).submit(

@@ -95,6 +95,10 @@ def open_interactively(
 ):
     """The opened Store, or None when the user cancelled. Refusals without a choice to offer
     (foreign file, newer version …) are raised as FileRefusedError for the caller to show."""
+    from sa2030_desktop.services import server
+
+    if server.is_server(path):  # the team server: no location, lock or backup questions
+        return server.open_server(str(path), readonly=readonly)
     path = Path(path)
     ask = ask or ask_with_dialog(parent)
     if not handle_lock:

@@ -1,0 +1,88 @@
+"""Two windows on the team server (TEAM.md, Working together): one edits, the other shows the
+change within a second and who made it; a lost connection turns the window read-only with a
+German message, and it reconnects on its own."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.services import goals
+from sa2030_desktop.services.portfolio import open_portfolio
+from tests.support.qt import isolated_settings  # noqa: F401  (private QSettings)
+
+
+@pytest.fixture
+def open_window(qtbot):
+    from sa2030_desktop.gui.main_window import MainWindow
+    from sa2030_desktop.gui.store_bridge import StoreBridge
+
+    made = []
+
+    def make(url):
+        bridge = StoreBridge(open_portfolio(url))
+        win = MainWindow(bridge)
+        qtbot.addWidget(win)
+        win.resize(1200, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        made.append((win, bridge))
+        return win
+
+    yield make
+    for win, bridge in made:
+        win.close()
+        bridge.close()
+
+
+def test_the_other_window_shows_the_change_and_who_made_it(team, open_window, qtbot):
+    mid = open_window(team["mid"])
+    stab = open_window(team["stab"])
+    assert "als u_mid (Ressort MID)" in mid.windowTitle()
+    assert stab.findChild(QLabel, "serverWhere").isVisible()
+    link = stab.feature("team").link
+    assert link.where.text().endswith("als u_stab (Koordinierungsstelle)")
+    goals.update_goal(mid.bridge.store, "Z01", title="Live von MID")  # as the dialog would
+    qtbot.waitUntil(lambda: stab.bridge.snapshot().goals["Z01"].title == "Live von MID",
+                    timeout=3000)  # fmt: skip
+    assert link.news.text().startswith("Ziel Z01 geändert von MID, vor ")
+    # the own window does not announce its own change as someone else's
+    assert mid.feature("team").link.news.text() == ""
+
+
+def test_a_stale_write_shows_both_values(team, open_window, qtbot):
+    stab = open_window(team["stab"])
+    link = stab.feature("team").link
+    link.stop()  # this window does not hear the other's change: its copy is stale
+    other = open_portfolio(team["mid"])
+    try:
+        goals.update_goal(other, "Z01", title="Zuerst gespeichert")
+    finally:
+        other.close()
+    with pytest.raises(DomainError) as info:
+        goals.update_goal(stab.bridge.store, "Z01", title="Später gespeichert")
+    box = stab.show_error(info.value)
+    assert "Ihr Wert „Später gespeichert“, auf dem Server „Zuerst gespeichert“" in box.text()
+    # the window now shows the stored value: the user decides on what is really there
+    assert stab.bridge.snapshot().goals["Z01"].title == "Zuerst gespeichert"
+    box.close()
+
+
+def test_connection_lost_read_only_then_reconnects(team, open_window, qtbot, pg_cluster):
+    win = open_window(team["mid"])
+    link = win.feature("team").link
+    pg_cluster.stop("immediate")
+    try:
+        qtbot.waitUntil(lambda: link.offline, timeout=5000)
+        assert win.bridge.store.readonly
+        assert "schreibgeschützt" in win.windowTitle()
+        assert "Verbindung zum Teamserver" in win.last_error.text()
+        assert len(win.bridge.snapshot().goals) == 50  # still showing the data
+    finally:
+        pg_cluster.restart_after_stop()
+    qtbot.waitUntil(lambda: not link.offline, timeout=10000)
+    assert not win.bridge.store.readonly
+    assert link.news.text() == "Verbindung wiederhergestellt"
+    goals.update_goal(win.bridge.store, "Z01", title="Nach der Rückkehr")
+    assert win.bridge.snapshot().goals["Z01"].title == "Nach der Rückkehr"
