@@ -125,6 +125,28 @@ def test_collect_operation_is_undoable(store, tmp_path):
     assert state(store)[:2] == before[:2]
 
 
+def test_unchanged_cells_never_overwrite_later_edits_in_the_app(store, tmp_path):
+    from sa2030_desktop.services.operations.goals import DeleteGoal
+    from sa2030_desktop.services.operations.milestones import UpdateMilestone
+
+    path = mw.write_form(store, "R1", "MID", tmp_path / "mid.xlsx").path
+    # after the form went out, the Stabsstelle moves Z1-M2 in the app and deletes Z2
+    UpdateMilestone("Z1-M2", {"forecast": date(2026, 12, 31)}).apply(store)
+    DeleteGoal("Z2").apply(store)
+    edit(path, {"Ziele": {"G5": "Stand Z1"}})  # the ministry only writes a Sachstand for Z1
+    result = mc.collect(store, "R1", path, today=TODAY)
+    assert result.submitted == ["Z1"]  # Z2's untouched row is skipped: the goal is gone
+    assert store.snapshot().milestones["Z1-M2"].forecast == date(2026, 12, 31)
+    # a changed row of a deleted goal is refused by its place
+    again = mw.write_form(store, "R1", "MF", tmp_path / "mf.xlsx").path
+    edit(again, {"Ziele": {"G6": "Stand Z4"}})
+    DeleteGoal("Z4").apply(store)
+    with pytest.raises(mc.ValidationError) as refused:
+        mc.collect(store, "R1", again, today=TODAY)
+    issue = refused.value.issues[0]
+    assert (issue.code, issue.place["row"], issue.data["key"]) == ("form_goal_gone", 6, "Z4")
+
+
 def test_checked_reading_is_checked_again_once_the_file_changed(store, tmp_path):
     path = mw.write_form(store, "R1", "MS", tmp_path / "ms.xlsx").path
     edit(path, {"Ziele": {"G5": "Stand"}})
