@@ -61,7 +61,7 @@ def read_prefill(rows: Rows) -> Prefill:
         elif in_prefill:
             try:
                 line = json.loads(cells[0])
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested beyond reason
                 line, broken = None, True
             if isinstance(line, list) and len(line) > 1:
                 raw_lines.append([str(x) for x in line])

@@ -251,6 +251,12 @@ def test_tampered_identification_and_closed_round_are_refused(store, tmp_path, c
     with pytest.raises(mc.ValidationError) as refused:
         mc.collect(store, "R1", tampered)
     assert refused.value.issues[0].code == "form_id_tampered"
+    wb = openpyxl.load_workbook(path)
+    wb["Kennung"]["A15"] = "[" * 30000  # a prefill line no JSON parser should follow
+    wb.save(tampered)
+    with pytest.raises(mc.ValidationError) as refused:
+        mc.collect(store, "R1", tampered)
+    assert refused.value.issues[0].code == "form_id_tampered"
     edit(path, {"Ziele": {"G5": "Stand"}})
     reporting.close(store, "R1", force=True)
     before = state(store)
