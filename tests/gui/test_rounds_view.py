@@ -290,3 +290,26 @@ def test_a_closed_round_takes_no_report(rounds_window, qtbot):
     assert not page.form_button.isEnabled()
     page.edit_report()
     assert isinstance(page.dialog, QMessageBox) and "abgeschlossen" in page.dialog.text()
+
+
+def test_a_submit_refreshes_only_its_report_and_the_counts(rounds_window, qtbot, monkeypatch):
+    """After an action on a few reports the view re-reads only those (10,000 reports are not
+    read again) — and shows the same as a full rebuild."""
+    win, store = rounds_window, rounds_window.bridge.store
+    _submitted(store)
+    page = page_of(win)
+    page.refresh()
+    full_reads = []
+    monkeypatch.setattr(reporting, "list_rounds", lambda *a, **k: full_reads.append(a) or [])
+    from sa2030_desktop.gui.commands import push_operation
+    from sa2030_desktop.services.operations.reporting import ReviewReport
+
+    assert push_operation(win, win.undo_stack, ReviewReport("R1", "Z4", True), win.bridge)
+    assert full_reads == []
+    shown = (table(page.matrix_view), table(page.report_view), table(page.round_view),
+             page.matrix_total.text())  # fmt: skip
+    assert next(r for r in shown[1] if r[0] == "Z4")[3] == "bestätigt"
+    monkeypatch.undo()
+    page.refresh()  # the full rebuild shows exactly the same
+    assert shown == (table(page.matrix_view), table(page.report_view), table(page.round_view),
+                     page.matrix_total.text())  # fmt: skip

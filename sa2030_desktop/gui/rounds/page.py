@@ -33,6 +33,7 @@ from sa2030_desktop.gui.rounds.columns import (
     share_text,
 )
 from sa2030_desktop.gui.rounds.compare_panel import ComparePanel
+from sa2030_desktop.gui.rounds.refresh import update_reports
 from sa2030_desktop.gui.rounds.review_panel import ReviewPanel
 from sa2030_desktop.gui.rounds.table_model import RowsModel
 from sa2030_desktop.gui.rounds.tables import fit, sortable_table
@@ -96,7 +97,9 @@ class RoundsPage(QWidget):
         self.reports_tab = self._reports_tab()
         self.tabs.addTab(self.reports_tab, tr("Meldungen"))
         self.review = ReviewPanel(self)
-        self.review.queue.selectionModel().currentRowChanged.connect(lambda *_: self._show_pair())
+        self.review.queue.selectionModel().currentRowChanged.connect(
+            lambda *_: self.show_pair_of_current()
+        )
         self.review.accept_requested.connect(self.accept_report)
         self.review.return_requested.connect(self.return_report)
         self.tabs.addTab(self.review, tr("Prüfung"))
@@ -166,8 +169,8 @@ class RoundsPage(QWidget):
         self.state_filter.addItem(self.tr("alle Zustände"), None)
         for state in ReportState:
             self.state_filter.addItem(state.label, state)
-        self.ministry_filter.currentIndexChanged.connect(self._filter_reports)
-        self.state_filter.currentIndexChanged.connect(self._filter_reports)
+        self.ministry_filter.currentIndexChanged.connect(self.filter_reports)
+        self.state_filter.currentIndexChanged.connect(self.filter_reports)
         self.form_button = QPushButton(self.tr("&Meldung erfassen …"), tab)
         self.form_button.setObjectName("reportFormButton")
         self.form_button.clicked.connect(self.edit_report)
@@ -206,9 +209,9 @@ class RoundsPage(QWidget):
         if active and self._stale:
             self.refresh()
 
-    def _changed(self, _changes) -> None:
+    def _changed(self, changes) -> None:
         self._stale = True
-        if self._active:
+        if self._active and not (changes is not None and update_reports(self, changes)):
             self.refresh()
 
     def day(self) -> date:
@@ -265,15 +268,15 @@ class RoundsPage(QWidget):
         titles = {k: g.title for k, g in self.bridge.snapshot().goals.items()}
         self.titles.clear()
         self.titles.update(titles)
-        self._show_matrix(current)
+        self.show_matrix(current)
         self.report_model.set_items(self.reports)
         fit(self.report_view, rnd.key)
         self._fill_ministries(sorted(current.by_ministry))
-        self._filter_reports()
+        self.filter_reports()
         self.review.set_reports(self.reports, titles, rnd.key)
-        self._show_pair()
+        self.show_pair_of_current()
 
-    def _show_matrix(self, status: RoundStatus) -> None:
+    def show_matrix(self, status: RoundStatus) -> None:
         rnd, total = status.round, status.total
         late = [m for m, row in status.by_ministry.items() if row.overdue]
         head = self.tr("Runde {0} – {1} · Stichtag {2} · Meldeschluss {3} · {4}").format(
@@ -303,7 +306,7 @@ class RoundsPage(QWidget):
         self.ministry_filter.setCurrentIndex(max(index, 0))
         self.ministry_filter.blockSignals(False)
 
-    def _filter_reports(self) -> None:
+    def filter_reports(self) -> None:
         ministry, state = self.ministry_filter.currentData(), self.state_filter.currentData()
         state = ReportState(state) if state else None  # Qt hands the enum back as its text
         if ministry is None and state is None:
@@ -329,7 +332,7 @@ class RoundsPage(QWidget):
         if report is not None:
             self.goal_selected.emit(report.goal)
 
-    def _show_pair(self) -> None:
+    def show_pair_of_current(self) -> None:
         report = self.review.current()
         if report is not None:
             self.goal_selected.emit(report.goal)

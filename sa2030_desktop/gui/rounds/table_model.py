@@ -49,6 +49,15 @@ class RowsModel(QAbstractTableModel):
         self._sort_keys.clear()
         self.endResetModel()
 
+    def replace(self, row: int, item) -> None:
+        """One row's item changed (an edit): its cells and its sort keys, nothing else."""
+        self.items[row] = item
+        for column, keys in self._sort_keys.items():
+            col = self.columns[column]
+            keys[row] = (col.sort or col.text)(item)
+        last = len(self.columns) - 1
+        self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def item(self, row: int):
         return self.items[row] if 0 <= row < len(self.items) else None
 

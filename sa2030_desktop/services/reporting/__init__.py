@@ -28,7 +28,8 @@ from sa2030_desktop.services.operations.reporting import (
 from sa2030_desktop.services.reporting.frozen import FrozenStore, frozen_store, load_frozen
 
 __all__ = ["FrozenStore", "RoundStatus", "close", "compare", "frozen", "frozen_store",
-           "get_round", "list_rounds", "open_round", "reports", "review", "status", "submit"]  # fmt: skip
+           "get_round", "list_rounds", "open_round", "reports", "reports_of", "review", "status",
+           "status_from", "submit"]  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -99,6 +100,19 @@ def _status(store: Store, rnd: rr.ReportingRound, found: list[rr.Report],
     day = today or date.today()
     rows = rr.completeness(rnd, found, day)
     return RoundStatus(rnd, rows, rr.totals(rows), day)
+
+
+def status_from(store: Store, rnd: rr.ReportingRound, found: list[rr.Report],
+                today: date | None = None) -> RoundStatus:  # fmt: skip
+    """Completeness of `rnd` from reports already read (a view that re-read only the few
+    reports an action changed)."""
+    return _status(store, rnd, found, today)
+
+
+def reports_of(store: Store, key: str, goals: list[str]) -> list[rr.Report]:
+    """The reports of `goals` in round `key` (for a view refreshing what an action changed)."""
+    with store.engine.connect() as conn:
+        return [r for goal in goals for r in repo.load_reports(conn, key, goal)]
 
 
 def frozen(store: Store, key: str) -> Frozen:
