@@ -35,6 +35,7 @@ class Changes:
     shifted: list[tuple[str, int]] = field(default_factory=list)
     new_conflicts: list[str] = field(default_factory=list)
     resolved_conflicts: list[str] = field(default_factory=list)
+    verdicts: dict[str, str] = field(default_factory=dict)  # goal → WORSENED / IMPROVED
 
     def counts_before(self) -> dict[Status, int]:
         """The report's goals per status in the previous round (those that existed then)."""
@@ -47,11 +48,7 @@ class Changes:
 
     def trend(self, key: str) -> str:
         """The comparison's verdict on one goal."""
-        if key in self.worsened:
-            return WORSENED
-        if key in self.improved:
-            return IMPROVED
-        return SAME
+        return self.verdicts.get(key, SAME)
 
 
 def changes_of(ctx: BriefingContext) -> Changes | None:
@@ -72,6 +69,7 @@ def changes_of(ctx: BriefingContext) -> Changes | None:
     out.transitions = dict(sorted(pairs.items(), key=lambda t: (order[t[0][0]], order[t[0][1]])))
     out.worsened = [k for k in c.worsened if k in chosen]
     out.improved = [k for k in c.improved if k in chosen]
+    out.verdicts = {k: WORSENED for k in out.worsened} | {k: IMPROVED for k in out.improved}
     out.new_goals = [k for k in c.new_goals if k in chosen]
     out.removed_goals = [k for k in c.removed_goals if k in earlier]
     out.achieved = [k for k in c.achieved_milestones if owner.get(k) in chosen]
