@@ -78,11 +78,26 @@ def _cannot_start_app(path: str | None, commands: set[str]) -> tuple[int, str] |
     return None
 
 
+def _say_which_is_meant(target) -> None:
+    """A file named like a server connection opens as the file (it exists): say so."""
+    if not isinstance(target, str) or "=" not in target and "://" not in target:
+        return
+    from pathlib import Path
+
+    from sa2030_desktop.services.server import looks_like_server
+
+    if looks_like_server(target) and Path(target).exists():
+        print(f"sa2030: Hinweis: „{target}“ ist eine vorhandene Datei und wird als Datei "
+              "geöffnet; ein Teamserver ist als postgresql://SERVER/DATENBANK gemeint.",
+              file=sys.stderr)  # fmt: skip
+
+
 def run_command(args) -> int:
     """Run a subcommand; every error ends as one German line on stderr and exit status 1 –
     an unexpected one as „Interner Fehler“ with its traceback in the log (failures.py)."""
     from sa2030_desktop.failures import describe
 
+    _say_which_is_meant(getattr(args, "file", None))
     try:
         return int(args.run(args) or 0)
     except BrokenPipeError:  # `sa2030 stats … | head`: the reader has had enough

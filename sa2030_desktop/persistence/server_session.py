@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
-from sa2030_desktop.domain.entities import BY_NAME, PORTFOLIO_KEY
+from sa2030_desktop.domain.entities import BY_NAME, PORTFOLIO_KEY, REPORT_SEPARATOR
 from sa2030_desktop.domain.errors import CycleError, DomainError
 from sa2030_desktop.persistence.records import SPECS, _text
 from sa2030_desktop.persistence.server_schema import VERSIONED
@@ -129,6 +129,11 @@ class ServerSession:
         def lead_of(goal: object) -> str | None:
             return conn.exec_driver_sql("SELECT lead FROM goal WHERE key = ?", (goal,)).scalar()
 
+        if entity == "report":  # a ministry answers the reports of the goals it leads
+            if lead_of(key.split(REPORT_SEPARATOR, 1)[0]) == self.ministry:
+                return
+            raise DomainError("server_row_refused", entity=entity, key=key, login=self.login,
+                              ministry=self.ministry or "")  # fmt: skip
         try:
             check_package_write(self.ministry or "", lead_of, entity, key, values, old)
         except DomainError as exc:

@@ -14,6 +14,9 @@ def save_copy(store: Store, target: str | Path) -> Path:
     """Copy the portfolio with SQLite's backup API (consistent even while it is written to),
     verify the copy, then move it into place. The open file is never touched; an existing
     target is refused, and the open file itself cannot be the target."""
+    from sa2030_desktop.services.merge_state import refuse_server_copy
+
+    refuse_server_copy(store)
     target = Path(target)
     check_target(target)
     if target.exists():

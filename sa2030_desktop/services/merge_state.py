@@ -127,6 +127,7 @@ def save_copy_with_base(store: Store, target: Path, kind: str = "copy", prepare=
     from sa2030_desktop.domain.errors import FileRefusedError
     from sa2030_desktop.export.atomic import atomic_target, check_target
 
+    refuse_server_copy(store)
     target = Path(target)
     check_target(target)
     if target.exists():
@@ -137,3 +138,13 @@ def save_copy_with_base(store: Store, target: Path, kind: str = "copy", prepare=
         for suffix in ("-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)
     return target
+
+
+def refuse_server_copy(store: Store) -> None:
+    """A copy of the team server's portfolio is made by `sa2030 checkout` (the file copy works
+    on SQLite files): say so instead of failing on the missing file."""
+    from sa2030_desktop.domain.errors import DomainError
+    from sa2030_desktop.persistence.server_store import ServerStore
+
+    if isinstance(store, ServerStore):
+        raise DomainError("server_use_checkout", path=store.session.name)

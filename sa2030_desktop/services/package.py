@@ -41,6 +41,9 @@ def package_goals(store: Store, ministry: str) -> tuple[list[str], list[str]]:
 
 def export_package(store: Store, ministry: str, target: Path) -> Path:
     """Write the package file for `ministry` (refused inside a package)."""
+    from sa2030_desktop.services.merge_state import refuse_server_copy
+
+    refuse_server_copy(store)
     if package_ministry(store):
         raise DomainError("package_is_package")
     keep, context = package_goals(store, ministry)

@@ -95,6 +95,7 @@ def test_a_file_named_like_a_connection_opens_as_the_file(tmp_path, capsys, monk
     assert code == 0, err
     code, out, err = run(capsys, "stats", "service=x.sa2030")  # it exists: the file
     assert code == 0 and "Ziele: 0" in out
+    assert "vorhandene Datei und wird als Datei geöffnet" in err
 
 
 def test_new_refuses_a_server(pg_demo, capsys):

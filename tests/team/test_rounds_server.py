@@ -1,0 +1,54 @@
+"""Reporting rounds on the team server (issue 13, item 5): the Koordinierungsstelle opens the
+round, each ministry answers the reports of its own goals directly, the completeness counts."""
+
+from __future__ import annotations
+
+import json
+
+import psycopg
+
+from sa2030_desktop.cli.main import main
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ministries_answer_their_reports_directly(team, capsys):
+    code, _, err = run(capsys, "round", "open", team["stab"], "2026-Q4", "--title", "Q4",
+                       "--as-of", "2026-12-31", "--deadline", "2027-01-15")  # fmt: skip
+    assert code == 0, err
+    code, _, err = run(capsys, "round", "submit", team["mid"], "2026-Q4", "Z01",
+                       "--progress", "Rahmenvertrag unterschrieben")  # fmt: skip
+    assert code == 0, err
+    code, _, err = run(capsys, "round", "submit", team["mid"], "2026-Q4", "Z04",
+                       "--progress", "fremd")  # fmt: skip
+    assert code == 1 and "Als u_mid (Ressort MID) dürfen Sie Meldung Z04@2026-Q4" in err
+    code, _, err = run(capsys, "round", "submit", team["leser"], "2026-Q4", "Z01",
+                       "--progress", "Leser")  # fmt: skip
+    assert code == 1 and "Rolle Leser" in err
+    with psycopg.connect(team["mid"]) as conn:  # and with psql: another ministry's report
+        changed = conn.execute(
+            "UPDATE report SET progress = 'psql' WHERE goal = 'Z04' AND round = '2026-Q4'"
+        ).rowcount
+    assert changed == 0
+    code, out, _ = run(capsys, "round", "status", team["leser"], "2026-Q4", "--json")
+    assert code == 0
+    data = json.loads(out)  # the completeness every window shows, read as a leser
+    assert (data["submitted"], data["pending"], data["in_scope"]) == (1, 49, 50)
+    assert data["by_ministry"]["MID"]["submitted"] == 1
+    with psycopg.connect(team["admin"]) as conn:
+        row = conn.execute(
+            "SELECT state, submitted_by FROM report WHERE goal = 'Z01' AND round = '2026-Q4'"
+        ).fetchone()
+    assert row == ("submitted", "u_mid")
+
+
+def test_copy_and_package_of_a_server_point_to_checkout(team, tmp_path, capsys):
+    for args in (["copy", team["stab"], tmp_path / "k.sa2030"],
+                 ["package", team["stab"], "MID", tmp_path / "p.sa2030"]):  # fmt: skip
+        code, _, err = run(capsys, *args)
+        assert code == 1 and "sa2030 checkout SERVER" in err
+    assert list(tmp_path.iterdir()) == []
