@@ -65,6 +65,19 @@ def counts(doc):
             for m, r in doc["by_ministry"].items()}  # fmt: skip
 
 
+def report_text(capsys, pf, key, target):
+    """The Umsetzungsbericht of round `key` as `sa2030 briefing` writes it, read back as text:
+    every paragraph and table cell of the re-opened .docx (the issue date pinned, as a re-run on
+    another day would print another date)."""
+    from docx import Document
+
+    run(capsys, "briefing", pf, target, "--kind", "umsetzungsbericht", "--round", key,
+        "--issued", "2027-01-15")  # fmt: skip
+    doc = Document(str(target))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return [p.text for p in doc.paragraphs] + cells
+
+
 def export_sha(capsys, pf, key, target):
     run(capsys, "export", pf, target, "--round", key)
     return hashlib.sha256(target.read_bytes()).hexdigest()
@@ -149,6 +162,9 @@ def test_a_reporting_year(capsys, tmp_path):
     _, out, _ = run(capsys, "round", "close", pf, "R1", "--force")
     assert "(1 Ziele ohne Meldung)" in out
     frozen_1 = export_sha(capsys, pf, "R1", tmp_path / "r1-a.json")
+    report_1 = report_text(capsys, pf, "R1", tmp_path / "bericht-r1-a.docx")
+    assert any("Umsetzungsbericht" in line for line in report_1)
+    assert any("Z6" in line for line in report_1)  # the missing report (MJ) is named
 
     # -- the year goes on: edits, a rename, a deletion ---------------------------------------
     with closing(open_portfolio(pf)) as store:
@@ -217,6 +233,6 @@ def test_a_reporting_year(capsys, tmp_path):
     goals = {g["key"]: g for g in r1["goals"]}
     assert sorted(goals) == ["Z1", "Z2", "Z3", "Z4", "Z5", "Z6", "Z7", "Z8"]
     assert goals["Z1"]["title"] == "Ziel Z1" and goals["Z6"]["lead"] == "MJ"
-    # UMSETZUNGSBERICHT (engineer `bericht`, issue 12 item 5): generate the Umsetzungsbericht
-    # of round 1 here — once right after closing R1 (beside `frozen_1`) and once now — and
-    # assert the same text. Left out until `briefing --kind umsetzungsbericht --round` exists.
+    # the Umsetzungsbericht of round 1 reads the frozen state: the same text after the edits,
+    # the rename of Z4, the deletion of Z8 and the ministry's new code
+    assert report_text(capsys, pf, "R1", tmp_path / "bericht-r1-b.docx") == report_1
