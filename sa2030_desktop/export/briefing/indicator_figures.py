@@ -9,7 +9,6 @@ marker shape per assessment, so that nothing depends on colour alone."""
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date, timedelta
 
 from matplotlib.collections import LineCollection
@@ -21,6 +20,7 @@ from sa2030_desktop.domain.indicators import (
     Assessment,
     IndicatorState,
     path_points,
+    values_until,
 )
 from sa2030_desktop.export.briefing.figures import WIDTH_IN
 
@@ -33,6 +33,7 @@ MARKER = {Assessment.REACHED: "*", Assessment.ON_TRACK: "o", Assessment.BEHIND: 
 # The plot area inside a cell (cell units 0..1, y downwards): room for title, labels.
 LEFT, RIGHT, TOP, BOTTOM = 0.22, 0.95, 0.30, 0.84
 FONT = 7.5
+TITLE_CHARS = 34  # a panel's title line at 7.5 pt bold; longer names are cut with „…“
 # 160 dpi: the smallest type (6.5 pt) is still 14 pixels high; 200 dpi would cost a third more
 # time in rasterising and PNG encoding, for a page with up to twelve panels.
 DPI = 160
@@ -93,7 +94,7 @@ class _Drawn:
 
 def _panel(ax, col: int, row: int, state: IndicatorState, as_of: date, drawn: _Drawn) -> None:
     ind = state.indicator
-    values = sorted(ind.values, key=lambda v: v.date)
+    values = values_until(ind, as_of)  # what was measured by the Stichtag, by date
     days = [v.date for v in values] + [as_of]
     days += [d for d in (ind.baseline_date, ind.target_date) if d]
     start, end = min(days), max(days)
@@ -127,7 +128,8 @@ def _panel(ax, col: int, row: int, state: IndicatorState, as_of: date, drawn: _D
         drawn.series_colours.append(ASSESSMENT_COLOURS[state.assessment])
         drawn.points.setdefault(state.assessment, []).extend(points)
     drawn.stichtag.append([(x(as_of), y0), (x(as_of), y1)])
-    title = textwrap.shorten(f"{ind.goal} – {ind.name}", 34, placeholder=" …")
+    title = f"{ind.goal} – {' '.join(ind.name.split())}"
+    title = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
     unit = f" ({ind.unit})" if ind.unit else ""
     ax.text(col + 0.04, row + 0.05, f"{title}{unit}", fontsize=FONT, fontweight="bold",
             va="top", ha="left")  # fmt: skip
