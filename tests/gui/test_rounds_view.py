@@ -300,7 +300,7 @@ def test_a_submit_refreshes_only_its_report_and_the_counts(rounds_window, qtbot,
     page = page_of(win)
     page.refresh()
     full_reads = []
-    monkeypatch.setattr(reporting, "list_rounds", lambda *a, **k: full_reads.append(a) or [])
+    monkeypatch.setattr(reporting, "rounds_overview", lambda *a, **k: full_reads.append(a))
     from sa2030_desktop.gui.commands import push_operation
     from sa2030_desktop.services.operations.reporting import ReviewReport
 

@@ -224,3 +224,23 @@ def test_the_edited_current_goal_stays_in_sight_when_it_moves(page):
     current = page.view.currentIndex()
     assert current.row() == 0 and current.data(KEY_ROLE) == "Z21"
     assert page.view.viewport().rect().contains(page.view.visualRect(current))
+
+
+def test_a_report_of_a_round_updates_only_the_goal_it_changes(page):
+    """Rounds and reports are no columns: a submitted report touches only the rows of the goals
+    whose status or milestones it changed (no full rebuild at 10,000 goals)."""
+    from datetime import date
+
+    from sa2030_desktop.domain.reporting import ReportContent
+    from sa2030_desktop.services import reporting
+
+    store = page.bridge.store
+    page.signals.clear()
+    reporting.open_round(store, "R1", "Runde 1", date(2026, 3, 31), date(2026, 4, 30))
+    assert page.signals.kinds() == []
+    reporting.submit(store, "R1", "Z05", ReportContent(progress="Sachstand ohne Änderung"))
+    assert page.signals.kinds() == []
+    reporting.submit(store, "R1", "Z06", ReportContent(status=Status.AT_RISK, status_reason="Klage"))
+    assert [e[3] for e in page.signals.events if e[0] == "data"] == ["Z06"]
+    assert "reset" not in page.signals.kinds()
+    assert_like_a_full_rebuild(page)

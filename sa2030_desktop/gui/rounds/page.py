@@ -55,6 +55,7 @@ class RoundsPage(QWidget):
         self.reports: list[Report] = []
         self._active, self._stale = active, True
         self._refreshing = False
+        self.by_round: dict[str, list[Report]] = {}
         self._build()
         bridge.changed.connect(self._changed)
         if active:
@@ -234,7 +235,7 @@ class RoundsPage(QWidget):
         self._stale = False
         current = self.current_round()
         keep = current.round.key if current else None
-        self.rounds = reporting.list_rounds(self.bridge.store, self.day())
+        self.rounds, self.by_round = reporting.rounds_overview(self.bridge.store, self.day())
         self._refreshing = True  # one rebuild of the chosen round, not one per signal
         try:
             self.round_model.set_items(self.rounds)
@@ -264,7 +265,7 @@ class RoundsPage(QWidget):
             self.review.set_reports([], {})
             return
         rnd = current.round
-        self.reports = reporting.reports(self.bridge.store, rnd.key)
+        self.reports = list(self.by_round.get(rnd.key, []))
         titles = {k: g.title for k, g in self.bridge.snapshot().goals.items()}
         self.titles.clear()
         self.titles.update(titles)

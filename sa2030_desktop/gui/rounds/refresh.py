@@ -44,6 +44,7 @@ def update_reports(page: RoundsPage, changes) -> bool:
     for report in fresh:
         page.reports[rows[report.goal]] = report
         page.report_model.replace(rows[report.goal], report)
+    page.by_round[key] = list(page.reports)
     page.status = reporting.status_from(page.bridge.store, status.round, page.reports, page.day())
     at = next(n for n, s in enumerate(page.round_model.items) if s.round.key == key)
     page.round_model.replace(at, page.status)

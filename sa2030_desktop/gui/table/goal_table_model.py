@@ -48,7 +48,9 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the goal key of a row, in every colum
 # Changes of more records than this rebuild the whole table (as quick as updating row by row).
 INCREMENTAL_LIMIT = 500
 # Entities no table column shows: their changes leave every row as it is.
-UNSHOWN_ENTITIES = frozenset({"dependency", "indicator"})
+# Records no column shows: a change to them leaves the rows as they are (a report submitted in a
+# round changes goals only through the goal/milestone pairs of the same ChangeSet).
+UNSHOWN_ENTITIES = frozenset({"dependency", "indicator", "round", "report"})
 
 
 class GoalTableModel(QAbstractTableModel):

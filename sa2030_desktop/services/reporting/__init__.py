@@ -28,8 +28,8 @@ from sa2030_desktop.services.operations.reporting import (
 from sa2030_desktop.services.reporting.frozen import FrozenStore, frozen_store, load_frozen
 
 __all__ = ["FrozenStore", "RoundStatus", "close", "compare", "frozen", "frozen_store",
-           "get_round", "list_rounds", "open_round", "reports", "reports_of", "review", "status",
-           "status_from", "submit"]  # fmt: skip
+           "get_round", "list_rounds", "open_round", "reports", "reports_of", "review",
+           "rounds_overview", "status", "status_from", "submit"]  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -59,13 +59,24 @@ class RoundStatus:
 # -- reading -------------------------------------------------------------------------------------
 def list_rounds(store: Store, today: date | None = None) -> list[RoundStatus]:
     """Every round (oldest as-of date first) with its completeness."""
+    return rounds_overview(store, today)[0]
+
+
+def rounds_overview(store: Store, today: date | None = None
+                    ) -> tuple[list[RoundStatus], dict[str, list[rr.Report]]]:  # fmt: skip
+    """Every round with its completeness, and every round's reports as `reports` gives them
+    — from one read (the „Berichtsrunden“ view shows both)."""
     with store.engine.connect() as conn:
         rounds = repo.load_rounds(conn)
         all_reports = repo.load_reports(conn)
-    by_round: dict[str, list[rr.Report]] = {}
+    by_round: dict[str, list[rr.Report]] = {key: [] for key in rounds}
     for report in all_reports:
         by_round.setdefault(report.round, []).append(report)
-    return [_status(store, rnd, by_round.get(key, []), today) for key, rnd in rounds.items()]
+    goals = store.snapshot().goals
+    for key, rnd in rounds.items():
+        if rnd.is_open:  # as `reports`: a goal deleted while the round runs needs no answer
+            by_round[key] = [r for r in by_round[key] if r.goal in goals]
+    return [_status(store, rnd, by_round[key], today) for key, rnd in rounds.items()], by_round
 
 
 def get_round(store: Store, key: str) -> rr.ReportingRound:
