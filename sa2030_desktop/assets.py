@@ -31,3 +31,22 @@ def demo_portfolio() -> Path:
 def briefing_template() -> Path:
     """The default house style of the Word briefings (built by tools/build_briefing_template.py)."""
     return resource("templates", "briefing.docx")
+
+
+HANDBOOK_SOURCE = "handbuch.md"
+HANDBOOK_PDF = "SA2030-Benutzerhandbuch.pdf"
+
+
+def handbook_dir() -> Path:
+    """The user handbook: Markdown source, its pictures (bilder/) and the printable PDF."""
+    return resources_dir() / "handbuch"
+
+
+def handbook_source() -> Path:
+    """Where the handbook's Markdown source belongs (it may be missing from an installation)."""
+    return handbook_dir() / HANDBOOK_SOURCE
+
+
+def handbook_pdf() -> Path:
+    """Where the printable handbook belongs (built by tools/build_handbook.py pdf)."""
+    return handbook_dir() / HANDBOOK_PDF

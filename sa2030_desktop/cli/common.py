@@ -30,7 +30,7 @@ class GermanArgumentParser(argparse.ArgumentParser):
         return _german(super().format_usage())
 
     def format_help(self) -> str:
-        return _german(super().format_help())
+        return _german(super().format_help()) + "\n" + handbook_note() + "\n"
 
     def error(self, message: str) -> NoReturn:
         message = (
@@ -48,6 +48,16 @@ class GermanArgumentParser(argparse.ArgumentParser):
         )
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: Falscher Aufruf: {message}\n")
+
+
+def handbook_note() -> str:
+    """Where the user handbook is: said at the end of every --help."""
+    from sa2030_desktop import assets
+
+    return (
+        "Handbuch: in der Desktop-Anwendung unter Hilfe › Handbuch (F1);\n"
+        f"zum Lesen und Drucken als PDF:\n  {assets.handbook_pdf()}"
+    )
 
 
 def _german(text: str) -> str:

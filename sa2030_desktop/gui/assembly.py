@@ -22,6 +22,9 @@ from sa2030_desktop.gui.features import (
     check_unique,
 )
 
+# The Qt property F1 looks for on the way from the focused widget up (gui/help/context.py).
+HELP_PROPERTY = "helpSection"
+
 
 @dataclass
 class _Entry:
@@ -78,6 +81,7 @@ class Assembly:
                 bar.addMenu(menu)
         for feature in self.features.values():
             for view in feature.views:
+                view.widget.setProperty(HELP_PROPERTY, view.help)
                 self._add_view(view.widget, view.title)
             for dock in feature.docks:
                 action = self._dock(dock)
@@ -124,6 +128,7 @@ class Assembly:
         return action
 
     def _dock(self, spec: DockSpec) -> QAction:
+        spec.widget.setProperty(HELP_PROPERTY, spec.help)
         dock = add_dock(self.window, spec.widget, spec.title, spec.area, spec.object_name)
         if spec.hidden:
             dock.hide()

@@ -29,6 +29,7 @@ FEATURES: list[str] = [
     "sa2030_desktop.gui.safety.feature",
     "sa2030_desktop.gui.briefing.feature",
     "sa2030_desktop.gui.team.feature",
+    "sa2030_desktop.gui.help.feature",
 ]
 
 Shortcut = str | QKeySequence.StandardKey | None
@@ -80,11 +81,14 @@ class ActionSpec:
 
 @dataclass(frozen=True)
 class ViewSpec:
-    """A central tab. A widget with `set_active(bool)` is told when it is shown or hidden."""
+    """A central tab. A widget with `set_active(bool)` is told when it is shown or hidden.
+    `help` is the id of the handbook section F1 opens there (resources/handbuch/handbuch.md,
+    `{#id}`); a view without one fails tests/help."""
 
     id: str
     title: str
     widget: QWidget
+    help: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class DockSpec:
     tab_with: str = ""
     # At first start: the dock's width for the window's width (the table keeps the rest).
     first_start_width: Callable[[int], int] | None = None
+    # The handbook section F1 opens inside the dock (like ViewSpec.help).
+    help: str = ""
 
 
 class Feature:

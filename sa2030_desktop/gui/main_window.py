@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
                           QMessageBox.StandardButton.Ok, self)  # fmt: skip
         box.setObjectName("errorMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if "help" in self.assembly.features:  # a „Hilfe“ button to the rule behind the refusal
+            self.assembly.features["help"].refusal(box, exc)
         box.open()
         self.last_error = box
         return box

@@ -34,10 +34,11 @@ def window_declaration(window: MainWindow) -> Feature:
         MenuSpec("exchange/export", _t("&Export"), 10, 20),
     ]
     feature.views = [
-        ViewSpec("table", _t("Ziele"), window.table),
-        ViewSpec("overview", _t("Übersicht"), window.overview),
+        ViewSpec("table", _t("Ziele"), window.table, help="zieltabelle"),
+        ViewSpec("overview", _t("Übersicht"), window.overview, help="uebersicht"),
     ]
-    feature.docks = [DockSpec("history", _t("Verlauf"), window.undo_view, section=20, order=10)]
+    feature.docks = [DockSpec("history", _t("Verlauf"), window.undo_view, section=20, order=10,
+                              help="verlauf")]
     feature.actions = [
         *window.file_actions.declarations(),
         ActionSpec("edit.undo", "edit", _t("&Rückgängig"), None, QKeySequence.StandardKey.Undo,
@@ -56,7 +57,8 @@ def window_declaration(window: MainWindow) -> Feature:
                    lambda: window.show_view(window.overview), "Ctrl+2", 10, 20),
         ActionSpec("view.reload", "view", _t("Neu &laden"), window.reload, "F5", 10, 30,
                    window_shortcut=True),
-        ActionSpec("help.about", "help", _t("Ü&ber SA2030 Planner"), lambda: about(window)),
+        ActionSpec("help.about", "help", _t("Ü&ber SA2030 Planner"), lambda: about(window),
+                   None, 90, 10),
     ]  # fmt: skip
     return feature
 

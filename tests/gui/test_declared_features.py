@@ -77,6 +77,14 @@ Austausch > Zusammenführen mit Kopie oder Paket… |
 Austausch ----
 Austausch > Meldebögen schreiben … |
 Austausch > Meldebögen einsammeln … |
+Hilfe > Handbuch | F1
+Hilfe > Handbuch: Inhaltsverzeichnis |
+Hilfe > Im Handbuch suchen… |
+Hilfe > Tastenkürzel |
+Hilfe ----
+Hilfe > Erste Schritte… |
+Hilfe > Handbuch als PDF öffnen |
+Hilfe ----
 Hilfe > Über SA2030 Planner |
 """
 

@@ -59,6 +59,10 @@ def test_bundle_holds_what_the_application_reads(bundle):
     resources = inside / "sa2030_desktop" / "_resources"
     assert (resources / "demo" / "demo_portfolio.json").is_file()
     assert (resources / "templates" / "briefing.docx").is_file()
+    # the handbook of the Hilfe menu, its pictures and the printable PDF
+    assert (resources / "handbuch" / "handbuch.md").is_file()
+    assert (resources / "handbuch" / "bilder" / "graph.png").is_file()
+    assert (resources / "handbuch" / "SA2030-Benutzerhandbuch.pdf").is_file()
     assert (
         inside / "sa2030_desktop/persistence/migrations/versions/0001_initial_schema.py"
     ).is_file()

@@ -19,6 +19,7 @@ from sa2030_desktop.gui.detail.goal_form import GoalForm
 from sa2030_desktop.gui.detail.indicators import IndicatorSection
 from sa2030_desktop.gui.detail.milestones import MilestoneSection
 from sa2030_desktop.gui.detail.relations import RelationsSection
+from sa2030_desktop.gui.help.context import help_link, open_help_link
 from sa2030_desktop.gui.status_icons import status_pixmap
 
 
@@ -36,6 +37,7 @@ class GoalDetailPanel(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.header.linkActivated.connect(lambda link: open_help_link(self, link))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailTabs")
         self.tabs.setAccessibleName(self.tr("Bereiche des Ziels"))
@@ -142,6 +144,8 @@ class GoalDetailPanel(QWidget):
                 + self.tr("Kein Ziel ausgewählt")
                 + "</p><p>"
                 + self.tr("Bitte in der Zieltabelle ein Ziel wählen (oder Filter lockern).")
+                + "</p><p>"
+                + help_link("zieldetails")
                 + "</p>"
             )
             self.header.setAccessibleDescription(self.tr("Kein Ziel ausgewählt"))

@@ -25,7 +25,7 @@ class GraphFeature(Feature):
         def shown(then=None):
             return show_then(window, page, page.view, then)
 
-        self.views = [ViewSpec("graph", _t("Abhängigkeiten"), page)]
+        self.views = [ViewSpec("graph", _t("Abhängigkeiten"), page, help="abhaengigkeitsgraph")]
         self.actions = [
             ActionSpec("view.graph", "view", _t("&Abhängigkeiten"), shown(), "Ctrl+3", 20, 40),
             ActionSpec("graph.relayout", "view", _t("Graph: &Layout neu berechnen"),

@@ -11,6 +11,7 @@ from sa2030_desktop.domain.graph_view import GraphModel, highlight
 from sa2030_desktop.gui.graph.interactions import ConnectInteraction, MoveInteraction, wants_connect
 from sa2030_desktop.gui.graph.items import EdgeItem, LaneItem, NodeItem, Style
 from sa2030_desktop.gui.graph.overview import OverviewPicture
+from sa2030_desktop.gui.help.context import help_link, open_help_link
 
 
 class GraphScene(QGraphicsScene):
@@ -91,8 +92,11 @@ class GraphScene(QGraphicsScene):
         item.setHtml(
             "<div style='text-align:center'><p style='font-size:16px'><b>"
             + (text or QCoreApplication.translate("GraphScene", "Keine Ziele in dieser Auswahl."))
-            + f"</b></p><p style='font-size:12px'>{hint}</p></div>"
+            + f"</b></p><p style='font-size:12px'>{hint}</p>"
+            + f"<p style='font-size:12px'>{help_link('abhaengigkeitsgraph')}</p></div>"
         )
+        item.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        item.linkActivated.connect(lambda link: open_help_link(self._widget(), link))
         item.setTextWidth(420)
         item.setDefaultTextColor(QColor("#37474F"))
         self.addItem(item)
@@ -121,6 +125,10 @@ class GraphScene(QGraphicsScene):
         key = self.selected_node()
         if key is not None and key != self.focus_key:
             self.set_focus_key(key)
+
+    def _widget(self):
+        views = self.views()
+        return views[0] if views else None
 
     def set_editable(self, on: bool) -> None:
         self.editable = on

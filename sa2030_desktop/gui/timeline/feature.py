@@ -20,7 +20,7 @@ class TimelineFeature(Feature):
         def shown(then=None):
             return show_then(window, view, view.canvas, then)
 
-        self.views = [ViewSpec("timeline", _t("Zeitplan"), view)]
+        self.views = [ViewSpec("timeline", _t("Zeitplan"), view, help="zeitplan")]
         self.actions = [
             ActionSpec("view.timeline", "view", _t("&Zeitplan"), shown(), "Ctrl+4", 20, 70),
             ActionSpec("timeline.whatif", "analysis", _t("&Was-wäre-wenn im Zeitplan"),

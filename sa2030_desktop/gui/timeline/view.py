@@ -29,6 +29,7 @@ from sa2030_desktop.domain.timeline_layout import (
     build_layout,
 )
 from sa2030_desktop.domain.whatif import WhatIfResult, apply_forecasts, evaluate
+from sa2030_desktop.gui.help.context import help_link_label
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.gui.timeline.canvas import TimelineCanvas
@@ -112,6 +113,8 @@ class TimelineView(QWidget):
         self.message.setObjectName("timelineMessage")
         self.message.setWordWrap(True)
         self.message.hide()
+        self.empty_help = help_link_label("zeitplan", self)  # beside the empty state only
+        self.empty_help.hide()
         self.canvas = TimelineCanvas(self)
         self.panel = WhatIfPanel(self)
         self.panel.hide()
@@ -125,6 +128,7 @@ class TimelineView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.message)
+        layout.addWidget(self.empty_help)
         layout.addWidget(self.splitter, 1)
 
         self.group_combo.currentIndexChanged.connect(self.rebuild)
@@ -201,6 +205,7 @@ class TimelineView(QWidget):
             layout = build_layout(Portfolio(info=snap.info), as_of)
         if self.whatif_active:
             layout.title += self.tr(" – Simulation (nicht gespeichert)")
+        self.empty_help.setVisible(layout.goal_count == 0)
         if layout.goal_count == 0 and not self.message.isVisible():
             opts = self.options()
             text = (
