@@ -56,17 +56,26 @@ def save(image, folder: Path, name: str) -> Path:
 def over(base, dialog, offset=None):
     """A dialog drawn over the window behind it, as the user sees both (offscreen, each
     top-level window is grabbed on its own)."""
-    from PySide6.QtCore import QPoint
+    from PySide6.QtCore import QPoint, QRect, Qt
     from PySide6.QtGui import QPainter
 
     picture = base.grab()
     front = dialog.grab()
+    bar = 24  # a title bar as a window manager draws one (offscreen windows have none)
     painter = QPainter(picture)
     if offset is None:
         offset = QPoint(
-            (picture.width() - front.width()) // 2, (picture.height() - front.height()) // 2
+            (picture.width() - front.width()) // 2,
+            max(bar, (picture.height() - front.height() + bar) // 2),
         )
-    painter.fillRect(offset.x() + 4, offset.y() + 4, front.width(), front.height(), "#888888")
+    painter.fillRect(offset.x() + 4, offset.y() - bar + 4, front.width(), front.height() + bar,
+                     "#888888")  # fmt: skip
+    title = QRect(offset.x(), offset.y() - bar, front.width(), bar)
+    painter.fillRect(title, "#37474F")
+    painter.setPen(Qt.GlobalColor.white)
+    painter.drawText(
+        title.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, dialog.windowTitle()
+    )
     painter.drawPixmap(offset, front)
     painter.end()
     return picture
@@ -192,6 +201,14 @@ def shoot(app, window, out: Path, work: Path) -> None:
     save(over(window, wizard), out, "import.png")
     wizard.button(QWizard.WizardButton.CancelButton).click()
 
+    reporting_round(window)
+    window.action("view.rounds").trigger()
+    rounds = window.feature("rounds").page
+    rounds.select_round("2026-Q3")
+    spin(app, 0.6)
+    save(window.grab(), out, "berichtsrunden.png")
+
+    window.action("view.table").trigger()
     safety = window.feature("safety").safety
     safety.backup_now("manuell")
     spin(app, 5, until=lambda: not safety.backing_up)
@@ -199,6 +216,36 @@ def shoot(app, window, out: Path, work: Path) -> None:
     spin(app, 0.4)
     save(over(window, backups), out, "sicherungen.png")
     backups.close()
+
+
+def reporting_round(window) -> None:
+    """A round after its deadline with a few answers: the completeness shows every state."""
+    from sa2030_desktop.domain.reporting import ReportContent, ReportingRound
+    from sa2030_desktop.gui.commands import push_operation
+    from sa2030_desktop.services.operations import reporting as ops
+
+    def run(operation) -> None:
+        if not push_operation(window, window.undo_stack, operation, window.bridge):
+            raise SystemExit(f"{operation} wurde abgelehnt")
+
+    run(ops.OpenRound(ReportingRound("2026-Q3", "Quartalsbericht III/2026", date(2026, 9, 30),
+                                     date(2026, 10, 31))))  # fmt: skip
+    snapshot = window.bridge.snapshot()
+    answered = [k for k in sorted(snapshot.goals) if snapshot.goals[k].lead in ("MID", "MI", "MF")]
+    for key in answered[:14]:
+        goal = snapshot.goals[key]
+        run(
+            ops.SubmitReport(
+                "2026-Q3",
+                key,
+                ReportContent(
+                    goal.status, goal.status_reason or "unverändert", "Umsetzung läuft nach Plan."
+                ),
+            )
+        )
+    for key in answered[:6]:
+        run(ops.ReviewReport("2026-Q3", key, True))
+    run(ops.ReviewReport("2026-Q3", answered[6], False, "Bitte den Sachstand ergänzen."))
 
 
 if __name__ == "__main__":

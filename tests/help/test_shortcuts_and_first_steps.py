@@ -36,7 +36,10 @@ def test_every_action_with_a_shortcut_is_in_the_overview(window):
     missing = {(k, t) for k, t in _expected(window) if not any(
         t == text and k in keys.split(", ") for keys, text in rows)}  # fmt: skip
     assert missing == set()
-    assert ("F1", "Handbuch") in rows and ("Strg+Umschalt+W", "Word-Briefing…") in rows
+    assert ("F1", "Handbuch") in rows and (
+        "Strg+Umschalt+W",
+        "Briefing (Word, PDF/A, ODT)…",
+    ) in rows
     assert ("Strg+B", "Neuer Basistermin …") in rows  # a part's own action, not in a menu
     assert "| Esc | Ende |" in markdown  # the presentation's keys
 

@@ -90,10 +90,10 @@ def pages() -> list[Page]:
         Page(
             _t("Briefings"),
             _t(
-                "Über <b>Austausch › Export › Word-Briefing…</b> (<b>Strg+Umschalt+W</b>) entstehen "
-                "Statusbericht, Sprechzettel, Vermerk und Kabinettsvorlage als Word-Dokument – "
-                "aus den Daten, zum gewählten Stichtag, auf Wunsch als „VS – NUR FÜR DEN "
-                "DIENSTGEBRAUCH“.<br><br>"
+                "Über <b>Austausch › Export › Briefing (Word, PDF/A, ODT)…</b> "
+                "(<b>Strg+Umschalt+W</b>) entstehen Statusbericht, Sprechzettel, Vermerk, "
+                "Kabinettsvorlage und Umsetzungsbericht – aus den Daten, zum gewählten Stichtag, "
+                "auf Wunsch als „VS – NUR FÜR DEN DIENSTGEBRAUCH“.<br><br>"
                 "Die Auswahl der Zieltabelle (Filter) wird dabei übernommen."
             ),
             "overview",

@@ -33,6 +33,9 @@ CLASS_SECTIONS: dict[str, str] = {
     "sa2030_desktop.gui.help.first_steps.FirstStepsDialog": "rundgang",
     "sa2030_desktop.gui.help.shortcuts.ShortcutsDialog": "tastenkuerzel",
     "sa2030_desktop.gui.tasks.TaskProgressDialog": "lange-vorgaenge",
+    "sa2030_desktop.gui.rounds.dialogs.OpenRoundDialog": "runde-eroeffnen",
+    "sa2030_desktop.gui.rounds.dialogs.ReturnDialog": "pruefen",
+    "sa2030_desktop.gui.rounds.report_form.ReportFormDialog": "melden",
     # windows
     "sa2030_desktop.gui.graph.presentation.PresentationWindow": "praesentation",
     # parts of the goal detail and the timeline
@@ -41,6 +44,8 @@ CLASS_SECTIONS: dict[str, str] = {
     "sa2030_desktop.gui.detail.relations.RelationsSection": "abhaengigkeit-anlegen",
     "sa2030_desktop.gui.timeline.whatif_panel.WhatIfPanel": "was-waere-wenn",
     "sa2030_desktop.gui.filter_bar.FilterBar": "filtern",
+    "sa2030_desktop.gui.rounds.review_panel.ReviewPanel": "pruefen",
+    "sa2030_desktop.gui.rounds.compare_panel.ComparePanel": "runde-abschliessen",
 }
 
 # Error codes of a refusal (messages.py) → the section that explains the rule behind it.
@@ -88,8 +93,12 @@ ERROR_SECTIONS: dict[str, str] = {
     "indicator_target_equals_baseline": "indikator",
     "indicator_target_date_not_after_baseline": "indikator",
     "round_closed": "berichtsrunden",
-    "report_accepted": "berichtsrunden",
-    "round_missing_reports": "berichtsrunden",
+    "report_accepted": "pruefen",
+    "round_missing_reports": "runde-abschliessen",
+    "round_already_closed": "runde-abschliessen",
+    "return_needs_comment": "pruefen",
+    "review_not_submitted": "pruefen",
+    "progress_too_long": "melden",
 }
 
 

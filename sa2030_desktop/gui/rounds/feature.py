@@ -29,7 +29,7 @@ class RoundsFeature(Feature):
             return shown(run)
 
         self.menus = [MenuSpec("edit/rounds", _t("Be&richtsrunde"), 40, 10)]
-        self.views = [ViewSpec("rounds", _t("Berichtsrunden"), page)]
+        self.views = [ViewSpec("rounds", _t("Berichtsrunden"), page, help="berichtsrunden")]
         self.actions = [
             ActionSpec("view.rounds", "view", _t("&Berichtsrunden"), shown(), "Ctrl+5", 20, 80),
             ActionSpec("rounds.open", "edit/rounds", _t("Runde &eröffnen …"),
