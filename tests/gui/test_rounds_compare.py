@@ -36,6 +36,7 @@ def two_rounds(store) -> None:
 
 def _compare(qtbot, page, earlier: str, later: str):
     panel = page.compare
+    qtbot.waitUntil(lambda: panel.task is None, timeout=10_000)  # the comparison shown first
     panel.from_combo.setCurrentIndex(panel.from_combo.findData(earlier))
     panel.to_combo.setCurrentIndex(panel.to_combo.findData(later))
     panel.comparison = None
@@ -50,6 +51,9 @@ def test_comparison_tables_and_chart_show_the_figures_worked_out_by_hand(rounds_
     page = page_of(win)
     win.action("rounds.compare").trigger()
     assert page.tabs.currentWidget() is page.compare
+    # shown with content: the two latest closed rounds are compared at once
+    qtbot.waitUntil(lambda: page.compare.comparison is not None, timeout=10_000)
+    assert (page.compare.comparison.from_key, page.compare.comparison.to_key) == ("R1", "R2")
     # the two closed rounds are offered, the later one preselected against the earlier
     assert (page.compare.from_combo.currentData(), page.compare.to_combo.currentData()) == (
         "R1",

@@ -176,6 +176,8 @@ def test_accept_and_return_in_the_review_queue_each_undone(rounds_window, qtbot)
     page = page_of(win)
     page.tabs.setCurrentWidget(page.review)
     assert [row[0] for row in table(page.review.queue)] == ["Z4", "Z5"]
+    assert page.review.current().goal == "Z4"  # the first waiting report is shown at once
+    assert win.current_goal() == "Z4"  # and its goal in the detail dock
     select_row(page.review.queue, 0, "Z4")
     sides = {row[0]: row[1:] for row in table(page.review.pair_view)}
     assert sides["Status"] == ["verzögert", "gefährdet", "geändert"]

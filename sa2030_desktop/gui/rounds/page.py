@@ -106,6 +106,7 @@ class RoundsPage(QWidget):
         self.tabs.addTab(self.review, tr("Prüfung"))
         self.compare = ComparePanel(self.bridge, self)
         self.tabs.addTab(self.compare, tr("Vergleich"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
         split.addWidget(top)
@@ -205,6 +206,16 @@ class RoundsPage(QWidget):
         return tab
 
     # -- state -----------------------------------------------------------------------------------
+    def _tab_shown(self, _index: int) -> None:
+        """The review starts at the first waiting report; the comparison at the two latest
+        states — the user sees content, not an empty table to fill first."""
+        if self.tabs.currentWidget() is self.review and self.review.current() is None:
+            if self.review.proxy.rowCount():
+                self.review.queue.selectRow(0)
+        elif self.tabs.currentWidget() is self.compare and self.compare.comparison is None:
+            if self.compare.run_button.isEnabled() and self.compare.task is None:
+                self.compare.run()
+
     def set_active(self, active: bool) -> None:
         self._active = active
         if active and self._stale:
