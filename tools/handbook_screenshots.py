@@ -123,13 +123,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def shoot(app, window, out: Path, work: Path) -> None:
-    from PySide6.QtCore import QPoint
-
     help_feature = window.feature("help")
     guide = help_feature.show_first_steps()
     guide.go(1)
     spin(app, 0.3)
-    save(over(window, guide, QPoint(380, 250)), out, "erste-schritte.png")
+    save(over(window, guide, guide.pos() - window.pos()), out, "erste-schritte.png")
     guide.close()
 
     window.action("view.table").trigger()

@@ -113,3 +113,21 @@ def test_first_steps_buttons_start_the_own_portfolio(window, qtbot, monkeypatch)
     guide.go(len(guide.pages) - 1)
     guide.own_buttons[0].click()
     assert called == ["neu"] and not guide.isVisible()
+
+
+def test_first_steps_on_ones_own_portfolio_do_not_call_it_the_demo(qtbot, empty_store):
+    from sa2030_desktop.gui.main_window import MainWindow
+    from sa2030_desktop.gui.store_bridge import StoreBridge
+
+    window = MainWindow(StoreBridge(empty_store))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    guide = window.feature("help").first_start()
+    assert "Sie sehen Ihr Portfolio" in guide.body.text()
+    assert "Sie sehen das <b>Demoportfolio" not in guide.body.text()
+    # beside the views it explains, inside the window, not over its middle
+    frame = window.frameGeometry()
+    assert guide.geometry().right() <= frame.right() and guide.x() > frame.center().x() - 200
+    guide.close()
+    assert "Sie sehen das <b>Demoportfolio" in first_steps.pages(demo=True)[0].text

@@ -91,9 +91,13 @@ class HelpFeature(Feature):
             lambda ident: views.get(ident) is not None and self.window.show_view(views[ident]),
             self.controller.open,
             actions,
+            demo=self.window.bridge.snapshot().info.demo,
         )
         first_steps.mark_seen()
+        self.guide.place_beside(self.window)
         self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()  # its keys (Eingabe: weiter, Esc: überspringen) work at once
         return self.guide
 
     def first_start(self):

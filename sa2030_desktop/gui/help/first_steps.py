@@ -35,14 +35,25 @@ class Page:
     section: str  # the handbook section „Mehr dazu im Handbuch“ opens
 
 
-def pages() -> list[Page]:
+def pages(demo: bool = True) -> list[Page]:
+    """The guide's pages; `demo`: the window shows the demo portfolio (else the user's own)."""
+    opened = (
+        _t(
+            "Sie sehen das <b>Demoportfolio</b> – erfundene, aber plausible Ziele der Strategie "
+            "„Sachsen-Anhalt Digital 2030“ (in der Titelleiste „Demodaten – illustrativ“). "
+            "Hier können Sie alles gefahrlos ausprobieren.<br><br>"
+        )
+        if demo
+        else _t(
+            "Sie sehen Ihr Portfolio; das Demoportfolio mit erfundenen Beispieldaten öffnen Sie "
+            "jederzeit über <b>Datei › Öffnen…</b> aus Ihrem Datenordner.<br><br>"
+        )
+    )
     return [
         Page(
             _t("Willkommen"),
-            _t(
-                "Sie sehen das <b>Demoportfolio</b> – erfundene, aber plausible Ziele der Strategie "
-                "„Sachsen-Anhalt Digital 2030“ (in der Titelleiste „Demodaten – illustrativ“). "
-                "Hier können Sie alles gefahrlos ausprobieren.<br><br>"
+            opened
+            + _t(
                 "Dieser kurze Rundgang zeigt, wo was zu finden ist. Sie können ihn "
                 "jederzeit überspringen und später über <b>Hilfe › Erste Schritte</b> wieder "
                 "aufrufen. <b>F1</b> öffnet überall das Handbuch an der passenden Stelle."
@@ -134,12 +145,13 @@ class FirstStepsDialog(QDialog):
         show_view: Callable[[str], None],
         open_help: Callable[[str], object],
         actions: dict[str, Callable[[], object]],
+        demo: bool = True,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Dialog)
         self.setObjectName("firstSteps")
         self.setWindowTitle(self.tr("Erste Schritte"))
         self.setModal(False)
-        self.pages = pages()
+        self.pages = pages(demo)
         self.index = 0
         self._show_view = show_view
         self._open_help = open_help
@@ -191,6 +203,13 @@ class FirstStepsDialog(QDialog):
         self.setMinimumWidth(460)
         self.resize(520, 300)
         self.go(0)
+
+    def place_beside(self, window) -> None:
+        """In the lower right corner of the window: the views it talks about stay visible."""
+        frame = window.frameGeometry()
+        self.adjustSize()
+        size = self.size().expandedTo(self.minimumSizeHint())
+        self.move(frame.right() - size.width() - 24, frame.bottom() - size.height() - 48)
 
     def go(self, index: int) -> None:
         self.index = max(0, min(index, len(self.pages) - 1))
