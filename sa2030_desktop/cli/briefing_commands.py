@@ -76,6 +76,7 @@ def cmd_briefing(args) -> int:
     if args.json:
         print_json({"path": str(result.path), "kind": result.kind, "goals": result.goals,
                     "as_of": result.as_of.isoformat(), "classified": result.classified,
+                    "round": result.round or None, "public": args.public,
                     "sanitized": result.sanitized, "shortened": result.shortened})  # fmt: skip
         return EXIT_OK
     for line in result.sanitized:
@@ -83,6 +84,8 @@ def cmd_briefing(args) -> int:
     if result.shortened:
         print(f"Hinweis: {shortened_line(result.shortened)}.", file=sys.stderr)
     mark = ", VS-NfD" if result.classified else ""
+    mark += f", Berichtsrunde {result.round}" if result.round else ""
+    mark += ", öffentliche Fassung" if args.public else ""
     print(f"{KIND_TITLES[result.kind]} geschrieben: {result.path} ({goals_de(result.goals)}, "
           f"Stichtag {de_short(result.as_of)}{mark})")  # fmt: skip
     return EXIT_OK

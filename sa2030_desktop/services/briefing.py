@@ -40,6 +40,7 @@ class BriefingResult:
     sanitized: list[str] = field(default_factory=list)  # what was repaired for Word, in German
     shortened: int = 0  # long texts shortened for the layout (no repair: reported in one line)
     classified: bool = False
+    round: str = ""  # the closed round whose frozen state was read (`--round`), else ""
 
 
 def check_request(portfolio: Portfolio, target: Path, kind: str, selection: Selection,
@@ -122,8 +123,11 @@ def export_briefing(
             source = round_source(store.store, frozen.round.key, frozen)
             options = replace(options or BriefingOptions(), round=source)
     portfolio = store.snapshot()
-    return write_briefing(portfolio, target, kind, selection, as_of, options, progress, token,
-                          changes_of=store.changes)  # fmt: skip
+    result = write_briefing(portfolio, target, kind, selection, as_of, options, progress, token,
+                            changes_of=store.changes)  # fmt: skip
+    if isinstance(store, FrozenStore):
+        result.round = store.frozen.round.key
+    return result
 
 
 def write_briefing(
@@ -177,6 +181,7 @@ def write_briefing(
         sanitized=briefing.ctx.report.lines(),
         shortened=briefing.ctx.report.shortened,
         classified=options.classified,
+        round=options.round.frozen.round.key if options.round else "",
     )
 
 

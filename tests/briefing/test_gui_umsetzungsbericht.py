@@ -41,6 +41,8 @@ def test_umsetzungsbericht_from_the_dialog(qtbot, window, tmp_path):
     dialog = _open(qtbot, window)
     assert [dialog.round.itemData(i) for i in range(dialog.round.count())] == [None, "R2", "R1"]
     dialog.kind.setCurrentIndex(dialog.kind.findData("umsetzungsbericht"))
+    assert dialog.round.key == "R2"  # the kind starts from the newest closed round
+    dialog.round.setCurrentIndex(0)  # the current state: refused
     assert dialog.summary.text().startswith("Ein Umsetzungsbericht entsteht aus einer "
                                             "abgeschlossenen Berichtsrunde")  # fmt: skip
     target = tmp_path / "Umsetzungsbericht.docx"

@@ -52,7 +52,7 @@ def test_every_kind_reads_the_round_not_the_live_portfolio(capsys, pf, tmp_path)
         code, stdout, err = run(capsys, "briefing", pf, out, "--kind", kind, "--round", "R1",
                                 "--issued", "2026-11-30", *extra)  # fmt: skip
         assert code == 0, err
-        assert "Stichtag 31.03.2026" in stdout
+        assert "Stichtag 31.03.2026, Berichtsrunde R1" in stdout
         before[kind] = texts(out)
         assert "31. März 2026" in before[kind][0]
     # Z8 was deleted before round 2 but belongs to round 1's frozen state
@@ -90,7 +90,11 @@ def test_umsetzungsbericht_on_the_command_line(capsys, pf, tmp_path):
     code, stdout, err = run(capsys, "briefing", pf, out, "--kind", "umsetzungsbericht",
                             "--round", "R2", "--public", "--json")  # fmt: skip
     assert code == 0, err
-    assert '"goals": 8' in stdout and '"as_of": "2026-09-30"' in stdout
+    import json
+
+    data = json.loads(stdout)
+    assert (data["goals"], data["as_of"], data["round"], data["public"]) == (
+        8, "2026-09-30", "R2", True)  # fmt: skip
     text = texts(out)[0]
     assert "Fassung: öffentliche Fassung" in text and "Interne Anmerkungen" not in text
 

@@ -111,6 +111,7 @@ class BriefingDialog(QDialog):
         self.round.currentIndexChanged.connect(self._round_chosen)
         self.public.toggled.connect(self._public_chosen)
         self.goal.currentIndexChanged.connect(self._goal_chosen)
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.as_of.dateChanged.connect(self.update_summary)
         self.changes_since.dateChanged.connect(self.update_summary)
         self.update_summary()
@@ -204,6 +205,13 @@ class BriefingDialog(QDialog):
             self.involved.setChecked(False)
             self.only_slipped.setChecked(False)
 
+    def _kind_chosen(self) -> None:
+        """A kind that needs a round starts from the newest closed one (the user may pick
+        another; without any closed round the summary says why nothing can be written)."""
+        if self.kind.currentData() in ROUND_KINDS and self.round.key is None \
+                and self.round.count() > 1:  # fmt: skip
+            self.round.setCurrentIndex(1)
+
     def _round_chosen(self) -> None:
         """A round fixes the Stichtag: its frozen state is valid only at its as-of date."""
         source = self.round.source()
@@ -287,8 +295,9 @@ class BriefingDialog(QDialog):
         options = self.options()
         if options.changes_since:  # the change log is read here: the worker only gets plain data
             options.changes = self.bridge.store.changes(since=options.changes_since.isoformat())
-        args = (self.round.portfolio(self.bridge.snapshot()), Path(target), self.kind.currentData(), self.selection(),
-                _pydate(self.as_of.date()), options)  # fmt: skip
+        args = (self.round.portfolio(self.bridge.snapshot()), Path(target),
+                self.kind.currentData(), self.selection(), _pydate(self.as_of.date()),
+                options)  # fmt: skip
         self.create.setEnabled(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
