@@ -295,6 +295,7 @@ MESSAGES.update({
     "unknown_briefing_kind": "Unbekannte Art des Briefings „{value}“ (erlaubt: {allowed}).",
     "briefing_needs_round": "Ein {kind} entsteht aus dem eingefrorenen Stand einer abgeschlossenen Berichtsrunde – bitte mit --round RUNDE (im Dialog: „Berichtsrunde“) eine wählen. Nichts wurde geschrieben.",
     "public_briefing_classified": "Die öffentliche Fassung lässt sich nicht als „VS – NUR FÜR DEN DIENSTGEBRAUCH“ einstufen – bitte entweder --public oder --classified wählen. Nichts wurde geschrieben.",
+    "briefing_round_changes": "Der eingefrorene Stand der Berichtsrunde {key} führt kein Änderungsprotokoll – „Änderungen seit“ (--changes-since) gibt es nur für den aktuellen Stand. Nichts wurde geschrieben.",
     "briefing_round_as_of": "Die Berichtsrunde {key} hat den Stichtag {as_of}; ein Briefing aus ihrem eingefrorenen Stand gilt nur für diesen Tag, nicht für {value} (--as-of weglassen). Nichts wurde geschrieben.",
     "template_not_word": "Die Vorlage „{path}“ ist keine Word-Datei (.docx oder .dotx). Es wurde nichts geschrieben.",
     "target_open_in_word": "„{path}“ ist gerade in Word geöffnet. Bitte das Dokument dort schließen oder einen anderen Dateinamen wählen; es wurde nichts geschrieben.",

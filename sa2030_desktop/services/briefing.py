@@ -117,6 +117,8 @@ def export_briefing(
         if as_of is not None and as_of != frozen.as_of:
             raise DomainError("briefing_round_as_of", key=frozen.round.key,
                               value=de_short(as_of), as_of=de_short(frozen.as_of))  # fmt: skip
+        if options is not None and options.changes_since:  # a frozen state keeps no change log
+            raise DomainError("briefing_round_changes", key=frozen.round.key)
         if kind in ROUND_KINDS:
             from sa2030_desktop.services.umsetzungsbericht import round_source
 

@@ -118,6 +118,15 @@ def test_umsetzungsbericht_refusals(capsys, pf, tmp_path, args, words):
     assert os.listdir(out.parent) == []
 
 
+def test_change_log_is_refused_on_a_round(capsys, pf, tmp_path):
+    out = tmp_path / "out" / "status.docx"
+    out.parent.mkdir()
+    code, _, err = run(capsys, "briefing", pf, out, "--kind", "status", "--round", "R1",
+                       "--changes-since", "2026-01-01")  # fmt: skip
+    assert code == 1 and "kein Änderungsprotokoll" in err
+    assert os.listdir(out.parent) == []
+
+
 def test_open_round_is_refused(capsys, pf, tmp_path):
     assert run(capsys, "round", "open", pf, "R3", "--title", "Runde 3", "--as-of", "2026-12-31",
                "--deadline", "2027-01-31")[0] == 0  # fmt: skip
