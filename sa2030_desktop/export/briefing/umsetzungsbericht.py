@@ -10,8 +10,8 @@ import copy
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from sa2030_desktop.domain.dates import de_long, de_short, number_de, percent_de
-from sa2030_desktop.domain.indicators import assess
+from sa2030_desktop.domain.dates import de_long, de_short, number_de, parse_date, percent_de
+from sa2030_desktop.domain.indicators import BEHIND_LIMIT, ON_TRACK_LIMIT, Assessment, assess
 from sa2030_desktop.domain.model import STATUS_ORDER
 from sa2030_desktop.domain.reporting import REPORT_STATE_LABELS, ReportState
 from sa2030_desktop.domain.selection import natural_key
@@ -20,6 +20,7 @@ from sa2030_desktop.export.briefing import sections as sec
 from sa2030_desktop.export.briefing.context import DEMO_NOTE, BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
 from sa2030_desktop.export.briefing.grammar import goals_dative, verb_de
+from sa2030_desktop.export.briefing.indicator_figures import DPI, indicator_figures
 from sa2030_desktop.export.briefing.round_figures import status_comparison
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
@@ -93,8 +94,6 @@ def _title(bd: Briefing) -> None:
 
 
 def _day(stamp: str):
-    from sa2030_desktop.domain.dates import parse_date
-
     return parse_date(stamp[:10]) if stamp else None
 
 
@@ -225,6 +224,11 @@ def _second_lines(table, col: int, texts: list[tuple[str, bool]]) -> None:
         par.append(second)
 
 
+def _limit(gap: float) -> str:
+    """−0.10 → „10 %“: the assessment's limits as the domain defines them."""
+    return f"{round(-gap * 100)}\u00a0%"
+
+
 def _value(v: float | None, unit: str) -> str:
     if v is None:
         return "–"
@@ -246,16 +250,15 @@ def _indicators(bd: Briefing, changes: rc.Changes | None, fig_no: list[int]) -> 
     bd.paragraph(f"{len(inds)} {'Indikator' if len(inds) == 1 else 'Indikatoren'} mit dem "
                  f"letzten Messwert bis zum Stichtag {de_short(ctx.as_of)}. „Soll“ ist der Wert "
                  "des Zielpfads am Messtag; die Bewertung misst den Abstand dazu am ganzen Weg "
-                 "vom Ausgangs- zum Zielwert (auf Kurs: höchstens 10\u00a0%, hinter Plan: bis 25\u00a0%, "
-                 "deutlich hinter Plan: mehr als 25\u00a0% zurück).")  # fmt: skip
+                 f"vom Ausgangs- zum Zielwert (auf Kurs: höchstens {_limit(ON_TRACK_LIMIT)}, "
+                 f"hinter Plan: bis {_limit(BEHIND_LIMIT)}, deutlich hinter Plan: mehr als "
+                 f"{_limit(BEHIND_LIMIT)} zurück).")  # fmt: skip
     cols = [Column("Ziel", 0.6, nowrap=True, keys=True), Column("Indikator", 2.2),
             Column("Ausgangs­wert", 1.2, "right"), Column("Zielwert", 1.2, "right"),
             Column("Messwert", 1.2, "right"), Column("Soll", 0.9, "right"),
             Column("Bewertung", 1.3, words=True)]  # fmt: skip
     if changes:
         cols.append(Column(f"Bewertung {changes.comparison.from_key}", 1.3, words=True))
-    from sa2030_desktop.domain.indicators import Assessment
-
     rows = []
     for s in states:
         i = s.indicator
@@ -273,8 +276,6 @@ def _indicators(bd: Briefing, changes: rc.Changes | None, fig_no: list[int]) -> 
         rows.append(row)
     add_table(bd, cols, rows, font_size=8.5)
     if ctx.options.figures:
-        from sa2030_desktop.export.briefing.indicator_figures import DPI, indicator_figures
-
         sec.add_figures(bd, indicator_figures(states, ctx.as_of), fig_no, DPI)
 
 
