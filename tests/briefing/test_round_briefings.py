@@ -136,3 +136,20 @@ def test_open_round_is_refused(capsys, pf, tmp_path):
         code, _, err = run(capsys, "briefing", pf, out, "--kind", kind, "--round", "R3")
         assert code == 1 and "noch offen" in err
     assert os.listdir(out.parent) == []
+
+
+def test_a_round_of_some_ministries_reports_on_their_goals_only(capsys, pf, tmp_path):
+    assert run(capsys, "round", "open", pf, "R3", "--title", "Nachmeldung MF", "--as-of",
+               "2026-11-30", "--deadline", "2026-12-15", "--ministry", "MF")[0] == 0  # fmt: skip
+    assert run(capsys, "round", "close", pf, "R3", "--force")[0] == 0
+    out = tmp_path / "r3.docx"
+    code, stdout, err = run(capsys, "briefing", pf, out, "--kind", "umsetzungsbericht",
+                            "--round", "R3", "--json")  # fmt: skip
+    assert code == 0, err
+    text = texts(out)[0]
+    # Z3 and Z4 are MF's; compared with R2 (the latest closed round before 30.11.2026)
+    assert "umfasst die Auswahl 2 Ziele" in text
+    assert "Zu 2 Zielen im Umfang der Berichtsrunde liegen 0 Meldungen" in text
+    assert "Gegenüber der Berichtsrunde R2 (Stichtag 30. September 2026) haben sich 0 Ziele " \
+           "verschlechtert" in text  # fmt: skip
+    assert "Z1 " not in text and "Z5 " not in text and "MF (2)" in text
