@@ -174,3 +174,13 @@ def test_empty_states_link_to_their_section(window, qtbot, help_controller):
     assert help_controller.window.current == "zieldetails"
     window.table.set_selection(Selection())
     qtbot.waitUntil(lambda: not timeline.empty_help.isVisible())
+
+
+def test_a_missing_pdf_is_said_and_the_handbook_offered(window, help_controller, monkeypatch,
+                                                          tmp_path):  # fmt: skip
+    monkeypatch.setattr(assets, "handbook_pdf", lambda: tmp_path / "weg.pdf")
+    assert window.feature("help").open_pdf() is False
+    box = help_controller.last_missing
+    assert "Druckfassung des Handbuchs fehlt" in box.text() and "weg.pdf" in box.text()
+    assert "Hilfe › Handbuch (F1)" in box.text()
+    box.close()

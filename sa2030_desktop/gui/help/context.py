@@ -114,11 +114,22 @@ class HelpController(QObject):
         url = QUrl(link) if isinstance(link, str) else link
         return self.open(url.path() or url.fragment())
 
-    def _say_missing(self) -> None:
+    def say_pdf_missing(self) -> None:
+        text = QApplication.translate(
+            "Help",
+            "Die Druckfassung des Handbuchs fehlt in dieser Installation (erwartet unter „{0}“).",
+        ).format(assets.handbook_pdf())
+        if assets.handbook_source().is_file():
+            text += "\n\n" + QApplication.translate(
+                "Help", "Das Handbuch im Programm ist vollständig: Hilfe › Handbuch (F1)."
+            )
+        self._say_missing(text)
+
+    def _say_missing(self, text: str | None = None) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             QApplication.translate("Help", "Handbuch nicht gefunden"),
-            missing_text(),
+            text or missing_text(),
             QMessageBox.StandardButton.Ok,
             QApplication.activeModalWidget() or self.main_window,
         )

@@ -70,9 +70,10 @@ class HelpFeature(Feature):
         return self.shortcuts
 
     def open_pdf(self) -> bool:
+        """The printable handbook in the system's PDF viewer; missing: said in German."""
         pdf = assets.handbook_pdf()
         if not pdf.is_file():
-            self.controller.open(CONTENTS)  # says what is missing when the handbook is too
+            self.controller.say_pdf_missing()
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
 
