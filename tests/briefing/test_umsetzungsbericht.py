@@ -142,6 +142,9 @@ def test_second_round_per_category_theme_sachstand_indicators_missing(store, tmp
              if t.rows[0].cells[1].text == "Titel und Sachstand"}  # fmt: skip
     assert sorted(cells) == ["Z1", "Z2", "Z3", "Z4", "Z5", "Z6", "Z7", "Z9"]
     assert cells["Z7"].text == "Ziel Z7\nkeine Meldung"  # pending in R2
+    assert cells["Z2"].text == f"Ziel Z2\n{SACHSTAND_R2['Z2']}\nGrund für „verzögert“: Vergabe"
+    assert cells["Z4"].text.endswith("\nGrund für „gefährdet“: Ausfall")
+    assert "Grund" not in cells["Z6"].text  # im Plan: no reason shown
     assert cells["Z2"].paragraphs[0].runs[0].bold and cells["Z7"].paragraphs[0].runs[1].italic
     ind = table_rows(find_table(doc, "Ziel", _index_of(doc, "Indikator")))
     assert ind[1] == ["Z5", "Quote", "0 % (01.01.2026)", "100 % (01.01.2027)", "40 % (30.09.2026)",

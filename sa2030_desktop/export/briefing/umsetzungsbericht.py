@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 
 from sa2030_desktop.domain.dates import de_long, de_short, number_de, parse_date, percent_de
 from sa2030_desktop.domain.indicators import BEHIND_LIMIT, ON_TRACK_LIMIT, Assessment, assess
-from sa2030_desktop.domain.model import STATUS_ORDER
+from sa2030_desktop.domain.model import STATUS_ORDER, Status
 from sa2030_desktop.domain.reporting import REPORT_STATE_LABELS, ReportState
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.briefing import round_changes as rc
@@ -196,32 +196,35 @@ def _goal_table(bd: Briefing, keys: list[str], changes: rc.Changes | None) -> No
             row.append(old if old is not None else "neu")
         rows.append(row)
         if report.no_report:
-            texts.append((NO_REPORT, True))
+            lines = [(NO_REPORT, True)]
         else:
-            texts.append((report.progress or "Kein Sachstand gemeldet.", not report.progress))
+            lines = [(report.progress or "Kein Sachstand gemeldet.", not report.progress)]
+        if goal.status in (Status.DELAYED, Status.AT_RISK) and goal.status_reason.strip():
+            lines.append((f"Grund für „{goal.status.label}“: {goal.status_reason}", False))
+        texts.append(lines)
     table = add_table(bd, cols, rows)
     _second_lines(table, 1, texts)
 
 
-def _second_lines(table, col: int, texts: list[tuple[str, bool]]) -> None:
-    """The title in column `col` bold, the Sachstand below it (italic when it is a note)."""
+def _second_lines(table, col: int, texts: list[list[tuple[str, bool]]]) -> None:
+    """The title in column `col` bold, below it line by line the Sachstand and the reason of
+    a delayed or endangered status (italic when a line is a note)."""
     trs = table._tbl.findall(qn("w:tr"))[1:]
-    for tr, (text, italic) in zip(trs, texts, strict=True):
+    for tr, lines in zip(trs, texts, strict=True):
         tc = tr.findall(qn("w:tc"))[col]
         run = tc.find(".//" + qn("w:r"))
-        rpr = run.get_or_add_rPr()
-        rpr.insert(0, OxmlElement("w:b"))
+        plain = copy.deepcopy(run)
+        run.get_or_add_rPr().insert(0, OxmlElement("w:b"))
         par = run.getparent()
-        second = copy.deepcopy(run)
-        srpr = second.find(qn("w:rPr"))
-        srpr.remove(srpr.find(qn("w:b")))
-        if italic:
-            srpr.insert(0, OxmlElement("w:i"))
-        t = second.find(qn("w:t"))
-        t.text = text
-        t.set(qn("xml:space"), "preserve")
-        second.insert(list(second).index(t), OxmlElement("w:br"))
-        par.append(second)
+        for text, italic in lines:
+            line = copy.deepcopy(plain)
+            if italic:
+                line.get_or_add_rPr().insert(0, OxmlElement("w:i"))
+            t = line.find(qn("w:t"))
+            t.text = text
+            t.set(qn("xml:space"), "preserve")
+            line.insert(list(line).index(t), OxmlElement("w:br"))
+            par.append(line)
 
 
 def _limit(gap: float) -> str:
