@@ -181,8 +181,9 @@ def check_package_write(
     ministry: str, lead_of: LeadOf, entity: str, key: str, values: dict, old: dict | None
 ) -> None:
     """Ressortpaket scope: in the package of `ministry` only its own goals (lead) with their
-    milestones and indicators, and the dependencies they declare, change; the rest (other
-    goals, reference data, portfolio info) is context. `lead_of(goal_key)` is the stored lead."""
+    milestones, indicators and reports (REPORTING.md: a ministry answers a round on its
+    Ressortpaket), and the dependencies they declare, change; the rest (other goals, rounds,
+    reference data, portfolio info) is context. `lead_of(goal_key)` is the stored lead."""
 
     def refuse() -> None:
         raise DomainError("package_readonly", ministry=ministry, entity=entity, key=key)
@@ -197,7 +198,7 @@ def check_package_write(
                 refuse()
             raise DomainError("package_lead_fixed", ministry=ministry)
         return
-    if entity in ("milestone", "indicator"):
+    if entity in ("milestone", "indicator", "report"):
         goals = {values.get("goal"), old.get("goal") if old else None} - {None}
         if any(lead_of(g) != ministry for g in goals):
             refuse()

@@ -315,3 +315,45 @@ def test_a_submit_refreshes_only_its_report_and_the_counts(rounds_window, qtbot,
     page.refresh()  # the full rebuild shows exactly the same
     assert shown == (table(page.matrix_view), table(page.report_view), table(page.round_view),
                      page.matrix_total.text())  # fmt: skip
+
+
+def test_a_ministry_answers_on_its_ressortpaket(qtbot, tmp_path, isolated_settings):
+    """In the Ressortpaket of MF the list starts at MF's reports; MF submits its own goal
+    through the form; a context goal of another ministry is refused inside the form."""
+    from sa2030_desktop.gui.main_window import MainWindow
+    from sa2030_desktop.gui.store_bridge import StoreBridge
+    from sa2030_desktop.services.package import export_package
+    from sa2030_desktop.services.portfolio import open_portfolio
+    from tests.reporting.portfolio import reporting_store
+
+    main = reporting_store(tmp_path / "haupt.sa2030")
+    reporting.open_round(main, "R1", "Runde 1", AS_OF, DEADLINE)
+    path = export_package(main, "MF", tmp_path / "paket_mf.sa2030")
+    main.close()
+    store = open_portfolio(path)
+    win = MainWindow(StoreBridge(store))
+    qtbot.addWidget(win)
+    win.show()
+    win.action("view.rounds").trigger()
+    page = page_of(win)
+    page.tabs.setCurrentWidget(page.reports_tab)
+    assert page.package_note.isVisible() and "Ressortpaket MF" in page.package_note.text()
+    assert page.ministry_filter.currentData() == "MF"
+    assert [row[0] for row in table(page.report_view)] == ["Z3", "Z4"]
+    select_row(page.report_view, 0, "Z4")
+    form = page.edit_report()
+    form.status_combo.setCurrentIndex(form.status_combo.findText("gefährdet"))
+    form.reason_edit.setText("Vergabe gestoppt")
+    press_ok(qtbot, form)
+    report = next(r for r in reporting.reports(store, "R1") if r.goal == "Z4")
+    assert (report.state, report.submitted_ministry) == (ReportState.SUBMITTED, "MF")
+    page.ministry_filter.setCurrentIndex(0)  # alle Ressorts: Z6 (MJ) is context here
+    select_row(page.report_view, 0, "Z6")
+    form = page.edit_report()
+    form.progress_edit.setPlainText("Fremdes Ziel")
+    press_ok(qtbot, form)
+    assert form.isVisible() and "nur Kontext" in form.error.text()
+    assert _states(store)["Z6"] == "pending"
+    form.reject()
+    win.close()
+    win.bridge.close()

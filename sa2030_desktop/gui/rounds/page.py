@@ -185,6 +185,10 @@ class RoundsPage(QWidget):
         self.collect_forms_button.setObjectName("collectFormsButton")
         self.collect_forms_button.clicked.connect(self.collect_forms)
         self.report_count = QLabel(tab)
+        self.package_note = QLabel(tab)
+        self.package_note.setObjectName("roundsPackageNote")
+        self.package_note.setWordWrap(True)
+        self.package_note.hide()
         row = QHBoxLayout()
         for text, combo in ((self.tr("&Ressort:"), self.ministry_filter),
                             (self.tr("&Zustand:"), self.state_filter)):  # fmt: skip
@@ -200,6 +204,7 @@ class RoundsPage(QWidget):
         forms.addWidget(self.collect_forms_button)
         forms.addStretch(1)
         layout = QVBoxLayout(tab)
+        layout.addWidget(self.package_note)
         layout.addLayout(row)
         layout.addWidget(self.report_view, 1)
         layout.addLayout(forms)
@@ -284,6 +289,7 @@ class RoundsPage(QWidget):
         self.report_model.set_items(self.reports)
         fit(self.report_view, rnd.key)
         self._fill_ministries(sorted(current.by_ministry))
+        self._show_package()
         self.filter_reports()
         self.review.set_reports(self.reports, titles, rnd.key)
         self.show_pair_of_current()
@@ -306,6 +312,15 @@ class RoundsPage(QWidget):
             "zurückgegeben {4} · gemeldet in % {5}").format(
             total.in_scope, total.pending, total.submitted, total.accepted, total.returned,
             share_text(total)))  # fmt: skip
+
+    def _show_package(self) -> None:
+        own = actions.own_ministry(self)
+        self.package_note.setVisible(bool(own))
+        if own:
+            self.package_note.setText(self.tr(
+                "Ressortpaket {0}: Meldungen zu den eigenen Zielen lassen sich hier erfassen; die "
+                "Ziele anderer Ressorts sind nur Kontext. Gemeldete Werte (Status, Termine, "
+                "Messwerte) kommen mit dem Zusammenführen in die Hauptdatei.").format(own))  # fmt: skip
 
     def _fill_ministries(self, codes: list[str]) -> None:
         keep = self.ministry_filter.currentData()
