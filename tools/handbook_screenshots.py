@@ -39,17 +39,21 @@ def spin(app, seconds: float = 0.3, until=None) -> None:
 
 
 def save(image, folder: Path, name: str) -> Path:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
+    """A palette of the picture's own 256 colours (median cut, no dithering): the status
+    colours stay exact, the file is a fraction of the full-colour one."""
+    import io
+
+    from PIL import Image
+    from PySide6.QtCore import QBuffer, QIODevice
 
     target = folder / name
-    small = image.toImage() if hasattr(image, "toImage") else image
-    small = small.convertToFormat(QImage.Format.Format_RGB32).convertToFormat(
-        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
-    )
-    if not small.save(str(target), "PNG"):
-        raise SystemExit(f"{target} konnte nicht geschrieben werden")
-    print(f"  {target.relative_to(ROOT)}  {small.width()}×{small.height()}")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    (image.toImage() if hasattr(image, "toImage") else image).save(buffer, "PNG")
+    picture = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
+    small = picture.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    small.save(target, optimize=True)
+    print(f"  {target.relative_to(ROOT)}  {small.width}×{small.height}")
     return target
 
 
