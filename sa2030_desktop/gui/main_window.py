@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QDate, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -296,9 +296,17 @@ class MainWindow(QMainWindow):
                 self.tabifyDockWidget(dock, self.assembly.docks[spec.tab_with])
                 dock.raise_()
 
+    def _layout_key(self) -> str:
+        """Settings of the window's layout, per screen size: the laptop alone, the laptop at the
+        office's 24-inch screen and at the projector each keep their own arrangement."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size = screen.availableGeometry().size()
+        return f"window/{size.width()}x{size.height()}"
+
     def _restore_layout(self) -> None:
         s = settings.settings()
-        geometry = s.value("window/geometry")
+        key = self._layout_key()
+        geometry = s.value(f"{key}/geometry")
         self.first_start = geometry is None
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -306,7 +314,7 @@ class MainWindow(QMainWindow):
             screen = self.screen() or QGuiApplication.primaryScreen()
             size, _maximize = first_start_geometry(screen.availableGeometry())
             self.resize(size)
-        state = s.value("window/state")
+        state = s.value(f"{key}/state")
         if state is not None:
             self.restoreState(state)
 
@@ -333,11 +341,29 @@ class MainWindow(QMainWindow):
             self.show()
         if self.feature_errors:
             self._report_feature_errors()
+        hint = small_screen_hint(available)
+        if hint:
+            self._say_small_screen(hint)
+
+    def _say_small_screen(self, text: str) -> QMessageBox:
+        """A screen below 1280×720: said once at start and kept in the status bar — never a
+        silently cut window."""
+        note = QLabel(self.tr("Bildschirm kleiner als 1280 × 720"), self)
+        note.setObjectName("smallScreenNote")
+        note.setToolTip(text)
+        self.statusBar().addPermanentWidget(note)
+        box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, text,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setObjectName("smallScreenHint")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def save_layout(self) -> None:
         s = settings.settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        key = self._layout_key()
+        s.setValue(f"{key}/geometry", self.saveGeometry())
+        s.setValue(f"{key}/state", self.saveState())
 
     def closeEvent(self, event) -> None:
         for feature in self.assembly.features.values():
@@ -349,6 +375,21 @@ class MainWindow(QMainWindow):
 
 
 SMALL_SCREEN = QSize(1600, 900)
+MIN_SCREEN = QSize(1280, 720)  # the smallest screen (a projector) every view is made for
+
+
+def small_screen_hint(available: QRect) -> str:
+    """The German hint for a screen smaller than 1280×720, else ""."""
+    if available.width() >= MIN_SCREEN.width() and available.height() >= MIN_SCREEN.height():
+        return ""
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Der Bildschirm bietet nur {0} × {1} Pixel; SA2030 Planner ist für mindestens "
+        "1280 × 720 eingerichtet. Ansichten, die nicht ganz passen, lassen sich mit den "
+        "Bildlaufleisten verschieben; die Zieldetails lassen sich unter „Ansicht“ ausblenden. "
+        "Mehr Platz: Anzeige-Skalierung verringern oder das Fenster auf einen größeren "
+        "Bildschirm ziehen.",
+    ).format(available.width(), available.height())
 
 
 def first_start_geometry(available: QRect) -> tuple[QSize, bool]:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,9 +29,11 @@ from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.records_model import PAYLOAD_ROLE, RecordsModel
 from sa2030_desktop.gui.status_icons import status_icon, status_tint
 from sa2030_desktop.gui.store_bridge import StoreBridge
+from sa2030_desktop.gui.wrap_layout import WrapLayout
 from sa2030_desktop.messages import contradiction_text
 
 HORIZON_DAYS = 183  # „in den nächsten 6 Monaten“
+NARROW = 1000  # px: below this the two lists of the middle row stand one above the other
 
 
 def _table(name: str, model: RecordsModel, stretch: int = 0) -> QTableView:
@@ -72,7 +75,7 @@ class OverviewPage(QWidget):
         self.heading.setWordWrap(True)
 
         self.tiles: dict[Status | None, QToolButton] = {}
-        tiles = QHBoxLayout()
+        tiles = WrapLayout(spacing=8, row_spacing=8)  # a laptop: the tiles wrap, never cut
         for status in [None, *STATUS_ORDER]:
             tile = self._tile(status)
             self.tiles[status] = tile
@@ -113,6 +116,7 @@ class OverviewPage(QWidget):
 
         self.groups = {}
         top, middle = QVBoxLayout(), QHBoxLayout()
+        self._middle = middle  # side by side; one above the other when narrow (resizeEvent)
         for row, stretch, key, title, view in (
             (top, 0, "category", self.tr("Nach Zielkategorie"), self.category_view),
             (top, 0, "lead", self.tr("Nach federführendem Ressort"), self.lead_view),
@@ -144,6 +148,13 @@ class OverviewPage(QWidget):
 
         bridge.changed.connect(self._mark_dirty)
         bridge.as_of_changed.connect(self._mark_dirty)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self._middle.direction() != direction:
+            self._middle.setDirection(direction)
 
     def _group(self, key: str, title: str, view: QTableView, fixed: bool = False) -> QGroupBox:
         box = QGroupBox(title, self)

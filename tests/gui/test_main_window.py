@@ -216,7 +216,8 @@ def test_reload_with_f5_and_window_layout_is_remembered(window, qtbot):
     window.close()
     from sa2030_desktop.gui import settings
 
-    assert settings.settings().value("window/state") is not None
+    size = window.screen().availableGeometry().size()
+    assert settings.settings().value(f"window/{size.width()}x{size.height()}/state") is not None
 
 
 def test_start_opens_the_demo_portfolio_the_first_time(qtbot, tmp_path, monkeypatch):

@@ -42,8 +42,8 @@ def test_window_fits_a_laptop_screen(window, qtbot):
         assert group.geometry().right() <= bar.width()
     # the undo history shares the detail's place as a tab: the detail keeps the height
     assert window.history_dock in window.tabifiedDockWidgets(detail)
-    # a wide hidden view (the timeline) does not count while another tab is shown
-    assert window.tabs.minimumSizeHint().width() < window.feature("timeline").view.minimumSizeHint().width()
+    # no view forces the window wider than a laptop: the timeline's tools wrap (issue 14)
+    assert window.feature("timeline").view.minimumSizeHint().width() <= 600
 
 
 def test_goal_count_is_never_cut(window, qtbot):

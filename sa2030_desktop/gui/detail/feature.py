@@ -34,7 +34,7 @@ class DetailFeature(Feature):
                      object_name="dock_GoalDetailPanel",  # saved layouts keep working
                      section=20, order=20, tab_with="history",
                      # the table keeps the larger part of a small screen
-                     first_start_width=lambda width: min(880, round(width * 0.38)),
+                     first_start_width=lambda width: min(880, max(510, round(width * 0.38))),
                      help="zieldetails"),
             DockSpec("change_log", _t("Änderungsprotokoll"), self.change_log,
                      Qt.DockWidgetArea.BottomDockWidgetArea, menu_text=_t("Änderungs&protokoll"),

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox, QToolBar, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QSpinBox, QToolButton, QWidget
 
-from sa2030_desktop.gui.accessibility import name_toolbar
+from sa2030_desktop.gui.wrap_layout import WrapLayout
 
 
-class GraphToolbar(QToolBar):
+class GraphToolbar(QWidget):
+    """A tool row that wraps into a second row on a laptop instead of hiding tools behind
+    „»“ (a QToolBar cuts what does not fit)."""
+
     options_changed = Signal(bool)  # fit
     lanes_changed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(self.tr("Graph"), parent)
+        super().__init__(parent)
+        self.setObjectName("graphToolbar")
+        self.setAccessibleName(self.tr("Werkzeuge des Graphen"))
+        self.row = WrapLayout(self, spacing=6, row_spacing=2)
+        self.row.setContentsMargins(4, 2, 4, 2)
         self.addWidget(QLabel(self.tr(" Nachbarn: "), self))
         self.hops = QSpinBox(self)
         self.hops.setRange(0, 9)
@@ -44,7 +51,15 @@ class GraphToolbar(QToolBar):
         for box in (self.neighbour_edges, self.cross):
             box.toggled.connect(lambda _on: self.options_changed.emit(True))
         self.lanes.currentIndexChanged.connect(lambda _i: self.lanes_changed.emit())
-        name_toolbar(self)
+
+    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 (QToolBar's name)
+        self.row.addWidget(widget)
+
+    def addSeparator(self) -> None:  # noqa: N802 (QToolBar's name)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        self.row.addWidget(line)
 
     def add_action(self, text, slot, checkable=False, checked=False, tip="") -> QAction:
         action = QAction(text, self)
@@ -54,6 +69,11 @@ class GraphToolbar(QToolBar):
             action.setToolTip(tip)
         action.triggered.connect(slot)
         self.addAction(action)
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setAutoRaise(True)
+        button.setAccessibleName(text.replace("&", ""))
+        self.row.addWidget(button)
         return action
 
     def filters(self) -> dict:

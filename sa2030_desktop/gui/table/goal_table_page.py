@@ -12,6 +12,8 @@ from sa2030_desktop.gui.table.filter_proxy import GoalFilterProxy
 from sa2030_desktop.gui.table.goal_table_model import KEY_ROLE, Column, GoalTableModel
 
 TITLE_MIN = 240
+# Left out first when the table is narrow: the detail beside it shows them for the chosen goal.
+NARROW_HIDE_ORDER = [Column.PARTNERS, Column.THEME, Column.NEXT_MILESTONE, Column.SLIP, Column.LEAD]
 
 
 class GoalTablePage(QWidget):
@@ -44,9 +46,11 @@ class GoalTablePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for col, width in ((Column.KEY, 80), (Column.THEME, 220), (Column.LEAD, 105),
-                           (Column.PARTNERS, 110), (Column.STATUS, 140),
-                           (Column.NEXT_MILESTONE, 160), (Column.SLIP, 110)):  # fmt: skip
+        self._widths = {Column.KEY: 80, Column.THEME: 220, Column.LEAD: 105,
+                        Column.PARTNERS: 110, Column.STATUS: 140,
+                        Column.NEXT_MILESTONE: 160, Column.SLIP: 110}  # fmt: skip
+        self.hidden_by_width: set[Column] = set()
+        for col, width in self._widths.items():
             header.resizeSection(col, width)
         # The title takes the width the other columns leave (at least TITLE_MIN; below that the
         # table scrolls sideways). Qt's Stretch mode keeps a once-wide title wide instead.
@@ -79,16 +83,40 @@ class GoalTablePage(QWidget):
             self._fit_title()
         return False
 
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
         if column != Column.TITLE:
+            if new > 0:  # the user's width (hiding a column reports 0)
+                self._widths[Column(column)] = new
             self._fit_title()
 
     def _fit_title(self) -> None:
         header = self.view.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in Column if c != Column.TITLE)
+        self._choose_columns()
+        others = sum(
+            header.sectionSize(c)
+            for c in Column
+            if c != Column.TITLE and not header.isSectionHidden(c)
+        )
         width = max(TITLE_MIN, self.view.viewport().width() - others)
         if header.sectionSize(Column.TITLE) != width:
             header.resizeSection(Column.TITLE, width)
+
+    def _choose_columns(self) -> None:
+        """A narrow table (a laptop with the goal detail beside it) leaves out the columns the
+        detail shows anyway, least needed first, so that the status is never cut and nothing
+        scrolls sideways; they come back when there is room. Key, title and status stay."""
+        header = self.view.horizontalHeader()
+        room = self.view.viewport().width() - TITLE_MIN
+        shown = [c for c in Column if c != Column.TITLE]
+        hidden: set[Column] = set()
+        for column in NARROW_HIDE_ORDER:
+            if sum(self._widths[c] for c in shown if c not in hidden) <= room:
+                break
+            hidden.add(column)
+        for column in NARROW_HIDE_ORDER:
+            if header.isSectionHidden(column) != (column in hidden):
+                header.setSectionHidden(column, column in hidden)
+        self.hidden_by_width = hidden
 
     # -- mirror the store ------------------------------------------------------------------------
     def rebuild(self, *_args) -> None:

@@ -23,6 +23,7 @@ from sa2030_desktop.gui.timeline.interaction import ForecastDrag
 from sa2030_desktop.gui.timeline.keyboard import TimelineKeys
 from sa2030_desktop.gui.timeline.painting import C, FramePainter  # noqa: F401 – C re-exported
 
+LABEL_MIN, LABEL_MAX = 220, 440  # px: the row labels' column
 ZOOM = {"month": 4.0, "quarter": 1.3, "year": 0.42}  # pixels per day
 
 
@@ -138,6 +139,11 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        # the label column takes up to 40 % of a narrow canvas (a laptop), never the plot's room
+        label_w = max(LABEL_MIN, min(LABEL_MAX, round(self.viewport().width() * 0.4)))
+        if label_w != self.label_w:
+            self.label_w = label_w
+            self.painter.labels.clear()  # elided for the old width
         self._update_scrollbars()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:

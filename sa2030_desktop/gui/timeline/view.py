@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -35,6 +34,7 @@ from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.gui.timeline.canvas import TimelineCanvas
 from sa2030_desktop.gui.timeline.dialogs import DateCommentDialog
 from sa2030_desktop.gui.timeline.whatif_panel import WhatIfPanel
+from sa2030_desktop.gui.wrap_layout import WrapLayout
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import operations as ops
 
@@ -71,7 +71,11 @@ class TimelineView(QWidget):
 
     # -- widgets ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        bar = QHBoxLayout()
+        # the tools wrap into a second row on a laptop instead of widening the window
+        tools = QWidget(self)
+        tools.setObjectName("timelineTools")
+        bar = WrapLayout(tools, spacing=6, row_spacing=4)
+        bar.setContentsMargins(0, 0, 0, 0)
         self.group_combo = QComboBox(self)
         self.group_combo.setAccessibleName(self.tr("Gruppierung"))
         for code, label in (("ministry", self.tr("nach Ressort")), ("theme", self.tr("nach Themenfeld")),
@@ -99,7 +103,6 @@ class TimelineView(QWidget):
                   self.from_edit, QLabel("–", self), self.to_edit, QLabel(self.tr("Zoom:"), self),
                   self.zoom_combo):  # fmt: skip
             bar.addWidget(w)
-        bar.addStretch(1)
         bar.addWidget(self.whatif_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.cancel_export_button)
@@ -125,7 +128,7 @@ class TimelineView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
+        layout.addWidget(tools)
         layout.addWidget(self.banner)
         layout.addWidget(self.message)
         layout.addWidget(self.empty_help)
