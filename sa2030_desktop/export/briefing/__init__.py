@@ -1,4 +1,5 @@
-"""Word briefings (python-docx, Qt-free): Statusbericht, Sprechzettel, Vermerk, Kabinettsvorlage."""
+"""Word briefings (python-docx, Qt-free): Statusbericht, Sprechzettel, Vermerk, Kabinettsvorlage,
+Umsetzungsbericht."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Kabinettsvorlage: the annual Umsetzungsbericht to the state government."""
+"""Kabinettsvorlage: the decision paper to the state government on the state of the strategy
+(the annual Umsetzungsbericht from a closed round is umsetzungsbericht.py)."""
 
 from __future__ import annotations
 
