@@ -186,8 +186,16 @@ def test_accept_and_return_in_the_review_queue_each_undone(rounds_window, qtbot)
     qtbot.mouseClick(page.review.accept_button, Qt.MouseButton.LeftButton)
     assert _states(store)["Z4"] == "accepted"
     assert [row[0] for row in table(page.review.queue)] == ["Z5"]  # the queue: still to review
+    assert page.review.current().goal == "Z5"  # the next one is shown at once
     assert win.undo_stack.undoText() == "Meldung Z4 bestätigen (R1)"
     win.undo_stack.undo()
+    assert _states(store)["Z4"] == "submitted"
+    # by keyboard: Strg+Umschalt+B accepts the shown report, Strg+Z takes it back
+    select_row(page.review.queue, 0, "Z4")
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(win, Qt.Key.Key_B, ctrl_shift)
+    assert _states(store)["Z4"] == "accepted"
+    qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _states(store)["Z4"] == "submitted"
     select_row(page.review.queue, 0, "Z5")
     sides = {row[0]: row[1:] for row in table(page.review.pair_view)}

@@ -103,11 +103,12 @@ class ReviewPanel(QWidget):
     ) -> None:
         self.titles.clear()
         self.titles.update(titles)
-        current = self.current()
+        current, row = self.current(), self.queue.currentIndex().row()
         self.queue_model.set_items([r for r in reports if r.state in REVIEWED])
         self._filter()
-        if current is not None:
-            self.select(current.goal)
+        # a decided report leaves the queue: the next one is shown (review by keyboard)
+        if current is not None and not self.select(current.goal) and self.proxy.rowCount():
+            self.queue.selectRow(min(row, self.proxy.rowCount() - 1))
         fit(self.queue, key)
 
     def _toggled(self) -> None:
