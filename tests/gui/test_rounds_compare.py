@@ -105,6 +105,11 @@ def test_comparison_with_the_current_state_and_a_refusal(rounds_window, qtbot):
     panel = _compare(qtbot, page, "R2", "aktuell")
     assert ["gefährdet", "abgeschlossen", "1", "besser"] in table(panel.transition_view)
     assert panel.summary.text().startswith("R2 → aktueller Stand: 8 Ziele in beiden Ständen")
+    assert panel.chart.text_alternative().startswith("Statusübergänge R2 → aktueller Stand:")
+    # an edit makes a comparison with the current state stale: it is cleared, not kept wrong
+    update_goal(store, "Z7", status=Status.DELAYED, status_reason="Verzug")
+    assert panel.comparison is None and table(panel.transition_view) == []
+    assert "Stand hat sich geändert" in panel.summary.text()
     panel = _compare(qtbot, page, "R1", "R1")
     assert panel.comparison is None
     assert "nicht mit sich selbst vergleichen" in panel.summary.text()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sa2030_desktop.domain.model import Status
+from sa2030_desktop.domain.reporting import CURRENT
 from sa2030_desktop.domain.reporting_compare import RANK, Comparison
 from sa2030_desktop.gui.status_icons import status_pixmap
 
@@ -46,8 +47,11 @@ class TransitionChart(QWidget):
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.rows = transition_rows(comparison) if comparison else []
-        self.title = (self.tr("Statusübergänge {0} → {1}").format(comparison.from_key,
-                      comparison.to_key) if comparison else "")  # fmt: skip
+        later = comparison.to_key if comparison else ""
+        if later == CURRENT:
+            later = self.tr("aktueller Stand")
+        self.title = (self.tr("Statusübergänge {0} → {1}").format(comparison.from_key, later)
+                      if comparison else "")  # fmt: skip
         text = self.text_alternative()
         self.setAccessibleDescription(text)
         self.setToolTip(text)

@@ -170,6 +170,20 @@ class ComparePanel(QWidget):
         elif self.comparison is None:
             self.summary.setText(self.tr("Zwei Stände wählen und „Vergleichen“ drücken."))
 
+    def portfolio_changed(self, reloaded: bool) -> None:
+        """The file changed: a comparison with the current state (or, after another file was
+        opened or the file reloaded, any comparison) no longer shows what it says."""
+        c = self.comparison
+        if c is None or not (reloaded or c.to_key == CURRENT):
+            return
+        self.comparison = None
+        self.chart.set_comparison(None)
+        for model in (self.transitions, self.goals, self.milestones, self.conflicts,
+                      self.indicators):  # fmt: skip
+            model.set_items([])
+        self.summary.setText(self.tr("Der Stand hat sich geändert – „Vergleichen“ drücken, um "
+                                     "neu zu vergleichen."))  # fmt: skip
+
     def run(self, earlier: str | None = None, later: str | None = None, as_of: date | None = None):
         earlier = earlier or self.from_combo.currentData()
         later = later or self.to_combo.currentData()

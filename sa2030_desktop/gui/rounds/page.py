@@ -227,6 +227,7 @@ class RoundsPage(QWidget):
             self.refresh()
 
     def _changed(self, changes) -> None:
+        self.compare.portfolio_changed(changes is None or changes.full_reload)
         self._stale = True
         if self._active and not (changes is not None and update_reports(self, changes)):
             self.refresh()
