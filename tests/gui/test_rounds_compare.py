@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
 
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.domain.reporting import ReportContent
@@ -49,6 +50,10 @@ def test_comparison_tables_and_chart_show_the_figures_worked_out_by_hand(rounds_
     win, store = rounds_window, rounds_window.bridge.store
     two_rounds(store)
     page = page_of(win)
+    fatal = QAbstractItemModelTester.FailureReportingMode.Fatal
+    panel = page.compare
+    testers = [QAbstractItemModelTester(view.model(), fatal)  # noqa: F841 (kept alive)
+               for view in panel.views.values()]  # fmt: skip
     win.action("rounds.compare").trigger()
     assert page.tabs.currentWidget() is page.compare
     # shown with content: the two latest closed rounds are compared at once

@@ -309,6 +309,10 @@ def test_a_submit_refreshes_only_its_report_and_the_counts(rounds_window, qtbot,
     _submitted(store)
     page = page_of(win)
     page.refresh()
+    fatal = QAbstractItemModelTester.FailureReportingMode.Fatal
+    testers = [QAbstractItemModelTester(m, fatal) for m in (  # noqa: F841 (kept alive)
+        page.report_model, page.report_view.model(), page.round_model, page.round_view.model(),
+        page.review.queue_model, page.review.proxy, page.review.pair_model)]  # fmt: skip
     full_reads = []
     monkeypatch.setattr(reporting, "rounds_overview", lambda *a, **k: full_reads.append(a))
     from sa2030_desktop.gui.commands import push_operation
