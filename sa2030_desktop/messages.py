@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
+from sa2030_desktop.messages_input import INPUT_MESSAGES, damage_detail, read_detail
 
 ENTITY = {
     "goal": "Ziel",
@@ -62,23 +63,18 @@ MESSAGES = {
     "file_exists": "Die Datei „{path}“ gibt es schon; sie wird nicht überschrieben.",
     "folder_missing": "Den Ordner „{path}“ gibt es nicht.",
     "migration_failed": "Die Datei „{path}“ konnte nicht auf das aktuelle Format gebracht werden ({detail}). Sie blieb unverändert.",
-    "needs_migration_readonly": "„{path}“ hat ein älteres Format und ist schreibgeschützt; sie kann so nicht geöffnet werden.",
+    "needs_migration_readonly": "„{path}“ hat ein älteres Dateiformat, das erst beim Öffnen zum Bearbeiten umgestellt wird; nur zum Lesen (wie hier) geht das nicht. Bitte die Datei einmal in der Anwendung öffnen – sie wird dabei vorher gesichert – oder, wenn sie schreibgeschützt ist, eine beschreibbare Kopie verwenden.",
     "readonly": "„{path}“ ist schreibgeschützt geöffnet; Änderungen sind nicht möglich.",
     "target_is_directory": "„{path}“ ist ein Ordner; bitte einen Dateinamen angeben.",
     "target_unwritable": "In „{path}“ kann nicht geschrieben werden (keine Berechtigung).",
     "target_locked": "„{path}“ kann nicht ersetzt werden – ist die Datei noch in einem anderen Programm geöffnet?",
-    "target_not_regular": "„{path}“ ist keine gewöhnliche Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht überschrieben; bitte einen Dateinamen angeben. Es wurde nichts geschrieben.",
-    "target_readonly": "„{path}“ ist schreibgeschützt und wird nicht überschrieben; bitte einen anderen Dateinamen wählen oder den Schreibschutz aufheben. Es wurde nichts geschrieben.",
-    "readonly_filesystem": "„{path}“ liegt auf einem schreibgeschützten Datenträger; es wurde nichts geschrieben.",
-    "name_too_long": "Der Name „{path}“ ist zu lang (ein Teil des Pfads hat mehr als {limit} Bytes); bitte einen kürzeren Namen wählen. Es wurde nichts geschrieben.",
-    "write_failed": "„{path}“ konnte nicht geschrieben werden (Systemfehler {detail}); eine vorhandene Datei blieb unverändert.",
     "unknown_extension": "Unbekanntes Dateiformat „{ext}“ – erlaubt sind {allowed}.",
     "not_utf8": "Die Datei ist nicht in UTF-8 kodiert (Byte {offset}).",
     "bad_json": "Kein gültiges JSON: {detail}.",
     "not_exchange_file": "Die Datei ist keine SA2030-Austauschdatei (\"format\": \"sa2030-portfolio\" fehlt).",
     "unsupported_version": "Austauschformat Version {version} wird nicht unterstützt (bis Version {supported}).",
     "missing_section": "Der Abschnitt „{section}“ fehlt.",
-    "bad_section": "Der Abschnitt ist keine Liste.",
+    "bad_section": "Der Abschnitt „{section}“ ist keine Liste.",
     "bad_record": "Der Eintrag ist kein Objekt.",
     # records
     "missing_field": "Pflichtfeld „{field}“ fehlt.",
@@ -123,6 +119,7 @@ MESSAGES = {
     "bad_dpi": "Die Auflösung {value} dpi ist nicht möglich (erlaubt: 30 bis 1200).",
     "validation": "{count} Fehler in {source} – nichts wurde übernommen.",
 }
+MESSAGES.update(INPUT_MESSAGES)  # hostile and careless input (issue 16)
 
 
 def _fmt_value(name: str, value: object) -> object:
@@ -140,6 +137,10 @@ def _fmt_value(name: str, value: object) -> object:
 
 
 def format_code(code: str, data: dict) -> str:
+    if code == "file_damaged" and "detail" in data:
+        data = {**data, "detail": damage_detail(data["detail"])}
+    elif code.endswith("_detail") and "detail" in data:
+        data = {**data, "detail": read_detail(data["detail"])}
     template = MESSAGES.get(code)
     if template is None:
         return f"{code}: {data}"
@@ -164,6 +165,11 @@ def format_code_template(template: str, values: dict, data: dict) -> str:
         return template.split("{")[0].strip() + f" ({data})"
 
 
+def _visible(text: str) -> str:
+    """A key as a message can show it: control and invisible characters as \\uXXXX."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 def format_place(place: dict) -> str:
     """„ziele.csv, Zeile 7, Ziel Z17“ – where a finding is."""
     parts = []
@@ -179,7 +185,7 @@ def format_place(place: dict) -> str:
         parts.append(f"{place['section']} Nr. {place['index']}")
     if place.get("key"):
         entity = ENTITY.get(str(place.get("entity", "")), "")
-        parts.append(f"{entity} {place['key']}".strip())
+        parts.append(f"{entity} {_visible(str(place['key']))}".strip())
     if place.get("column"):
         parts.append(f"Spalte {place['column']}")
     return ", ".join(parts)
@@ -238,7 +244,6 @@ MESSAGES.update({
     "remote_changed": "„{path}“ wurde während der Bearbeitung von anderer Seite geändert. Ihre Fassung wurde daneben als „{copy}“ gespeichert; bitte beide zusammenführen.",
     "write_back_failed": "Die Arbeitskopie konnte nicht nach „{path}“ zurückgeschrieben werden ({detail}). Sie liegt unverändert unter „{copy}“.",
     "disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht verändert.",
-    "target_disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht geschrieben, eine vorhandene Datei blieb unverändert. Bitte Platz schaffen oder einen anderen Ort wählen.",
     "open_cancelled": "Das Öffnen von „{path}“ wurde abgebrochen.",
     "cancelled": "Abgebrochen – es wurde nichts geändert.",
     "remote_busy": "„{path}“ wurde während des Kopierens verändert (synchronisiert gerade ein anderes Programm?). Bitte in einem Moment erneut öffnen.",
@@ -248,7 +253,7 @@ FIELD.update({"comment": "Kommentar", "tags": "Schlagwörter", "user": "Benutzer
 # Excel/CSV exchange, packages and merge (issue 5)
 MESSAGES.update({
     "source_empty": "Die Datei ist leer.",
-    "file_too_large": "Die Datei ist zu groß ({size} Bytes).",
+    "file_too_large": "Die Datei ist zu groß ({size} Bytes; erlaubt sind 64 MB je CSV-Datei).",
     "file_unreadable_detail": "Die Datei kann nicht gelesen werden ({detail}).",
     "not_csv": "Die Datei ist keine CSV-Textdatei (sie enthält Binärdaten – vielleicht eine Excel-Mappe mit falscher Endung?).",
     "bad_encoding": "Die Zeichenkodierung ist weder UTF-8 noch Windows-1252 (Byte {offset}).",

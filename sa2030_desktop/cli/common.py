@@ -13,6 +13,7 @@ from typing import NoReturn
 from sa2030_desktop.domain.dates import parse_date
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.domain.selection import Selection
+from sa2030_desktop.domain.values import date_problem
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -73,6 +74,10 @@ def date_arg(text: str) -> date:
         day = None
     if day is None:
         raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum (2026-03-31 oder 31.03.2026)")
+    if date_problem(day):
+        raise argparse.ArgumentTypeError(
+            f"das Datum {text} liegt außerhalb des erlaubten Zeitraums 01.01.1990 bis 31.12.2100"
+        )
     return day
 
 

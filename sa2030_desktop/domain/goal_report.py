@@ -21,12 +21,14 @@ from sa2030_desktop.domain.rules import (
     suggested_status,
 )
 from sa2030_desktop.domain.selection import natural_key
+from sa2030_desktop.domain.values import normalise_key
 
 
 def goal_dict(portfolio: Portfolio, key: str, as_of: date, graph: nx.DiGraph | None = None) -> dict:
-    goal = portfolio.goals.get(key)
+    goal = portfolio.goals.get(key) or portfolio.goals.get(normalise_key(key))
     if goal is None:
         raise NotFoundError("goal", key)
+    key = goal.key
     direct_pre = sorted(
         (d for d in portfolio.dependencies if d.dependent == key),
         key=lambda d: natural_key(d.prerequisite),

@@ -171,6 +171,41 @@ def closure(portfolio: Portfolio, key: str, upstream: bool) -> set[str]:
     return seen
 
 
+def explaining_parents(graph: nx.DiGraph, sources: list[str]) -> dict[str, str]:
+    """Breadth-first from all `sources` together: for every goal that depends on one of them
+    (a source too, when another source is needed by it), the goal before it on a shortest path
+    from the nearest source (the earlier source on a tie). Linear in nodes + edges."""
+    from collections import deque
+
+    parents: dict[str, str] = {}
+    queue = deque(s for s in sources if s in graph)
+    while queue:
+        node = queue.popleft()
+        for nxt in graph.successors(node):
+            if nxt not in parents:
+                parents[nxt] = node
+                queue.append(nxt)
+    return parents
+
+
+def path_from_parents(
+    parents: dict[str, str], sources: set[str], target: str, cache: dict[str, list[str]]
+) -> list[str]:
+    """The path source ⇒ … ⇒ target along `parents`, ending at the first source met; the path
+    of every goal on the way is remembered in `cache` and reused."""
+    trail = [target]
+    node = parents[target]
+    while node not in sources and node not in cache:
+        trail.append(node)
+        node = parents[node]
+    path = [node] if node in sources else cache[node]
+    for step in reversed(trail):
+        path = [*path, step]
+        if step not in sources:
+            cache[step] = path
+    return path
+
+
 def explaining_path(graph: nx.DiGraph, source: str, target: str) -> list[str]:
     """A shortest flow path source ⇒ … ⇒ target (source is needed by … target)."""
     import networkx as nx

@@ -20,17 +20,25 @@ from sa2030_desktop.domain.preconditions import (  # noqa: F401 - MAX_TEXT re-ex
     indicator_problems,
     milestone_ref_problems,
 )
+from sa2030_desktop.domain.value_checks import value_issues
 
 PlaceOf = Callable[[str, str], dict[str, object]]
+Checked = set[tuple[str, str]]
 
 
 def _no_place(_entity: str, _key: str) -> dict[str, object]:
     return {}
 
 
-def validate(portfolio: Portfolio, place_of: PlaceOf = _no_place) -> list[Issue]:
-    """Errors that make the snapshot unstorable: references, duplicates, cycles, text."""
+def validate(
+    portfolio: Portfolio, place_of: PlaceOf = _no_place, values_of: Checked | None = None
+) -> list[Issue]:
+    """Errors that make the snapshot unstorable: references, duplicates, cycles, text, and
+    values outside the model (domain/values.py) – of every record, or with `values_of` only of
+    the records it names (an import judges its own values, not those already stored)."""
     issues: list[Issue] = []
+    if values_of is None or values_of:
+        issues.extend(value_issues(portfolio, place_of, values_of))
 
     def err(code: str, entity: str, key: str, **data: object) -> None:
         issues.append(Issue(code, {"entity": entity, "key": key, **place_of(entity, key)}, data))

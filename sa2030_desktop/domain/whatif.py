@@ -93,15 +93,16 @@ def evaluate(portfolio: Portfolio, changes: dict[str, date], as_of: date) -> Wha
     changed_goals: dict[str, str] = {}
     for ms_key in sorted(changes, key=natural_key):
         changed_goals.setdefault(portfolio.milestones[ms_key].goal, ms_key)
-    for goal_key, ms_key in changed_goals.items():
-        for target in g.dependents(graph, goal_key):
-            path = g.explaining_path(graph, goal_key, target)
-            known = affected.get(target)
-            if known is None or len(path) < len(known.path):
-                lead = lead_at(portfolio, portfolio.goals[target], as_of)
-                milestones = portfolio.milestones_of(target)
-                finished = bool(milestones) and all(m.actual for m in milestones)
-                affected[target] = AffectedGoal(target, lead, path, ms_key, finished)
+    # one breadth-first pass from all changed goals at once (linear in the graph): each
+    # dependent gets a shortest path from the nearest changed goal (the first one on a tie)
+    parents = g.explaining_parents(graph, list(changed_goals))
+    paths: dict[str, list[str]] = {}
+    for target in parents:
+        path = g.path_from_parents(parents, set(changed_goals), target, paths)
+        lead = lead_at(portfolio, portfolio.goals[target], as_of)
+        milestones = portfolio.milestones_of(target)
+        finished = bool(milestones) and all(m.actual for m in milestones)
+        affected[target] = AffectedGoal(target, lead, path, changed_goals[path[0]], finished)
     ordered = [affected[k] for k in sorted(affected, key=natural_key)]
     return WhatIfResult(
         changes={k: (portfolio.milestones[k].forecast, d) for k, d in changes.items()},

@@ -25,6 +25,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from sa2030_desktop.domain.errors import DomainError  # noqa: E402
 from sa2030_desktop.domain.model import Portfolio  # noqa: E402
+from sa2030_desktop.domain.selection import Selection  # noqa: E402
 from sa2030_desktop.domain.tasks import CancelToken, Progress  # noqa: E402
 from sa2030_desktop.domain.timeline_layout import (  # noqa: E402
     TimelineLayout,
@@ -196,4 +197,12 @@ def save_timeline(
     path = Path(path)
     _check_suffix(path)
     options = options or TimelineOptions()
+    count = len((options.selection or Selection()).apply(portfolio, as_of))
+    if count > MAX_FIGURE_GOALS:  # refused before the layout: minutes for an unreadable plan
+        raise DomainError("figure_too_large", what="Der Meilensteinplan", count=count,
+                          limit=MAX_FIGURE_GOALS, hint=TIMELINE_HINT)  # fmt: skip
     return save_layout(build_layout(portfolio, as_of, options), path, options, dpi)
+
+
+MAX_FIGURE_GOALS = 2000  # as the graph image (services/graph.py)
+TIMELINE_HINT = "--ministry, --theme, --category, --status, --only-slipped oder --goal"

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.model import Change, Portfolio
@@ -56,12 +56,14 @@ class Store:
         except BaseException:
             if lock:
                 lock.release()
+            if not wal_before:  # a refused open leaves no -wal/-shm behind
+                release_sidecars(Path(path))
             raise
         if readonly and lock:
             lock.release()
             lock = None
         store = cls(Path(path), engine, readonly, lock)
-        if readonly and not wal_before:  # leave no -wal/-shm behind that reading created
+        if not wal_before:  # leave no -wal/-shm behind that the checks at open created
             store.after_close(lambda: release_sidecars(Path(path)))
         return store
 
@@ -92,8 +94,17 @@ class Store:
     def snapshot(self) -> Portfolio:
         """The whole portfolio as plain data; cached until the next write."""
         if self._snapshot is None:
-            with self.engine.connect() as conn:
-                self._snapshot = repository.load_portfolio(conn)
+            try:
+                with self.engine.connect() as conn:
+                    self._snapshot = repository.load_portfolio(conn)
+            except (DBAPIError, ValueError, TypeError) as exc:
+                # a table lost, text in a date column: damaged, named, nothing written; the
+                # traceback is dropped – its frames hold the cursor, which would keep -wal/-shm
+                detail = str(getattr(exc, "orig", None) or exc)
+                exc.__traceback__ = None
+            else:
+                return self._snapshot
+            raise FileRefusedError("file_damaged", str(self.path), detail=detail)
         return self._snapshot
 
     def changes(self, **filters: object) -> list[Change]:

@@ -11,7 +11,39 @@ from pathlib import Path
 
 from sa2030_desktop.domain.errors import Issue
 
-MAX_CSV_BYTES = 200 * 1024 * 1024
+MAX_CSV_BYTES = 64 * 1024 * 1024  # 20,000 goals need about 6 MB in the largest file
+MAX_LINE_BYTES = 2 * 1024 * 1024  # one line: a record with several texts of 100,000 characters
+
+_CSV_ERRORS = {  # Python's csv module speaks English; the user reads German
+    "field larger than field limit": "ein Feld ist zu lang",
+    "new-line character seen in unquoted field": "ein Zeilenumbruch steht in einem Feld ohne Anführungszeichen",
+    "unexpected end of data": "die Datei endet mitten in einem Feld in Anführungszeichen",
+    "line contains NUL": "eine Zeile enthält ein Nullbyte",
+    "line contains NULL byte": "eine Zeile enthält ein Nullbyte",
+}
+
+
+def german_csv_error(message: str) -> str:
+    for english, german in _CSV_ERRORS.items():
+        if english in message:
+            return german
+    return "der Aufbau der Zeilen und Anführungszeichen ist ungültig"
+
+
+def longest_line(raw: bytes) -> tuple[int, int]:
+    """(length in bytes, line number) of the longest line – without copying the file."""
+    longest = number = 0
+    start = line = 0
+    end = len(raw)
+    while start < end:
+        stop = raw.find(b"\n", start)
+        if stop < 0:
+            stop = end
+        line += 1
+        if stop - start > longest:
+            longest, number = stop - start, line
+        start = stop + 1
+    return longest, number
 _SEPARATORS = (";", ",", "\t")
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -27,6 +59,8 @@ class RawTable:
     header_line: int = 1
     encoding: str = ""
     separator: str = ""
+    hidden: bool = False  # a hidden sheet (Excel): imported, with a note
+    hidden_rows: list[int] = field(default_factory=list)  # hidden rows with values: the same
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -72,6 +106,11 @@ def read_csv(path: Path, issues: list[Issue]) -> RawTable | None:
     except OSError as exc:
         issues.append(Issue("file_unreadable_detail", {"file": name}, {"detail": str(exc)}))
         return None
+    width, where = longest_line(raw)
+    if width > MAX_LINE_BYTES:  # refused before decoding: memory stays near the file's size
+        issues.append(Issue("csv_line_too_long", {"file": name, "line": where},
+                            {"size": width, "limit": MAX_LINE_BYTES}))  # fmt: skip
+        return None
     if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
         issues.append(Issue("source_empty", {"file": name}))
         return None
@@ -109,7 +148,8 @@ def read_csv(path: Path, issues: list[Issue]) -> RawTable | None:
             table.rows.append((line, [unescape(c) for c in record]))
     except csv.Error as exc:
         issues.append(
-            Issue("bad_csv", {"file": name, "line": reader.line_num}, {"detail": str(exc)})
+            Issue("bad_csv", {"file": name, "line": reader.line_num},
+                  {"detail": german_csv_error(str(exc))})  # fmt: skip
         )
         return None
     if table is None:

@@ -14,6 +14,7 @@ from sa2030_desktop.services.json_format import read_json, write_json
 from sa2030_desktop.services.portfolio import default_as_of
 
 IMPORT_KINDS = ".json"
+README_NAME = "LIESMICH.txt"  # written beside the CSV files of an export
 
 
 def read_sources(sources: list[Path]) -> Bundle:
@@ -24,6 +25,13 @@ def read_sources(sources: list[Path]) -> Bundle:
         if not found:
             raise DomainError("folder_without_csv", path=str(sources[0]))
         sources = found
+    seen: set[Path] = set()
+    for src in sources:
+        if src.resolve() in seen:
+            raise DomainError("source_twice", path=str(src))
+        seen.add(src.resolve())
+    if len(sources) > 1:  # `import FILE ordner/*`: the export's own LIESMICH.txt is no table
+        sources = [s for s in sources if s.name != README_NAME] or sources
     for src in sources:
         if not src.exists():
             raise DomainError("file_missing", path=str(src))

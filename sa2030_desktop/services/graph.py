@@ -12,16 +12,28 @@ from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.layout import load_positions, save_positions
 from sa2030_desktop.services.portfolio import default_as_of
 
+# Beyond this many goals a graph image is unreadable (and its layout takes minutes): the file
+# export refuses with a hint to narrow the selection; the window aggregates instead.
+MAX_FIGURE_GOALS = 2000
+
 
 def graph_model(
-    store: Store, options: GraphOptions, as_of: date | None = None, store_new: bool = False
+    store: Store,
+    options: GraphOptions,
+    as_of: date | None = None,
+    store_new: bool = False,
+    limit: int | None = None,
 ) -> GraphModel:
     """The laid-out graph of a filter; stored positions of its view are kept.
 
     With `store_new`, positions of goals shown for the first time are stored (one
-    transaction), so the next opening gives the same picture."""
+    transaction), so the next opening gives the same picture. With `limit`, a view of more
+    goals is refused before the layout starts."""
     portfolio = store.snapshot()
     model = build_view(portfolio, options, default_as_of(portfolio, as_of))
+    if limit is not None and len(model.nodes) > limit:
+        raise DomainError("figure_too_large", what="Der Graph", count=len(model.nodes), limit=limit,
+                          hint="--ministry, --theme, --category, --status oder --goal mit --hops")  # fmt: skip
     new = gl.layout(model, load_positions(store, options.view_name()))
     if store_new and new and not store.readonly:
         save_positions(store, options.view_name(), new)
@@ -36,7 +48,7 @@ def export_graph(
 
     portfolio = store.snapshot()
     day = default_as_of(portfolio, as_of)
-    model = graph_model(store, options, day)
+    model = graph_model(store, options, day, limit=MAX_FIGURE_GOALS)
     if model.is_empty:
         raise DomainError("empty_selection")
     save_graph(portfolio, day, path, options, dpi=dpi, model=model)

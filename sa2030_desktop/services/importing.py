@@ -50,7 +50,11 @@ def _check(store: Store, bundle: Bundle):
         return dict(places.get((entity, key), {}))
 
     issues = list(bundle.issues) + dup_issues
-    for issue in validate(merged, place_of):
+    # the values of the file's own records: one already stored never blocks an import
+    own = {(e, record_key(e, r.obj)) for e, recs in bundle.sections() for r in recs}
+    if bundle.info is not None:
+        own.add(("portfolio", ""))
+    for issue in validate(merged, place_of, values_of=own):
         # Findings in data the import does not touch are not the import's fault … unless the
         # import is what now breaks them (e.g. a cycle through existing dependencies).
         issues.append(issue)

@@ -12,7 +12,9 @@ from sa2030_desktop.domain.dates import parse_date
 from sa2030_desktop.domain.entities import KEY_FIELDS, SECTIONS, record_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
 from sa2030_desktop.domain.tasks import checkpoint
+from sa2030_desktop.domain.values import normalise_key, parse_priority
 from sa2030_desktop.services.bundle import Bundle, Record, field_set
+from sa2030_desktop.services.json_safe import load_json_text
 from sa2030_desktop.services.json_writer import FORMAT, VERSION, portfolio_document, write_json
 
 
@@ -30,24 +32,21 @@ def read_json(path: Path) -> Bundle:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValidationError([Issue("not_utf8", {"file": name}, {"offset": exc.start})], name) from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            [Issue("bad_json", {"file": name, "line": exc.lineno, "column": exc.colno},
-                   {"detail": _german_json_error(exc.msg)})],
-            name,
-        ) from None
+    doc = load_json_text(text, name)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ValidationError([Issue("not_exchange_file", {"file": name})], name)
     version = doc.get("version")
-    if not isinstance(version, int) or version > VERSION or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValidationError([Issue("missing_version", {"file": name})], name)
+    if version > VERSION or version < 1:
         raise ValidationError(
             [Issue("unsupported_version", {"file": name}, {"version": version, "supported": VERSION})],
             name,
         )
-    if not isinstance(doc.get("goals"), list):
+    if "goals" not in doc:
         raise ValidationError([Issue("missing_section", {"file": name}, {"section": "goals"})], name)
+    if not isinstance(doc["goals"], list):
+        raise ValidationError([Issue("bad_section", {"file": name}, {"section": "goals"})], name)
     bundle = _bundle(doc, name)
     if version >= 2:
         from sa2030_desktop.services.reporting.exchange import read_part
@@ -66,23 +65,10 @@ def read_json(path: Path) -> Bundle:
     return bundle
 
 
-_JSON_ERRORS = {
-    "Expecting ',' delimiter": "ein Komma fehlt",
-    "Expecting ':' delimiter": "ein Doppelpunkt fehlt",
-    "Expecting value": "ein Wert fehlt",
-    "Expecting property name enclosed in double quotes": "ein Feldname in doppelten Anführungszeichen fehlt",
-    "Unterminated string starting at": "eine Zeichenkette ist nicht abgeschlossen",
-    "Extra data": "nach dem Ende des Dokuments folgt noch Text",
-    "Invalid control character at": "ein Steuerzeichen steht in einer Zeichenkette",
-    "Invalid \\escape": "eine ungültige Escape-Sequenz",
-}
-
-
-def _german_json_error(message: str) -> str:
-    for english, german in _JSON_ERRORS.items():
-        if message.startswith(english):
-            return german
-    return message
+# fields that name a record: compared as keys, so NFC without surrounding spaces
+REFERENCES = frozenset({"key", "code", "goal", "theme", "lead", "category", "successor",
+                        "dependent", "prerequisite", "prerequisite_milestone",
+                        "dependent_milestone"})  # fmt: skip
 
 
 class _Reader:
@@ -108,7 +94,7 @@ class _Reader:
         if not isinstance(value, str):
             self.error("bad_value", field=name, value=repr(value)[:80])
             return ""
-        return value.strip() if name in ("key", "code") else value
+        return normalise_key(value) if name in REFERENCES else value
 
     def date(self, obj: dict, name: str, attr: str | None = None):
         if name not in obj:
@@ -153,9 +139,9 @@ class _Reader:
         self.fields.add(name)
         value = obj[name]
         if isinstance(value, str):
-            return [v.strip() for v in value.split(",") if v.strip()]
+            return [normalise_key(v) for v in value.split(",") if v.strip()]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return [v.strip() for v in value if v.strip()]
+            return [normalise_key(v) for v in value if v.strip()]
         self.error("bad_value", field=name, value=repr(value)[:80])
         return []
 
@@ -165,7 +151,7 @@ def _items(doc: dict, section: str, bundle: Bundle, name: str) -> list[tuple[int
     if items is None:
         return []
     if not isinstance(items, list):
-        bundle.issues.append(Issue("bad_section", {"file": name, "section": section}))
+        bundle.issues.append(Issue("bad_section", {"file": name}, {"section": section}))
         return []
     out = []
     for index, obj in enumerate(items):
@@ -237,9 +223,9 @@ def _goal(r: _Reader, obj: dict, _index: int, key: str) -> m.Goal:
     if "priority" in obj and obj["priority"] is not None:
         r.fields.add("priority")
         try:
-            priority = int(obj["priority"])
-        except (TypeError, ValueError):
-            r.error("bad_number", field="priority", value=str(obj["priority"]))
+            priority = parse_priority(obj["priority"])
+        except ValueError:
+            r.error("bad_priority", field="priority", value=str(obj["priority"])[:40])
     return m.Goal(
         key=key,
         title=r.text(obj, "title", required=True),

@@ -20,7 +20,7 @@ from lxml import etree
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.services.csv_format import RawTable
 from sa2030_desktop.services.tabular_schema import sheet_table
-from sa2030_desktop.services.xlsx_format import check_zip
+from sa2030_desktop.services.xlsx_format import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_zip
 
 MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -30,9 +30,6 @@ _CELLS = (f"{TABLE}table-cell", f"{TABLE}covered-table-cell")
 _ROW, _COLS_REPEATED = f"{TABLE}table-row", f"{TABLE}number-columns-repeated"
 _TYPE, _VALUE, _FORMULA = f"{OFFICE}value-type", f"{OFFICE}value", f"{TABLE}formula"
 _P = (f"{TEXT}p", f"{TEXT}h")
-MAX_ROWS = 200_000  # rows with values per sheet (10,000 goals need 30,000 milestone rows)
-MAX_COLUMNS = 1_000  # the widest template sheet has 12 columns
-MAX_CELLS = 3_000_000  # cells kept per sheet (10,000 goals: 210,000 in the largest sheet)
 
 
 class _Refused(Exception):

@@ -20,6 +20,7 @@ from sa2030_desktop.domain.model import (
     Status,
 )
 from sa2030_desktop.domain.tasks import checkpoint
+from sa2030_desktop.domain.values import normalise_key, parse_priority
 from sa2030_desktop.services.bundle import Bundle, Record, field_set
 from sa2030_desktop.services.csv_format import RawTable, read_csv
 from sa2030_desktop.services.ods_read import read_ods
@@ -159,6 +160,16 @@ def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> 
                     severity="warning",
                 )
             )
+        # hidden sheets and rows are imported like visible ones – and said so (README)
+        if getattr(table, "hidden", False):
+            bundle.notes.append(Issue("hidden_sheet", _where(table), {"value": table.sheet},
+                                      severity="warning"))  # fmt: skip
+        hidden_rows = getattr(table, "hidden_rows", [])
+        if hidden_rows:
+            shown = ", ".join(str(n) for n in hidden_rows[:10]) + (" …" if len(hidden_rows) > 10 else "")
+            bundle.notes.append(Issue("hidden_rows", _where(table),
+                                      {"count": len(hidden_rows), "rows": shown},
+                                      severity="warning"))  # fmt: skip
         parsed.append((kind, table, columns))
     if issues:
         error = ValidationError(issues, source)
@@ -214,7 +225,7 @@ class _Row:
         if isinstance(value, date):
             value = value.isoformat()
         text = str(value)
-        return text.strip() if col.attr in _KEY_ATTRS else text
+        return normalise_key(text) if col.attr in _KEY_ATTRS else text
 
     def date(self, name: str) -> date | None:
         if name not in self.cells:
@@ -251,7 +262,7 @@ class _Row:
 
     def codes(self, name: str) -> list[str]:
         text = self.text(name)
-        return [c.strip() for c in text.replace(";", ",").split(",") if c.strip()]
+        return [normalise_key(c) for c in text.replace(";", ",").split(",") if c.strip()]
 
 
 # (attribute, column) of the goal's plain text cells, in the template's order
@@ -272,10 +283,10 @@ def _goal(r: _Row, key: str):
     priority = 2
     prio_text = r.text("prioritaet").strip()
     if prio_text:
-        try:
-            priority = int(float(prio_text.replace(",", ".")))
+        try:  # 1, 2 or 3; „2,9“ or 2.7 is no priority, never silently 2
+            priority = parse_priority(prio_text.removesuffix(",0").removesuffix(".0"))
         except ValueError:
-            r.error("bad_number", "prioritaet", field="priority", value=prio_text[:80])
+            r.error("bad_priority", "prioritaet", field="priority", value=prio_text[:40])
     elif "priority" in r.fields:
         r.fields.discard("priority")
     texts = {a: r.text(c) for a, c in _GOAL_TEXTS}

@@ -39,7 +39,10 @@ def _parser_kwargs() -> dict:
 
 def _parse(zf: zipfile.ZipFile, name: str):
     with zf.open(name) as fh:
-        return etree.parse(fh, etree.XMLParser(**_parser_kwargs())).getroot()
+        tree = etree.parse(fh, etree.XMLParser(**_parser_kwargs()))
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # the parser's own view
+        raise ValueError(f"DTD in {name}")
+    return tree.getroot()
 
 
 def _col_index(letters: str) -> int:
@@ -52,6 +55,12 @@ def _col_index(letters: str) -> int:
 def _is_date_format(code: str) -> bool:
     code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code.lower())
     return any(ch in code for ch in "dmy") and "general" not in code
+
+
+def hidden_sheets(zf: zipfile.ZipFile) -> set[str]:
+    """Names of the sheets Excel does not show (state hidden or veryHidden)."""
+    wb = _parse(zf, "xl/workbook.xml")
+    return {s.get("name", "") for s in wb.iter(f"{NS}sheet") if s.get("state") in ("hidden", "veryHidden")}
 
 
 def sheet_paths(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
@@ -89,13 +98,24 @@ def date_styles(zf: zipfile.ZipFile) -> set[int]:
     return out
 
 
-def read_rows(zf: zipfile.ZipFile, part: str, strings: list[str], dates: set[int]):
-    """Yield (row number, [values]) for the non-empty rows of one sheet."""
+class SheetTooLarge(Exception):
+    """A sheet beyond the limits of ods_read (rows, columns, cells): refused, not read on."""
+
+
+def read_rows(zf: zipfile.ZipFile, part: str, strings: list[str], dates: set[int],
+              hidden: list[int] | None = None):  # fmt: skip
+    """Yield (row number, [values]) for the non-empty rows of one sheet; a cell beyond
+    MAX_COLUMNS or more than MAX_ROWS rows / MAX_CELLS cells stop the reading at once (a 29 KB
+    workbook may claim column XFD in every row)."""
+    from sa2030_desktop.services.xlsx_format import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
+
     cell_tag = f"{NS}c"
     columns: dict[str, int] = {}
+    rows = cells = 0
     with zf.open(part) as fh:
         for _event, row in etree.iterparse(fh, events=("end",), tag=f"{NS}row", **_parser_kwargs()):
             number = int(row.get("r", "0"))
+            row_hidden = row.get("hidden") in ("1", "true")
             values: list[object] = []
             for c in row.iterchildren(cell_tag):
                 ref = c.get("r")
@@ -108,6 +128,8 @@ def read_rows(zf: zipfile.ZipFile, part: str, strings: list[str], dates: set[int
                         number = int(ref[len(letters) :])
                 else:
                     col = len(values)
+                if col >= MAX_COLUMNS:
+                    raise SheetTooLarge(f"Spalte {col + 1}, erlaubt sind {MAX_COLUMNS}")
                 if col >= len(values):
                     values.extend([None] * (col + 1 - len(values)))
                 values[col] = _value(c, strings, dates)
@@ -115,6 +137,12 @@ def read_rows(zf: zipfile.ZipFile, part: str, strings: list[str], dates: set[int
             while row.getprevious() is not None:
                 del row.getparent()[0]
             if any(v not in (None, "") for v in values):
+                rows += 1
+                cells += len(values)
+                if rows > MAX_ROWS or cells > MAX_CELLS:
+                    raise SheetTooLarge(f"über {MAX_ROWS} Zeilen oder {MAX_CELLS} Zellen")
+                if hidden is not None and row_hidden:
+                    hidden.append(number)
                 yield number, values
 
 

@@ -16,7 +16,10 @@ MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together
 MAX_MEMBER = 128 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, for members above 1 MB
 MAX_MEMBERS = 2000
-_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# sheets of .xlsx and .ods alike (README „Grenzen“)
+MAX_ROWS = 200_000  # rows with values per sheet (10,000 goals need 30,000 milestone rows)
+MAX_COLUMNS = 1_000  # the widest template sheet has 12 columns
+MAX_CELLS = 3_000_000  # cells kept per sheet (10,000 goals: 210,000 in the largest sheet)
 
 
 def check_workbook(path: Path, issues: list[Issue]) -> bool:
@@ -71,8 +74,8 @@ def check_zip(path: Path, issues: list[Issue], kind: str, recognise) -> bool:
             if refused is not None:
                 issues.append(refused)
                 return False
-            for m in members:
-                if m.filename.endswith((".xml", ".rels", ".vml", ".rdf")) and _has_dtd(zf, m):
+            for m in members:  # every part, whatever its name: a sheet may be called sheet1.bin
+                if not m.is_dir() and _has_dtd(zf, m):
                     issues.append(Issue(f"{kind}_entities", {"file": name}, {"part": m.filename}))
                     return False
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
@@ -81,18 +84,49 @@ def check_zip(path: Path, issues: list[Issue], kind: str, recognise) -> bool:
     return True
 
 
+# How an XML part may begin, by encoding: the markers of XML 1.0 Appendix F (BOM or `<?`)
+_WIDE = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"),
+)  # fmt: skip
+_DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+_ASCII_COMPATIBLE = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1",
+                     "windows-1252", "cp1252", "iso-8859-15"}  # fmt: skip
+
+
 def _has_dtd(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """A DTD or entity declaration in the part, in whatever encoding it is written. UTF-16/32
+    (by BOM or by the zero bytes around `<`) are decoded before the search; a declared encoding
+    that is not ASCII-compatible (UTF-7, EBCDIC …) is refused outright – a parser would decode
+    it, a byte search could not see through it."""
     read = 0
-    tail = b""
+    tail = ""
+    decoder = None
     with zf.open(member) as fh:
         while chunk := fh.read(1 << 20):
+            if read == 0:
+                head = chunk[:200]
+                wide = next((enc for mark, enc in _WIDE if head.startswith(mark)), None)
+                declared = _DECLARED.match(head)
+                if wide is not None:
+                    import codecs
+
+                    decoder = codecs.getincrementaldecoder(wide)(errors="replace")
+                elif declared and declared.group(1).decode().lower() not in _ASCII_COMPATIBLE:
+                    return True
             read += len(chunk)
             if read > member.file_size:  # the directory lied about the size
                 return True
-            if _DTD.search(tail + chunk):
+            text = decoder.decode(chunk) if decoder else chunk.decode("latin-1")
+            if _DTD_TEXT.search(tail + text):
                 return True
-            tail = chunk[-16:]
+            tail = text[-16:]
     return False
+
+
+_DTD_TEXT = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 def read_workbook(path: Path, issues: list[Issue]) -> list[RawTable]:
@@ -103,8 +137,13 @@ def read_workbook(path: Path, issues: list[Issue]) -> list[RawTable]:
     """
     if not check_workbook(path, issues):
         return []
+    from sa2030_desktop.services.xlsx_fast import SheetTooLarge
+
     try:
         tables, names = _read_fast(path)
+    except SheetTooLarge as exc:  # refused at once, never handed to the slower reader
+        issues.append(Issue("xlsx_too_large", {"file": path.name}, {"detail": str(exc)}))
+        return []
     except Exception:  # anything unusual: the slower, more general reader decides
         tables, names = _read_openpyxl(path, issues)
         if tables is None:
@@ -122,10 +161,16 @@ def _read_fast(path: Path) -> tuple[list[RawTable], list[str]]:
         sheets = xlsx_fast.sheet_paths(zf)
         strings = xlsx_fast.shared_strings(zf)
         dates = xlsx_fast.date_styles(zf)
+        hidden = xlsx_fast.hidden_sheets(zf)
         for title, part in sheets:
             if sheet_table(title) is None:
                 continue
-            tables.append(_table(path.name, title, xlsx_fast.read_rows(zf, part, strings, dates)))
+            rows_hidden: list[int] = []
+            table = _table(path.name, title,
+                           xlsx_fast.read_rows(zf, part, strings, dates, rows_hidden))  # fmt: skip
+            table.hidden = title in hidden
+            table.hidden_rows = rows_hidden
+            tables.append(table)
     return tables, [t for t, _p in sheets]
 
 
@@ -155,6 +200,12 @@ def _read_openpyxl(path: Path, issues: list[Issue]):
         for ws in wb.worksheets:
             if sheet_table(ws.title) is None:
                 continue
+            if (ws.max_column or 0) > MAX_COLUMNS or (ws.max_row or 0) > MAX_ROWS * 5:
+                # the declared dimension: refused before a row is built
+                issues.append(Issue("xlsx_too_large", {"file": name},
+                                    {"detail": f"Blatt {ws.title}: {ws.max_row} Zeilen, "
+                                               f"{ws.max_column} Spalten"}))  # fmt: skip
+                return None, []
 
             def rows(ws=ws):
                 for row in ws.iter_rows():

@@ -13,7 +13,7 @@ from sa2030_desktop.services import goals, reference
 from tests.safety.helpers import sha256
 
 
-def _refused(store, action):
+def _refused(store, action, code="bad_text"):
     store.close()
     before = sha256(store.path)
     from sa2030_desktop.persistence.store import Store
@@ -24,7 +24,7 @@ def _refused(store, action):
             action(reopened)
     finally:
         reopened.close()
-    assert caught.value.code == "bad_text"
+    assert caught.value.code == code
     assert sha256(store.path) == before
     return format_error(caught.value)
 
@@ -32,7 +32,7 @@ def _refused(store, action):
 def test_control_character_in_goal_key(demo_store):
     goal = demo_store.snapshot().goals["Z01"]
     text = _refused(demo_store, lambda s: goals.create_goal(
-        s, dataclasses.replace(goal, key="Z\x0199", title="Neu")))  # fmt: skip
+        s, dataclasses.replace(goal, key="Z\x0199", title="Neu")), "bad_key")  # fmt: skip
     assert "U+0001" in text and "Schlüssel" in text
 
 

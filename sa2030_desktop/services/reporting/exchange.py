@@ -143,7 +143,7 @@ def read_part(doc: dict, name: str) -> ReportingPart | None:
 def _records(doc: dict, section: str, entity: str, name: str, part: ReportingPart):
     items = doc.get(section) or []
     if not isinstance(items, list):
-        part.issues_found.append(Issue("bad_section", {"file": name, "section": section}))
+        part.issues_found.append(Issue("bad_section", {"file": name}, {"section": section}))
         return
     for index, obj in enumerate(items):
         place = {"file": name, "section": section, "index": index + 1, "entity": entity}
