@@ -8,6 +8,7 @@ their cached value, dates come back as `date`/`datetime` (by the cell's number f
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 import zipfile
@@ -163,7 +164,9 @@ def _value(c, strings: list[str], dates: set[int]) -> object:
     if kind == "d":
         return datetime.fromisoformat(text)
     number = float(text)
-    if int(c.get("s", "0")) in dates:
+    if int(c.get("s", "0")) in dates and math.isfinite(number) and 0 < number < 2_958_466:
+        # a serial Excel can show (1900-01-01 … 9999-12-31); others stay numbers and are
+        # refused as dates with their place
         day = _EPOCH + timedelta(days=number)
         return day.date() if day.time() == datetime.min.time() else day
     return int(number) if number.is_integer() else number

@@ -186,6 +186,14 @@ def _table(name: str, title: str, rows) -> RawTable:
 
 
 def _read_openpyxl(path: Path, issues: list[Issue]):
+    import warnings
+
+    with warnings.catch_warnings():  # openpyxl's English warnings reach no user
+        warnings.simplefilter("ignore")
+        return _read_openpyxl_quiet(path, issues)
+
+
+def _read_openpyxl_quiet(path: Path, issues: list[Issue]):
     from openpyxl import load_workbook
     from openpyxl.utils.datetime import from_excel
 
