@@ -27,10 +27,11 @@ class RoundBook:
     reports: dict[str, rr.Report]  # goal → report of the round in question
 
 
-def read_book(store: Store, round_key: str | None) -> RoundBook:
+def read_book(store: Store, round_key: str | None, goal: str | None = None) -> RoundBook:
+    """The rounds, and the reports of `round_key` (only `goal`'s when given)."""
     with store.engine.connect() as conn:
         rounds = repo.load_rounds(conn)
-        reports = repo.load_reports(conn, round_key) if round_key in rounds else []
+        reports = repo.load_reports(conn, round_key, goal) if round_key in rounds else []
     return RoundBook(rounds, {r.goal: r for r in reports})
 
 
@@ -41,8 +42,13 @@ class RoundOperation(Operation):
     book: RoundBook | None = None
 
     def check(self, store: Store) -> None:
-        self.book = read_book(store, self.round_key)
+        self.book = read_book(store, self.round_key, self._book_goal())
         super().check(store)
+
+    def _book_goal(self) -> str | None:
+        """The one goal whose report the check needs (None: every report of the round) — a
+        submit or review in a round of 10,000 goals reads one report, not 10,000."""
+        return None
 
     def round(self) -> rr.ReportingRound:
         assert self.book is not None
@@ -115,6 +121,9 @@ class SubmitReport(RoundOperation):
     today: date | None = None  # for „actual date in the future“ (default: today)
     comment: str = ""
     default_comment = "{round_key}"
+
+    def _book_goal(self) -> str | None:
+        return self.goal
 
     def report(self) -> rr.Report:
         assert self.book is not None
@@ -206,6 +215,9 @@ class ReviewReport(RoundOperation):
     text: str = ""  # the reviewer's comment (needed to return)
     comment: str = ""
     default_comment = "{round_key}"
+
+    def _book_goal(self) -> str | None:
+        return self.goal
 
     def _check(self, portfolio: Portfolio) -> None:
         assert self.book is not None
