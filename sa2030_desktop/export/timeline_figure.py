@@ -205,4 +205,4 @@ def save_timeline(
 
 
 MAX_FIGURE_GOALS = 2000  # as the graph image (services/graph.py)
-TIMELINE_HINT = "--ministry, --theme, --category, --status, --only-slipped oder --goal"
+TIMELINE_HINT = "--ministry, --theme, --category, --status, --only-slipped oder --goal (im Fenster: Filterleiste)"

@@ -15,6 +15,7 @@ from sa2030_desktop.services.portfolio import default_as_of
 # Beyond this many goals a graph image is unreadable (and its layout takes minutes): the file
 # export refuses with a hint to narrow the selection; the window aggregates instead.
 MAX_FIGURE_GOALS = 2000
+GRAPH_HINT = "--ministry, --theme, --category, --status oder --goal mit --hops (im Fenster: Filterleiste)"
 
 
 def graph_model(
@@ -30,10 +31,16 @@ def graph_model(
     transaction), so the next opening gives the same picture. With `limit`, a view of more
     goals is refused before the layout starts."""
     portfolio = store.snapshot()
-    model = build_view(portfolio, options, default_as_of(portfolio, as_of))
+    day = default_as_of(portfolio, as_of)
+    if limit is not None and not (options.focus or options.cross_ministry or options.collapsed):
+        count = len(options.selection.apply(portfolio, day))  # hops only add: refuse at once
+        if count > limit:
+            raise DomainError("figure_too_large", what="Der Graph", count=count, limit=limit,
+                              hint=GRAPH_HINT)  # fmt: skip
+    model = build_view(portfolio, options, day)
     if limit is not None and len(model.nodes) > limit:
         raise DomainError("figure_too_large", what="Der Graph", count=len(model.nodes), limit=limit,
-                          hint="--ministry, --theme, --category, --status oder --goal mit --hops")  # fmt: skip
+                          hint=GRAPH_HINT)  # fmt: skip
     new = gl.layout(model, load_positions(store, options.view_name()))
     if store_new and new and not store.readonly:
         save_positions(store, options.view_name(), new)

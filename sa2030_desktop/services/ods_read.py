@@ -63,13 +63,17 @@ def read_ods(path: Path, issues: list[Issue]) -> list[RawTable]:
     tables: list[RawTable] = []
     try:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
-            for title, rows in _sheets(fh, path.name):
+            hidden: list[int] = []
+            for title, rows in _sheets(fh, path.name, hidden):
                 names.append(title)
                 if sheet_table(title) is None:
                     for _ in rows:  # the parser has to pass the sheet anyway
                         pass
                     continue
-                tables.append(_table(path.name, title, rows))
+                hidden.clear()
+                table = _table(path.name, title, rows)
+                table.hidden_rows = list(hidden)  # imported, with a note (README)
+                tables.append(table)
     except _Refused as refused:
         issues.append(refused.issue)
         return []
@@ -111,7 +115,7 @@ def _table(name: str, title: str, rows) -> RawTable:
     return table or RawTable(name, title, [])
 
 
-def _sheets(fh, file: str):
+def _sheets(fh, file: str, hidden: list[int] | None = None):
     """Yield (sheet name, row iterator) in document order; each iterator must be used up
     before the next sheet is asked for."""
     events = etree.iterparse(
@@ -124,10 +128,10 @@ def _sheets(fh, file: str):
     )
     for event, element in events:
         if event == "start" and element.tag == f"{TABLE}table":
-            yield element.get(f"{TABLE}name", ""), _rows(events, element, file)
+            yield element.get(f"{TABLE}name", ""), _rows(events, element, file, hidden)
 
 
-def _rows(events, table, file: str):
+def _rows(events, table, file: str, hidden: list[int] | None = None):
     title = table.get(f"{TABLE}name", "")
     number = 0  # rows passed so far (1-based numbers as Calc shows them)
     kept = cells = 0
@@ -138,6 +142,7 @@ def _rows(events, table, file: str):
         if event != "end" or element.tag != _ROW:
             continue
         repeat = _count(element, "number-rows-repeated")
+        collapsed = element.get(f"{TABLE}visibility") in ("collapse", "filter")
         values = _cells(element, file, title, number + 1)
         element.clear()
         while element.getprevious() is not None:
@@ -157,6 +162,8 @@ def _rows(events, table, file: str):
         kept += repeat
         for _ in range(repeat):
             number += 1
+            if collapsed and hidden is not None:
+                hidden.append(number)
             yield number, list(values)
 
 

@@ -269,5 +269,29 @@ def test_hidden_sheets_and_rows_are_imported_with_a_note(cli, demo, tmp_path):
     code, out, err = cli("import", demo, book, "--dry-run")
     assert code == 0, err
     assert "Das Blatt „Meilensteine“ ist in Excel ausgeblendet" in err
-    assert "2 ausgeblendete Zeilen (Zeile 3, 5)" in err
+    assert "Ausgeblendete Zeilen (2: Zeile 3, 5)" in err
     assert_german(err.replace("Hinweis:", ""))
+
+
+def test_hidden_rows_of_an_ods_are_imported_with_a_note(cli, demo, tmp_path):
+    import re
+    import zipfile
+
+    book = tmp_path / "export.ods"
+    assert cli("export", demo, book)[0] == 0
+    hidden = tmp_path / "versteckt.ods"
+    with zipfile.ZipFile(book) as zin, zipfile.ZipFile(hidden, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "content.xml":
+                text = data.decode("utf-8")
+                start = text.index('table:name="Ziele"')
+                rows = [m.start() for m in re.finditer(r"<table:table-row\b", text[start:])]
+                at = start + rows[2]  # the third row of Ziele: Calc's row 3
+                text = text[:at] + '<table:table-row table:visibility="collapse"' + text[
+                    at + len("<table:table-row"):]  # fmt: skip
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    code, out, err = cli("import", demo, hidden, "--dry-run")
+    assert code == 0, err
+    assert "Ausgeblendete Zeilen (1: Zeile 3)" in err
