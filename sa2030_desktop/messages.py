@@ -304,6 +304,8 @@ MESSAGES.update({
     "briefing_round_as_of": "Die Berichtsrunde {key} hat den Stichtag {as_of}; ein Briefing aus ihrem eingefrorenen Stand gilt nur für diesen Tag, nicht für {value} (--as-of weglassen). Nichts wurde geschrieben.",
     "template_not_word": "Die Vorlage „{path}“ ist keine Word-Datei (.docx oder .dotx). Es wurde nichts geschrieben.",
     "target_open_in_word": "„{path}“ ist gerade in Word geöffnet. Bitte das Dokument dort schließen oder einen anderen Dateinamen wählen; es wurde nichts geschrieben.",
+    "briefing_needs_session": "Ein {kind} berichtet über die Entscheidungen einer Sitzung – bitte mit --since DATUM/UHRZEIT (z. B. 2026-12-03T09:00) ihren Beginn angeben (im Programm: über den Präsentationsmodus). Nichts wurde geschrieben.",
+    "public_briefing_kind": "Ein {kind} hat keine öffentliche Fassung – bitte ohne --public erstellen. Nichts wurde geschrieben.",
     "vermerk_needs_one_goal": "Ein Vermerk behandelt genau ein Ziel, die Auswahl enthält aber {count} Ziele. Bitte ein Ziel wählen (Feld „Ziel“ bzw. „--goal SCHLÜSSEL“); es wurde nichts geschrieben.",
 })
 FIELD.update({"issuing_office": "herausgebende Stelle", "demo": "Demodaten", "colour": "Farbe",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from sa2030_desktop.cli.common import (
@@ -22,7 +23,8 @@ from sa2030_desktop.domain.dates import de_short
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("briefing", help="Briefing (Statusbericht, Sprechzettel, Vermerk, "
                        "Kabinettsvorlage, Umsetzungsbericht aus einer abgeschlossenen "
-                       "Berichtsrunde mit --round) als Word (.docx), PDF/A (.pdf) oder "
+                       "Berichtsrunde mit --round, Workshop-Protokoll der Entscheidungen "
+                       "seit --since) als Word (.docx), PDF/A (.pdf) oder "
                        "OpenDocument (.odt)")  # fmt: skip
     p.add_argument("file", metavar="DATEI")
     p.add_argument("out", metavar="ZIEL.docx|.pdf|.odt",
@@ -46,8 +48,31 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "Anmerkungen und Namen; nie eingestuft")  # fmt: skip
     p.add_argument("--issued", type=date_arg, metavar="DATUM",
                    help="Datum der Ausfertigung auf der ersten Seite (Standard: heute)")  # fmt: skip
+    p.add_argument("--since", type=datetime_arg, metavar="DATUM/UHRZEIT",
+                   help="Beginn der Sitzung (Workshop-Protokoll), Ortszeit, z. B. "
+                   "2026-12-03T09:00 oder „03.12.2026 09:00“")  # fmt: skip
+    p.add_argument("--until", type=datetime_arg, metavar="DATUM/UHRZEIT",
+                   help="Ende der Sitzung (Workshop-Protokoll; Standard: jetzt)")  # fmt: skip
+    p.add_argument("--participants", default="", metavar="TEXT",
+                   help="Teilnehmende (Workshop-Protokoll), durch Kommas getrennt")  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_briefing)
+
+
+def datetime_arg(text: str) -> datetime:
+    """2026-12-03T09:00, „2026-12-03 09:00“, „03.12.2026 09:00“ or a date alone (0:00 Uhr)."""
+    value = text.strip()
+    for pattern in ("%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(value, pattern)
+        except ValueError:
+            pass
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"„{text}“ ist kein Zeitpunkt (2026-12-03T09:00 oder 03.12.2026 09:00)"
+        ) from None
 
 
 def cmd_briefing(args) -> int:
@@ -66,6 +91,9 @@ def cmd_briefing(args) -> int:
         place=args.place,
         public=args.public,
         issued=args.issued,
+        session_since=args.since,
+        session_until=args.until,
+        participants=args.participants,
     )
     store = open_reading(args)
     try:

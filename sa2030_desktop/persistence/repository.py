@@ -191,6 +191,7 @@ def load_changes(
     user: str | None = None,
     since: str | None = None,
     limit: int = 5000,
+    after: int | None = None,
 ) -> list[Change]:
     sql = "SELECT id, timestamp, user, entity, key, field, old, new, comment, action FROM change_log"
     where, args = [], []
@@ -203,6 +204,9 @@ def load_changes(
     if since:
         where.append("timestamp >= ?")
         args.append(since)
+    if after is not None:  # a change-log position (e.g. a workshop session's start)
+        where.append("id > ?")
+        args.append(after)
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY id DESC LIMIT ?"

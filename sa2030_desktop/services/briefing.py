@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS
+from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS, SESSION_KINDS
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Portfolio
@@ -73,6 +73,12 @@ def check_selection(portfolio: Portfolio, kind: str, selection: Selection, as_of
     round and a public variant marked VS-NfD."""
     if kind in ROUND_KINDS and options.round is None:
         raise DomainError("briefing_needs_round", kind=KIND_TITLES[kind])
+    if kind in SESSION_KINDS:  # the session's decisions choose the goals (none is possible)
+        if options.session_since is None:
+            raise DomainError("briefing_needs_session", kind=KIND_TITLES[kind])
+        if options.public:
+            raise DomainError("public_briefing_kind", kind=KIND_TITLES[kind])
+        return []
     if options.public and options.classified:
         raise DomainError("public_briefing_classified")
     selection.check_codes(portfolio)
@@ -124,7 +130,8 @@ def export_briefing(
         if as_of is not None and as_of != frozen.as_of:
             raise DomainError("briefing_round_as_of", key=frozen.round.key,
                               value=de_short(as_of), as_of=de_short(frozen.as_of))  # fmt: skip
-        if options is not None and options.changes_since:  # a frozen state keeps no change log
+        if (options is not None and options.changes_since) or kind in SESSION_KINDS:
+            # a frozen state keeps no change log
             raise DomainError("briefing_round_changes", key=frozen.round.key)
         if kind in ROUND_KINDS:
             from sa2030_desktop.services.umsetzungsbericht import round_source
@@ -159,6 +166,12 @@ def write_briefing(
     options = options or BriefingOptions()
     if changes_of is not None and options.changes_since and not options.changes:
         options = replace(options, changes=changes_of(since=options.changes_since.isoformat()))
+    if changes_of is not None and kind in SESSION_KINDS and options.session_since \
+            and not options.changes:  # fmt: skip
+        from sa2030_desktop.services.workshop import MAX_SESSION_ROWS, utc_text
+
+        options = replace(options, changes=changes_of(since=utc_text(options.session_since),
+                                                      limit=MAX_SESSION_ROWS))  # fmt: skip
     day = default_as_of(portfolio, as_of)
     keys = check_request(portfolio, target, kind, selection, day, options)
     report = progress or no_progress
@@ -185,7 +198,7 @@ def write_briefing(
     return BriefingResult(
         path=target,
         kind=kind,
-        goals=len(keys),
+        goals=len(briefing.ctx.keys) if kind in SESSION_KINDS else len(keys),
         as_of=day,
         sanitized=briefing.ctx.report.lines(),
         shortened=briefing.ctx.report.shortened,

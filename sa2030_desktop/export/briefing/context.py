@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import networkx as nx
@@ -12,11 +12,14 @@ from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.analysis import Analysis, analyse
 from sa2030_desktop.domain.briefing_kinds import KIND_TITLES as KIND_TITLES
 from sa2030_desktop.domain.briefing_kinds import KINDS as KINDS
+from sa2030_desktop.domain.briefing_kinds import SESSION_KINDS
 from sa2030_desktop.domain.conflicts import Conflict, conflicts
+from sa2030_desktop.domain.dates import de_long
 from sa2030_desktop.domain.model import Change, Portfolio
 from sa2030_desktop.domain.reporting_compare import Comparison
 from sa2030_desktop.domain.reporting_freeze import Frozen, FrozenReport
 from sa2030_desktop.domain.selection import Selection, natural_key, restrict
+from sa2030_desktop.domain.workshop import goal_of_key, net_decisions, touched_goals
 from sa2030_desktop.export.briefing.changes import visible_changes
 from sa2030_desktop.export.briefing.sanitize import MAX_TEXT, MAX_TITLE, Sanitizer, SanitizeReport
 
@@ -52,6 +55,9 @@ class BriefingOptions:
     place: str = "Magdeburg"  # „Magdeburg, 2. April 2026“ on the first page
     round: RoundSource | None = None  # Umsetzungsbericht: the closed round it reports on
     public: bool = False  # public variant: no internal remarks, review comments or persons
+    session_since: datetime | None = None  # Workshop-Protokoll: the session's start (aware)
+    session_until: datetime | None = None  # … and its end (None: still running / now)
+    participants: str = ""  # Teilnehmende (Workshop-Protokoll), one per line or comma-separated
 
 
 @dataclass(slots=True)
@@ -110,10 +116,14 @@ def build_context(
     if options.round is not None:  # a round with a ministry scope reports on its goals only
         keys = [k for k in keys if k in options.round.frozen.reports]
     chosen = set(keys)
-    # Only the rows the briefing shows are cleaned (and reported).
-    own_changes = [c for c in visible_changes(options.changes)
-                   if _change_goal(c.key) in chosen or c.entity == "portfolio"]  # fmt: skip
-    changes = sanitizer.changes(own_changes)
+    if kind in SESSION_KINDS:  # a session's decisions choose the goals, whatever the selection
+        changes = sanitizer.changes(visible_changes(options.changes))
+        keys = [k for k in touched_goals(net_decisions(changes)) if k in clean.goals]
+        chosen = set(keys)
+    else:  # only the rows the briefing shows are cleaned (and reported)
+        own_changes = [c for c in visible_changes(options.changes)
+                       if goal_of_key(c.key) in chosen or c.entity == "portfolio"]  # fmt: skip
+        changes = sanitizer.changes(own_changes)
     opts = BriefingOptions(
         classified=options.classified,
         reference=sanitizer.text(options.reference, "Eingabe", "", "Geschäftszeichen", 200),
@@ -131,6 +141,9 @@ def build_context(
         place=sanitizer.text(options.place, "Eingabe", "", "Ort", 80),
         round=options.round,
         public=options.public,
+        session_since=options.session_since,
+        session_until=options.session_until,
+        participants=sanitizer.text(options.participants, "Eingabe", "", "Teilnehmende", 2000),
     )
     selected = restrict(clean, chosen)
     graph = g.build_graph(clean)
@@ -149,7 +162,7 @@ def build_context(
         changes=changes,
         report=sanitizer.report,
         reports=_clean_reports(sanitizer, options, keys),
-        scope=describe_scope(clean, selection),
+        scope=session_scope(options) if kind in SESSION_KINDS else describe_scope(clean, selection),
         issued=options.issued or date.today(),
     )
 
@@ -178,12 +191,10 @@ def _clean_reports(sanitizer: Sanitizer, options: BriefingOptions,
     return out
 
 
-def _change_goal(key: str) -> str:
-    """The goal a change-log key belongs to: Z17, Z17-M2, Z17>Z10, Z17/Indikator."""
-    for sep in (">", "/"):
-        key = key.split(sep, 1)[0]
-    head, _, tail = key.rpartition("-")
-    return head if head and tail.upper().startswith("M") else key
+def session_scope(options: BriefingOptions) -> str:
+    """„Sitzung am 3. Dezember 2026“ (local date of the session's start)."""
+    since = options.session_since
+    return f"Sitzung am {de_long(since.astimezone().date())}" if since else "Sitzung"
 
 
 def describe_scope(portfolio: Portfolio, selection: Selection) -> str:

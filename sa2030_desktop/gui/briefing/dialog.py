@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS
+from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS, SESSION_KINDS
 from sa2030_desktop.domain.selection import Selection, natural_key
 from sa2030_desktop.gui.briefing.round_choice import RoundChoice
 from sa2030_desktop.gui.tasks import TaskRunner
@@ -65,7 +65,7 @@ class BriefingDialog(QDialog):
         as_of = self.bridge.as_of
 
         self.kind = QComboBox(self)
-        for kind in KINDS:
+        for kind in (k for k in KINDS if k not in SESSION_KINDS):  # a session's: from the graph
             self.kind.addItem(KIND_TITLES[kind], kind)
         self.ministry = self._combo(self.tr("alle Ressorts"),
                                     [(c, f"{c} – {m.name}") for c, m in portfolio.ministries.items()])  # fmt: skip
