@@ -45,7 +45,7 @@ SERVER_MESSAGES = {
     "server_lost": "Die Verbindung zum Teamserver „{path}“ ist unterbrochen. Die letzte Aktion wurde NICHT gespeichert; sie kann wiederholt werden, sobald die Verbindung wieder steht. Alles vorher Gespeicherte ist erhalten.",
     "server_row_refused": "Als {login} (Ressort {ministry}) dürfen Sie {entity} {key} nicht ändern: das darf nur das federführende Ressort des Ziels oder die Koordinierungsstelle. Nichts wurde geschrieben.",
     "server_reader": "Als {login} (Rolle Leser) können Sie das Portfolio nur lesen.",
-    "stale_write": "{entity} {key} wurde inzwischen von {by} geändert – Ihre Änderung wurde nicht gespeichert, damit nichts verloren geht. {fields} Bitte die Anzeige aktualisieren und neu entscheiden.",
+    "stale_write": "{entity} {key} wurde inzwischen von {by} geändert – Ihre Änderung wurde nicht gespeichert, damit nichts verloren geht. {fields} Angezeigt wird jetzt der gespeicherte Stand; bitte auf ihm neu entscheiden.",
     "server_offline": "Die Verbindung zum Teamserver „{path}“ ist unterbrochen. Das Fenster zeigt weiter den letzten Stand, ist aber schreibgeschützt, bis die Verbindung von selbst wieder steht. Alles bisher Gespeicherte ist auf dem Server sicher.",
     "server_use_checkout": "„{path}“ ist ein Teamserver: eine Kopie oder ein Ressortpaket für diesen Rechner macht „sa2030 checkout SERVER KOPIE.sa2030 [--ministry RESSORT]“; zurück mit „sa2030 checkin“.",
     "server_no_files": "„{path}“ ist ein Teamserver: {what} gibt es dort nicht (der Server hat eigene Sicherungen). Für eine Kopie auf diesem Rechner: sa2030 checkout.",

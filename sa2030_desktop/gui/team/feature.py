@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
 from sa2030_desktop.domain.errors import DomainError, FileRefusedError
 from sa2030_desktop.gui.features import ActionSpec, Feature
-from sa2030_desktop.messages import ENTITY, format_error
+from sa2030_desktop.messages import ENTITY
 from sa2030_desktop.services import server
 
 RECONNECT_MS = 2000
@@ -48,6 +48,7 @@ class LiveLink(QObject):
         self.where.setObjectName("serverWhere")
         self.news = QLabel(window)
         self.news.setObjectName("serverNews")
+        self.news.setContentsMargins(0, 0, 16, 0)  # apart from „Server … als …“
         window.statusBar().addPermanentWidget(self.news)
         window.statusBar().addPermanentWidget(self.where)
         self.clock = QTimer(self)  # „vor 3 s“ counts up; reconnect attempts while offline
@@ -168,9 +169,6 @@ class LiveLink(QObject):
         if self.notifier is not None:
             self.notifier.setEnabled(False)
         self.news.setText(self.tr("Verbindung unterbrochen – schreibgeschützt"))
-        self.window.statusBar().showMessage(
-            format_error(FileRefusedError("server_offline", store.session.name)), 15000
-        )
         self.window.show_error(FileRefusedError("server_offline", store.session.name))
         self.window._update_title()
         self.reconnect_timer.start()
