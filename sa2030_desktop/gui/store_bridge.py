@@ -20,6 +20,8 @@ class StoreBridge(QObject):
         self.store = store
         self._as_of = None
         self._unsubscribe = store.subscribe(self._on_change)
+        # set by the team feature: shows a refused stale write as a merge review (→ handled)
+        self.conflict_handler = None
 
     def _on_change(self, changes: ChangeSet) -> None:
         self.changed.emit(changes)

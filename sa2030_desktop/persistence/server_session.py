@@ -117,7 +117,13 @@ class ServerSession:
             if _text(mine[c]) != _text(theirs[c])
         ]
         return DomainError(
-            "stale_write", entity=entity, key=key, by=by or "?", fields=fields, version=row[0]
+            "stale_write",
+            entity=entity,
+            key=key,
+            by=by or "?",
+            fields=fields,
+            version=row[0],
+            values=dict(mine),
         )
 
     # -- rights ----------------------------------------------------------------------------

@@ -63,6 +63,7 @@ class ServerStore(Store):
         self.own_actions: set[int] = set()  # committed here: their announcements are known
         self.may_write = not readonly  # what the role allows; `readonly` also while offline
         self.on_lost: list = []  # called when an action finds the connection gone
+        self.conflict_base: Portfolio | None = None  # the snapshot of the last refused write
 
     @property
     def where(self) -> str:
@@ -148,6 +149,7 @@ class ServerStore(Store):
             raise FileRefusedError("server_lost", self.session.name) from exc
         except DomainError as exc:
             if exc.code == "stale_write":  # show the newer row: the user decides on it
+                self.conflict_base = self._snapshot  # what the user had read (the merge base)
                 self.refresh_rows({exc.data["entity"]: {exc.data["key"]}})
                 for listener in list(self._listeners):
                     listener(ChangeSet(updated=[(exc.data["entity"], exc.data["key"])]))

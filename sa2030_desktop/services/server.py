@@ -91,3 +91,32 @@ def apply_notices(store: ServerStore, notices: list) -> tuple[ChangeSet, list]:
     rows = touched(others)
     store.refresh_rows(rows)
     return ChangeSet(updated=[(e, k) for e, keys in rows.items() for k in sorted(keys)]), others
+
+
+def conflict_report(store: Store, error) -> object | None:
+    """A refused stale write as a merge review (the merge dialog's report): the state stored on
+    the server against the user's change, three-way from what the user had read. Deciding
+    „Ihre Änderung“ writes it onto the newer row; nothing is lost either way."""
+    import copy
+
+    from sa2030_desktop.domain.entities import BY_NAME, record_key
+    from sa2030_desktop.services import merge
+    from sa2030_desktop.services.merge_state import document_of
+
+    base = getattr(store, "conflict_base", None)
+    entity, key = error.data.get("entity"), error.data.get("key")
+    if base is None or entity not in BY_NAME or not BY_NAME[entity].section:
+        return None
+    base_doc = document_of(base)
+    mine_doc = copy.deepcopy(base_doc)
+    section = BY_NAME[entity].section
+    record = next((r for r in mine_doc.get(section, []) if record_key(entity, r) == key), None)
+    if record is None:
+        return None
+    for name, value in (error.data.get("values") or {}).items():
+        if name not in record:
+            continue
+        if isinstance(record[name], list):
+            value = [v for v in str(value or "").split(",") if v]
+        record[name] = value
+    return merge.compare_documents(store, mine_doc, "Ihrer Änderung", base_doc)

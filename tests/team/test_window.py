@@ -4,6 +4,7 @@ German message, and it reconnects on its own."""
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 from PySide6.QtWidgets import QLabel
 
@@ -86,3 +87,40 @@ def test_connection_lost_read_only_then_reconnects(team, open_window, qtbot, pg_
     assert link.news.text() == "Verbindung wiederhergestellt"
     goals.update_goal(win.bridge.store, "Z01", title="Nach der Rückkehr")
     assert win.bridge.snapshot().goals["Z01"].title == "Nach der Rückkehr"
+
+
+def test_a_stale_write_in_the_window_opens_the_merge_review(team, open_window, qtbot):
+    from sa2030_desktop.gui.commands.base import push_operation
+    from sa2030_desktop.services import operations as ops
+    from sa2030_desktop.services.merge_engine import THEIRS
+
+    stab = open_window(team["stab"])
+    stab.feature("team").link.stop()  # deaf to the other's change: its copy goes stale
+    other = open_portfolio(team["mid"])
+    try:
+        goals.update_goal(other, "Z01", title="Zuerst von MID")
+    finally:
+        other.close()
+    op = ops.UpdateGoal("Z01", {"title": "Danach von der Stabsstelle", "priority": 1})
+    push_operation(stab, stab.undo_stack, op, stab.bridge)
+    dialog = stab.feature("team").link.conflict_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Konflikt: Ziel Z01 wurde inzwischen von u_mid geändert"
+    conflicts = dialog.report.conflicts
+    assert [(c.key, c.field, c.mine, c.theirs) for c in conflicts] == [
+        ("Z01", "title", "Zuerst von MID", "Danach von der Stabsstelle")
+    ]  # the priority only this user changed is taken without asking
+    dialog.view.selectRow(0)
+    dialog.decide(THEIRS)
+    assert dialog.apply_button.isEnabled()
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    goal = stab.bridge.snapshot().goals["Z01"]
+    assert (goal.title, goal.priority) == ("Danach von der Stabsstelle", 1)
+    with psycopg.connect(team["admin"]) as conn:
+        log = conn.execute(
+            "SELECT \"user\", field, new FROM change_log WHERE key = 'Z01'"
+            " AND field IN ('title', 'priority') ORDER BY id DESC LIMIT 3"
+        ).fetchall()
+    assert ("u_stab", "title", "Danach von der Stabsstelle") in log
+    assert ("u_mid", "title", "Zuerst von MID") in log  # nothing lost: both in the history

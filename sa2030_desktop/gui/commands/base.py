@@ -63,6 +63,10 @@ class OperationCommand(QUndoCommand):
         except DomainError as exc:
             self.refusal = format_error(exc)
             self.setObsolete(True)
+            # the team server: a stale write opens the merge review (gui/team/feature.py)
+            handler = getattr(self.bridge, "conflict_handler", None)
+            if exc.code == "stale_write" and handler is not None and handler(exc):
+                return
             if self.report is not None:
                 self.report(self.refusal)
 

@@ -58,6 +58,8 @@ class LiveLink(QObject):
         self.reconnect_timer.setInterval(RECONNECT_MS)
         self.reconnect_timer.timeout.connect(self._try_reconnect)
         self.bridge.changed.connect(self._changed)
+        self.bridge.conflict_handler = self.show_conflict
+        self.conflict_dialog = None
         self._store_opened()
 
     # -- connecting ----------------------------------------------------------------------------
@@ -158,6 +160,31 @@ class LiveLink(QObject):
             return
         text, when = self.last_change
         self.news.setText(self.tr("{0}, vor {1} s").format(text, int(time.time() - when)))
+
+    # -- a refused stale write -------------------------------------------------------------------
+    def show_conflict(self, error) -> bool:
+        """The merge review with both values: the stored row against the user's change."""
+        from sa2030_desktop.gui.exchange.merge_dialog import MergeDialog
+
+        try:
+            report = server.conflict_report(self.bridge.store, error)
+        except DomainError:
+            report = None
+        if report is None:
+            return False
+        dialog = MergeDialog(self.bridge, self.window.undo_stack, report,
+                             mine_label=self.tr("Auf dem Server gespeichert"),
+                             theirs_label=self.tr("Ihre Änderung"), parent=self.window)  # fmt: skip
+        entity = ENTITY.get(error.data["entity"], error.data["entity"])
+        dialog.setWindowTitle(
+            self.tr("Konflikt: {0} {1} wurde inzwischen von {2} geändert").format(
+                entity, error.data["key"], error.data.get("by", "?")
+            )
+        )
+        dialog.setObjectName("conflictDialog")
+        dialog.open()
+        self.conflict_dialog = dialog
+        return True
 
     # -- connection lost -----------------------------------------------------------------------
     def _lost(self) -> None:
