@@ -46,8 +46,12 @@ def base_rows(store: Store, lineage: str) -> list[tuple[str, str, str]]:
 def find_base(mine: Store, theirs: Store) -> dict | None:
     """The common ancestor: the newest base both files hold; else the oldest either holds
     (an older ancestor only adds conflicts, it never loses a change); None when none."""
+    from sa2030_desktop.persistence.server_store import ServerStore
+
     lineage = mine.snapshot().info.lineage
     a, b = base_rows(mine, lineage), base_rows(theirs, lineage)
+    if isinstance(mine, ServerStore) and b:  # checkin: the copy knows when it was checked out
+        return json.loads(b[-1][2])
     common = {r[0] for r in a} & {r[0] for r in b}
     rows = [r for r in a if r[0] in common]
     if rows:

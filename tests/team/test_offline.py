@@ -36,11 +36,12 @@ def test_checkout_offline_edits_checkin(team, tmp_path, capsys):
     code, out, err = run(capsys, "checkout", team["stab"], laptop)
     assert code == 0, err
     assert "50 Ziele" in out and laptop.exists()
-    edit(laptop, Z04="Offline geändert", Z01="Offline Z01")  # on the train
-    edit(team["stab"], Z05="Im Büro geändert", Z01="Im Büro Z01")  # meanwhile on the server
-    # the same merge as `sa2030 merge`: the server's state as a file, merged with the laptop
+    # the same merge as `sa2030 merge`: a second checkout that takes the office's edits too
     mirror = tmp_path / "spiegel.sa2030"
     assert run(capsys, "checkout", team["admin"], mirror)[0] == 0
+    edit(laptop, Z04="Offline geändert", Z01="Offline Z01")  # on the train
+    for office in (team["stab"], mirror):  # meanwhile in the office (and in the mirror)
+        edit(office, Z05="Im Büro geändert", Z01="Im Büro Z01")
     code, expected, _ = run(capsys, "merge", mirror, laptop, "--dry-run", "--json")
     code, out, err = run(capsys, "checkin", team["stab"], laptop, "--json")
     assert code == 1  # Z01 changed on both sides: a conflict, nothing written
