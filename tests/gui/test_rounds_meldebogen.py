@@ -29,7 +29,7 @@ def test_write_and_collect_meldeboegen_through_the_view_and_undo(rounds_window, 
     assert names == [f"Meldebogen_R1_{m}.xlsx" for m in ("MF", "MID", "MJ", "MS", "MWL")]
     assert (
         "5 Meldebögen der Runde R1" in box.text()
-        and "MID: Meldebogen_R1_MID.xlsx (2 Ziele" in box.text()
+        and "MID: 2 Ziele · 3 Meilensteine · 0 Indikatoren" in box.text()
     )
     # MID answers: Z1 verzögert with a reason; Z2 row untouched („unverändert“)
     path = tmp_path / "Meldebogen_R1_MID.xlsx"

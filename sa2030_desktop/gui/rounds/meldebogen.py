@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.meldebogen import file_name
 from sa2030_desktop.gui.commands import OperationCommand, push_operation
 from sa2030_desktop.gui.tasks import TaskOutcome, run_with_progress
 from sa2030_desktop.messages import format_error
@@ -66,13 +67,21 @@ def write_forms(page: RoundsPage, folder: Path | None = None):
         if not outcome.ok:
             _report(page, title, [outcome.message], True)
             return
-        lines = [page.tr("{0}: {1} ({2} Ziele, {3} Meilensteine, {4} Indikatoren)").format(
-            w.ministry, w.path.name, w.goals, w.milestones, w.indicators) for w in outcome.result]  # fmt: skip
-        head = page.tr("{0} Meldebögen der Runde {1} in {2}:").format(len(lines), key, folder)
+        lines = [page.tr("{0}: {1} · {2} · {3}").format(
+            w.ministry, _count(w.goals, "Ziel", "Ziele"),
+            _count(w.milestones, "Meilenstein", "Meilensteine"),
+            _count(w.indicators, "Indikator", "Indikatoren")) for w in outcome.result]  # fmt: skip
+        head = page.tr("{0} Meldebögen der Runde {1} im Ordner {2} (je Ressort eine Datei "
+                       "{3}):").format(len(lines), key, folder,
+                                       file_name(key, "<Ressort>"))  # fmt: skip
         _report(page, title, [head, "\n".join(lines)], False)
 
     return run_with_progress(page, page.tr("Meldebögen schreiben"),
                              page.tr("Meldebögen werden geschrieben …"), work, done)  # fmt: skip
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def collect_forms(page: RoundsPage, paths: list[Path] | None = None):
