@@ -58,7 +58,7 @@ def check_text(entity: str, key: str, **fields: object) -> None:
             bad = bad_text(value)
             if bad:
                 raise DomainError("bad_text", entity=entity, key=key, field=name, char=bad)
-            _raise(values.text_problem(value), entity, key, name)
+            raise_value(values.text_problem(value), entity, key, name)
 
 
 def check_new_key(existing: object, entity: str, key: str) -> None:
@@ -69,7 +69,7 @@ def check_new_key(existing: object, entity: str, key: str) -> None:
         raise DomainError("duplicate_key", entity=entity, key=key)
 
 
-def _raise(problem, entity: str, key: str, fieldname: str) -> None:
+def raise_value(problem, entity: str, key: str, fieldname: str) -> None:
     """A value outside the model (domain/values.py) as the refusal of an edit."""
     if problem is not None:
         code, data = problem
@@ -79,8 +79,8 @@ def _raise(problem, entity: str, key: str, fieldname: str) -> None:
 def check_goal(portfolio: Portfolio, goal: Goal) -> None:
     if not goal.key.strip():
         raise DomainError("empty_key", entity="goal")
-    _raise(values.key_problem(goal.key), "goal", goal.key, "key")
-    _raise(values.priority_problem(goal.priority), "goal", goal.key, "priority")
+    raise_value(values.key_problem(goal.key), "goal", goal.key, "key")
+    raise_value(values.priority_problem(goal.priority), "goal", goal.key, "priority")
     if not goal.title.strip():
         raise DomainError("empty_title", entity="goal", key=goal.key)
     if goal.theme not in portfolio.themes:
@@ -120,9 +120,9 @@ def check_milestone(portfolio: Portfolio, ms: Milestone, today: date | None = No
         raise DomainError("unknown_goal", key=ms.key, value=ms.goal)
     if not ms.title.strip():
         raise DomainError("empty_title", entity="milestone", key=ms.key)
-    _raise(values.key_problem(ms.key), "milestone", ms.key, "key")
+    raise_value(values.key_problem(ms.key), "milestone", ms.key, "key")
     for name in ("baseline", "forecast", "actual"):
-        _raise(values.date_problem(getattr(ms, name)), "milestone", ms.key, name)
+        raise_value(values.date_problem(getattr(ms, name)), "milestone", ms.key, name)
     check_actual(ms, today)
     check_text("milestone", ms.key, title=ms.title, note=ms.note)
 
@@ -147,7 +147,7 @@ def check_forecast(portfolio: Portfolio, ms_key: str, new: date) -> None:
     such a date would be a conflict that nobody can resolve any more. An achieved milestone's
     forecast is frozen.
     """
-    _raise(values.date_problem(new), "milestone", ms_key, "forecast")
+    raise_value(values.date_problem(new), "milestone", ms_key, "forecast")
     ms = portfolio.milestones.get(ms_key)
     if ms is None:
         raise DomainError("unknown_milestone", value=ms_key)
@@ -312,8 +312,8 @@ def check_rename_ministry(
         raise DomainError("empty_key", entity="ministry")
     if new_code in old_codes:
         raise DomainError("rename_same_code", key=new_code)
-    _raise(values.ministry_code_problem(new_code), "ministry", new_code, "code")
-    _raise(values.date_problem(effective), "ministry", new_code, "valid_from")
+    raise_value(values.ministry_code_problem(new_code), "ministry", new_code, "code")
+    raise_value(values.date_problem(effective), "ministry", new_code, "valid_from")
     if not name.strip():
         raise DomainError("empty_title", entity="ministry", key=new_code)
     existing = portfolio.ministries.get(new_code)

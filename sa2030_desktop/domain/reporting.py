@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from sa2030_desktop.domain import values
 from sa2030_desktop.domain.errors import DomainError, NotFoundError
 from sa2030_desktop.domain.ministries import lead_at
 from sa2030_desktop.domain.model import Portfolio, Status
@@ -243,10 +244,15 @@ def check_content(portfolio: Portfolio, goal_key: str, content: ReportContent,
         shown = rules.future_actual(day, today)
         if shown:
             raise DomainError("actual_in_future", key=ms_key, value=shown)
+    for field_name, dated in (("forecast", content.forecasts), ("actual", content.actuals)):
+        for ms_key, day in dated.items():  # the value limits of domain/values.py, as everywhere
+            rules.raise_value(values.date_problem(day), "milestone", ms_key, field_name)
     names = {i.name for i in portfolio.indicators if i.goal == goal_key}
-    for name in content.values:
+    for name, (number, day) in content.values.items():
         if name not in names:
             raise DomainError("unknown_indicator", key=goal_key, value=name)
+        rules.raise_value(values.number_problem(number), "indicator", name, "value")
+        rules.raise_value(values.date_problem(day), "indicator", name, "date")
     if len(content.progress) > MAX_PROGRESS:
         raise DomainError("progress_too_long", key=goal_key, length=len(content.progress),
                           limit=MAX_PROGRESS)  # fmt: skip

@@ -72,8 +72,15 @@ def recover_from_backup(path: str | Path, backup: BackupInfo | None = None) -> R
 
 
 def restore_as_new(backup: BackupInfo, target: str | Path) -> Path:
-    """Write a backup to a new file (never over an existing one)."""
-    backups.restore(backup.path, Path(target), replace=False)
+    """Write a backup to a new file (never over an existing one). The target passes the one
+    output path's checks first (export/atomic.py); a full disk leaves nothing behind."""
+    from sa2030_desktop.export.atomic import check_target, os_error
+
+    check_target(Path(target))
+    try:
+        backups.restore(backup.path, Path(target), replace=False)
+    except OSError as exc:
+        raise os_error(exc, str(target)) from None
     return Path(target)
 
 

@@ -180,3 +180,30 @@ def test_a_full_disk_keeps_the_old_file_and_leaves_no_temporary_file(cli, demo, 
     assert sorted(p.name for p in small_disk.iterdir()) == sorted(
         ["ballast", *([] if name in ("copy", "package") else [out_name])]
     )
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "long-name", "read-only"])
+def test_restoring_a_backup_as_a_new_file_takes_the_same_checks(tmp_path, demo, kind):
+    from sa2030_desktop.domain.errors import DomainError
+    from sa2030_desktop.services import safety
+    from sa2030_desktop.services.portfolio import open_portfolio
+
+    store = open_portfolio(demo)
+    try:
+        info = safety.backup_now(store)
+    finally:
+        store.close()
+    target = tmp_path / ("x" * 300 if kind == "long-name" else "wieder.sa2030")
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "folder":
+        target.mkdir()
+    elif kind == "read-only":
+        target.write_bytes(b"alt")
+        os.chmod(target, 0o444)
+    with pytest.raises(DomainError) as refused:
+        safety.restore_as_new(info, target)
+    from sa2030_desktop.failures import describe
+
+    assert_german(describe(refused.value))
+    assert leftovers(tmp_path) == []
