@@ -110,6 +110,8 @@ def test_a_stale_write_in_the_window_opens_the_merge_review(team, open_window, q
     assert [(c.key, c.field, c.mine, c.theirs) for c in conflicts] == [
         ("Z01", "title", "Zuerst von MID", "Danach von der Stabsstelle")
     ]  # the priority only this user changed is taken without asking
+    assert dialog.take_theirs.text() == "&Ihre Änderung"
+    assert "„Gespeicherte Fassung“ oder „Ihre Änderung“" in dialog.summary.text()
     dialog.view.selectRow(0)
     dialog.decide(THEIRS)
     assert dialog.apply_button.isEnabled()

@@ -182,6 +182,22 @@ class LiveLink(QObject):
             )
         )
         dialog.setObjectName("conflictDialog")
+        # the two sides here are the stored row and the user's change, not two files
+        for button, text in ((dialog.take_mine, self.tr("&Gespeicherte Fassung")),
+                             (dialog.take_theirs, self.tr("&Ihre Änderung")),
+                             (dialog.all_mine, self.tr("Alle offenen: g&espeicherte")),
+                             (dialog.all_theirs, self.tr("Alle offenen: I&hre"))):  # fmt: skip
+            button.setText(text)
+        show = dialog._show
+
+        def show_with_these_names() -> None:
+            show()
+            dialog.summary.setText(dialog.summary.text()
+                                   .replace("„Meine Fassung“", "„Gespeicherte Fassung“")
+                                   .replace("„Andere Fassung“", "„Ihre Änderung“"))  # fmt: skip
+
+        dialog._show = show_with_these_names
+        dialog._show()
         dialog.open()
         self.conflict_dialog = dialog
         return True
