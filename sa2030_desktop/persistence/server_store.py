@@ -102,17 +102,25 @@ class ServerStore(Store):
         return self._snapshot
 
     def _refresh(self, changes: ChangeSet) -> None:
-        super()._refresh(changes)
+        """Re-read the touched rows and their versions in one consistent read: a version newer
+        than the row read with it would let a stale write through."""
+        old = self._snapshot
+        self._snapshot = None  # read whole (with all versions) when not refreshed below
         touched: dict[str, set[str]] = {}
         for entity, key in changes.added + changes.updated + changes.removed:
             touched.setdefault(entity, set()).add(key)
-        if self._snapshot is None or changes.full_reload:
-            self._snapshot = None  # versions are read again with the next snapshot
+        count = sum(len(keys) for keys in touched.values())
+        if old is None or changes.full_reload or not count or count > self._INCREMENTAL_LIMIT:
             return
         with self.engine.connect() as conn:
-            for pair in [(e, k) for e, keys in touched.items() for k in keys]:
-                self.session.versions.pop(pair, None)
-            self.session.versions.update(load_versions(conn, touched))
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                snapshot = repository.refresh_portfolio(conn, old, touched)
+                versions = load_versions(conn, touched)
+        for pair in [(e, k) for e, keys in touched.items() for k in keys]:
+            self.session.versions.pop(pair, None)
+        self.session.versions.update(versions)
+        self._snapshot = snapshot
 
     def refresh_rows(self, touched: dict[str, set[str]]) -> None:
         """Someone else changed these rows (announced by the server): read just them again."""
@@ -187,6 +195,3 @@ class ServerStore(Store):
         except FileRefusedError:
             return False
         return True
-
-    def close(self) -> None:
-        super().close()

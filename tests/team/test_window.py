@@ -46,7 +46,7 @@ def test_the_other_window_shows_the_change_and_who_made_it(team, open_window, qt
     assert link.where.text().endswith("als u_stab (Koordinierungsstelle)")
     goals.update_goal(mid.bridge.store, "Z01", title="Live von MID")  # as the dialog would
     qtbot.waitUntil(lambda: stab.bridge.snapshot().goals["Z01"].title == "Live von MID",
-                    timeout=3000)  # fmt: skip
+                    timeout=10000)  # fmt: skip
     assert link.news.text().startswith("Ziel Z01 geändert von MID, vor ")
     # the own window does not announce its own change as someone else's
     assert mid.feature("team").link.news.text() == ""
@@ -75,14 +75,14 @@ def test_connection_lost_read_only_then_reconnects(team, open_window, qtbot, pg_
     link = win.feature("team").link
     pg_cluster.stop("immediate")
     try:
-        qtbot.waitUntil(lambda: link.offline, timeout=5000)
+        qtbot.waitUntil(lambda: link.offline, timeout=10000)
         assert win.bridge.store.readonly
         assert "schreibgeschützt" in win.windowTitle()
         assert "Verbindung zum Teamserver" in win.last_error.text()
         assert len(win.bridge.snapshot().goals) == 50  # still showing the data
     finally:
         pg_cluster.restart_after_stop()
-    qtbot.waitUntil(lambda: not link.offline, timeout=10000)
+    qtbot.waitUntil(lambda: not link.offline, timeout=30000)
     assert not win.bridge.store.readonly
     assert link.news.text() == "Verbindung wiederhergestellt"
     goals.update_goal(win.bridge.store, "Z01", title="Nach der Rückkehr")
