@@ -26,6 +26,7 @@ MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _CELLS = (f"{TABLE}table-cell", f"{TABLE}covered-table-cell")
 _ROW, _COLS_REPEATED = f"{TABLE}table-row", f"{TABLE}number-columns-repeated"
 _TYPE, _VALUE, _FORMULA = f"{OFFICE}value-type", f"{OFFICE}value", f"{TABLE}formula"
@@ -64,7 +65,8 @@ def read_ods(path: Path, issues: list[Issue]) -> list[RawTable]:
     try:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
             hidden: list[int] = []
-            for title, rows in _sheets(fh, path.name, hidden):
+            hidden_sheets: set[str] = set()
+            for title, rows in _sheets(fh, path.name, hidden, hidden_sheets):
                 names.append(title)
                 if sheet_table(title) is None:
                     for _ in rows:  # the parser has to pass the sheet anyway
@@ -73,6 +75,7 @@ def read_ods(path: Path, issues: list[Issue]) -> list[RawTable]:
                 hidden.clear()
                 table = _table(path.name, title, rows)
                 table.hidden_rows = list(hidden)  # imported, with a note (README)
+                table.hidden = title in hidden_sheets
                 tables.append(table)
     except _Refused as refused:
         issues.append(refused.issue)
@@ -115,20 +118,27 @@ def _table(name: str, title: str, rows) -> RawTable:
     return table or RawTable(name, title, [])
 
 
-def _sheets(fh, file: str, hidden: list[int] | None = None):
+def _sheets(fh, file: str, hidden: list[int] | None = None, hidden_sheets: set[str] | None = None):
     """Yield (sheet name, row iterator) in document order; each iterator must be used up
     before the next sheet is asked for."""
     events = etree.iterparse(
         fh,
         events=("start", "end"),
-        tag=(f"{TABLE}table", f"{TABLE}table-row"),
+        tag=(f"{TABLE}table", f"{TABLE}table-row", f"{STYLE}table-properties"),
         resolve_entities=False,
         no_network=True,
         huge_tree=False,
     )
+    invisible: set[str] = set()  # table styles with display="false" (they precede the body)
     for event, element in events:
-        if event == "start" and element.tag == f"{TABLE}table":
-            yield element.get(f"{TABLE}name", ""), _rows(events, element, file, hidden)
+        if event == "end" and element.tag == f"{STYLE}table-properties":
+            if element.get(f"{TABLE}display") == "false":
+                invisible.add(element.getparent().get(f"{STYLE}name", ""))
+        elif event == "start" and element.tag == f"{TABLE}table":
+            name = element.get(f"{TABLE}name", "")
+            if hidden_sheets is not None and element.get(f"{TABLE}style-name") in invisible:
+                hidden_sheets.add(name)
+            yield name, _rows(events, element, file, hidden)
 
 
 def _rows(events, table, file: str, hidden: list[int] | None = None):

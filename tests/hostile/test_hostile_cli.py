@@ -268,7 +268,7 @@ def test_hidden_sheets_and_rows_are_imported_with_a_note(cli, demo, tmp_path):
     wb.save(book)
     code, out, err = cli("import", demo, book, "--dry-run")
     assert code == 0, err
-    assert "Das Blatt „Meilensteine“ ist in Excel ausgeblendet" in err
+    assert "Das Blatt „Meilensteine“ ist ausgeblendet" in err
     assert "Ausgeblendete Zeilen (2: Zeile 3, 5)" in err
     assert_german(err.replace("Hinweis:", ""))
 
@@ -295,3 +295,26 @@ def test_hidden_rows_of_an_ods_are_imported_with_a_note(cli, demo, tmp_path):
     code, out, err = cli("import", demo, hidden, "--dry-run")
     assert code == 0, err
     assert "Ausgeblendete Zeilen (1: Zeile 3)" in err
+
+
+def test_a_hidden_ods_sheet_is_imported_with_a_note(cli, demo, tmp_path):
+    import zipfile
+
+    book = tmp_path / "export.ods"
+    assert cli("export", demo, book)[0] == 0
+    hidden = tmp_path / "versteckt.ods"
+    style = ('<style:style style:name="taHid" style:family="table">'
+             '<style:table-properties table:display="false"/></style:style>')  # fmt: skip
+    with zipfile.ZipFile(book) as zin, zipfile.ZipFile(hidden, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "content.xml":
+                text = data.decode("utf-8").replace("<office:automatic-styles>",
+                                                    "<office:automatic-styles>" + style, 1)  # fmt: skip
+                text = text.replace('table:name="Meilensteine" table:style-name="ta1"',
+                                    'table:name="Meilensteine" table:style-name="taHid"')  # fmt: skip
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    code, out, err = cli("import", demo, hidden, "--dry-run")
+    assert code == 0, err
+    assert "Das Blatt „Meilensteine“ ist ausgeblendet" in err
