@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    folder = tmp_path / "einstellungen"
-    folder.mkdir()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    return folder
+from tests.support.qt import isolated_settings  # noqa: F401 (private QSettings, autouse)
 
 
 @pytest.fixture
