@@ -126,3 +126,24 @@ def test_a_stale_write_in_the_window_opens_the_merge_review(team, open_window, q
         ).fetchall()
     assert ("u_stab", "title", "Danach von der Stabsstelle") in log
     assert ("u_mid", "title", "Zuerst von MID") in log  # nothing lost: both in the history
+
+
+def test_the_completeness_matrix_updates_live_when_a_ministry_reports(
+    team, open_window, qtbot, capsys
+):
+    from sa2030_desktop.cli.main import main
+    from tests.support.rounds import page_of
+
+    assert main(["round", "open", team["stab"], "2026-Q4", "--title", "Q4", "--as-of",
+                 "2026-12-31", "--deadline", "2027-01-15"]) == 0  # fmt: skip
+    stab = open_window(team["stab"])
+    page = page_of(stab)
+    stab.show_view(page)
+    page.refresh()
+    assert page.select_round("2026-Q4")
+    qtbot.waitUntil(lambda: page.status is not None and page.status.round.key == "2026-Q4")
+    assert page.status.total.submitted == 0
+    assert main(["round", "submit", team["mid"], "2026-Q4", "Z01", "--progress", "läuft"]) == 0
+    capsys.readouterr()
+    qtbot.waitUntil(lambda: page.status.total.submitted == 1, timeout=10000)
+    assert page.status.by_ministry["MID"].submitted == 1
