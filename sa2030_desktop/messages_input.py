@@ -58,6 +58,7 @@ def damage_detail(detail: object) -> str:
 
 _READ_DETAILS = (  # English texts of zipfile, lxml, openpyxl and the OS, as German phrases
     ("crc", "die Prüfsumme eines Teils stimmt nicht – die Datei ist beschädigt"),
+    ("zlib", "ein gepackter Teil ist beschädigt"),
     ("not a zip", "keine gültige Zip-Datei"),
     ("truncated", "die Datei ist unvollständig"),
     ("eof", "die Datei ist unvollständig"),

@@ -318,3 +318,32 @@ def test_a_hidden_ods_sheet_is_imported_with_a_note(cli, demo, tmp_path):
     code, out, err = cli("import", demo, hidden, "--dry-run")
     assert code == 0, err
     assert "Das Blatt „Meilensteine“ ist ausgeblendet" in err
+
+
+@pytest.mark.parametrize("damage", ["deflate", "crc"])
+def test_a_damaged_workbook_part_is_refused_in_german(cli, demo, tmp_path, damage):
+    import zipfile
+
+    from sa2030_desktop.cli.exchange_commands import reference_portfolio
+    from sa2030_desktop.services.tabular_write import write_template
+
+    book = write_template(tmp_path / "vorlage.xlsx", reference_portfolio())
+    bad = tmp_path / "kaputt.xlsx"
+    if damage == "deflate":  # compressed data that no longer inflates
+        data = bytearray(book.read_bytes())
+        with zipfile.ZipFile(book) as zf:
+            info = zf.infolist()[2]
+        data[info.header_offset + 30 + len(info.filename) + len(info.extra) + 5] ^= 0xFF
+    else:  # stored data changed: only the CRC-32 notices
+        with zipfile.ZipFile(book) as zin, zipfile.ZipFile(bad, "w", zipfile.ZIP_STORED) as zout:
+            for item in zin.infolist():
+                zout.writestr(item.filename, zin.read(item))
+        data = bytearray(bad.read_bytes())
+        data[data.find(b"<sheetData") + 3] ^= 0x01
+    bad.write_bytes(bytes(data))
+    digest = sha256(demo)
+    code, out, err = cli("import", demo, bad)
+    assert code == 1, (out, err)
+    assert_german(err)
+    assert "beschädigt" in err and "Interner Fehler" not in err
+    assert sha256(demo) == digest
