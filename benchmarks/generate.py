@@ -12,7 +12,8 @@ MINISTRIES = ["StK", "MI", "MF", "MJ", "MB", "MS", "MWL", "MWU", "MID"]
 STATUSES = ["not_started", "on_track", "on_track", "delayed", "at_risk", "done"]
 
 
-def document(n_goals: int, seed: int = 2030, deps_per_goal: int = 2) -> dict:
+def document(n_goals: int, seed: int = 2030, deps_per_goal: int = 2, window: int = 200) -> dict:
+    """`window`: a goal needs goals among the `window` before it; a small window makes long chains."""
     rnd = random.Random(seed)
     width = len(str(n_goals))
     keys = [f"Z{i + 1:0{width}d}" for i in range(n_goals)]
@@ -37,7 +38,7 @@ def document(n_goals: int, seed: int = 2030, deps_per_goal: int = 2) -> dict:
                 "actual": actual, "note": "",
             })
         if i:
-            for other in {rnd.randrange(max(0, i - 200), i) for _ in range(deps_per_goal)}:
+            for other in {rnd.randrange(max(0, i - window), i) for _ in range(deps_per_goal)}:
                 deps.append({
                     "dependent": key, "prerequisite": keys[other],
                     "kind": rnd.choice(["hard", "hard", "soft"]),

@@ -61,7 +61,11 @@ def _is_date_format(code: str) -> bool:
 def hidden_sheets(zf: zipfile.ZipFile) -> set[str]:
     """Names of the sheets Excel does not show (state hidden or veryHidden)."""
     wb = _parse(zf, "xl/workbook.xml")
-    return {s.get("name", "") for s in wb.iter(f"{NS}sheet") if s.get("state") in ("hidden", "veryHidden")}
+    return {
+        s.get("name", "")
+        for s in wb.iter(f"{NS}sheet")
+        if s.get("state") in ("hidden", "veryHidden")
+    }
 
 
 def sheet_paths(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
@@ -78,10 +82,29 @@ def sheet_paths(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
 
 
 def shared_strings(zf: zipfile.ZipFile) -> list[str]:
+    """The shared string table, streamed: at most MAX_CELLS strings of at most MAX_CELL_CHARS
+    characters each (a 5 MB workbook could otherwise declare millions of strings that no cell
+    uses and take half a gigabyte before a row is read)."""
+    from sa2030_desktop.services.xlsx_format import MAX_CELLS
+
     if "xl/sharedStrings.xml" not in zf.namelist():
         return []
-    root = _parse(zf, "xl/sharedStrings.xml")
-    return [_text("".join(t.text or "" for t in si.iter(f"{NS}t"))) for si in root.iter(f"{NS}si")]
+    out: list[str] = []
+    with zf.open("xl/sharedStrings.xml") as fh:
+        for _event, si in etree.iterparse(fh, events=("end",), tag=f"{NS}si", **_parser_kwargs()):
+            if len(out) >= MAX_CELLS:
+                raise SheetTooLarge(f"über {MAX_CELLS} gemeinsame Texte")
+            out.append(_checked(_text("".join(t.text or "" for t in si.iter(f"{NS}t")))))
+            si.clear()
+            while si.getprevious() is not None:
+                del si.getparent()[0]
+    return out
+
+
+def _checked(text: str) -> str:
+    if len(text) > MAX_CELL_CHARS:
+        raise SheetTooLarge(f"ein Text mit {len(text)} Zeichen, Excel erlaubt {MAX_CELL_CHARS}")
+    return text
 
 
 def date_styles(zf: zipfile.ZipFile) -> set[int]:
@@ -103,6 +126,10 @@ class SheetTooLarge(Exception):
     """A sheet beyond the limits of ods_read (rows, columns, cells): refused, not read on."""
 
 
+# Excel's own limit for a cell's text; longer texts cannot come from Excel (nor from our export).
+MAX_CELL_CHARS = 32_767
+
+
 def read_rows(zf: zipfile.ZipFile, part: str, strings: list[str], dates: set[int],
               hidden: list[int] | None = None):  # fmt: skip
     """Yield (row number, [values]) for the non-empty rows of one sheet; a cell beyond
@@ -110,47 +137,63 @@ def read_rows(zf: zipfile.ZipFile, part: str, strings: list[str], dates: set[int
     workbook may claim column XFD in every row)."""
     from sa2030_desktop.services.xlsx_format import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
-    cell_tag = f"{NS}c"
+    cell_tag, row_tag = f"{NS}c", f"{NS}row"
     columns: dict[str, int] = {}
     rows = cells = 0
+    values: list[object] = []
+    in_row = 0  # cells seen in the current row: bounded before the row is complete
+    ref_row = 0  # the row number of the row's first cell reference (when the row has none)
     with zf.open(part) as fh:
-        for _event, row in etree.iterparse(fh, events=("end",), tag=f"{NS}row", **_parser_kwargs()):
-            number = int(row.get("r", "0"))
-            row_hidden = row.get("hidden") in ("1", "true")
-            values: list[object] = []
-            for c in row.iterchildren(cell_tag):
-                ref = c.get("r")
+        # Cells are taken and dropped one by one: a row of a million cells (all in column A)
+        # never stands in memory as a whole.
+        events = etree.iterparse(fh, events=("end",), tag=(cell_tag, row_tag), **_parser_kwargs())
+        for _event, element in events:
+            if element.tag == cell_tag:
+                in_row += 1
+                if in_row > MAX_COLUMNS:
+                    raise SheetTooLarge(f"über {MAX_COLUMNS} Zellen in einer Zeile")
+                ref = element.get("r")
                 if ref:
                     letters = ref.rstrip("0123456789")
                     col = columns.get(letters)
                     if col is None:
                         col = columns[letters] = _col_index(letters)
-                    if not number:
-                        number = int(ref[len(letters) :])
+                    if not ref_row:
+                        ref_row = int(ref[len(letters) :] or "0")
                 else:
                     col = len(values)
                 if col >= MAX_COLUMNS:
                     raise SheetTooLarge(f"Spalte {col + 1}, erlaubt sind {MAX_COLUMNS}")
                 if col >= len(values):
                     values.extend([None] * (col + 1 - len(values)))
-                values[col] = _value(c, strings, dates)
+                try:
+                    values[col] = _value(element, strings, dates)
+                except SheetTooLarge as exc:  # a text longer than a cell holds: name the cell
+                    raise SheetTooLarge(f"Zelle {ref or col + 1}: {exc}") from None
+                element.clear()
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+                continue
+            row, row_values, values, in_row = element, values, [], 0
+            number, ref_row = int(row.get("r", "0")) or ref_row, 0
+            row_hidden = row.get("hidden") in ("1", "true")
             row.clear()
             while row.getprevious() is not None:
                 del row.getparent()[0]
-            if any(v not in (None, "") for v in values):
+            if any(v not in (None, "") for v in row_values):
                 rows += 1
-                cells += len(values)
+                cells += len(row_values)
                 if rows > MAX_ROWS or cells > MAX_CELLS:
                     raise SheetTooLarge(f"über {MAX_ROWS} Zeilen oder {MAX_CELLS} Zellen")
                 if hidden is not None and row_hidden:
                     hidden.append(number)
-                yield number, values
+                yield number, row_values
 
 
 def _value(c, strings: list[str], dates: set[int]) -> object:
     kind = c.get("t", "n")
     if kind == "inlineStr":
-        return _text("".join(t.text or "" for t in c.iter(f"{NS}t")))
+        return _checked(_text("".join(t.text or "" for t in c.iter(f"{NS}t"))))
     v = c.find(f"{NS}v")
     text = v.text if v is not None else None
     if text is None:
@@ -158,7 +201,7 @@ def _value(c, strings: list[str], dates: set[int]) -> object:
     if kind == "s":
         return strings[int(text)]
     if kind in ("str", "e"):
-        return text
+        return _checked(text)
     if kind == "b":
         return text == "1"
     if kind == "d":

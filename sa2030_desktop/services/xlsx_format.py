@@ -169,8 +169,11 @@ def _read_fast(path: Path) -> tuple[list[RawTable], list[str]]:
             if sheet_table(title) is None:
                 continue
             rows_hidden: list[int] = []
-            table = _table(path.name, title,
-                           xlsx_fast.read_rows(zf, part, strings, dates, rows_hidden))  # fmt: skip
+            try:
+                table = _table(path.name, title,
+                               xlsx_fast.read_rows(zf, part, strings, dates, rows_hidden))  # fmt: skip
+            except xlsx_fast.SheetTooLarge as exc:
+                raise xlsx_fast.SheetTooLarge(f"Blatt {title}, {exc}") from None
             table.hidden = title in hidden
             table.hidden_rows = rows_hidden
             tables.append(table)
