@@ -74,3 +74,24 @@ def decisions(changes: list[Change]) -> list[Decision]:
     from sa2030_desktop.export.briefing.changes import visible_changes  # not at window start
 
     return net_decisions(visible_changes(changes))
+
+
+def summary_lines(found: list[Decision]) -> list[str]:
+    """What the Protokoll will list, one German line per group – shown before it is written."""
+    from sa2030_desktop.domain.entities import parse_dependency_key
+    from sa2030_desktop.domain.workshop import GROUPS
+
+    if not found:
+        return ["Keine Entscheidungen: in der Sitzung wurde nichts geändert (oder alles "
+                "rückgängig gemacht)."]  # fmt: skip
+    lines = []
+    for group, title in GROUPS.items():
+        keys = []
+        for d in found:
+            if d.group == group:
+                pair = parse_dependency_key(d.key) if d.entity == "dependency" else None
+                keys.append(f"{pair[0]} benötigt {pair[1]}" if pair else d.key)
+        if keys:
+            shown = ", ".join(keys[:6]) + (" …" if len(keys) > 6 else "")
+            lines.append(f"{title}: {len(keys)} ({shown})")
+    return lines

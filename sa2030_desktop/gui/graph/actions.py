@@ -105,6 +105,9 @@ def start_presentation(page):
         old.close()
     window = PresentationWindow(page)
     page._presentation = window
+    from sa2030_desktop.gui.graph.workshop import session_started
+
+    session_started(page, window)  # the Workshop-Protokoll reports the changes from here on
     window.show_full_screen(presentation_screen(page.window()))
     return window
 

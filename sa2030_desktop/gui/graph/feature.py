@@ -10,7 +10,7 @@ class GraphFeature(Feature):
     """The dependency graph page; other code reaches it as `page`."""
 
     def __init__(self, window) -> None:
-        from sa2030_desktop.gui.graph import actions
+        from sa2030_desktop.gui.graph import actions, workshop
         from sa2030_desktop.gui.graph.page import GraphPage
 
         page = GraphPage(window.bridge, window.undo_stack, window, active=False)
@@ -32,6 +32,9 @@ class GraphFeature(Feature):
                        shown(page.relayout), None, 20, 50),
             ActionSpec("graph.presentation", "view", _t("Graph: &Präsentationsmodus"),
                        shown(lambda: actions.start_presentation(page)), "F11", 20, 60),
+            ActionSpec("graph.workshop_protocol", "view",
+                       _t("Graph: &Workshop-Protokoll erstellen…"),
+                       lambda: workshop.open_dialog(page), None, 20, 70),
             ActionSpec("graph.longest_chain", "analysis", _t("Graph: &Längste Kette"),
                        shown(lambda: page.longest_action.trigger()), None, 10, 10),
             ActionSpec("graph.whatif", "analysis",

@@ -1,0 +1,198 @@
+"""Dialog „Workshop-Protokoll erstellen“: the session, what it decided, Ort, Teilnehmende,
+Geschäftszeichen, VS-NfD, figure and target; the Vermerk is written in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sa2030_desktop.domain.dates import de_long
+from sa2030_desktop.gui.tasks import TaskRunner
+from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import workshop
+from sa2030_desktop.services.briefing import SUFFIXES, BriefingOptions, write_briefing
+
+KIND = "workshopprotokoll"
+
+
+class WorkshopDialog(QDialog):
+    def __init__(self, page, session: workshop.WorkshopSession) -> None:
+        super().__init__(page.window())
+        self.setObjectName("workshopDialog")
+        self.setWindowTitle(self.tr("Workshop-Protokoll erstellen"))
+        self.setMinimumWidth(520)
+        self.page = page
+        self.bridge = page.bridge
+        self.session = session
+        self.job = None
+        self.result = None
+        self.changes = workshop.session_changes(self.bridge.store, session)
+        self.decisions = workshop.decisions(self.changes)
+
+        start = session.started.astimezone()
+        end = session.ended.astimezone() if session.ended else None
+        when = f"{de_long(start.date())}, {start:%H:%M}" + (
+            f"–{end:%H:%M} Uhr" if end else self.tr(" Uhr (läuft noch)")
+        )
+        self.when = QLabel(self.tr("Sitzung am {0}").format(when), self)
+        self.summary = QLabel("\n".join(workshop.summary_lines(self.decisions)), self)
+        self.summary.setObjectName("workshopSummary")
+        self.summary.setWordWrap(True)
+        self.place = QLineEdit(self.tr("Magdeburg"), self)
+        self.participants = QPlainTextEdit(self)
+        self.participants.setPlaceholderText(self.tr("optional, eine Person oder Stelle je Zeile"))
+        self.participants.setTabChangesFocus(True)
+        self.participants.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        self.reference = QLineEdit(self)
+        self.author = QLineEdit(self)
+        self.classified = QCheckBox(self.tr("VS – NUR FÜR DEN DIENSTGEBRAUCH"), self)
+        self.figure = QCheckBox(self.tr("Abbildung der berührten Ziele"), self)
+        self.figure.setChecked(True)
+        self.target = QLineEdit(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self._layout()
+
+    def _layout(self) -> None:
+        box = QGroupBox(self.tr("Entscheidungen der Sitzung"), self)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.when)
+        inner.addWidget(self.summary)
+        form = QFormLayout()
+        form.addRow(self.tr("&Ort:"), self.place)
+        form.addRow(self.tr("&Teilnehmende:"), self.participants)
+        form.addRow(self.tr("&Geschäftszeichen:"), self.reference)
+        form.addRow(self.tr("&Bearbeitung:"), self.author)
+        form.addRow(self.tr("&Einstufung:"), self.classified)
+        form.addRow("", self.figure)
+        browse = QPushButton(self.tr("Speichern &unter…"), self)
+        browse.clicked.connect(self.choose_target)
+        row = QWidget(self)
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.target)
+        lay.addWidget(browse)
+        form.addRow(self.tr("&Datei:"), row)
+        names = {self.place: "Ort", self.participants: "Teilnehmende",
+                 self.reference: "Geschäftszeichen", self.author: "Bearbeitung",
+                 self.target: "Zieldatei", self.summary: "Entscheidungen der Sitzung"}  # fmt: skip
+        for widget, name in names.items():
+            widget.setAccessibleName(name)
+        self.buttons = QDialogButtonBox(self)
+        self.create = self.buttons.addButton(
+            self.tr("&Erstellen"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.create.clicked.connect(self.run)
+        self.cancel.clicked.connect(self.cancel_or_close)
+        main = QVBoxLayout(self)
+        main.addWidget(box)
+        main.addLayout(form)
+        main.addWidget(self.progress)
+        main.addWidget(self.status)
+        main.addWidget(self.buttons)
+
+    def options(self) -> BriefingOptions:
+        return BriefingOptions(
+            classified=self.classified.isChecked(),
+            reference=self.reference.text(),
+            author=self.author.text(),
+            place=self.place.text(),
+            participants=self.participants.toPlainText(),
+            figures=self.figure.isChecked(),
+            session_since=self.session.started,
+            session_until=self.session.ended,
+            changes=self.changes,
+        )
+
+    def choose_target(self) -> None:
+        # the suggested name never carries the classification (VSA: file names stay unclassified)
+        filters = {self.tr("Word-Dokument (*.docx)"): ".docx",
+                   self.tr("PDF/A für die E-Akte (*.pdf)"): ".pdf",
+                   self.tr("OpenDocument-Text (*.odt)"): ".odt"}  # fmt: skip
+        name, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Workshop-Protokoll speichern"), "Workshop-Protokoll.docx",
+            ";;".join(filters),
+        )  # fmt: skip
+        if name:
+            known = Path(name).suffix.lower() in SUFFIXES
+            self.target.setText(name if known else name + filters.get(chosen, ".docx"))
+
+    def run(self) -> None:
+        target = self.target.text().strip()
+        if not target:
+            self.choose_target()
+            target = self.target.text().strip()
+            if not target:
+                return
+        args = (self.bridge.snapshot(), Path(target), KIND, None, self.bridge.as_of,
+                self.options())  # fmt: skip
+        self.create.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setText(self.tr("Workshop-Protokoll wird erstellt …"))
+        self.job = TaskRunner.of(self).submit(
+            lambda progress, token: write_briefing(*args, progress=progress, token=token),
+            self._on_finished, title=self.windowTitle(), on_progress=self._on_progress,
+        )  # fmt: skip
+
+    def cancel_or_close(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.status.setText(self.tr("Wird abgebrochen …"))
+        else:
+            self.reject()
+
+    def _on_progress(self, fraction: float, text: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.status.setText(text)
+
+    def _on_finished(self, outcome) -> None:
+        result = outcome.value
+        self.job = None
+        self.create.setEnabled(True)
+        self.progress.setVisible(False)
+        if outcome.cancelled:
+            self.status.setText(self.tr("Abgebrochen – es wurde keine Datei geschrieben."))
+            return
+        if isinstance(result, BaseException):
+            self.status.setText(format_error(result))
+            return
+        self.result = result
+        self.status.setText(self.tr("Geschrieben: {0}").format(result.path))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Workshop-Protokoll erstellt"),
+                          self.tr("Workshop-Protokoll geschrieben:\n{0}").format(result.path),
+                          parent=self)  # fmt: skip
+        box.setObjectName("workshopDone")
+        self.open_file = box.addButton(self.tr("Datei ö&ffnen"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.buttonClicked.connect(
+            lambda button: (
+                button is self.open_file
+                and QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+            )
+        )
+        box.open()
+        self.done_box = box
