@@ -27,6 +27,7 @@ CLASS_SECTIONS: dict[str, str] = {
     "sa2030_desktop.gui.timeline.dialogs.DateCommentDialog": "zeitplan-bearbeiten",
     "sa2030_desktop.gui.safety.backups_dialog.BackupsDialog": "sicherungen",
     "sa2030_desktop.gui.briefing.dialog.BriefingDialog": "briefings",
+    "sa2030_desktop.gui.graph.workshop_dialog.WorkshopDialog": "workshop-protokoll",
     "sa2030_desktop.gui.exchange.import_wizard.ImportWizard": "excel-import",
     "sa2030_desktop.gui.exchange.merge_dialog.MergeDialog": "zusammenfuehren",
     "sa2030_desktop.gui.graph.kind_chooser.KindChooser": "abhaengigkeit-anlegen",
