@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 INPUT_MESSAGES = {
+    "file_not_regular": "„{path}“ ist keine gewöhnliche Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht geöffnet.",
+    "source_not_regular": "„{path}“ ist keine gewöhnliche Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht eingelesen.",
     "target_not_regular": "„{path}“ ist keine gewöhnliche Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht überschrieben; bitte einen Dateinamen angeben. Es wurde nichts geschrieben.",
     "target_readonly": "„{path}“ ist schreibgeschützt und wird nicht überschrieben; bitte einen anderen Dateinamen wählen oder den Schreibschutz aufheben. Es wurde nichts geschrieben.",
     "readonly_filesystem": "„{path}“ liegt auf einem schreibgeschützten Datenträger; es wurde nichts geschrieben.",

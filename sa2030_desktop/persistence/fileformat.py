@@ -32,6 +32,8 @@ def read_header(path: Path) -> FileHeader:
         raise FileRefusedError("file_missing", name)
     if path.is_dir():
         raise FileRefusedError("file_is_directory", name)
+    if not path.is_file():  # a device or FIFO would block or never end
+        raise FileRefusedError("file_not_regular", name)
     if not os.access(path, os.R_OK):
         raise FileRefusedError("file_unreadable", name)
     size = path.stat().st_size

@@ -37,6 +37,8 @@ def read_sources(sources: list[Path]) -> Bundle:
             raise DomainError("file_missing", path=str(src))
         if src.is_dir():
             raise DomainError("source_is_directory", path=str(src))
+        if not src.is_file():  # a device or FIFO: reading would block or never end
+            raise DomainError("source_not_regular", path=str(src))
     if len(sources) == 1 and sources[0].suffix.lower() == ".json":
         return read_json(sources[0])
     reader = _spreadsheet_reader()

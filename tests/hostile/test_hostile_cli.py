@@ -187,6 +187,7 @@ BAD_FILES = {
     "empty": lambda d: (d / "leer.sa2030").write_bytes(b"") or d / "leer.sa2030",
     "text": lambda d: (d / "text.sa2030").write_text("kein SQLite\n" * 100) or d / "text.sa2030",
     "long-name": lambda d: d / (LONG + ".sa2030"),
+    "fifo": lambda d: __import__("os").mkfifo(d / "pipe.sa2030") or d / "pipe.sa2030",
 }
 
 
@@ -347,3 +348,21 @@ def test_a_damaged_workbook_part_is_refused_in_german(cli, demo, tmp_path, damag
     assert_german(err)
     assert "beschädigt" in err and "Interner Fehler" not in err
     assert sha256(demo) == digest
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device-link"])
+def test_an_import_source_that_never_ends_is_refused(cli, demo, tmp_path, kind):
+    import os
+
+    source = tmp_path / ("rohr.csv" if kind == "fifo" else "null.json")
+    if kind == "fifo":
+        os.mkfifo(source)
+    else:
+        source.symlink_to("/dev/zero")
+    digest = sha256(demo)
+    code, out, err = cli("import", demo, source)
+    assert code == 1, (out, err)
+    assert_german(err)
+    assert "keine gewöhnliche Datei" in err
+    assert sha256(demo) == digest
+    assert leftovers(tmp_path) == []
