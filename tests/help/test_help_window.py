@@ -78,10 +78,15 @@ def test_f1_in_a_place_without_a_section_opens_the_contents(window, qtbot, help_
 def test_f1_over_a_modal_dialog_gives_a_usable_handbook(window, qtbot, help_controller):
     dialog = QDialog(window)
     dialog.setProperty(HELP_PROPERTY, "stammdaten")
+    edit = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(edit)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.show()
     qtbot.waitExposed(dialog)
-    qtbot.keyClick(dialog, Qt.Key.Key_F1)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_F1)
     help_window = _shown(help_controller)
     assert help_window.current == "stammdaten"
     assert help_window.windowModality() == Qt.WindowModality.ApplicationModal

@@ -3,18 +3,28 @@
 opens; a place without one opens the table of contents.
 
 The main window's F1 is the declared action „Handbuch“; dialogs and other windows (modal ones
-block the main window's shortcuts) get F1 through an event filter on the application.
+block the main window's shortcuts) get an F1 shortcut of their own when the focus enters them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from sa2030_desktop import assets
 from sa2030_desktop.gui.assembly import HELP_PROPERTY
 from sa2030_desktop.gui.help import handbook
 from sa2030_desktop.gui.help.sections import CONTENTS, class_section, error_section
+
+F1_PROPERTY = "helpF1"  # a window that has its F1 shortcut
+
+
+def _disconnect(app, slot) -> None:
+    try:
+        app.focusChanged.disconnect(slot)
+    except (RuntimeError, TypeError):  # already gone with the application
+        pass
 
 
 def section_for(widget: QWidget | None) -> str:
@@ -74,10 +84,11 @@ class HelpController(QObject):
         self._generated = generated  # () -> {"tastenkuerzel": markdown}
         self.window = None
         self.last_missing: QMessageBox | None = None
-        self._filter = _F1Filter(self)
+        # F1 in dialogs and other windows: a shortcut of that window, made when the focus first
+        # enters it (an event filter on the application would cost every event of the program)
         app = QApplication.instance()
-        app.installEventFilter(self._filter)
-        main_window.destroyed.connect(lambda *_: app.removeEventFilter(self._filter))
+        app.focusChanged.connect(self._focus_changed)
+        main_window.destroyed.connect(lambda *_: _disconnect(app, self._focus_changed))
 
     def open(self, section: str | None = None):
         """Show the handbook at `section` (contents when None or unknown); None and a German
@@ -125,6 +136,19 @@ class HelpController(QObject):
             )
         self._say_missing(text)
 
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        top = new.window()
+        if top is self.main_window or top is self.window or top.property(F1_PROPERTY):
+            return  # the main window has its declared action; in the handbook F1 does nothing
+        if not _belongs_to(top, self.main_window):
+            return
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F1), top)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(lambda: self.context_help(QApplication.focusWidget() or top))
+        top.setProperty(F1_PROPERTY, True)
+
     def _say_missing(self, text: str | None = None) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -138,25 +162,6 @@ class HelpController(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_missing = box
-
-
-class _F1Filter(QObject):
-    def __init__(self, controller: HelpController) -> None:
-        super().__init__(controller)
-        self.controller = controller
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() != QEvent.Type.KeyPress or event.key() != Qt.Key.Key_F1:
-            return False
-        if not isinstance(obj, QWidget) or event.modifiers() != Qt.KeyboardModifier.NoModifier:
-            return False
-        top = obj.window()
-        if top is self.controller.main_window or top is self.controller.window:
-            return False  # the main window's declared action; in the handbook F1 does nothing
-        if not _belongs_to(top, self.controller.main_window):
-            return False
-        self.controller.context_help(obj)
-        return True
 
 
 def _belongs_to(top: QWidget, main_window: QWidget) -> bool:
