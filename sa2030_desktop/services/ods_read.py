@@ -31,6 +31,7 @@ _CELLS = (f"{TABLE}table-cell", f"{TABLE}covered-table-cell")
 _ROW, _COLS_REPEATED = f"{TABLE}table-row", f"{TABLE}number-columns-repeated"
 _TYPE, _VALUE, _FORMULA = f"{OFFICE}value-type", f"{OFFICE}value", f"{TABLE}formula"
 _P = (f"{TEXT}p", f"{TEXT}h")
+MAX_ROW_CELLS = 16_384  # cell elements in one row: Calc's own column limit
 
 
 class _Refused(Exception):
@@ -124,7 +125,7 @@ def _sheets(fh, file: str, hidden: list[int] | None = None, hidden_sheets: set[s
     events = etree.iterparse(
         fh,
         events=("start", "end"),
-        tag=(f"{TABLE}table", f"{TABLE}table-row", f"{STYLE}table-properties"),
+        tag=(f"{TABLE}table", f"{TABLE}table-row", f"{STYLE}table-properties", *_CELLS),
         resolve_entities=False,
         no_network=True,
         huge_tree=False,
@@ -144,13 +145,27 @@ def _sheets(fh, file: str, hidden: list[int] | None = None, hidden_sheets: set[s
 def _rows(events, table, file: str, hidden: list[int] | None = None):
     title = table.get(f"{TABLE}name", "")
     number = 0  # rows passed so far (1-based numbers as Calc shows them)
-    kept = cells = 0
+    kept = cells = in_row = 0
     for event, element in events:
         if event == "end" and element is table:
             table.clear()
             return
+        if element.tag in _CELLS:
+            # counted while the row is still being parsed: a row of millions of cells (empty
+            # ones cost nothing below) never stands in memory as a whole
+            in_row += event == "end"
+            if in_row > MAX_ROW_CELLS:
+                raise _Refused(
+                    Issue(
+                        "ods_bomb",
+                        {"file": file, "sheet": title, "line": number + 1},
+                        {"detail": f"über {MAX_ROW_CELLS} Zellen in einer Zeile"},
+                    )
+                )
+            continue
         if event != "end" or element.tag != _ROW:
             continue
+        in_row = 0
         repeat = _count(element, "number-rows-repeated")
         collapsed = element.get(f"{TABLE}visibility") in ("collapse", "filter")
         values = _cells(element, file, title, number + 1)

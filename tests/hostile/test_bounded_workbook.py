@@ -118,3 +118,28 @@ def test_an_unused_string_table_is_streamed_not_built(tmp_path):
     peak_mb = int(done.stdout) / 1024
     # generous: ~60 MB streamed; building the tree took about 200 MB at this size
     assert peak_mb < 130, peak_mb
+
+
+def test_an_ods_row_of_many_cells_is_refused_while_it_is_parsed(cli, demo, tmp_path):
+    """Empty cells cost nothing when read, but a row of 300,000 of them (varied, so the zip's
+    ratio check lets them through) stood in memory whole before; now the 16,385th refuses it."""
+    from sa2030_desktop.services.ods_read import MAX_ROW_CELLS
+
+    assert cli("export", demo, tmp_path / "demo.ods")[0] == 0
+    rnd = random.Random(8)
+    cells = "".join(
+        f'<table:table-cell table:style-name="ce{rnd.randrange(10**6)}"/>' for _ in range(300_000)
+    )
+    bad = tmp_path / "zeile.ods"
+    with (
+        zipfile.ZipFile(tmp_path / "demo.ods") as zin,
+        zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "content.xml":
+                head, sep, tail = data.partition(b"</table:table-row>")
+                data = head + sep + f"<table:table-row>{cells}</table:table-row>".encode() + tail
+            zout.writestr(item, data)
+    err, _ = _import(cli, demo, bad)
+    assert f"über {MAX_ROW_CELLS} Zellen in einer Zeile" in err
