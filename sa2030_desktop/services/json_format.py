@@ -195,15 +195,29 @@ def _bundle(doc: dict, name: str) -> Bundle:
     return bundle
 
 
-def _category(r: _Reader, obj: dict, index: int, code: str) -> m.Category:
+def _sort(r: _Reader, obj: dict, index: int) -> int:
+    """The order of a category or theme: a whole number (0 … 9999); else named, never a crash."""
     r.fields.add("sort")
-    return m.Category(code, r.text(obj, "name", required=True), int(obj.get("sort", index) or 0))
+    value = obj.get("sort", index)
+    if value is None or value == "":
+        return 0
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, float) and value.is_integer() and abs(value) < 10_000:
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10_000:
+        r.error("bad_number", field="sort", value=str(value)[:40])
+        return 0
+    return value
+
+
+def _category(r: _Reader, obj: dict, index: int, code: str) -> m.Category:
+    return m.Category(code, r.text(obj, "name", required=True), _sort(r, obj, index))
 
 
 def _theme(r: _Reader, obj: dict, index: int, code: str) -> m.Theme:
-    r.fields.add("sort")
     return m.Theme(code, r.text(obj, "name", required=True), r.text(obj, "category", required=True),
-                 int(obj.get("sort", index) or 0))  # fmt: skip
+                 _sort(r, obj, index))  # fmt: skip
 
 
 def _ministry(r: _Reader, obj: dict, _index: int, code: str) -> m.Ministry:

@@ -66,6 +66,9 @@ def _sources(folder: Path) -> dict[str, Path]:
         "nan-target": _json(
             folder, "nan.json", indicators=[{"goal": "Z01", "name": "I", "target": float("nan")}]
         ),
+        "sort-text": _json(folder, "sort.json", categories=[{"code": "VV", "name": "x", "sort": "abc"}]),
+        "sort-huge": _json(folder, "sort2.json", themes=[
+            {"code": "TF01", "name": "x", "category": "VV", "sort": 1e300}]),
         "goals-object": folder / "objekt.json",
         "no-version": folder / "ohneversion.json",
         "csv-priority": folder / "ziele.csv",
@@ -84,7 +87,7 @@ IMPORT_CASES = [
     "deep", "duplicate-key", "priority-inf", "priority-1e30", "priority-minus5", "priority-0",
     "priority-99", "priority-true", "priority-2.7", "priority-2,9", "empty-key", "newline-key",
     "separator-key", "invisible-key", "long-key", "year-9999", "year-0001", "nan-target",
-    "goals-object", "no-version", "csv-priority", "binary-csv",
+    "goals-object", "no-version", "csv-priority", "binary-csv", "sort-text", "sort-huge",
 ]  # fmt: skip
 
 
