@@ -67,6 +67,8 @@ def write_pdf(source: handbook.Source, generated: dict[str, str], target: Path) 
     doc = _document(source, generated, page, heading_pages(doc, source, page.height()))
     count = doc.pageCount()
     painter = QPainter(writer)
+    # screenshots of text: lossless (Flate) instead of JPEG, sharper and smaller here
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
     try:
         small = QFont(doc.defaultFont())
         small.setPointSizeF(8.5)
