@@ -98,6 +98,10 @@ def test_session_decisions_in_the_vermerk(session_store, tmp_path):
     assert table_after(doc, "2.5 ")[1] == ["Meilenstein Z01-M3", "Bemerkung",
                                           "Termin mit MI abstimmen"]  # fmt: skip
     assert "3. Abbildung" in heads and len(doc.inline_shapes) == 1
+    verteiler = next(p.text for p in doc.paragraphs if p.text.startswith("Verteiler:"))
+    assert verteiler.splitlines() == [
+        "Verteiler:", "Ministerium für Infrastruktur und Digitales (MID)", "z. d. A."
+    ]  # fmt: skip
 
 
 def test_cli_since_and_refusals(tmp_path, capsys):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from docx.shared import Pt
+
 from sa2030_desktop.domain.dates import de_long
 from sa2030_desktop.domain.entities import parse_dependency_key
 from sa2030_desktop.domain.ministries import lead_at
@@ -76,9 +78,15 @@ def build(bd: Briefing, progress=None) -> None:
         figures = [(fig, "Die in der Sitzung berührten Ziele und ihre Abhängigkeiten, Stand "
                     "nach der Sitzung") for fig, _caption in graph_figures(ctx)[:1]]  # fmt: skip
         add_figures(bd, figures, [0])
-    bd.heading("Verteiler", 2)
+    # „Verteiler:“ as a label over its lines, all in one paragraph kept together: LibreOffice
+    # left a „Verteiler“ heading alone at a page's foot although it was kept with the next
+    par = bd.paragraph()
+    par.paragraph_format.keep_together = True
+    par.paragraph_format.space_before = Pt(12)
+    par.add_run("Verteiler:").bold = True
     for line in distribution(ctx):
-        bd.bullet(line)
+        par.add_run().add_break()
+        par.add_run(line)
 
 
 def header_rows(bd: Briefing) -> list[tuple[str, str]]:
