@@ -89,3 +89,25 @@ def test_a_session_without_changes_offers_nothing(window, qtbot):
     QApplication.processEvents()
     assert getattr(page, "workshop_offer", None) is None
     assert "nichts geändert" in page.message.text()
+
+
+def test_an_earlier_start_takes_in_a_previous_presentation(window, qtbot):
+    page = window.feature("graph").page
+    window.tabs.setCurrentWidget(page)
+    first = actions.start_presentation(page)
+    qtbot.addWidget(first)
+    assert page.link("Z40", "Z01", DependencyKind.SOFT)
+    first.close()
+    page.workshop_offer.reject()  # „Später“
+    second = actions.start_presentation(page)  # closed by mistake and started again
+    qtbot.addWidget(second)
+    assert push_operation(page, page.undo_stack, ops.Unlink("Z03", "Z02"), page.bridge)
+    second.close()
+    window.action("graph.workshop_protocol").trigger()
+    dialog = page.workshop_dialog
+    assert "hinzugefügt" not in dialog.summary.text()
+    assert "Abhängigkeiten entfernt: 1" in dialog.summary.text()
+    dialog.start.setDateTime(dialog.start.dateTime().addSecs(-3600))
+    assert "Abhängigkeiten hinzugefügt: 1 (Z01 benötigt Z40)" in dialog.summary.text()
+    assert dialog.options().session_since < page.workshop_session.started
+    dialog.reject()

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QDateTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sa2030_desktop.domain.dates import de_long
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import workshop
@@ -48,12 +48,17 @@ class WorkshopDialog(QDialog):
         self.changes = workshop.session_changes(self.bridge.store, session)
         self.decisions = workshop.decisions(self.changes)
 
-        start = session.started.astimezone()
         end = session.ended.astimezone() if session.ended else None
-        when = f"{de_long(start.date())}, {start:%H:%M}" + (
-            f"–{end:%H:%M} Uhr" if end else self.tr(" Uhr (läuft noch)")
+        self.start = QDateTimeEdit(
+            QDateTime(session.started.astimezone().replace(tzinfo=None)), self
         )
-        self.when = QLabel(self.tr("Sitzung am {0}").format(when), self)
+        self.start.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.start.setCalendarPopup(True)
+        self.start.setToolTip(self.tr("Früher setzen, wenn die Sitzung schon mit einer vorigen "
+                                      "Präsentation begann; es zählen die Änderungen ab dann."))  # fmt: skip
+        self.until = QLabel(
+            self.tr("bis {0} Uhr").format(f"{end:%H:%M}") if end else self.tr("(läuft noch)"), self
+        )
         self.summary = QLabel("\n".join(workshop.summary_lines(self.decisions)), self)
         self.summary.setObjectName("workshopSummary")
         self.summary.setWordWrap(True)
@@ -78,14 +83,22 @@ class WorkshopDialog(QDialog):
     def _layout(self) -> None:
         box = QGroupBox(self.tr("Entscheidungen der Sitzung"), self)
         inner = QVBoxLayout(box)
-        inner.addWidget(self.when)
+        when = QWidget(self)
+        row = QHBoxLayout(when)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("Sitzung &ab:"), self)
+        label.setBuddy(self.start)
+        for widget in (label, self.start, self.until):
+            row.addWidget(widget)
+        row.addStretch(1)
+        inner.addWidget(when)
         inner.addWidget(self.summary)
         form = QFormLayout()
         form.addRow(self.tr("&Ort:"), self.place)
         form.addRow(self.tr("&Teilnehmende:"), self.participants)
         form.addRow(self.tr("&Geschäftszeichen:"), self.reference)
         form.addRow(self.tr("&Bearbeitung:"), self.author)
-        form.addRow(self.tr("&Einstufung:"), self.classified)
+        form.addRow(self.tr("Ein&stufung:"), self.classified)
         form.addRow("", self.figure)
         browse = QPushButton(self.tr("Speichern &unter…"), self)
         browse.clicked.connect(self.choose_target)
@@ -95,7 +108,8 @@ class WorkshopDialog(QDialog):
         lay.addWidget(self.target)
         lay.addWidget(browse)
         form.addRow(self.tr("&Datei:"), row)
-        names = {self.place: "Ort", self.participants: "Teilnehmende",
+        self.start.dateTimeChanged.connect(self._start_changed)
+        names = {self.start: "Beginn der Sitzung", self.place: "Ort", self.participants: "Teilnehmende",
                  self.reference: "Geschäftszeichen", self.author: "Bearbeitung",
                  self.target: "Zieldatei", self.summary: "Entscheidungen der Sitzung"}  # fmt: skip
         for widget, name in names.items():
@@ -114,6 +128,24 @@ class WorkshopDialog(QDialog):
         main.addWidget(self.status)
         main.addWidget(self.buttons)
 
+    def _start_changed(self) -> None:
+        """Another start: the changes from then on (the change log's times, to the minute)."""
+        moment = self.start.dateTime().toPython().astimezone()
+        if moment.replace(second=0) == self.session.started.astimezone().replace(
+            second=0, microsecond=0
+        ):
+            self.changes = workshop.session_changes(self.bridge.store, self.session)
+        else:
+            self.changes = workshop.changes_since(self.bridge.store, moment)
+        self.decisions = workshop.decisions(self.changes)
+        self.summary.setText("\n".join(workshop.summary_lines(self.decisions)))
+
+    def started(self):
+        """The session's start as the Protokoll names it (the edited one, if changed)."""
+        moment = self.start.dateTime().toPython().astimezone()
+        mark = self.session.started.astimezone()
+        return mark if moment.replace(second=0) == mark.replace(second=0, microsecond=0) else moment
+
     def options(self) -> BriefingOptions:
         return BriefingOptions(
             classified=self.classified.isChecked(),
@@ -122,7 +154,7 @@ class WorkshopDialog(QDialog):
             place=self.place.text(),
             participants=self.participants.toPlainText(),
             figures=self.figure.isChecked(),
-            session_since=self.session.started,
+            session_since=self.started(),
             session_until=self.session.ended,
             changes=self.changes,
         )
