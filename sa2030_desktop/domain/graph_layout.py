@@ -31,7 +31,7 @@ ROW_GAP = 22.0
 LANE_GAP = 28.0
 LANE_LABEL = 150.0  # room left of the nodes for the lane names
 LANE_PAD = 16.0  # free room between a lane's border and its boxes (above, below, right)
-SWEEPS = 4
+SWEEPS = 8  # median/barycenter sweeps per starting order (graph_order.py)
 ROW_PITCH = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
 
 _NARROW = set("iljtf.,:;'|!()[]Ilr ")
@@ -84,12 +84,30 @@ def _ranks(model: GraphModel) -> dict[str, int]:
         sub = {n: i for i, gen in enumerate(nx.topological_generations(cond)) for n in gen}
         return {n: sub[cond.graph["mapping"][n]] for n in graph}
     rank = {n: i for i, gen in enumerate(nx.topological_generations(graph)) for n in gen}
-    # A source sits right before its first dependent instead of far left in layer 0.
-    for node in reversed(list(nx.topological_sort(graph))):
-        succ = list(graph.successors(node))
-        if succ and graph.in_degree(node) == 0:
-            rank[node] = min(rank[s] for s in succ) - 1
-    return rank
+    return _tighten(graph, rank)
+
+
+def _tighten(graph, rank: dict[str, int], rounds: int = 4) -> dict[str, int]:
+    """Shorter edges (fewer dummies, fewer crossings; a cheap stand-in for dot's network
+    simplex): a goal with more dependents than prerequisites moves right up to just before its
+    first dependent, one with more prerequisites left up to just after its last one."""
+    order = sorted(rank, key=lambda n: -rank[n])
+    for _ in range(rounds):
+        moved = False
+        for n in order:
+            ins, outs = graph.in_degree(n), graph.out_degree(n)
+            if outs > ins:
+                target = min(rank[s] for s in graph.successors(n)) - 1
+                if target > rank[n]:
+                    rank[n], moved = target, True
+            elif ins > outs:
+                target = max(rank[p] for p in graph.predecessors(n)) + 1
+                if target < rank[n]:
+                    rank[n], moved = target, True
+        if not moved:
+            break
+    low = min(rank.values(), default=0)
+    return {n: r - low for n, r in rank.items()}
 
 
 def _lane_index(model: GraphModel) -> dict[str, int]:
@@ -118,33 +136,17 @@ def _assign_layers(model: GraphModel) -> list[list[str]]:
 
 
 def _order(model: GraphModel, layers: list[list[str]]) -> list[list[str]]:
-    """Barycenter sweeps (forward on predecessors, backward on dependents), lanes kept apart."""
-    lane = _lane_index(model)
-    preds: dict[str, list[str]] = {n: [] for n in model.nodes}
-    succs: dict[str, list[str]] = {n: [] for n in model.nodes}
-    for e in model.edges:
-        preds[e.target].append(e.source)
-        succs[e.source].append(e.target)
-    layers = [sorted(layer, key=lambda n: lane[n]) for layer in layers]
-    pos = {n: float(i) for layer in layers for i, n in enumerate(layer)}
-    for sweep in range(SWEEPS):
-        forward = sweep % 2 == 0
-        seq = range(len(layers)) if forward else range(len(layers) - 1, -1, -1)
-        for i in seq:
-            layer = layers[i]
+    """Crossing reduction (domain/graph_order.py): dummies for long edges, median and
+    barycenter sweeps, transpose; a lane's goals stay together."""
+    from sa2030_desktop.domain.graph_order import order_layers
 
-            def bary(n: str, forward: bool = forward) -> float:
-                nbrs = preds[n] if forward else succs[n]
-                return (
-                    sum(pos[m] for m in nbrs) / len(nbrs)
-                    if nbrs
-                    else pos[n] + 1e6 * (not (preds[n] or succs[n]))
-                )
+    return order_layers(layers, [e.id for e in model.edges], _lane_index(model), SWEEPS)
 
-            layer.sort(key=lambda n: (lane[n], bary(n)))
-            for j, n in enumerate(layer):
-                pos[n] = float(j)
-    return layers
+
+def _real(layers: list[list]) -> list[list[str]]:
+    from sa2030_desktop.domain.graph_order import is_dummy
+
+    return [[n for n in layer if not is_dummy(n)] for layer in layers]
 
 
 def _split(model: GraphModel, layers: list[list[str]], lane: dict[str, int]) -> list[int]:
@@ -177,9 +179,10 @@ def _split(model: GraphModel, layers: list[list[str]], lane: dict[str, int]) -> 
     return best
 
 
-def _place(model: GraphModel, layers: list[list[str]]) -> dict[str, tuple[float, float]]:
+def _place(model: GraphModel, ordered: list[list]) -> dict[str, tuple[float, float]]:
     lane = _lane_index(model)
     nlanes = max(len(model.lanes), 1)
+    layers = _real(ordered)
     split = _split(model, layers, lane)
     rows = [0] * nlanes
     for i, layer in enumerate(layers):
@@ -192,11 +195,18 @@ def _place(model: GraphModel, layers: list[list[str]]) -> dict[str, tuple[float,
         y += rows[li] * ROW_PITCH + (LANE_GAP if model.lanes else 0)
     x = LANE_LABEL if model.lanes else 0.0
     positions = {}
-    for i, layer in enumerate(layers):
-        width = max((model.nodes[n].width for n in layer), default=MIN_WIDTH)
+    vias: dict[tuple, list[tuple[float, float, float]]] = {}
+    spans: list[tuple[float, float]] = []  # each layer's left and right edge
+    for i, layer in enumerate(ordered):
+        width = max((model.nodes[n].width for n in layers[i]), default=MIN_WIDTH)
         k = split[i]
         counter: dict[int, int] = {}
+        gaps: dict[tuple[int, int], list] = {}  # (lane, row boundary) → dummies passing there
         for n in layer:
+            if isinstance(n, tuple):  # a long edge passing: the row gap after the goals so far
+                li = _dummy_lane(model, n, lane)
+                gaps.setdefault((li, -(-counter.get(li, 0) // k)), []).append(n)
+                continue
             li = lane[n]
             j = counter.get(li, 0)
             counter[li] = j + 1
@@ -204,14 +214,40 @@ def _place(model: GraphModel, layers: list[list[str]]) -> dict[str, tuple[float,
             cx = x + col * (width + LAYER_GAP) + width / 2
             positions[n] = (cx, lane_top[li] + row * ROW_PITCH + ROW_PITCH / 2)
             model.nodes[n].slack = (width - model.nodes[n].width) / 2
+        right = x + k * (width + LAYER_GAP) - LAYER_GAP
+        spans.append((x, right))
+        for (li, boundary), passing in gaps.items():
+            step = min(4.0, (ROW_GAP - 6) / max(len(passing), 1))
+            for m, d in enumerate(passing):  # parallel edges side by side in the gap
+                y = lane_top[li] + boundary * ROW_PITCH + (m - (len(passing) - 1) / 2) * step
+                vias.setdefault((d[1], d[2]), []).append((x - 6, right + 6, y))
         x += k * (width + LAYER_GAP)
+    layer_of = {n: i for i, layer in enumerate(layers) for n in layer}
+    for edge in model.edges:
+        via = vias.get(edge.id)
+        edge.via = None
+        if via:
+            exit_x = spans[layer_of[edge.source]][1] + 6
+            enter_x = spans[layer_of[edge.target]][0] - 6
+            edge.via = (positions[edge.source], positions[edge.target], exit_x, tuple(via), enter_x)
     return positions
+
+
+def _dummy_lane(model: GraphModel, dummy: tuple, lane: dict[str, int]) -> int:
+    """The lane whose rows a long edge passes: that of the goal it reaches (graph_order)."""
+    return lane[dummy[2]]
 
 
 def compute_positions(model: GraphModel) -> dict[str, tuple[float, float]]:
     """A fresh layered layout (centre points) for every node of the model."""
     for node in model.nodes.values():
         size_node(node)
+    return place_sized(model)
+
+
+def place_sized(model: GraphModel) -> dict[str, tuple[float, float]]:
+    """Layers, order and positions of nodes whose sizes are set (what Graphviz dot does with
+    the sizes it is given: benchmarks/graph_crossings.py compares this part)."""
     if not model.nodes:
         return {}
     return _place(model, _order(model, _assign_layers(model)))
@@ -271,13 +307,19 @@ def update_lanes(model: GraphModel) -> None:
             lane.y1 = max(n.y + n.height / 2 for n in members) + LANE_PAD
 
 
-def edge_route(a: GraphNode, b: GraphNode) -> list[tuple[float, float]]:
+def edge_route(a: GraphNode, b: GraphNode, via=None) -> list[tuple[float, float]]:
     """Cubic Bézier points (start, then 3 per segment) from a's right side to b's left side.
 
     An edge that would cross node columns runs in the gap between two rows (rows are aligned
     across layers), so it passes no node of the computed layout; it leaves and enters through
     the gaps between layers. Manually moved nodes may of course stand in the way.
     """
+    if via is not None:
+        from sa2030_desktop.domain.graph_routes import via_route
+
+        points = via_route(a, b, via)
+        if points is not None:
+            return points
     sx, sy = a.x + a.width / 2, a.y
     ex, ey = b.x - b.width / 2, b.y
     gate_out, gate_in = sx + a.slack + LAYER_GAP / 2, ex - b.slack - LAYER_GAP / 2

@@ -93,6 +93,9 @@ class GraphEdge:
     conflicts: list = field(default_factory=list)  # domain.conflicts.Conflict on this edge
     dimmed: bool = False
     highlighted: bool = False
+    # set by graph_layout for an edge across several layers: where it passes each layer in
+    # between ((x_in, x_out, y) in a row gap), valid while its ends stand where they were
+    via: tuple | None = None
 
     @property
     def id(self) -> tuple[str, str]:

@@ -267,7 +267,7 @@ def _place(work: GraphModel, goals, before, after, m: StepMetrics, screen, own_l
     return StepPart(part, list(goals), width, height, columns, [*before, *after])
 
 
-def step_route(a: GraphNode, b: GraphNode) -> list[tuple[float, float]]:
+def step_route(a: GraphNode, b: GraphNode, _via=None) -> list[tuple[float, float]]:
     """Cubic Bézier points from a to b in a step picture (boxes of a part are equally tall).
 
     Neighbouring columns: one curve from side to side. Further apart: the edge runs in the gap

@@ -165,7 +165,7 @@ def _draw(ax, model: GraphModel, scale: float, x0: float, x1: float) -> None:
 
 
 def _draw_edge(ax, model: GraphModel, edge: GraphEdge, scale: float) -> None:
-    points = gl.edge_route(model.nodes[edge.source], model.nodes[edge.target])
+    points = gl.edge_route(model.nodes[edge.source], model.nodes[edge.target], edge.via)
     end = points[-1]
     colour = CONFLICT if edge.conflict else (EDGE_HARD if edge.kind.value == "hard" else EDGE_SOFT)
     width = 1.3

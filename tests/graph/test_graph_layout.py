@@ -103,7 +103,7 @@ def test_edges_pass_through_no_node(demo_store, options):
     gl.layout(model)
     crossed = set()
     for edge in model.edges:
-        route = gl.edge_route(model.nodes[edge.source], model.nodes[edge.target])
+        route = gl.edge_route(model.nodes[edge.source], model.nodes[edge.target], edge.via)
         for x, y in _curve_points(route):
             for node in model.nodes.values():
                 inside = (
