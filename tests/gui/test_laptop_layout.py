@@ -44,6 +44,11 @@ def test_table_shows_the_status_without_scrolling(window, qtbot, width, height):
     index = window.table.proxy.index(0, Column.STATUS)
     text = index.data()
     assert view.fontMetrics().horizontalAdvance(text) + 30 <= header.sectionSize(Column.STATUS)
+    # a goal with a long title does not widen the detail at the table's expense
+    width = window.dock("goal_detail").width()
+    window.select_goal("Z09")
+    qtbot.wait(50)
+    assert window.dock("goal_detail").width() == width
     # wide again: every column comes back
     window.resize(2400, 1200)
     window.resizeDocks([window.dock("goal_detail")], [500], Qt.Orientation.Horizontal)

@@ -19,9 +19,10 @@ from PySide6.QtCore import QCoreApplication, QLineF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
-from sa2030_desktop.gui.graph.items import NodeItem
+from sa2030_desktop.gui.graph.items import LOD_TEXT, NodeItem
 
 K = Qt.Key
+READABLE = LOD_TEXT  # the zoom from which a box shows its text
 
 
 def tr(text: str) -> str:
@@ -179,6 +180,11 @@ class KeyboardNavigator:
         self.scene.set_focus_key(item.key)
         self.scene.clearSelection()
         item.setSelected(True)
+        if self.view.zoom() < READABLE and not self.scene.style.presentation:
+            # a whole portfolio fitted into the view: the focus frame would be a few pixels
+            # round a stamp-sized box — zoom in to where the boxes' text is readable
+            self.view.set_zoom(READABLE)
+            self.view.centerOn(item)
         self.view.ensureVisible(item, 40, 40)
         self._update_line()
         self._announce(describe(item))
