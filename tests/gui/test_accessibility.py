@@ -159,3 +159,36 @@ def test_berichtsrunden_view_and_its_dialogs_name_their_controls(rounds_window, 
     _check(page.dialog, qtbot, "Meldebogen", problems)
     page.dialog.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_help_and_workshop_dialogs_name_their_controls(window, qtbot):
+    from sa2030_desktop.domain.model import DependencyKind
+    from sa2030_desktop.gui.graph import actions
+
+    problems: list[str] = []
+    help_feature = window.feature("help")
+    shortcuts = help_feature.show_shortcuts()
+    assert _check(shortcuts, qtbot, "Tastenkürzel", problems) >= 1
+    shortcuts.close()
+    guide = help_feature.show_first_steps()
+    assert _check(guide, qtbot, "Erste Schritte", problems) >= 1
+    guide.close()
+    handbook = help_feature.controller.open(None)
+    if handbook is not None:  # the handbook ships with the package; without it: a message
+        assert _check(handbook, qtbot, "Handbuch", problems) >= 1
+        handbook.close()
+    page = window.feature("graph").page
+    window.show_view(page)
+    presentation = actions.start_presentation(page)
+    qtbot.addWidget(presentation)
+    assert page.link("Z40", "Z01", DependencyKind.SOFT)
+    presentation.close()
+    offer = getattr(page, "workshop_offer", None)
+    if offer is not None:
+        assert _check(offer, qtbot, "Protokoll anbieten", problems) >= 1
+        offer.reject()
+    window.action("graph.workshop_protocol").trigger()
+    dialog = page.workshop_dialog
+    assert _check(dialog, qtbot, "Workshop-Protokoll", problems) >= 3
+    dialog.reject()
+    assert problems == [], "\n".join(problems)

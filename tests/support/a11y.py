@@ -52,10 +52,13 @@ def walk(widget: QWidget):
 
 def is_control(iface) -> bool:
     """A control by its role, or any widget the Tab key stops at (a custom-painted canvas is
-    announced as „Client“, yet the user works in it)."""
+    announced as „Client“, yet the user works in it). A message box's icon is decoration: the
+    box itself is announced as an alert or a question."""
+    obj = iface.object()
+    if isinstance(obj, QWidget) and obj.objectName().startswith("qt_msgbox"):
+        return False
     if iface.role() in INTERACTIVE:
         return True
-    obj = iface.object()
     return (
         isinstance(obj, QWidget)
         and bool(obj.focusPolicy() & Qt.FocusPolicy.TabFocus)

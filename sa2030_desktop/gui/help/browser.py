@@ -107,6 +107,7 @@ class HelpWindow(QWidget):
 
         self.side = QTabWidget(self)
         self.side.setObjectName("helpSide")
+        self.side.setAccessibleName(self.tr("Inhalt, Suche und Stichwörter des Handbuchs"))
         self.side.addTab(self.contents, self.tr("&Inhalt"))
         self.side.addTab(hits_page, self.tr("&Treffer"))
 
