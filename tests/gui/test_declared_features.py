@@ -52,6 +52,7 @@ Ansicht > Änderungsprotokoll | Ctrl+Shift+L
 Ansicht > Abhängigkeiten | Ctrl+3
 Ansicht > Graph: Layout neu berechnen |
 Ansicht > Graph: Präsentationsmodus | F11
+Ansicht > Graph: Workshop-Protokoll erstellen… |
 Ansicht > Zeitplan | Ctrl+4
 Ansicht > Berichtsrunden | Ctrl+5
 Analyse > Graph: Längste Kette |
