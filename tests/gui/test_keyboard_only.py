@@ -160,3 +160,7 @@ def test_timeline_by_keyboard_alone(window, qtbot):
         qtbot.keyClick(canvas, K.Key_Z, CTRL)  # each key press was one undoable step
     assert milestones()[key].forecast == start
     assert window.undo_stack.index() == window.undo_stack.count() - 4
+    # the keys are in the help's shortcut overview
+    table = window.feature("help").show_shortcuts().text.toPlainText()
+    assert "Prognose einen Tag später" in table and "Verbinden: dieses Ziel" in table
+    window.feature("help").shortcuts.close()

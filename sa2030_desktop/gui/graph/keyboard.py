@@ -22,6 +22,16 @@ from PySide6.QtWidgets import QGraphicsLineItem
 from sa2030_desktop.gui.graph.items import LOD_TEXT, NodeItem
 
 K = Qt.Key
+# For the shortcut overview of the help (gui/help/shortcuts.py): key, what it does.
+KEYS = [
+    ("Tab / Umschalt+Tab", "nächstes / voriges Ziel (nach dem letzten verlässt Tab den Graphen)"),
+    ("→ / ←", "entlang einer Kante: zu einem abhängigen Ziel / zu einer Voraussetzung"),
+    ("↑ / ↓", "nächstes Ziel darüber / darunter"),
+    ("Eingabe", "Zieldetails öffnen (bei einer Gruppe: aufklappen)"),
+    ("V", "Verbinden: dieses Ziel ist Voraussetzung; zum abhängigen Ziel gehen, Eingabe"),
+    ("Esc", "Verbinden abbrechen, Hervorhebungen aufheben"),
+    ("Entf", "gewählte Abhängigkeiten entfernen"),
+]
 READABLE = LOD_TEXT  # the zoom from which a box shows its text
 
 

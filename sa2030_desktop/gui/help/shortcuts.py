@@ -8,7 +8,9 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from sa2030_desktop.gui.features import DeclaredAction
+from sa2030_desktop.gui.graph.keyboard import KEYS as GRAPH_KEYS
 from sa2030_desktop.gui.graph.presentation_parts import HELP as PRESENTATION_KEYS
+from sa2030_desktop.gui.timeline.keyboard import KEYS as TIMELINE_KEYS
 
 # Key names as they are printed on German keyboards.
 _GERMAN_KEYS = (
@@ -78,6 +80,10 @@ def overview_markdown(declared: list[DeclaredAction]) -> str:
         lines.append(
             f"| {_cell(keys)} | {_cell(action.text)} | {_cell(' › '.join(action.menu_path))} |"
         )
+    for title, keys in (("Im Abhängigkeitsgraphen (Ansicht „Abhängigkeiten“)", GRAPH_KEYS),
+                        ("Im Zeitplan", TIMELINE_KEYS)):  # fmt: skip
+        lines += ["", f"{title} gelten diese Tasten:", "", "| Taste | Wirkung |", "|---|---|"]
+        lines += [f"| {_cell(key)} | {_cell(what)} |" for key, what in keys]
     lines += ["", "Im Präsentationsmodus (F11) gelten zusätzlich diese Tasten:", ""]
     lines += ["| Taste | Wirkung |", "|---|---|"]
     for part in PRESENTATION_KEYS.split(" · "):

@@ -23,6 +23,15 @@ from sa2030_desktop.domain.timeline_layout import ACTUAL, BASELINE, FORECAST, Ma
 from sa2030_desktop.gui.accessibility import FOCUS_COLOUR
 
 K = Qt.Key
+# For the shortcut overview of the help (gui/help/shortcuts.py): key, what it does.
+KEYS = [
+    ("→ / ←", "nächster / voriger Meilenstein"),
+    ("↑ / ↓", "nächster Meilenstein in der Zeile darüber / darunter"),
+    ("Pos1 / Ende", "erster / letzter Meilenstein"),
+    ("+ / −", "Prognose einen Tag später / früher (rückgängig mit Strg+Z)"),
+    ("Strg++ / Strg+−", "Zoom"),
+    ("Eingabe, Menütaste", "Menü des Meilensteins (Ist-Datum, neuer Basistermin)"),
+]
 _PREFERENCE = {FORECAST: 0, ACTUAL: 1, BASELINE: 2}  # the marker that stands for a milestone
 # translated where shown: tr(_KIND[kind])
 _KIND = {FORECAST: "Prognose", ACTUAL: "Ist", BASELINE: "Basistermin"}
