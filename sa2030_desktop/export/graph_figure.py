@@ -133,9 +133,11 @@ def _header(fig, portfolio, as_of, options, model, fig_h) -> None:
 
 
 def _draw(ax, model: GraphModel, scale: float, x0: float, x1: float) -> None:
+    # add_artist, not add_patch: the limits are fixed above, and add_patch's update of the data
+    # limits (Bézier extrema of every edge) was a third of a 2,000-goal graph's minute.
     fs = gl.FONT_SIZE * scale
     for i, lane in enumerate(model.lanes):
-        ax.add_patch(
+        ax.add_artist(
             Rectangle(
                 (x0, lane.y0),
                 x1 - x0,
@@ -177,7 +179,7 @@ def _draw_edge(ax, model: GraphModel, edge: GraphEdge, scale: float) -> None:
     style = "-" if edge.kind.value == "hard" else (0, (5, 3))
     path = MplPath(points, [MplPath.MOVETO] + [MplPath.CURVE4] * (len(points) - 1))
     gid = f"edge-{edge.source}-{edge.target}"
-    ax.add_patch(
+    ax.add_artist(
         PathPatch(
             path,
             facecolor="none",
@@ -191,7 +193,7 @@ def _draw_edge(ax, model: GraphModel, edge: GraphEdge, scale: float) -> None:
     )
     size = 8.0
     ex, ey = end
-    ax.add_patch(
+    ax.add_artist(
         Polygon(
             [(ex, ey), (ex - size, ey - size / 2), (ex - size, ey + size / 2)],
             closed=True,
@@ -222,7 +224,7 @@ def _draw_node(ax, node, fs: float) -> None:
     left, top = node.x - node.width / 2, node.y - node.height / 2
     alpha = 0.25 if node.dimmed else 1.0
     edge_colour, lw = (HIGHLIGHT, 2.5) if node.highlighted else ("#455A64", 1.0)
-    ax.add_patch(
+    ax.add_artist(
         FancyBboxPatch(
             (left, top),
             node.width,
@@ -236,7 +238,7 @@ def _draw_node(ax, node, fs: float) -> None:
         )
     )
     fill = STATUS_COLOURS[node.status] if node.status else "#546E7A"
-    ax.add_patch(
+    ax.add_artist(
         Rectangle(
             (left, top),
             gl.STATUS_BAR,
