@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 INPUT_MESSAGES = {
+    "target_is_portfolio": "„{path}“ ist (oder verweist auf) eine Portfolio-Datenbank; ein Export überschreibt sie nicht. Bitte einen anderen Dateinamen wählen – es wurde nichts geschrieben.",
     "file_not_regular": "„{path}“ ist keine gewöhnliche Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht geöffnet.",
     "source_not_regular": "„{path}“ ist keine gewöhnliche Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht eingelesen.",
     "target_not_regular": "„{path}“ ist keine gewöhnliche Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht überschrieben; bitte einen Dateinamen angeben. Es wurde nichts geschrieben.",

@@ -37,7 +37,9 @@ def _new_mode(folder: bool = False) -> int:
     return OWNER_ONLY_FOLDER if folder else OWNER_ONLY
 
 
-def resolve_target(target: Path, folder: bool = False) -> tuple[Path, int | None]:
+def resolve_target(
+    target: Path, folder: bool = False, database: bool = False
+) -> tuple[Path, int | None]:
     """The path that will really be replaced (a symlink is followed) and the mode to give it.
 
     Raises a DomainError naming the problem for anything that must not be replaced."""
@@ -72,9 +74,20 @@ def resolve_target(target: Path, folder: bool = False) -> tuple[Path, int | None
         raise DomainError("target_not_regular", path=shown)
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise DomainError("target_readonly", path=shown)
+    if not folder and not database and _is_database(target):  # out.json → link to the portfolio
+        raise DomainError("target_is_portfolio", path=shown)
     if not os.access(parent, os.W_OK | os.X_OK):
         raise DomainError("target_unwritable", path=shown)
     return target, stat.S_IMODE(st.st_mode)
+
+
+def _is_database(path: Path) -> bool:
+    """An SQLite file (a portfolio, a backup) is never replaced by an export."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _short(text: str) -> str:
@@ -82,9 +95,9 @@ def _short(text: str) -> str:
     return text if len(text) <= 80 else f"{text[:40]}…{text[-30:]}"
 
 
-def check_target(target: Path, folder: bool = False) -> Path:
+def check_target(target: Path, folder: bool = False, database: bool = False) -> Path:
     """Only the checks (for a writer that must check before long work starts)."""
-    return resolve_target(Path(target), folder)[0]
+    return resolve_target(Path(target), folder, database)[0]
 
 
 _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
@@ -140,10 +153,11 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_target(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success it replaces `target` in one step."""
+def atomic_target(target: Path, database: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it replaces `target` in one step.
+    Only with `database` (a work copy written back) may the target be an SQLite file."""
     shown = str(target)
-    real, mode = resolve_target(Path(target))
+    real, mode = resolve_target(Path(target), database=database)
     _sweep_stale(real)
     try:
         fd, tmp_name = tempfile.mkstemp(

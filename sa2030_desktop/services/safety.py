@@ -76,7 +76,7 @@ def restore_as_new(backup: BackupInfo, target: str | Path) -> Path:
     output path's checks first (export/atomic.py); a full disk leaves nothing behind."""
     from sa2030_desktop.export.atomic import check_target, os_error
 
-    check_target(Path(target))
+    check_target(Path(target), database=True)  # an existing file: refused below as file_exists
     try:
         backups.restore(backup.path, Path(target), replace=False)
     except OSError as exc:
@@ -222,7 +222,7 @@ def _remove(path: Path) -> None:
 def _copy_atomic(src: Path, target: Path) -> None:
     from sa2030_desktop.export.atomic import atomic_target
 
-    with atomic_target(target) as tmp:
+    with atomic_target(target, database=True) as tmp:  # the portfolio itself, written back
         with open(src, "rb") as a, open(tmp, "wb") as b:
             shutil.copyfileobj(a, b, 1 << 20)
     problem = backups.verify(target)

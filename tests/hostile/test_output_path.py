@@ -207,3 +207,17 @@ def test_restoring_a_backup_as_a_new_file_takes_the_same_checks(tmp_path, demo, 
 
     assert_german(describe(refused.value))
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("writer", REPLACING, ids=[w[0] for w in REPLACING])
+def test_a_link_to_the_portfolio_itself_is_never_written_through(cli, demo, tmp_path, writer):
+    name, out_name, spec = writer
+    link = tmp_path / out_name
+    link.symlink_to(demo)
+    digest = sha256(demo)
+    code, _, err = cli(*_args(spec, demo, link))
+    assert code == 1, err
+    assert_german(err)
+    assert "Portfolio-Datenbank" in err
+    assert sha256(demo) == digest and link.is_symlink()
+    assert leftovers(tmp_path) == []
