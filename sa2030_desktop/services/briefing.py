@@ -168,10 +168,11 @@ def write_briefing(
         options = replace(options, changes=changes_of(since=options.changes_since.isoformat()))
     if changes_of is not None and kind in SESSION_KINDS and options.session_since \
             and not options.changes:  # fmt: skip
-        from sa2030_desktop.services.workshop import MAX_SESSION_ROWS, utc_text
+        from sa2030_desktop.services.workshop import MAX_SESSION_ROWS, utc_text, within
 
-        options = replace(options, changes=changes_of(since=utc_text(options.session_since),
-                                                      limit=MAX_SESSION_ROWS))  # fmt: skip
+        rows = changes_of(since=utc_text(options.session_since), limit=MAX_SESSION_ROWS)
+        until = options.session_until
+        options = replace(options, changes=rows if until is None else within(rows, until))
     day = default_as_of(portfolio, as_of)
     keys = check_request(portfolio, target, kind, selection, day, options)
     report = progress or no_progress

@@ -20,11 +20,13 @@ MAX_SESSION_ROWS = 100_000  # far above any workshop; the change log is read new
 
 @dataclass(slots=True)
 class WorkshopSession:
-    """A presentation session: the last change-log row before it, when it started and ended."""
+    """A presentation session: the last change-log row before it and the last one in it
+    (None while it runs), when it started and ended."""
 
     position: int
     started: datetime
     ended: datetime | None = None
+    end_position: int | None = None
 
     @property
     def running(self) -> bool:
@@ -46,21 +48,32 @@ def start_session(store: Store) -> WorkshopSession:
     return WorkshopSession(change_position(store), now())
 
 
-def end_session(session: WorkshopSession) -> WorkshopSession:
+def end_session(store: Store, session: WorkshopSession) -> WorkshopSession:
+    """Close the session: later changes are no longer its decisions."""
     if session.ended is None:
+        session.end_position = change_position(store)
         session.ended = now()
     return session
 
 
 def session_changes(store: Store, session: WorkshopSession) -> list[Change]:
-    """The change-log rows written since the session started (also by other windows or team
-    members in the same file: a decision counts wherever it was typed)."""
-    return store.changes(after=session.position, limit=MAX_SESSION_ROWS)
+    """The change-log rows written during the session (also by other windows or team members
+    in the same file: a decision counts wherever it was typed); none after its end."""
+    rows = store.changes(after=session.position, limit=MAX_SESSION_ROWS)
+    end = session.end_position
+    return rows if end is None else [c for c in rows if c.id <= end]
 
 
-def changes_since(store: Store, since: datetime) -> list[Change]:
-    """The change-log rows at or after `since` (a naive time is local time)."""
-    return store.changes(since=utc_text(since), limit=MAX_SESSION_ROWS)
+def changes_since(store: Store, since: datetime, until: datetime | None = None) -> list[Change]:
+    """The change-log rows from `since` to `until` (None: now); a naive time is local time."""
+    rows = store.changes(since=utc_text(since), limit=MAX_SESSION_ROWS)
+    return rows if until is None else within(rows, until)
+
+
+def within(rows: list[Change], until: datetime) -> list[Change]:
+    """The rows written up to `until` (to the second)."""
+    last = utc_text(until)
+    return [c for c in rows if c.timestamp[:19] <= last[:19]]
 
 
 def utc_text(moment: datetime) -> str:

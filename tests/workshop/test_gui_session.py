@@ -62,9 +62,11 @@ def test_presentation_session_gives_the_protokoll(window, qtbot, tmp_path):
     assert "Frau Beispiel (MID)" in cells and "Z04-M3" not in cells
     assert "VS – NUR FÜR DEN DIENSTGEBRAUCH" in doc.sections[0].header.paragraphs[0].text
 
-    # afterwards, from the menu: the same (last) session of this window
+    # afterwards, from the menu: the same (last) session of this window, without later edits
+    assert push_operation(page, page.undo_stack, ops.Unlink("Z01", "Z40"), page.bridge)
     window.action("graph.workshop_protocol").trigger()
     again = page.workshop_dialog
+    assert "Abhängigkeiten hinzugefügt: 1 (Z01 benötigt Z40)" in again.summary.text()
     assert (
         again is not dialog
         and "Abhängigkeiten entfernt: 1 (Z03 benötigt Z02)" in again.summary.text()

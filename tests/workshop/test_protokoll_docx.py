@@ -34,7 +34,7 @@ def run_session(store):
     undone.inverse("Rückgängig: Meilenstein Z04-M3 ändern").apply(store)
     ops.UpdateGoal("Z02", {"status": "at_risk", "status_reason": "Personal fehlt"}).apply(store)
     ops.UpdateMilestone("Z01-M3", {"note": "Termin mit MI abstimmen"}).apply(store)
-    return workshop.end_session(session)
+    return workshop.end_session(store, session)
 
 
 @pytest.fixture
@@ -64,6 +64,7 @@ def table_after(doc, heading: str) -> list[list[str]]:
 
 def test_session_decisions_in_the_vermerk(session_store, tmp_path):
     store, session = session_store
+    ops.Unlink("Z01", "Z40").apply(store)  # after the session: not its decision
     changes = workshop.session_changes(store, session)
     assert len(workshop.decisions(changes)) == 5
     target = tmp_path / "Workshop-Protokoll.docx"
@@ -121,6 +122,11 @@ def test_cli_since_and_refusals(tmp_path, capsys):
     assert "Workshop-Protokoll geschrieben" in capsys.readouterr().out
     text = texts(Document(str(out)))
     assert "2.1 Abhängigkeiten hinzugefügt (1)" in text and "Z04-M3" not in text
+    # --until before the first change: nothing decided in that span
+    early = tmp_path / "frueh.docx"
+    assert main(["briefing", str(db), str(early), "--kind", "workshopprotokoll", "--since", local,
+                 "--until", local, "--place", "Halle"]) == 0  # fmt: skip
+    assert "keine Änderungen am Portfolio beschlossen" in texts(Document(str(early)))
     # without --since: a German refusal, exit 1, nothing written
     missing = tmp_path / "fehlt.docx"
     assert main(["briefing", str(db), str(missing), "--kind", "workshopprotokoll"]) == 1
@@ -139,7 +145,7 @@ def test_no_session_is_refused(demo_store, tmp_path):
 
 
 def test_empty_session_says_so(demo_store, tmp_path):
-    session = workshop.end_session(workshop.start_session(demo_store))
+    session = workshop.end_session(demo_store, workshop.start_session(demo_store))
     options = BriefingOptions(session_since=session.started, figures=False,
                               changes=workshop.session_changes(demo_store, session))  # fmt: skip
     result = export_briefing(demo_store, tmp_path / "leer.docx", "workshopprotokoll",

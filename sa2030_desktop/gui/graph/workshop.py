@@ -25,7 +25,7 @@ def session_ended(page) -> QMessageBox | None:
     session = getattr(page, "workshop_session", None)
     if session is None:
         return None
-    workshop.end_session(session)
+    workshop.end_session(page.bridge.store, session)
     found = workshop.decisions(workshop.session_changes(page.bridge.store, session))
     if not found:
         page.show_message(tr("Präsentation beendet – in der Sitzung wurde nichts geändert."))

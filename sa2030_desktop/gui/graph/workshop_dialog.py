@@ -136,7 +136,7 @@ class WorkshopDialog(QDialog):
         ):
             self.changes = workshop.session_changes(self.bridge.store, self.session)
         else:
-            self.changes = workshop.changes_since(self.bridge.store, moment)
+            self.changes = workshop.changes_since(self.bridge.store, moment, self.session.ended)
         self.decisions = workshop.decisions(self.changes)
         self.summary.setText("\n".join(workshop.summary_lines(self.decisions)))
 
