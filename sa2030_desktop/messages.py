@@ -305,6 +305,7 @@ MESSAGES.update({
     "template_not_word": "Die Vorlage „{path}“ ist keine Word-Datei (.docx oder .dotx). Es wurde nichts geschrieben.",
     "target_open_in_word": "„{path}“ ist gerade in Word geöffnet. Bitte das Dokument dort schließen oder einen anderen Dateinamen wählen; es wurde nichts geschrieben.",
     "briefing_needs_session": "Ein {kind} berichtet über die Entscheidungen einer Sitzung – bitte mit --since DATUM/UHRZEIT (z. B. 2026-12-03T09:00) ihren Beginn angeben (im Programm: über den Präsentationsmodus). Nichts wurde geschrieben.",
+    "session_ends_before_start": "Das Ende der Sitzung ({until}) liegt vor ihrem Beginn ({since}) – bitte --since und --until prüfen. Nichts wurde geschrieben.",
     "public_briefing_kind": "Ein {kind} hat keine öffentliche Fassung – bitte ohne --public erstellen. Nichts wurde geschrieben.",
     "vermerk_needs_one_goal": "Ein Vermerk behandelt genau ein Ziel, die Auswahl enthält aber {count} Ziele. Bitte ein Ziel wählen (Feld „Ziel“ bzw. „--goal SCHLÜSSEL“); es wurde nichts geschrieben.",
 })

@@ -78,6 +78,10 @@ def check_selection(portfolio: Portfolio, kind: str, selection: Selection, as_of
             raise DomainError("briefing_needs_session", kind=KIND_TITLES[kind])
         if options.public:
             raise DomainError("public_briefing_kind", kind=KIND_TITLES[kind])
+        since, until = options.session_since, options.session_until
+        if until is not None and until.astimezone() < since.astimezone():
+            raise DomainError("session_ends_before_start", since=f"{since.astimezone():%d.%m.%Y %H:%M}",
+                              until=f"{until.astimezone():%d.%m.%Y %H:%M}")  # fmt: skip
         return []
     if options.public and options.classified:
         raise DomainError("public_briefing_classified")

@@ -127,6 +127,11 @@ def test_cli_since_and_refusals(tmp_path, capsys):
     assert main(["briefing", str(db), str(early), "--kind", "workshopprotokoll", "--since", local,
                  "--until", local, "--place", "Halle"]) == 0  # fmt: skip
     assert "keine Änderungen am Portfolio beschlossen" in texts(Document(str(early)))
+    # an end before the start: a German refusal, exit 1, nothing written
+    earlier = (since - timedelta(hours=1)).astimezone().strftime("%d.%m.%Y %H:%M")
+    assert main(["briefing", str(db), str(early), "--kind", "workshopprotokoll", "--since", local,
+                 "--until", earlier]) == 1  # fmt: skip
+    assert "liegt vor ihrem Beginn" in capsys.readouterr().err
     # without --since: a German refusal, exit 1, nothing written
     missing = tmp_path / "fehlt.docx"
     assert main(["briefing", str(db), str(missing), "--kind", "workshopprotokoll"]) == 1
