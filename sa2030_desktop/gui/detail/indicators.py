@@ -31,6 +31,7 @@ from sa2030_desktop.domain.dates import de_short, number_de, parse_date, parse_n
 from sa2030_desktop.domain.model import Indicator, IndicatorValue
 from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date
+from sa2030_desktop.gui.detail.trend_chart import IndicatorTrendChart
 from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
 from sa2030_desktop.services import operations as ops
 
@@ -251,15 +252,33 @@ class IndicatorSection(QWidget):
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # Below the table: the selected indicator (or the first) against its target path.
+        self.chart = IndicatorTrendChart(self)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_chart())
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.chart, 1)
 
     def show_goal(self, key: str | None) -> None:
         self.goal_key = key
         snapshot = self.window_.bridge.snapshot()
-        self.model.set_indicators([i for i in snapshot.indicators if i.goal == key])
+        selected = self.current()
+        rows = [i for i in snapshot.indicators if i.goal == key]
+        self.model.set_indicators(rows)
+        # After an edit the same indicator stays selected (and charted); another goal: none.
+        names = [i.name for i in rows]
+        if selected is not None and selected.goal == key and selected.name in names:
+            self.view.selectRow(names.index(selected.name))
         self.add_button.setEnabled(key is not None)
+        self._show_chart()
+
+    def charted(self) -> Indicator | None:
+        """The indicator the chart shows: the selected one, else the first."""
+        return self.current() or self.model.indicator(0)
+
+    def _show_chart(self) -> None:
+        self.chart.set_indicator(self.charted(), self.window_.bridge.as_of)
 
     def current(self) -> Indicator | None:
         index = self.view.currentIndex()
