@@ -158,6 +158,14 @@ def format_code(code: str, data: dict) -> str:
         return template.split("{")[0].strip() + f" ({data})"
 
 
+def format_report_note(note) -> str:
+    """A note of a Ressortpaket's report the merge did not take (services/package_reports)."""
+    data = dict(note.data)
+    if "reason_code" in data:
+        data["reason"] = format_code(data.pop("reason_code"), data.pop("reason_data"))
+    return format_code(note.code, data)
+
+
 def format_code_template(template: str, values: dict, data: dict) -> str:
     try:
         return template.format(**values)
@@ -288,6 +296,13 @@ MESSAGES.update({
     "package_readonly": "Im Ressortpaket von {ministry} ist {entity} {key} nur Kontext und kann nicht geändert werden.",
     "package_lead_fixed": "Im Ressortpaket von {ministry} bleibt die Federführung bei {ministry}.",
     "package_is_package": "Aus einem Ressortpaket kann kein weiteres Paket erstellt werden.",
+    "package_reports_taken": "{count} Meldungen aus dem Ressortpaket übernommen.",
+    "package_report_foreign": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: das Ziel gehört nicht zu {ministry}.",
+    "package_report_no_round": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: die Hauptdatei kennt diese Berichtsrunde oder diese Meldung nicht.",
+    "package_report_round_closed": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: die Berichtsrunde ist in der Hauptdatei inzwischen abgeschlossen.",
+    "package_report_accepted": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: sie ist in der Hauptdatei schon bestätigt und wird nicht überschrieben.",
+    "package_report_already_submitted": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: in der Hauptdatei liegt schon eine Meldung vor.",
+    "package_report_refused": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: {reason}",
     "merge_stale": "„{path}“ wurde seit dem Vergleich geändert; bitte die Zusammenführung neu beginnen. Nichts wurde geschrieben.",
     "merge_take_unknown_entity": "Falsche Angabe bei --take „{take}“: unbekannte Objektart „{entity}“ (bekannt: {known}). Nichts wurde geschrieben.",
     "merge_take_unknown_field": "Falsche Angabe bei --take „{take}“: {entity} {key} hat kein Feld „{field}“. Zu entscheiden sind: {open}. Nichts wurde geschrieben.",

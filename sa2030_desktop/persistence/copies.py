@@ -63,6 +63,11 @@ def cut_to_package(
     conn.execute("CREATE TEMP TABLE keep_goal (key TEXT PRIMARY KEY)")
     conn.executemany("INSERT INTO keep_goal VALUES (?)", [(k,) for k in keys])
     conn.execute("DELETE FROM goal WHERE key NOT IN (SELECT key FROM keep_goal)")
+    # the package carries the ministry's own reports (it answers them there), not the
+    # answers, remarks and review comments of other ministries
+    conn.execute(
+        "DELETE FROM report WHERE goal NOT IN (SELECT key FROM goal WHERE lead = ?)", (ministry,)
+    )
     conn.execute("DELETE FROM change_log")
     conn.execute("DELETE FROM merge_base")
     conn.execute("DELETE FROM package_info")
@@ -77,7 +82,6 @@ def cut_to_package(
         (now, f"Ressortpaket {ministry}", f"Ressortpaket für {ministry} aus {origin}"),
     )
     conn.execute("DROP TABLE keep_goal")
-
 
 
 def write_new_file(path: Path, text: str) -> None:

@@ -39,6 +39,11 @@ class MergeReport:
     base_document: dict | None = None
     scope: Scope | None = None
     result: object = None  # the merged Portfolio (validated), written by `apply`
+    # a Ressortpaket's submitted reports (services/package_reports.py): what the merge would
+    # take over, and the main file's reports from before the write (for undo)
+    package_reports: list = field(default_factory=list)
+    report_plan: object = None
+    reports_before: list = field(default_factory=list)
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -74,7 +79,25 @@ class MergeReport:
             "dropped": [{"entity": e, "key": k} for e, k in self.outcome.dropped],
             "issues": [{"code": i.code, "place": i.place, "data": i.data} for i in self.issues],
             "written": bool(self.changeset and not self.changeset.empty),
+            "reports_taken": [
+                {"round": op.round_key, "goal": op.goal} for op in self.reports_taken
+            ],
+            "report_notes": [{"code": n.code, **_plain(n.data)} for n in self.report_notes],
         }
+
+    @property
+    def reports_taken(self) -> list:
+        """The package's reports the merge takes over (SubmitReport operations)."""
+        return self.report_plan.taken if self.report_plan else []  # type: ignore[attr-defined]
+
+    @property
+    def report_notes(self) -> list:
+        """The package's reports it leaves, each with its reason (ReportNote)."""
+        return self.report_plan.notes if self.report_plan else []  # type: ignore[attr-defined]
+
+
+def _plain(data: dict) -> dict:
+    return {k: _plain(v) if isinstance(v, dict) else str(v) for k, v in data.items()}
 
 
 def compare(
@@ -143,18 +166,52 @@ def redecide(
         report.scope,
     )
     again.package_of = report.package_of
+    again.package_reports = report.package_reports
+    plan_reports(store, again)
     return again
+
+
+def plan_reports(store: Store, report: MergeReport) -> None:
+    """Which of a Ressortpaket's reports the merge would take over (the preview's figure)."""
+    from sa2030_desktop.services import package_reports
+
+    if not report.package_of or report.issues:
+        report.report_plan = None
+        return
+    merged = report.result or portfolio_from_document(
+        report.outcome.document(), store.snapshot().info
+    )
+    report.report_plan = package_reports.plan(
+        store, report.package_of, report.package_reports, merged
+    )
 
 
 def apply(store: Store, report: MergeReport, comment: str = "") -> ChangeSet:
     """Write a decided merge in one transaction, logged as a merge. Refuses while a conflict
     is undecided or the result is invalid (e.g. a cycle, named as its path)."""
     check_ready(store, report)
+    report.changeset = write_merged(store, report, comment or f"Zusammenführung mit {report.other}")
+    return report.changeset
+
+
+def write_merged(store: Store, report: MergeReport, comment: str) -> ChangeSet:
+    """Write the merged state; a Ressortpaket's reports go into the same transaction, each
+    checked again on the merge result (the main file's reports may have moved since the
+    comparison) — the main file's reports from before are kept for the undo."""
+    from sa2030_desktop.services import package_reports
+
     merged = report.result or portfolio_from_document(
         report.outcome.document(), store.snapshot().info
     )
-    report.changeset = write_state(store, merged, comment or f"Zusammenführung mit {report.other}")
-    return report.changeset
+    if not report.package_of:
+        return write_state(store, merged, comment)
+    report.result = merged
+    plan_reports(store, report)
+    taken = list(report.reports_taken)
+    report.reports_before = report.report_plan.before()  # type: ignore[attr-defined]
+    return write_state(
+        store, merged, comment, also=lambda uow: package_reports.write(uow, taken, merged)
+    )
 
 
 def check_ready(store: Store, report: MergeReport) -> None:
@@ -174,8 +231,16 @@ def check_fresh(store: Store, report: MergeReport) -> None:
 
 def undo(store: Store, report: MergeReport, comment: str = "") -> ChangeSet:
     """Put the state from before the merge back (the inverse of `apply`)."""
+    from sa2030_desktop.services import package_reports
+
     before = portfolio_from_document(report.mine_document, store.snapshot().info)
-    return write_state(store, before, comment or f"Zusammenführung mit {report.other} rückgängig")
+    reports = list(report.reports_before)
+    return write_state(
+        store,
+        before,
+        comment or f"Zusammenführung mit {report.other} rückgängig",
+        also=lambda uow: package_reports.write_back(uow, reports),
+    )
 
 
 def check_decisions(report: MergeReport, decisions: dict | None) -> None:

@@ -86,9 +86,10 @@ def portfolio_from_document(doc: dict, info: PortfolioInfo | None = None) -> Por
     )
 
 
-def write_state(store: Store, target: Portfolio, comment: str) -> ChangeSet:
+def write_state(store: Store, target: Portfolio, comment: str, also=None) -> ChangeSet:
     """Make the file equal to `target` in one transaction; every change logged under
-    `comment`. Deletions first (children before parents), then inserts and updates."""
+    `comment`. Deletions first (children before parents), then inserts and updates.
+    `also(uow)` writes more in the same transaction (the reports a Ressortpaket brings)."""
     current = store.snapshot()
     target_pairs = {x.pair for x in target.dependencies}
     gone_deps = [d for d in current.dependencies if d.pair not in target_pairs]
@@ -121,6 +122,8 @@ def write_state(store: Store, target: Portfolio, comment: str) -> ChangeSet:
             uow.delete("ministry", {"code": key})
         for key in current.categories.keys() - target.categories.keys():
             uow.delete("category", {"code": key})
+        if also is not None:
+            also(uow)
     return uow.changes
 
 

@@ -94,7 +94,11 @@ def compare_package(store: Store, package: Store, decisions=None, bulk=None):
     report = merge.compare(
         store, package, decisions, bulk, base=base, scope=scope, use_stored_base=False
     )
+    from sa2030_desktop.services import package_reports
+
     report.package_of = ministry
+    report.package_reports = package_reports.submitted_reports(package)
+    merge.plan_reports(store, report)
     return report
 
 

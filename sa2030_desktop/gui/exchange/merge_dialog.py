@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.gui.commands import OperationCommand
 from sa2030_desktop.gui.dialog_parts import CancelsItsJob, note_label, record_table
-from sa2030_desktop.messages import ENTITY, FIELD, format_error, format_issue
+from sa2030_desktop.messages import (
+    ENTITY,
+    FIELD,
+    format_code,
+    format_error,
+    format_issue,
+    format_report_note,
+)
 from sa2030_desktop.services import merge
 from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.merge_engine import MINE, THEIRS
@@ -286,6 +293,8 @@ class MergeDialog(CancelsItsJob, QDialog):
                 "Das Ergebnis wäre ungültig (siehe unten): bitte in einer der "
                 "beiden Fassungen korrigieren und erneut zusammenführen."
             )
+        if r.reports_taken or r.report_notes:
+            text += " " + format_code("package_reports_taken", {"count": len(r.reports_taken)})
         self.summary.setText(text)
         self.model.set_conflicts(r.conflicts, self.decisions)
         self.view.resizeRowsToContents()
@@ -294,6 +303,7 @@ class MergeDialog(CancelsItsJob, QDialog):
             self.tr("Entfällt mit dem gelöschten Ziel: {0} {1}").format(ENTITY.get(e, e), k)
             for e, k in r.outcome.dropped
         ]
+        lines += [self.tr("Hinweis: ") + format_report_note(n) for n in r.report_notes]
         self.problems.setText("\n".join(lines))
         self.problems.setVisible(bool(lines))
         self.apply_button.setEnabled(r.ready)

@@ -74,13 +74,11 @@ class ApplyMerge(Operation):
 
     def apply(self, store: Store) -> ChangeSet:
         from sa2030_desktop.services import merge
-        from sa2030_desktop.services.merge_state import portfolio_from_document, write_state
 
         if not self.applied:
             self.applied = True
             return merge.apply(store, self.report, self.comment)
-        result = portfolio_from_document(self.report.outcome.document(), store.snapshot().info)  # type: ignore[attr-defined]
-        return write_state(store, result, self.undo_note())
+        return merge.write_merged(store, self.report, self.undo_note())  # type: ignore[arg-type]
 
     def _inverse(self, before: object, comment: str) -> Operation:
         return UndoMerge(self.report, comment)

@@ -120,6 +120,9 @@ class SubmitReport(RoundOperation):
     ministry: str = ""  # the submitting ministry (default: the report's)
     today: date | None = None  # for „actual date in the future“ (default: today)
     comment: str = ""
+    # who submitted it and when, when not now by this user (a report taken from a Ressortpaket)
+    submitted_by: str = ""
+    submitted_at: str = ""
     default_comment = "{round_key}"
 
     def _book_goal(self) -> str | None:
@@ -194,8 +197,9 @@ class SubmitReport(RoundOperation):
             report, state=rr.ReportState.SUBMITTED, status=c.status,
             status_reason=c.status_reason, progress=c.progress, remark=c.remark,
             forecasts=dict(c.forecasts), actuals=dict(c.actuals), values=dict(c.values),
-            submitted_by=uow.user, submitted_ministry=self.ministry or report.ministry,
-            submitted_at=uow.now,
+            submitted_by=self.submitted_by or uow.user,
+            submitted_ministry=self.ministry or report.ministry,
+            submitted_at=self.submitted_at or uow.now,
         ))  # fmt: skip
         for obj in self._changed(portfolio):
             uow.save(obj)
