@@ -18,7 +18,9 @@ def save_copy(store: Store, target: str | Path) -> Path:
 
     refuse_server_copy(store)
     target = Path(target)
-    check_target(target)
+    if target.is_file():  # a copy never replaces a file, portfolio or not: say that first
+        raise FileRefusedError("file_exists", str(target))
+    check_target(target)  # devices, FIFOs, folders, missing folders, over-long names
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     with atomic_target(target) as tmp:
