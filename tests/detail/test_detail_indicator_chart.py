@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QScrollArea
 
 from sa2030_desktop.gui.detail.trend_chart import C
 from tests.builders import goal
@@ -74,6 +76,10 @@ def test_chart_paints_path_values_and_stichtag(qtbot, make_store, tmp_path):
     chart = section.chart
     qtbot.waitUntil(lambda: chart.state is not None)
     assert chart.isVisible() and chart.height() >= 150
+    # At 1366×768 the chart lies within the dock, not below the fold of its scroll area.
+    scroll = section.window().findChild(QScrollArea, "goalDetailScroll")
+    bottom = chart.mapTo(scroll.viewport(), QPoint(0, chart.height())).y()
+    assert bottom <= scroll.viewport().height()
     image = chart.grab().toImage()
 
     def count(colour: QColor) -> int:

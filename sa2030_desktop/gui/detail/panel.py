@@ -87,6 +87,16 @@ class GoalDetailPanel(QWidget):
         # dock layout (QSettings) wins afterwards.
         return QSize(880, 600)
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        # The dock's scroll area sizes the panel by this. The layout's own answer adds up the
+        # tabs' preferred heights (the relations tab's is taller than a laptop's dock), which
+        # pushed the indicator chart and the tables' ends below the fold at 1366×768; the
+        # minimum plus the lines the wrapped header needs is enough, the tabs scroll inside.
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        extra = self.header.heightForWidth(inner) - self.header.minimumSizeHint().height()
+        return self.minimumSizeHint().height() + max(0, extra)
+
     def show_goal(self, key: str | None) -> None:
         key = key or None
         if key == self.goal_key:

@@ -161,7 +161,7 @@ class IndicatorTrendChart(QWidget):
             p.drawText(
                 QRectF(self.rect()).adjusted(12, 8, -12, -8),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self.empty_text,
+                self.description(),
             )
             return
         self._paint_chart(p)
