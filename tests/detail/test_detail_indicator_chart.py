@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QScrollArea
 
 from sa2030_desktop.gui.detail.trend_chart import C
 from tests.builders import goal
-from tests.support.detail import make_window
+from tests.support.detail import make_window, on_next_modal
 
 ON_PATH = {
     "goal": "Z01", "name": "Quote", "unit": "%", "baseline": 0, "baseline_date": "2026-01-01",
@@ -102,3 +102,22 @@ def test_chart_paints_path_values_and_stichtag(qtbot, make_store, tmp_path):
         for y in range(1, empty.height() - 1)
         for x in range(1, empty.width() - 1, 2)
     )
+
+
+def test_chart_follows_an_edit_and_its_undo(qtbot, make_store, tmp_path):
+    window, section = _section(qtbot, make_store, tmp_path)
+    section.view.selectRow(_row(section, "Quote"))
+    chart = section.chart
+    qtbot.waitUntil(lambda: "hinter Plan" in chart.accessibleDescription())
+
+    def edit(dialog):
+        dialog.values_edit.setPlainText("28.02.2026; 5\n31.03.2026; 30")
+        dialog.accept()
+
+    on_next_modal(edit)
+    qtbot.mouseClick(section.edit_button, Qt.MouseButton.LeftButton)
+    # 30 against 24,38 expected: „auf Kurs“; the edited indicator stays selected and charted.
+    qtbot.waitUntil(lambda: "auf Kurs – zuletzt 30\u00a0%" in chart.accessibleDescription())
+    assert section.current().name == "Quote"
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: "hinter Plan – zuletzt 12,50" in chart.accessibleDescription())

@@ -37,6 +37,7 @@ C = {
     "path": QColor(LIGHT.edge_hard),
     "asof": QColor("#6A1B9A"),
     "later": QColor("#616161"),
+    "focus": QColor(LIGHT.focus),
 }
 MARGIN_LEFT_MIN = 48
 MARGIN = (8, 34, 10, 22)  # left (beyond the labels), top (two text lines), right, bottom
@@ -153,8 +154,10 @@ class IndicatorTrendChart(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), C["background"])
-        p.setPen(C["axis"])
-        p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        # With the keyboard focus (Tab, for the description): the graph's focus frame.
+        focused = self.hasFocus()
+        p.setPen(QPen(C["focus"] if focused else C["axis"], 2.0 if focused else 1.0))
+        p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         if self.state is None or self.indicator is None:
             p.setPen(C["muted"])
             p.setFont(self._font)
@@ -242,9 +245,14 @@ class IndicatorTrendChart(QWidget):
         for v in ind.values:
             if v.date > as_of:
                 p.drawEllipse(at(v.date, v.value), 3.5, 3.5)
-        # Legend in the bottom row between the dates: what each mark means, not only its colour.
+        # Legend in the bottom row between the dates: what each mark means, not only its colour;
+        # a narrow dock drops the parts that do not fit beside the dates.
         p.setPen(C["muted"])
-        legend = self.tr("– – Zielpfad   ●— Messwerte   ┆ Stichtag")
+        parts = [self.tr("– – Zielpfad"), self.tr("●— Messwerte"), self.tr("┆ Stichtag")]
         if any(v.date > as_of for v in ind.values):
-            legend += self.tr("   ○ nach dem Stichtag")
-        p.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, legend)
+            parts.append(self.tr("○ nach dem Stichtag"))
+        room = bottom.width() - 2 * metrics.horizontalAdvance(_month(hi_day)) - 24
+        while parts and metrics.horizontalAdvance("   ".join(parts)) > room:
+            parts.pop()
+        p.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                   "   ".join(parts))  # fmt: skip
