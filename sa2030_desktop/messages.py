@@ -158,6 +158,13 @@ def format_code(code: str, data: dict) -> str:
         return template.split("{")[0].strip() + f" ({data})"
 
 
+def format_reports_taken(count: int) -> str:
+    """„3 Meldungen aus dem Ressortpaket übernommen.“ (the figure of a package's merge)."""
+    if count == 1:
+        return format_code("package_report_taken", {})
+    return format_code("package_reports_taken", {"count": count})
+
+
 def format_report_note(note) -> str:
     """A note of a Ressortpaket's report the merge did not take (services/package_reports)."""
     data = dict(note.data)
@@ -297,6 +304,7 @@ MESSAGES.update({
     "package_lead_fixed": "Im Ressortpaket von {ministry} bleibt die Federführung bei {ministry}.",
     "package_is_package": "Aus einem Ressortpaket kann kein weiteres Paket erstellt werden.",
     "package_reports_taken": "{count} Meldungen aus dem Ressortpaket übernommen.",
+    "package_report_taken": "1 Meldung aus dem Ressortpaket übernommen.",
     "package_report_foreign": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: das Ziel gehört nicht zu {ministry}.",
     "package_report_no_round": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: die Hauptdatei kennt diese Berichtsrunde oder diese Meldung nicht.",
     "package_report_round_closed": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: die Berichtsrunde ist in der Hauptdatei inzwischen abgeschlossen.",

@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, add_as_of, print_json
-from sa2030_desktop.messages import ENTITY, FIELD, format_code, format_issue, format_report_note
+from sa2030_desktop.messages import (
+    ENTITY,
+    FIELD,
+    format_code,
+    format_issue,
+    format_report_note,
+    format_reports_taken,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -137,7 +144,7 @@ def _print_report(report, dry_run: bool) -> None:
     for entity, key in report.outcome.dropped:
         print(f"Entfällt mit gelöschtem Ziel: {ENTITY.get(entity, entity)} {key}")
     if report.reports_taken or report.report_notes:
-        print(format_code("package_reports_taken", {"count": len(report.reports_taken)}))
+        print(format_reports_taken(len(report.reports_taken)))
     for note in report.report_notes:
         print(f"HINWEIS: {format_report_note(note)}")
     for issue in report.issues:

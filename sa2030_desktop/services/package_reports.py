@@ -77,6 +77,8 @@ def plan(store: Store, ministry: str, reports: list[rr.Report], merged: Portfoli
         if pkg.round not in rounds or main is None:
             out.notes.append(ReportNote("package_report_no_round", where))
             continue
+        if _answer(main) == _answer(pkg):  # taken by an earlier merge: nothing to say
+            continue
         if main.state is rr.ReportState.SUBMITTED:
             out.notes.append(ReportNote("package_report_already_submitted", where))
             continue
@@ -93,6 +95,11 @@ def plan(store: Store, ministry: str, reports: list[rr.Report], merged: Portfoli
             continue
         out.taken.append(op)
     return out
+
+
+def _answer(report: rr.Report) -> tuple:
+    """What a ministry answered (the reviewer's fields aside)."""
+    return (report.state, content_of(report), report.submitted_by, report.submitted_at)
 
 
 def write(uow: UnitOfWork, taken: list[SubmitReport], merged: Portfolio) -> None:

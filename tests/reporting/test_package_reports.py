@@ -219,8 +219,40 @@ def test_report_of_another_ministrys_goal_is_never_taken(files, capsys):
     before = _reports(main_file, "R1")
     code, out, err = run(capsys, "merge", main_file, pkg)
     assert code == 0, err
-    assert "1 Meldungen aus dem Ressortpaket übernommen." in out
+    assert "1 Meldung aus dem Ressortpaket übernommen." in out
     assert "Meldung zu Z3 (Berichtsrunde R1) nicht übernommen: das Ziel gehört nicht zu MID." in out
     after = _reports(main_file, "R1")
     assert after["Z3"] == before["Z3"] and after["Z3"].state is ReportState.PENDING
     assert after["Z1"].state is ReportState.SUBMITTED
+
+
+def test_returned_report_is_submitted_again_and_a_second_merge_says_nothing(files, capsys):
+    main_file, pkg = files
+    assert run(capsys, "round", "submit", main_file, "R1", "Z1", "--progress", "Haupt")[0] == 0
+    code, _, err = run(capsys, "round", "review", main_file, "R1", "Z1", "--return", "Quelle?")
+    assert code == 0, err
+    _submit_in_package(pkg, "R1", "Z1", CONTENT_Z1)
+    code, out, err = run(capsys, "merge", main_file, pkg)
+    assert code == 0, err
+    assert "1 Meldung aus dem Ressortpaket übernommen." in out
+    z1 = _reports(main_file, "R1")["Z1"]
+    assert z1.state is ReportState.SUBMITTED and z1.progress == CONTENT_Z1.progress
+    assert z1.review_comment == "Quelle?"  # the reviewer's comment stays with the report
+    # the same package again: the report is there already, no figure and no note
+    before = _reports(main_file, "R1")
+    code, out, err = run(capsys, "merge", main_file, pkg, "--json")
+    data = json.loads(out)
+    assert code == 0, err
+    assert (data["reports_taken"], data["report_notes"]) == ([], [])
+    assert _reports(main_file, "R1") == before
+
+
+def test_report_submitted_in_main_meanwhile_is_kept_with_a_note(files, capsys):
+    main_file, pkg = files
+    _submit_in_package(pkg, "R1", "Z1", CONTENT_Z1)
+    assert run(capsys, "round", "submit", main_file, "R1", "Z1", "--progress", "Haupt")[0] == 0
+    before = _reports(main_file, "R1")
+    code, out, err = run(capsys, "merge", main_file, pkg)
+    assert code == 0, err
+    assert "liegt schon eine Meldung vor" in out
+    assert _reports(main_file, "R1")["Z1"] == before["Z1"]

@@ -24,10 +24,10 @@ from sa2030_desktop.gui.dialog_parts import CancelsItsJob, note_label, record_ta
 from sa2030_desktop.messages import (
     ENTITY,
     FIELD,
-    format_code,
     format_error,
     format_issue,
     format_report_note,
+    format_reports_taken,
 )
 from sa2030_desktop.services import merge
 from sa2030_desktop.services import operations as ops
@@ -294,7 +294,7 @@ class MergeDialog(CancelsItsJob, QDialog):
                 "beiden Fassungen korrigieren und erneut zusammenführen."
             )
         if r.reports_taken or r.report_notes:
-            text += " " + format_code("package_reports_taken", {"count": len(r.reports_taken)})
+            text += " " + format_reports_taken(len(r.reports_taken))
         self.summary.setText(text)
         self.model.set_conflicts(r.conflicts, self.decisions)
         self.view.resizeRowsToContents()
