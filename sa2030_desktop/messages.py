@@ -310,6 +310,7 @@ MESSAGES.update({
     "package_report_round_closed": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: die Berichtsrunde ist in der Hauptdatei inzwischen abgeschlossen.",
     "package_report_accepted": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: sie ist in der Hauptdatei schon bestätigt und wird nicht überschrieben.",
     "package_report_already_submitted": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: in der Hauptdatei liegt schon eine Meldung vor.",
+    "package_report_kept_mine": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: bei diesem Ziel wurde ein Konflikt für die eigene Fassung entschieden; die Meldung würde diese Entscheidung überschreiben. Bitte in der Hauptdatei melden.",
     "package_report_refused": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: {reason}",
     "merge_stale": "„{path}“ wurde seit dem Vergleich geändert; bitte die Zusammenführung neu beginnen. Nichts wurde geschrieben.",
     "merge_take_unknown_entity": "Falsche Angabe bei --take „{take}“: unbekannte Objektart „{entity}“ (bekannt: {known}). Nichts wurde geschrieben.",

@@ -181,8 +181,9 @@ def plan_reports(store: Store, report: MergeReport) -> None:
     merged = report.result or portfolio_from_document(
         report.outcome.document(), store.snapshot().info
     )
+    kept = package_reports.goals_kept_mine(report.outcome)
     report.report_plan = package_reports.plan(
-        store, report.package_of, report.package_reports, merged
+        store, report.package_of, report.package_reports, merged, kept
     )
 
 

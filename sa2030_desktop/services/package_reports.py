@@ -57,11 +57,33 @@ def content_of(report: rr.Report) -> rr.ReportContent:
                             dict(report.values))  # fmt: skip
 
 
-def plan(store: Store, ministry: str, reports: list[rr.Report], merged: Portfolio) -> ReportPlan:
+# The fields a report sets; a conflict on one of them decided for the main file's version
+# means the package's report would overwrite that decision.
+_REPORTED = {"goal": {"status", "status_reason"}, "milestone": {"forecast", "actual"},
+             "indicator": {"values"}}  # fmt: skip
+
+
+def goals_kept_mine(outcome) -> set[str]:
+    """Goals with a conflict on a reported field that was decided for the main file."""
+    out: set[str] = set()
+    undecided = {c.ident for c in outcome.undecided}
+    for c in outcome.conflicts:
+        if c.ident in undecided or c.field not in _REPORTED.get(c.entity, ()):
+            continue
+        rec = outcome.records.get(c.entity, {}).get(c.key)
+        if rec is None or rec.get(c.field) == c.theirs:
+            continue
+        out.add(c.key if c.entity == "goal" else rec.get("goal"))
+    return out
+
+
+def plan(store: Store, ministry: str, reports: list[rr.Report], merged: Portfolio,
+         kept_mine: frozenset[str] | set[str] = frozenset()) -> ReportPlan:  # fmt: skip
     """Which of the package's `reports` become submitted reports of the main file `store`
     when the merge result is `merged`: reports of the ministry's own goals, for rounds open in
     the main file, whose report there is pending or returned, and whose content passes the
-    SubmitReport check on the merged portfolio. The rest comes back as notes."""
+    SubmitReport check on the merged portfolio — unless a conflict on what it reports was
+    decided for the main file (`kept_mine`). The rest comes back as notes."""
     out = ReportPlan()
     with store.engine.connect() as conn:
         rounds = repo.load_rounds(conn)
@@ -72,6 +94,9 @@ def plan(store: Store, ministry: str, reports: list[rr.Report], merged: Portfoli
         goal = merged.goals.get(pkg.goal)
         if goal is None or goal.lead != ministry:
             out.notes.append(ReportNote("package_report_foreign", where))
+            continue
+        if pkg.goal in kept_mine:
+            out.notes.append(ReportNote("package_report_kept_mine", where))
             continue
         main = mains.get((pkg.round, pkg.goal))
         if pkg.round not in rounds or main is None:

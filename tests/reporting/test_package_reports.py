@@ -256,3 +256,31 @@ def test_report_submitted_in_main_meanwhile_is_kept_with_a_note(files, capsys):
     assert code == 0, err
     assert "liegt schon eine Meldung vor" in out
     assert _reports(main_file, "R1")["Z1"] == before["Z1"]
+
+
+def test_conflict_decided_for_the_main_file_keeps_the_report_out(files, capsys):
+    main_file, pkg = files
+    _submit_in_package(pkg, "R1", "Z1", CONTENT_Z1)  # status delayed in the package
+    code, _, err = run(capsys, "round", "submit", main_file, "R1", "Z2", "--progress", "Haupt")
+    assert code == 0, err
+    store = Store.open(main_file)
+    try:  # the main file changed Z1's status meanwhile: a conflict on the reported field
+        ops.UpdateGoal("Z1", {"status": Status.AT_RISK, "status_reason": "Personal fehlt"}).apply(
+            store
+        )
+    finally:
+        store.close()
+    before = _reports(main_file, "R1")
+    code, out, err = run(capsys, "merge", main_file, pkg, "--ours", "--json")
+    data = json.loads(out)
+    assert code == 0, err
+    assert data["reports_taken"] == []
+    assert [(n["code"], n["key"]) for n in data["report_notes"]] == [
+        ("package_report_kept_mine", "Z1")
+    ]
+    assert _reports(main_file, "R1") == before
+    store = Store.open(main_file, readonly=True)
+    try:
+        assert store.snapshot().goals["Z1"].status is Status.AT_RISK
+    finally:
+        store.close()
