@@ -33,7 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks import generate  # noqa: E402
 from tests.safety.crash import export_kills, import_kills  # noqa: E402
-from tests.safety.helpers import count, integrity  # noqa: E402
+from tests.support.safety import count, integrity  # noqa: E402
 
 
 def table(title: str, rows: list[tuple]) -> None:

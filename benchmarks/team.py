@@ -2,7 +2,7 @@
 Koordinierungsstelle) each make EDITS edits on a 1,000-goal portfolio with 0–50 ms think time;
 a watcher process refreshes the touched rows on every announcement. Prints lost updates (proved
 against the change log), p50/p95 commit latency, p95 commit-to-refresh latency, and the snapshot
-load of 10,000 goals from PostgreSQL vs. SQLite. Starts its own PostgreSQL (tests/pgserver.py).
+load of 10,000 goals from PostgreSQL vs. SQLite. Starts its own PostgreSQL (tests/support/pgserver.py).
 
     .venv/bin/python benchmarks/team.py [--goals 1000] [--edits 200] [--load-goals 10000] [--runs 3]
 """
@@ -169,7 +169,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     from sa2030_desktop.services.server import add_user, init_server
-    from tests.pgserver import remove_cluster, start_cluster
+    from tests.support.pgserver import remove_cluster, start_cluster
 
     cluster = start_cluster()
     if cluster is None:

@@ -46,7 +46,7 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def make_store(tmp_path):
     """Build a small hand-made portfolio: make_store(goals=[...], milestones=[...], ...)."""
-    from tests.builders import build_store
+    from tests.support.builders import build_store
 
     stores = []
 
@@ -82,7 +82,7 @@ def empty_store(tmp_path):
 @pytest.fixture(scope="session")
 def pg_cluster():
     """initdb + pg_ctl in a temporary folder on a Unix socket, for the whole run."""
-    from tests.pgserver import remove_cluster, start_cluster
+    from tests.support.pgserver import remove_cluster, start_cluster
 
     cluster = start_cluster()
     if cluster is None:

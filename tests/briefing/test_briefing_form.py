@@ -20,7 +20,7 @@ from sa2030_desktop.export.briefing.measure import text_width
 from sa2030_desktop.export.briefing.tables import CELL_PADDING
 from sa2030_desktop.services import dependencies, goals
 from tests.briefing.conftest import AS_OF, export, find_table, part_text, table_rows
-from tests.briefing.raw import write_raw_goal
+from tests.support.docx_raw import write_raw_goal
 
 
 def _edit(store) -> None:
@@ -148,7 +148,7 @@ def test_tables_keep_status_dates_and_keys_on_one_line(demo_store, tmp_path):
 
 
 def test_singular_and_plural_and_no_nested_brackets(make_store, tmp_path):
-    from tests.builders import dep, goal, ms
+    from tests.support.builders import dep, goal, ms
 
     store = make_store(goals=[goal("Z1", status="delayed", status_reason="x"), goal("Z2")],
                        milestones=[ms("Z1-M1", "2026-06-30", "2026-07-01"),

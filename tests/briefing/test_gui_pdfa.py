@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.briefing.test_gui_dialog import _open, window  # noqa: F401 (fixture)
-from tests.pdfa_checks import assert_pdfa_2b, need
+from tests.support.pdfa import assert_pdfa_2b, need
 
 
 def _save_as(monkeypatch, name: str, chosen: str) -> list[str]:

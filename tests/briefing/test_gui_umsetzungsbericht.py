@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 from PySide6.QtCore import QSettings, Qt
 
-from tests.briefing.two_rounds import SACHSTAND_R2, later_edits, two_round_store
+from tests.support.two_rounds import SACHSTAND_R2, later_edits, two_round_store
 
 
 @pytest.fixture

@@ -108,7 +108,7 @@ def _d(text):
 
 
 def test_vermerk_slip_sentence(make_store, tmp_path):
-    from tests.builders import goal, ms
+    from tests.support.builders import goal, ms
 
     store = make_store(goals=[goal("Z1", status="delayed", status_reason="Lieferverzug")],
                        milestones=[ms("Z1-M1", "2026-06-30", "2026-09-30")])  # fmt: skip

@@ -11,7 +11,7 @@ from sa2030_desktop.export.briefing import BriefingOptions
 from sa2030_desktop.services.briefing import export_briefing
 from sa2030_desktop.services.portfolio import create_portfolio
 from tests.briefing.conftest import AS_OF, MARK, soffice_pdf
-from tests.briefing.raw import write_raw_goal
+from tests.support.docx_raw import write_raw_goal
 
 KINDS = ("status", "sprechzettel", "vermerk", "kabinettsvorlage")
 

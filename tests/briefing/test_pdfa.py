@@ -15,7 +15,7 @@ from lxml import etree
 
 from sa2030_desktop.services.portfolio import create_portfolio
 from tests.briefing.conftest import MARK
-from tests.pdfa_checks import assert_pdfa_2b, need, pages, properties
+from tests.support.pdfa import assert_pdfa_2b, need, pages, properties
 
 KINDS = ("status", "sprechzettel", "vermerk", "kabinettsvorlage")
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"

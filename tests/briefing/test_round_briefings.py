@@ -12,7 +12,7 @@ from docx import Document
 
 from sa2030_desktop.cli.main import main
 from sa2030_desktop.services.umsetzungsbericht import document_text
-from tests.briefing.two_rounds import later_edits, two_round_store
+from tests.support.two_rounds import later_edits, two_round_store
 
 
 @pytest.fixture(scope="module")

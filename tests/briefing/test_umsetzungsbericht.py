@@ -1,5 +1,5 @@
 """The Umsetzungsbericht (issue 12 item 5): real .docx files of two closed rounds re-opened with
-python-docx; every number checked against the derivation in tests/briefing/two_rounds.py."""
+python-docx; every number checked against the derivation in tests/support/two_rounds.py."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from sa2030_desktop.services.umsetzungsbericht import (
     umsetzungsbericht_text,
 )
 from tests.briefing.conftest import find_table, headings, table_rows
-from tests.briefing.two_rounds import (
+from tests.support.two_rounds import (
     REMARK,
     RETURN_COMMENT,
     SACHSTAND_R1,

@@ -10,7 +10,7 @@ import pytest
 from sa2030_desktop.export.briefing import BriefingOptions
 from sa2030_desktop.services.umsetzungsbericht import export_umsetzungsbericht
 from tests.briefing.conftest import MARK, soffice_pdf
-from tests.briefing.two_rounds import two_round_store
+from tests.support.two_rounds import two_round_store
 
 HEADING = re.compile(r"^\s*\d+\.(\d+(\.\d+)*)?\s+[A-ZÄÖÜ]")
 

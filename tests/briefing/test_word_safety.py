@@ -13,7 +13,7 @@ from sa2030_desktop.export.briefing import BriefingOptions, build_document
 from sa2030_desktop.export.briefing.sanitize import MAX_TITLE, Sanitizer, clean_text
 from sa2030_desktop.services.briefing import export_briefing
 from tests.briefing.conftest import AS_OF
-from tests.briefing.raw import write_raw_goal
+from tests.support.docx_raw import write_raw_goal
 
 CONTROLS = "".join(chr(c) for c in range(32))  # every C0 control, incl. tab, newline, CR
 LONG = "Sehr langer Titel | " + "x" * 100_000

@@ -16,7 +16,7 @@ def run(capsys, *args):
 
 def sha(path):
     if isinstance(path, str):  # the portfolio on the team server: a digest of all its rows
-        from tests.pgserver import state_digest
+        from tests.support.pgserver import state_digest
 
         return state_digest(path)
     return hashlib.sha256(path.read_bytes()).hexdigest()

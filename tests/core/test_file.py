@@ -129,7 +129,7 @@ def test_readonly_file_opens_readonly(tmp_path):  # pragma: no cover - non-root 
 
 def test_readonly_open_refuses_writes(tmp_path):
     from sa2030_desktop.services import goals
-    from tests.builders import goal  # noqa: F401
+    from tests.support.builders import goal  # noqa: F401
 
     store = create_portfolio(tmp_path / "p.sa2030", demo=True)
     store.close()

@@ -9,7 +9,7 @@ from sa2030_desktop.domain.errors import ValidationError
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import portfolio as svc
 from sa2030_desktop.services.json_format import portfolio_document
-from tests.builders import dep, document, goal, ms
+from tests.support.builders import dep, document, goal, ms
 
 
 def file_rows(store):

@@ -14,7 +14,7 @@ from sa2030_desktop.domain.model import IndicatorValue
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.portfolio import export_json, import_json
-from tests.builders import goal
+from tests.support.builders import goal
 
 INDICATOR = {
     "goal": "Z1", "name": "Quote", "unit": "%", "baseline": 10, "baseline_date": "2024-01-01",

@@ -9,7 +9,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import goals
 from sa2030_desktop.services import operations as ops
-from tests.builders import dep, goal, ms
+from tests.support.builders import dep, goal, ms
 
 
 @pytest.fixture

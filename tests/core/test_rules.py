@@ -17,7 +17,7 @@ from sa2030_desktop.domain.rules import (
 )
 from sa2030_desktop.services import portfolio as svc
 from sa2030_desktop.services import reference
-from tests.builders import dep, goal, ms
+from tests.support.builders import dep, goal, ms
 
 AS_OF = date(2026, 11, 28)
 

@@ -8,7 +8,7 @@ from sa2030_desktop.domain.errors import CycleError, DomainError
 from sa2030_desktop.domain.model import Dependency, Goal, Milestone, Status
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import dependencies, goals
-from tests.builders import dep, goal, ms
+from tests.support.builders import dep, goal, ms
 
 
 @pytest.fixture

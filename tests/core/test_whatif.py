@@ -6,7 +6,7 @@ from datetime import date
 from sa2030_desktop.domain.sentences import whatif_sentences
 from sa2030_desktop.domain.whatif import whatif_dict
 from sa2030_desktop.services import portfolio as svc
-from tests.builders import dep, goal, ms
+from tests.support.builders import dep, goal, ms
 
 AS_OF = date(2026, 11, 28)
 

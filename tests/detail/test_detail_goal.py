@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from sa2030_desktop.domain.model import Status
-from tests.builders import dep, goal, ms
+from tests.support.builders import dep, goal, ms
 from tests.support.detail import make_window, on_next_modal, reopen
 
 

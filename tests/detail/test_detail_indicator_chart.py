@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QScrollArea
 
 from sa2030_desktop.gui.detail.trend_chart import C
-from tests.builders import goal
+from tests.support.builders import goal
 from tests.support.detail import make_window, on_next_modal
 
 ON_PATH = {

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.builders import goal, ms
+from tests.support.builders import goal, ms
 from tests.support.detail import make_window, on_next_modal, reopen
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QMessageBox
 
 from sa2030_desktop.gui.detail.milestone_model import MilestoneColumn
-from tests.builders import goal, ms
+from tests.support.builders import goal, ms
 from tests.support.detail import make_window, on_next_modal, reopen
 
 

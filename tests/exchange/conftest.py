@@ -13,7 +13,7 @@ def base_file(tmp_path_factory):
 
 @pytest.fixture
 def fresh(base_file, tmp_path):
-    from tests.exchange.helpers import copy_store
+    from tests.support.exchange import copy_store
 
     stores = []
 

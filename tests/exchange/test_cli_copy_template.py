@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.exchange import import_sources
 from sa2030_desktop.services.reference import rename_ministry
-from tests.exchange.helpers import write_csv_set
 from tests.exchange.test_cli_exchange import _cli
+from tests.support.exchange import write_csv_set
 
 
 def test_copy_leaves_only_the_file(base_file, tmp_path):

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from sa2030_desktop.persistence.store import Store
-from tests.exchange.helpers import MILESTONES, TABLES, write_csv_set, write_xlsx
+from tests.support.exchange import MILESTONES, TABLES, write_csv_set, write_xlsx
 
 
 def _cli(*args):

@@ -10,8 +10,8 @@ from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import dependencies
 from sa2030_desktop.services.exchange import import_sources
 from sa2030_desktop.services.merge_state import save_copy_with_base
-from tests.exchange.helpers import write_csv_set
 from tests.exchange.test_cli_exchange import _cli
+from tests.support.exchange import write_csv_set
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import goals, merge
 from sa2030_desktop.services.exchange import import_sources
 from sa2030_desktop.services.merge_state import save_copy_with_base
-from tests.exchange.helpers import GOALS, MILESTONES, TABLES, write_csv_set
+from tests.support.exchange import GOALS, MILESTONES, TABLES, write_csv_set
 
 SHOTS = Path("/tmp/shots")
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 from sa2030_desktop.gui.exchange.import_wizard import FILE_FILTER, ImportWizard
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.services.tabular import read_tabular
-from tests.exchange.ods_helpers import write_sample_ods
+from tests.support.ods import write_sample_ods
 
 
 def test_export_dialog_writes_ods_when_that_filter_is_chosen(qtbot, demo_store, monkeypatch,

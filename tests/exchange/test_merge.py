@@ -13,7 +13,7 @@ from sa2030_desktop.services import dependencies, goals, merge
 from sa2030_desktop.services.exchange import import_sources
 from sa2030_desktop.services.merge_engine import index
 from sa2030_desktop.services.merge_state import document_of, save_copy_with_base
-from tests.exchange.helpers import write_csv_set
+from tests.support.exchange import write_csv_set
 
 
 @pytest.fixture

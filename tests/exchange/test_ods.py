@@ -16,8 +16,8 @@ from sa2030_desktop.services.exchange import export_to, import_sources
 from sa2030_desktop.services.portfolio import create_portfolio
 from sa2030_desktop.services.tabular import read_tabular
 from sa2030_desktop.services.tabular_write import write_template
-from tests.exchange.helpers import assert_sample_imported
-from tests.exchange.ods_helpers import soffice_convert, write_sample_ods
+from tests.support.exchange import assert_sample_imported
+from tests.support.ods import soffice_convert, write_sample_ods
 
 NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from sa2030_desktop.persistence.store import Store
-from tests.exchange.ods_helpers import rewrite, write_sample_ods
+from tests.support.ods import rewrite, write_sample_ods
 
 ROW = (
     '<table:table-row><table:table-cell office:value-type="string"><text:p>Z1</text:p>'
@@ -163,7 +163,7 @@ def test_calc_style_empty_repeats_are_read_quickly(fresh, tmp_path):
     """Calc writes the empty rest of a sheet as one row repeated ~a million times with 16,000
     empty cells: skipped without expanding."""
     from sa2030_desktop.services.exchange import import_sources
-    from tests.exchange.helpers import assert_sample_imported
+    from tests.support.exchange import assert_sample_imported
 
     good = write_sample_ods(tmp_path / "gut.ods")
     tail = ('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '

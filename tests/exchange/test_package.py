@@ -16,7 +16,7 @@ from sa2030_desktop.messages import format_error
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import dependencies, goals, merge, package
 from sa2030_desktop.services.exchange import import_sources
-from tests.exchange.helpers import write_csv_set
+from tests.support.exchange import write_csv_set
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from sa2030_desktop.domain.errors import ValidationError
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services.exchange import import_sources
-from tests.exchange.helpers import GOALS, MILESTONES, TABLES, write_csv_set, write_xlsx
+from tests.support.exchange import GOALS, MILESTONES, TABLES, write_csv_set, write_xlsx
 
 
 def _refused(store, files) -> tuple[ValidationError, str]:

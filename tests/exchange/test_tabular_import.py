@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sa2030_desktop.services.exchange import import_sources
-from tests.exchange.helpers import (
+from tests.support.exchange import (
     GOALS,
     TABLES,
     assert_sample_imported,

@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 
 from sa2030_desktop.services.portfolio import create_portfolio
-from tests.pdfa_checks import assert_pdfa_2b, need, pages, run, xmp
+from tests.support.pdfa import assert_pdfa_2b, need, pages, run, xmp
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.json_format import read_json
 from sa2030_desktop.services.json_writer import portfolio_document
-from tests.builders import goal, ms
+from tests.support.builders import goal, ms
 from tests.support.detail import reopen
 
 

@@ -10,7 +10,7 @@ from sa2030_desktop.gui.commands import OperationCommand, push_checked
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import operations as ops
-from tests.builders import dep, goal, ms
+from tests.support.builders import dep, goal, ms
 
 
 @pytest.fixture

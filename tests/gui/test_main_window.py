@@ -102,7 +102,7 @@ def test_opening_a_file_that_is_not_a_portfolio_gives_a_german_message(window, t
 
 
 def test_open_another_portfolio_rebuilds_the_table(window, make_store, tmp_path):
-    from tests.builders import goal
+    from tests.support.builders import goal
 
     other = make_store("zweites.sa2030", goals=[goal("Z1"), goal("Z2")])
     path = other.path

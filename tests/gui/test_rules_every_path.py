@@ -24,7 +24,7 @@ from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services.json_writer import portfolio_document
 from sa2030_desktop.services.portfolio import import_json
-from tests.builders import dep, goal, ms
+from tests.support.builders import dep, goal, ms
 from tests.support.detail import make_window, on_next_modal
 
 TODAY = date.today()

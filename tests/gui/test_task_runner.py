@@ -16,7 +16,7 @@ from sa2030_desktop.domain.tasks import Cancelled
 from sa2030_desktop.gui.tasks import TaskProgressDialog, TaskRunner, run_with_progress
 from sa2030_desktop.services.portfolio import create_portfolio, import_json, open_portfolio
 from sa2030_desktop.services.safety import run_cancellable, store_work
-from tests.safety.helpers import big_bundle, count, integrity, sha256
+from tests.support.safety import big_bundle, count, integrity, sha256
 
 CANCELLED = "Abgebrochen – es wurde nichts geändert."
 

@@ -13,8 +13,8 @@ import networkx as nx
 import pytest
 
 from sa2030_desktop.domain import graph as g
-from tests.builders import dep, goal, ms
 from tests.hostile.conftest import assert_german, sha256
+from tests.support.builders import dep, goal, ms
 
 
 def _far_right_workbook(src, dst, rows: int = 2000):

@@ -15,8 +15,8 @@ from sa2030_desktop.domain.reporting import ReportContent
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import exchange, reporting
 from sa2030_desktop.services.portfolio import create_portfolio, import_json
-from tests.builders import document, goal
-from tests.reporting.portfolio import reporting_store
+from tests.support.builders import document, goal
+from tests.support.reporting import reporting_store
 
 
 @pytest.fixture

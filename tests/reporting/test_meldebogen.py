@@ -18,7 +18,7 @@ from sa2030_desktop.services import reporting
 from sa2030_desktop.services.portfolio import open_portfolio
 from sa2030_desktop.services.reporting import meldebogen_collect as mc
 from sa2030_desktop.services.reporting import meldebogen_write as mw
-from tests.reporting.portfolio import reporting_store
+from tests.support.reporting import reporting_store
 
 AS_OF, DEADLINE, TODAY = date(2026, 3, 31), date(2026, 4, 30), date(2026, 4, 10)
 

@@ -18,7 +18,7 @@ from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import operations as ops
 from sa2030_desktop.services import package
 from sa2030_desktop.services.operations.reporting import SubmitReport
-from tests.reporting.portfolio import reporting_store
+from tests.support.reporting import reporting_store
 
 
 def run(capsys, *args):

@@ -13,7 +13,6 @@ from sa2030_desktop.gui.exchange.merge_dialog import MergeDialog
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import package
-from tests.reporting.portfolio import reporting_store
 from tests.reporting.test_package_reports import (
     CONTENT_Z1,
     _open_round,
@@ -21,6 +20,7 @@ from tests.reporting.test_package_reports import (
     _submit_in_package,
     run,
 )
+from tests.support.reporting import reporting_store
 
 SHOTS = Path("/tmp/shots")
 

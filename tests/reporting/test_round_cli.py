@@ -9,7 +9,7 @@ import json
 import pytest
 
 from sa2030_desktop.cli.main import main
-from tests.reporting.portfolio import reporting_store
+from tests.support.reporting import reporting_store
 
 
 def run(capsys, *args):

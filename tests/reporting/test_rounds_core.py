@@ -20,7 +20,7 @@ from sa2030_desktop.services.operations.reporting import (
     ReviewReport,
     SubmitReport,
 )
-from tests.reporting.portfolio import reporting_store
+from tests.support.reporting import reporting_store
 
 AS_OF, DEADLINE = date(2026, 3, 31), date(2026, 4, 30)
 LATE = date(2026, 5, 15)

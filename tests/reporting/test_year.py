@@ -1,4 +1,4 @@
-"""A whole reporting year on the hand-made portfolio of tests/reporting/portfolio.py (issue 12
+"""A whole reporting year on the hand-made portfolio of tests/support/reporting.py (issue 12
 „Done means“), driven through the command line as the Koordinierungsstelle would script it:
 
 round 1 (Stichtag 31.03.2026): three ministries answer by Meldebogen — MID, MS (its workbook
@@ -28,7 +28,7 @@ from sa2030_desktop.domain.model import Dependency
 from sa2030_desktop.services.operations.goals import DeleteGoal, RenameGoal, UpdateGoal
 from sa2030_desktop.services.operations.links import Link
 from sa2030_desktop.services.portfolio import open_portfolio
-from tests.reporting.portfolio import reporting_store
+from tests.support.reporting import reporting_store
 
 DEADLINE_1, DEADLINE_2 = date(2026, 4, 30), date(2026, 7, 15)
 

@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.safety.helpers import ROOT, big_bundle, count, integrity, sha256
+from tests.support.safety import ROOT, big_bundle, count, integrity, sha256
 
 IMPORT_CHILD = """
 import contextlib, sys

@@ -16,7 +16,7 @@ from sa2030_desktop.persistence import backup as backups
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.portfolio import create_portfolio
-from tests.safety.helpers import count, damage_page, integrity, sha256
+from tests.support.safety import count, damage_page, integrity, sha256
 
 
 def test_backup_is_verified_private_and_summarised(demo_store):

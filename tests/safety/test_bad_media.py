@@ -16,7 +16,7 @@ from sa2030_desktop.persistence import backup as backups
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.portfolio import create_portfolio, export_json, import_json
-from tests.safety.helpers import big_bundle, count, integrity, sha256
+from tests.support.safety import big_bundle, count, integrity, sha256
 
 
 def _mount_tmpfs(size: str, readonly: bool = False) -> Path | None:

@@ -10,7 +10,7 @@ from sa2030_desktop.messages import format_error
 from sa2030_desktop.persistence.cancel import Cancelled, CancelToken
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.portfolio import import_json
-from tests.safety.helpers import big_bundle, count, integrity
+from tests.support.safety import big_bundle, count, integrity
 
 
 def _cancel_when(engine, statements: int):

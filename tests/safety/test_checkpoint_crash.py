@@ -16,7 +16,7 @@ import pytest
 
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.portfolio import create_portfolio
-from tests.safety.helpers import count, integrity
+from tests.support.safety import count, integrity
 
 pytestmark = pytest.mark.slow  # writes 10,000 rows into the WAL before the simulated crash
 

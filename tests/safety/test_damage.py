@@ -13,7 +13,7 @@ from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.portfolio import create_portfolio
-from tests.safety.helpers import damage_page, integrity, sha256
+from tests.support.safety import damage_page, integrity, sha256
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from sa2030_desktop.persistence import location, locking
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.portfolio import create_portfolio
-from tests.safety.helpers import python, sha256
+from tests.support.safety import python, sha256
 
 MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0

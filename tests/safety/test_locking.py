@@ -15,7 +15,7 @@ from sa2030_desktop.persistence import locking
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services.portfolio import create_portfolio
-from tests.safety.helpers import count, python, sha256
+from tests.support.safety import count, python, sha256
 
 HOLDER = """
 import sys, time

@@ -11,8 +11,8 @@ from sa2030_desktop.persistence import backup as backups
 from sa2030_desktop.persistence.fileformat import HEAD_REVISION, SCHEMA_VERSION
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import portfolio
-from tests.safety.helpers import integrity, sha256
-from tests.safety.schema_builders import EARLIER, file_at_revision
+from tests.support.safety import integrity, sha256
+from tests.support.schemas import EARLIER, file_at_revision
 
 TABLES = [
     "category",

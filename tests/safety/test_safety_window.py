@@ -15,7 +15,7 @@ from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.portfolio import create_portfolio
-from tests.safety.helpers import damage_page, python, sha256
+from tests.support.safety import damage_page, python, sha256
 
 
 @pytest.fixture
@@ -185,7 +185,7 @@ def test_cancellable_job_cancel_writes_nothing(demo_store, tmp_path, qtbot):
     from sa2030_desktop.persistence.cancel import Cancelled
     from sa2030_desktop.services.portfolio import import_json
     from sa2030_desktop.services.safety import store_work
-    from tests.safety.helpers import big_bundle, count
+    from tests.support.safety import big_bundle, count
 
     source = big_bundle(tmp_path / "gross.json", goals=10_000)
     runner = TaskRunner()

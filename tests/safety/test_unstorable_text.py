@@ -10,7 +10,7 @@ import pytest
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import goals, reference
-from tests.safety.helpers import sha256
+from tests.support.safety import sha256
 
 
 def _refused(store, action, code="bad_text"):

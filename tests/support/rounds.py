@@ -1,4 +1,4 @@
-"""A main window on the hand-made reporting portfolio (tests/reporting/portfolio.py) and helpers
+"""A main window on the hand-made reporting portfolio (tests/support/reporting.py) and helpers
 to drive the „Berichtsrunden“ view as a user does."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.reporting.portfolio import reporting_store
+from tests.support.reporting import reporting_store
 
 AS_OF, DEADLINE = date(2026, 3, 31), date(2026, 4, 30)
 LATE = date(2026, 5, 15)  # after the deadline: missing answers make a ministry overdue

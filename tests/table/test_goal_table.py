@@ -12,7 +12,7 @@ from sa2030_desktop.domain.rules import goal_slip_days
 from sa2030_desktop.domain.selection import Selection, natural_key
 from sa2030_desktop.gui.table.filter_proxy import GoalFilterProxy
 from sa2030_desktop.gui.table.goal_table_model import Column, GoalTableModel
-from tests.builders import goal, ms
+from tests.support.builders import goal, ms
 from tests.support.table import column_texts, visible_keys
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal

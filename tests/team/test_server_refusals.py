@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sa2030_desktop.cli.main import main
-from tests.pgserver import dbname_of, state_digest
+from tests.support.pgserver import dbname_of, state_digest
 from tests.team.conftest import login_url
 
 

@@ -9,8 +9,8 @@ from sa2030_desktop.cli.main import main
 from sa2030_desktop.domain.timeline_layout import TimelineOptions
 from sa2030_desktop.export.timeline_figure import save_timeline, timeline_figures
 from sa2030_desktop.export.timeline_page import batch_texts
-from tests.builders import goal, ms
-from tests.timeline.portfolio import AS_OF, sections
+from tests.support.builders import goal, ms
+from tests.support.timeline import AS_OF, sections
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from sa2030_desktop.domain.timeline_layout import build_layout
 from sa2030_desktop.export.timeline_figure import save_layout
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.timeline.view import TimelineView
-from tests.builders import goal, ms
-from tests.timeline.portfolio import AS_OF
+from tests.support.builders import goal, ms
+from tests.support.timeline import AS_OF
 
 
 @pytest.fixture

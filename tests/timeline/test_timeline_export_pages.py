@@ -10,8 +10,8 @@ import pytest
 from sa2030_desktop.export.timeline_figure import save_timeline, timeline_figures
 from sa2030_desktop.export.timeline_page import LABEL, LABEL_X, PAGE_SIZE, STATUS_X
 from sa2030_desktop.export.timeline_text import SLACK, TextBatch
-from tests.builders import goal, ms
-from tests.timeline.portfolio import AS_OF
+from tests.support.builders import goal, ms
+from tests.support.timeline import AS_OF
 
 LONG = "Ziel mit einem sehr langen Titel über Glasfaser, Rechenzentren und Verwaltungsportale"
 
@@ -70,7 +70,7 @@ def test_long_titles_are_cut_by_width_before_the_status_column(many):
 
 def test_svg_text_sits_where_the_pdf_puts_it(make_store, tmp_path):
     """SVG counts y from the top: title above the rows, rows in order, legend at the foot."""
-    from tests.timeline.portfolio import sections
+    from tests.support.timeline import sections
 
     store = make_store(**sections())
     (svg,) = save_timeline(store.snapshot(), AS_OF, tmp_path / "plan.svg")

@@ -13,7 +13,7 @@ from sa2030_desktop.domain.timeline_layout import (
     choose_unit,
 )
 from sa2030_desktop.messages import format_error
-from tests.timeline.portfolio import AS_OF, sections
+from tests.support.timeline import AS_OF, sections
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from sa2030_desktop.domain.timeline_layout import Arrow, Row, TimelineLayout, bu
 from sa2030_desktop.gui.timeline import painting
 from sa2030_desktop.gui.timeline.canvas import TimelineCanvas
 from sa2030_desktop.gui.timeline.painting import C
-from tests.timeline.portfolio import AS_OF, sections
+from tests.support.timeline import AS_OF, sections
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.domain.whatif import whatif_dict
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.timeline.view import TimelineView
-from tests.timeline.portfolio import AS_OF, sections
+from tests.support.timeline import AS_OF, sections
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Two closed rounds on the hand-made portfolio of tests/reporting/portfolio.py, for the
+"""Two closed rounds on the hand-made portfolio of tests/support/reporting.py, for the
 Umsetzungsbericht. Every figure the tests expect is worked out below by hand.
 
 Round R1 (Stichtag 31.03.2026): Z1, Z2, Z5–Z8 answer; Z3 stays pending, Z4 is returned with
@@ -35,7 +35,7 @@ from sa2030_desktop.domain.model import Goal, Status
 from sa2030_desktop.domain.reporting import ReportContent
 from sa2030_desktop.services import goals as goal_service
 from sa2030_desktop.services import reporting
-from tests.reporting.portfolio import reporting_store
+from tests.support.reporting import reporting_store
 
 D = date.fromisoformat
 TODAY = date(2026, 11, 30)

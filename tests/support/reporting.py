@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.builders import build_store, dep, goal, ms
+from tests.support.builders import build_store, dep, goal, ms
 
 GOALS = [
     goal("Z1", lead="MID", theme="TF01", status="on_track"),

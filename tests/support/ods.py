@@ -12,7 +12,7 @@ import pytest
 
 from sa2030_desktop.services.book import Sheet
 from sa2030_desktop.services.ods_write import write_book
-from tests.exchange.helpers import TABLES
+from tests.support.exchange import TABLES
 
 SHEETS = {"ziele": "Ziele", "meilensteine": "Meilensteine", "abhaengigkeiten": "Abhaengigkeiten"}
 

@@ -8,7 +8,7 @@ Z4 (MF) M1 achieved 15.12.2025. Z2 needs Z4 softly (no arrow). Stichtag 30.04.20
 
 from datetime import date
 
-from tests.builders import dep, goal, ms
+from tests.support.builders import dep, goal, ms
 
 AS_OF = date(2026, 4, 30)
 
