@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphic
 
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.graph_view import GraphModel, highlight
+from sa2030_desktop.gui.graph.edge_item import EdgeItem
 from sa2030_desktop.gui.graph.interactions import ConnectInteraction, MoveInteraction, wants_connect
-from sa2030_desktop.gui.graph.items import EdgeItem, LaneItem, NodeItem, Style
+from sa2030_desktop.gui.graph.items import LaneItem, NodeItem, Style
 from sa2030_desktop.gui.graph.overview import OverviewPicture
 from sa2030_desktop.gui.help.context import help_link, open_help_link
 

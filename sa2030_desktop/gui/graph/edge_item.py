@@ -1,0 +1,197 @@
+"""Dependency edges of the graph scene: their path, arrow head, conflict label and tooltip.
+
+Edges only draw; gestures live in gui/graph/interactions.py.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+)
+
+from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.graph_view import GraphEdge
+from sa2030_desktop.gui.graph.items import CONFLICT_LABEL_PX, LOD_TEXT, NodeItem, tr
+from sa2030_desktop.gui.graph.style import Style
+
+
+class EdgeItem(QGraphicsPathItem):
+    ARROW = 8.0
+
+    def __init__(self, edge: GraphEdge, source: NodeItem, target: NodeItem, style: Style) -> None:
+        super().__init__()
+        self.edge = edge
+        self.source = source
+        self.target = target
+        self.style = style
+        self.cycle = False
+        source.edges.append(self)
+        target.edges.append(self)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.setToolTip(edge_tooltip(edge))
+        self._arrow = QPolygonF()
+        self._shape = None
+        self._bounds = QRectF()
+        self._label = None
+        if edge.conflict:
+            self._label = QGraphicsSimpleTextItem(tr("Konflikt"), self)
+            font = QFont(style.bold)
+            # the label keeps its reading size at every zoom (fit-all included): 18 pt on the
+            # projector, 11 px in the window
+            font.setPixelSize(24 if style.presentation else CONFLICT_LABEL_PX)
+            self._label.setFont(font)
+            self._label.setBrush(style.colour("conflict"))
+            self._label.setZValue(3)
+            self._label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            rect = self._label.boundingRect()
+            self._label.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height()))
+        self.update_path()
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return self.edge.id
+
+    def update_path(self) -> None:
+        a, b = self.source, self.target
+        a.node.x, a.node.y = a.pos().x(), a.pos().y()
+        b.node.x, b.node.y = b.pos().x(), b.pos().y()
+        points = [QPointF(x, y) for x, y in self.style.route(a.node, b.node, self.edge.via)]
+        end = points[-1]
+        path = QPainterPath(points[0])
+        for i in range(1, len(points), 3):
+            path.cubicTo(points[i], points[i + 1], points[i + 2])
+        self.prepareGeometryChange()
+        self.setPath(path)
+        self._arrow = _arrow_head(
+            points[-2], end, self.ARROW * (1.4 if self.style.presentation else 1)
+        )
+        self._shape = None
+        self._bounds = (
+            path.controlPointRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
+        )
+        if self._label is not None:
+            self._label.setPos(QPointF(*gl.route_midpoint([(p.x(), p.y()) for p in points])))
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            self._shape = stroker.createStroke(self.path())
+        return self._shape
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
+        return self._bounds  # cached: the view asks thousands of times per frame
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        edge = self.edge
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        if scale < LOD_TEXT and not selected:
+            # zoomed out: a thin straight line is all the eye can tell apart (and 5x faster)
+            colour = self.style.colour(
+                "conflict" if edge.conflict else ("highlight" if edge.highlighted else "edge_soft")
+            )
+            if edge.dimmed:
+                painter.setOpacity(0.18)
+            # at least 1.5 px on screen (2.5 on a projector, 2.5 for a conflict): a hairline
+            # disappears on a weak projector and in a scaled screenshot
+            pixels = 2.5 if (self.style.presentation or edge.conflict) else FIT_EDGE_PX
+            pen = QPen(colour, pixels)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            scene = self.scene()
+            if scene is not None and len(scene.edges) <= ROUTED_EDGES_ZOOMED_OUT:
+                # the route as laid out (through the layers' row gaps): the crossings the
+                # layout saved stay saved at fit-all
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(self.path())
+            else:
+                painter.drawLine(self.path().elementAt(0), self.path().currentPosition())
+            return
+        theme = self.style.colour
+        colour = theme("edge_hard") if edge.kind.value == "hard" else theme("edge_soft")
+        width = self.style.edge_pen
+        if edge.conflict or self.cycle:
+            colour, width = theme("conflict"), width * 1.6
+        if edge.highlighted or selected:
+            colour = theme("conflict") if (edge.conflict or self.cycle) else theme("highlight")
+            width *= 2.0
+        if edge.dimmed and not selected:
+            painter.setOpacity(0.18)
+        if not self.style.presentation and width * scale < THIN_EDGE_PX:
+            # a plain edge at reading zoom: exactly one device pixel wide takes Qt's fast line
+            # path (stroking a 1.3 px outline costs ~2x per frame at 1,000 goals); conflict,
+            # cycle and highlighted edges keep their emphasis width
+            width = 0.999 / scale
+        pen = QPen(colour, width)
+        pen.setCosmetic(self.style.presentation)
+        if edge.kind.value != "hard":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(self._arrow)
+
+
+def _arrow_head(before: QPointF, end: QPointF, size: float) -> QPolygonF:
+    """A triangle at `end` pointing along the curve's last tangent."""
+    dx, dy = end.x() - before.x(), end.y() - before.y()
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    back = QPointF(end.x() - ux * size, end.y() - uy * size)
+    side = QPointF(-uy * size / 2, ux * size / 2)
+    return QPolygonF([end, back + side, back - side])
+
+
+ROUTED_EDGES_ZOOMED_OUT = 600  # more edges zoomed out: straight lines (a frame stays < 16 ms)
+FIT_EDGE_PX = 1.5  # an edge of the zoomed-out graph is never thinner than this on screen
+THIN_EDGE_PX = 1.5  # plain edges thinner than this on screen are drawn 1 px wide (fast path)
+
+
+def edge_tooltip(edge: GraphEdge) -> str:
+    """Hover text: each dependency with its rationale, milestones and date conflict."""
+    lines = []
+    for dep in edge.dependencies[:8]:
+        lines.append(
+            tr("{0} benötigt {1} ({2})").format(dep.dependent, dep.prerequisite, dep.kind.label)
+        )
+        if dep.rationale:
+            lines.append(tr("  Begründung: {0}").format(dep.rationale))
+        if dep.prerequisite_milestone:
+            lines.append(tr("  benötigter Meilenstein: {0}").format(dep.prerequisite_milestone))
+        if dep.dependent_milestone:
+            lines.append(tr("  wartender Meilenstein: {0}").format(dep.dependent_milestone))
+    if len(edge.dependencies) > 8:
+        lines.append(tr("… und {0} weitere").format(len(edge.dependencies) - 8))
+    for c in edge.conflicts[:8]:
+        lines.append(
+            tr("Konflikt: {0} wartet ab {1}, {2} ist erst am {3} fertig ({4} Tage zu spät)").format(
+                c.waiting_milestone or c.dependent,
+                de_short(c.waiting),
+                c.needed_milestone or c.prerequisite,
+                de_short(c.needed),
+                c.days,
+            )
+        )
+    return "\n".join(lines)
