@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS, SESSION_KINDS
 from sa2030_desktop.domain.selection import Selection, natural_key
+from sa2030_desktop.gui.briefing.job import BriefingJob
 from sa2030_desktop.gui.briefing.round_choice import RoundChoice
-from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services.briefing import (
     KIND_TITLES,
@@ -40,7 +40,6 @@ from sa2030_desktop.services.briefing import (
     goals_dative,
     refusal,
     summary,
-    write_briefing,
 )
 
 
@@ -52,7 +51,7 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-class BriefingDialog(QDialog):
+class BriefingDialog(QDialog, BriefingJob):
     def __init__(self, window, selection: Selection | None = None) -> None:
         super().__init__(window)
         self.setObjectName("briefingDialog")
@@ -298,40 +297,12 @@ class BriefingDialog(QDialog):
         args = (self.round.portfolio(self.bridge.snapshot()), Path(target),
                 self.kind.currentData(), self.selection(), _pydate(self.as_of.date()),
                 options)  # fmt: skip
-        self.create.setEnabled(False)
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self.status.setText(self.tr("Briefing wird erstellt …"))
-        self.job = TaskRunner.of(self).submit(
-            lambda progress, token: write_briefing(*args, progress=progress, token=token),
-            self._on_finished, title=self.windowTitle(), on_progress=self._on_progress,
-        )  # fmt: skip
+        self.start_write(args, self.tr("Briefing wird erstellt …"))
 
-    def cancel_or_close(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.status.setText(self.tr("Wird abgebrochen …"))
-        else:
-            self.reject()
+    def failed(self, error: BaseException) -> None:
+        self.window_.show_error(error)
 
-    def _on_progress(self, fraction: float, text: str) -> None:
-        self.progress.setValue(int(fraction * 100))
-        self.status.setText(text)
-
-    def _on_finished(self, outcome) -> None:
-        result = outcome.value
-        self.job = None
-        self.create.setEnabled(True)
-        self.progress.setVisible(False)
-        if outcome.cancelled:
-            self.status.setText(self.tr("Abgebrochen – es wurde keine Datei geschrieben."))
-            return
-        if isinstance(result, BaseException):
-            self.status.setText(format_error(result))
-            self.window_.show_error(result)
-            return
-        self.result = result
-        self.status.setText(self.tr("Geschrieben: {0}").format(result.path))
+    def written(self, result) -> None:
         self.offer_open(result)
 
     def offer_open(self, result) -> QMessageBox:

@@ -26,15 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sa2030_desktop.gui.tasks import TaskRunner
-from sa2030_desktop.messages import format_error
+from sa2030_desktop.gui.briefing.job import BriefingJob
 from sa2030_desktop.services import workshop
-from sa2030_desktop.services.briefing import SUFFIXES, BriefingOptions, write_briefing
+from sa2030_desktop.services.briefing import SUFFIXES, BriefingOptions
 
 KIND = "workshopprotokoll"
 
 
-class WorkshopDialog(QDialog):
+class WorkshopDialog(QDialog, BriefingJob):
     def __init__(self, page, session: workshop.WorkshopSession) -> None:
         super().__init__(page.window())
         self.setObjectName("workshopDialog")
@@ -181,39 +180,9 @@ class WorkshopDialog(QDialog):
                 return
         args = (self.bridge.snapshot(), Path(target), KIND, None, self.bridge.as_of,
                 self.options())  # fmt: skip
-        self.create.setEnabled(False)
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self.status.setText(self.tr("Workshop-Protokoll wird erstellt …"))
-        self.job = TaskRunner.of(self).submit(
-            lambda progress, token: write_briefing(*args, progress=progress, token=token),
-            self._on_finished, title=self.windowTitle(), on_progress=self._on_progress,
-        )  # fmt: skip
+        self.start_write(args, self.tr("Workshop-Protokoll wird erstellt …"))
 
-    def cancel_or_close(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.status.setText(self.tr("Wird abgebrochen …"))
-        else:
-            self.reject()
-
-    def _on_progress(self, fraction: float, text: str) -> None:
-        self.progress.setValue(int(fraction * 100))
-        self.status.setText(text)
-
-    def _on_finished(self, outcome) -> None:
-        result = outcome.value
-        self.job = None
-        self.create.setEnabled(True)
-        self.progress.setVisible(False)
-        if outcome.cancelled:
-            self.status.setText(self.tr("Abgebrochen – es wurde keine Datei geschrieben."))
-            return
-        if isinstance(result, BaseException):
-            self.status.setText(format_error(result))
-            return
-        self.result = result
-        self.status.setText(self.tr("Geschrieben: {0}").format(result.path))
+    def written(self, result) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Workshop-Protokoll erstellt"),
                           self.tr("Workshop-Protokoll geschrieben:\n{0}").format(result.path),
                           parent=self)  # fmt: skip
