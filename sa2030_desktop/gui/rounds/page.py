@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,12 +27,12 @@ from sa2030_desktop.gui.rounds import actions
 from sa2030_desktop.gui.rounds.columns import (
     OVERDUE,
     completeness_columns,
-    report_columns,
     round_columns,
     share_text,
 )
 from sa2030_desktop.gui.rounds.compare_panel import ComparePanel
 from sa2030_desktop.gui.rounds.refresh import update_reports
+from sa2030_desktop.gui.rounds.reports_tab import build_reports_tab
 from sa2030_desktop.gui.rounds.review_panel import ReviewPanel
 from sa2030_desktop.gui.rounds.table_model import RowsModel
 from sa2030_desktop.gui.rounds.tables import fit, sortable_table
@@ -95,7 +94,7 @@ class RoundsPage(QWidget):
         self.tabs.setObjectName("roundTabs")
         self.tabs.setAccessibleName(self.tr("Bereiche der Runde"))
         self.tabs.addTab(self._matrix_tab(), tr("Vollständigkeit"))
-        self.reports_tab = self._reports_tab()
+        self.reports_tab = build_reports_tab(self)
         self.tabs.addTab(self.reports_tab, tr("Meldungen"))
         self.review = ReviewPanel(self)
         self.review.queue.selectionModel().currentRowChanged.connect(
@@ -151,63 +150,6 @@ class RoundsPage(QWidget):
         layout.addWidget(self.matrix_head)
         layout.addWidget(self.matrix_view, 1)
         layout.addWidget(self.matrix_total)
-        return tab
-
-    def _reports_tab(self) -> QWidget:
-        tab = QWidget(self)
-        self.titles: dict[str, str] = {}
-        self.report_model = RowsModel(report_columns(self.titles), self)
-        self.report_view = sortable_table(tab, self.report_model, "reportList",
-                                          self.tr("Meldungen der Runde"), stretch=1)  # fmt: skip
-        self.report_view.activated.connect(lambda *_: self.edit_report())
-        self.report_view.selectionModel().currentRowChanged.connect(self._report_chosen)
-        self.report_proxy = self.report_view.model()
-        self.ministry_filter = QComboBox(tab)
-        self.ministry_filter.setObjectName("reportMinistryFilter")
-        self.ministry_filter.setAccessibleName(self.tr("Ressort filtern"))
-        self.state_filter = QComboBox(tab)
-        self.state_filter.setObjectName("reportStateFilter")
-        self.state_filter.setAccessibleName(self.tr("Zustand filtern"))
-        self.state_filter.addItem(self.tr("alle Zustände"), None)
-        for state in ReportState:
-            self.state_filter.addItem(state.label, state)
-        self.ministry_filter.currentIndexChanged.connect(self.filter_reports)
-        self.state_filter.currentIndexChanged.connect(self.filter_reports)
-        self.form_button = QPushButton(self.tr("&Meldung erfassen …"), tab)
-        self.form_button.setObjectName("reportFormButton")
-        self.form_button.clicked.connect(self.edit_report)
-        self.write_forms_button = QPushButton(self.tr("Meldebögen &schreiben …"), tab)
-        self.write_forms_button.setObjectName("writeFormsButton")
-        self.write_forms_button.setToolTip(self.tr(
-            "Excel-Meldebögen für die Ressorts ohne die Anwendung (alle oder das gefilterte)"))  # fmt: skip
-        self.write_forms_button.clicked.connect(self.write_forms)
-        self.collect_forms_button = QPushButton(self.tr("Meldebögen ei&nsammeln …"), tab)
-        self.collect_forms_button.setObjectName("collectFormsButton")
-        self.collect_forms_button.clicked.connect(self.collect_forms)
-        self.report_count = QLabel(tab)
-        self.package_note = QLabel(tab)
-        self.package_note.setObjectName("roundsPackageNote")
-        self.package_note.setWordWrap(True)
-        self.package_note.hide()
-        row = QHBoxLayout()
-        for text, combo in ((self.tr("&Ressort:"), self.ministry_filter),
-                            (self.tr("&Zustand:"), self.state_filter)):  # fmt: skip
-            label = QLabel(text, tab)
-            label.setBuddy(combo)
-            row.addWidget(label)
-            row.addWidget(combo)
-        row.addWidget(self.report_count, 1)
-        row.addWidget(self.form_button)
-        forms = QHBoxLayout()
-        forms.addWidget(QLabel(self.tr("Ressorts ohne die Anwendung:"), tab))
-        forms.addWidget(self.write_forms_button)
-        forms.addWidget(self.collect_forms_button)
-        forms.addStretch(1)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.package_note)
-        layout.addLayout(row)
-        layout.addWidget(self.report_view, 1)
-        layout.addLayout(forms)
         return tab
 
     # -- state -----------------------------------------------------------------------------------
