@@ -51,3 +51,14 @@ def test_core_packages_do_not_import_qt_at_runtime():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                             cwd=ROOT)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_no_module_is_longer_than_400_lines():
+    """Issue 11: a module that grows past 400 lines is split by what it holds (a reader finds one
+    subject per file)."""
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in (ROOT / "sa2030_desktop").rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}, f"Module über 400 Zeilen: {long}"
