@@ -111,13 +111,16 @@ def add_round(parser) -> None:
                         "Berichtsrunde statt des aktuellen Stands")  # fmt: skip
 
 
-def open_reading(args: argparse.Namespace):
+def open_reading(args: argparse.Namespace, snapshot_only: bool = False):
     """The file of a reading subcommand, read-only; with `--round KEY` the frozen state of
-    that closed round instead (the same content whenever it is run)."""
-    from sa2030_desktop.services.portfolio import open_portfolio
+    that closed round instead (the same content whenever it is run). `snapshot_only`: the
+    command reads nothing but the snapshot, so a file is read on plain sqlite3 (quick start)."""
+    from sa2030_desktop.services import portfolio
 
-    store = open_portfolio(args.file, readonly=True)
     key = getattr(args, "round", None)
+    if snapshot_only and not key:
+        return portfolio.open_to_read(args.file)
+    store = portfolio.open_portfolio(args.file, readonly=True)
     if not key:
         return store
     from sa2030_desktop.services.reporting import frozen_store
@@ -140,10 +143,13 @@ def file_command(
 
 
 @contextmanager
-def reading_selection(args: argparse.Namespace) -> Iterator[tuple[object, Selection]]:
-    """The file of a reading subcommand, opened read-only, and its filter with the codes
-    checked; closed afterwards. The services are imported only when a command runs."""
-    store = open_reading(args)
+def reading_selection(
+    args: argparse.Namespace, snapshot_only: bool = False
+) -> Iterator[tuple[object, Selection]]:
+    """The file of a reading subcommand, opened read-only (see `open_reading`), and its filter
+    with the codes checked; closed afterwards. The services are imported only when a command
+    runs."""
+    store = open_reading(args, snapshot_only)
     try:
         selection = selection_of(args)
         check_selection_codes(store, selection)

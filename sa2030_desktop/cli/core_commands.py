@@ -117,7 +117,7 @@ def cmd_export(args) -> int:
 def cmd_check(args) -> int:
     from sa2030_desktop.services import checks, portfolio
 
-    store = portfolio.open_portfolio(args.file, readonly=True)
+    store = portfolio.open_to_read(args.file)
     try:
         report = checks.check(store, args.as_of)
     finally:
@@ -144,7 +144,7 @@ def _issue_json(issue) -> dict:
 def cmd_stats(args) -> int:
     from sa2030_desktop.services import portfolio
 
-    with reading_selection(args) as (store, selection):
+    with reading_selection(args, snapshot_only=True) as (store, selection):
         data = portfolio.stats(store, args.as_of, selection)
     if args.json:
         print_json(data)
@@ -174,7 +174,7 @@ def _d(text):
 def cmd_goal(args) -> int:
     from sa2030_desktop.services import portfolio
 
-    store = portfolio.open_portfolio(args.file, readonly=True)
+    store = portfolio.open_to_read(args.file)
     try:
         data = portfolio.goal_report(store, args.key, args.as_of)
     finally:
@@ -215,7 +215,7 @@ def cmd_whatif(args) -> int:
         except argparse.ArgumentTypeError as exc:
             print(f"sa2030 whatif: Falscher Aufruf: {exc}", file=sys.stderr)
             return 2
-    store = portfolio.open_portfolio(args.file, readonly=True)
+    store = portfolio.open_to_read(args.file)
     try:
         result = portfolio.what_if(store, changes, args.as_of)
     finally:

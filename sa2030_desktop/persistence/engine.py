@@ -13,11 +13,10 @@ from sqlalchemy import Engine, create_engine, event
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.persistence.fileformat import (
     APPLICATION_ID,
-    HEAD_REVISION,
     SCHEMA_VERSION,
-    quick_check,
-    read_header,
+    check_before_open,
     readonly_uri,
+    set_pragmas,
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -32,13 +31,7 @@ def make_engine(path: Path, readonly: bool = False) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        # Let SQLAlchemy, not the driver, decide when a transaction starts (BEGIN below).
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.execute("PRAGMA busy_timeout=5000")
-        cur.close()
+        set_pragmas(dbapi_conn)  # SQLAlchemy, not the driver, starts transactions (BEGIN below)
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
@@ -110,24 +103,6 @@ def checkpoint(path: Path) -> None:
             side.unlink(missing_ok=True)
 
 
-def release_sidecars(path: Path) -> None:
-    """A read-only connection cannot remove the -wal/-shm it created beside a WAL file. Let
-    SQLite remove them: a connection with write access does when it is the last one to close
-    (it leaves them while another program has the file open). Only an empty WAL: nothing is
-    checkpointed into a file that was opened for reading."""
-    wal = Path(f"{path}-wal")
-    if not wal.exists() or wal.stat().st_size or not os.access(path, os.W_OK):
-        return
-    try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        pass
-
-
 def _upgrade(engine: Engine) -> None:
     # Alembic reports each step (and its plugins at import) at INFO; users see a migration
     # through its backup, not through log lines.
@@ -153,26 +128,6 @@ def _upgrade(engine: Engine) -> None:
     engine.dispose()
 
 
-def stored_integrity(engine: Engine) -> tuple[list[tuple[str, object]], str]:
-    """((table, rowid) of each broken foreign key, quick_check result: "ok" when whole)."""
-    if engine.dialect.name != "sqlite":  # the server enforces its foreign keys on every write
-        return [], "ok"
-    with engine.connect() as conn:
-        broken = [(r[0], r[2]) for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
-        return broken, conn.exec_driver_sql("PRAGMA quick_check").scalar()
-
-
-def current_revision(path: Path) -> str | None:
-    conn = sqlite3.connect(readonly_uri(path), uri=True)
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        row = None
-    finally:
-        conn.close()
-    return row[0] if row else None
-
-
 def open_file(path: Path, readonly: bool = False) -> tuple[Engine, bool]:
     """Open an existing portfolio file (checked, migrated when older).
 
@@ -180,16 +135,8 @@ def open_file(path: Path, readonly: bool = False) -> tuple[Engine, bool]:
     Nothing is written to a file that is refused.
     """
     path = Path(path)
-    header = read_header(path)
-    quick_check(path)
-    if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        readonly = True
-    needs_migration = (
-        header.user_version < SCHEMA_VERSION or current_revision(path) != HEAD_REVISION
-    )
+    readonly, needs_migration = check_before_open(path, readonly)
     if needs_migration:
-        if readonly:
-            raise FileRefusedError("needs_migration_readonly", str(path))
         migrate_with_backup(path)
     return make_engine(path, readonly=readonly), readonly
 

@@ -1,12 +1,16 @@
-"""Identity and health of a portfolio file, read from its header without writing a byte."""
+"""Identity and health of a portfolio file, read without writing a byte, and the other parts of
+opening one that need only the standard library's sqlite3 (connection settings, -wal/-shm):
+the read-only commands open a file without importing SQLAlchemy (persistence/file_reader.py)."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sa2030_desktop.domain.errors import FileRefusedError
 
@@ -14,6 +18,7 @@ APPLICATION_ID = 0x53413330  # "SA30"
 SCHEMA_VERSION = 6  # PRAGMA user_version; raised with every migration
 HEAD_REVISION = "0006"  # Alembic head; tests/persistence check it against the scripts
 SQLITE_MAGIC = b"SQLite format 3\x00"
+T = TypeVar("T")
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,6 +111,75 @@ def quick_check(path: Path) -> None:
         raise FileRefusedError(
             "newer_version", str(path), version=revision[0][0], supported=HEAD_REVISION
         )
+
+
+def current_revision(path: Path) -> str | None:
+    conn = sqlite3.connect(readonly_uri(path), uri=True)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def check_before_open(path: Path, readonly: bool) -> tuple[bool, bool]:
+    """Every check an existing file passes before it is opened, without writing a byte:
+    ours, whole, not from a newer version. Returns (read-only – asked for, or the file or its
+    folder is not writable –, needs migration); an older file opened read-only is refused,
+    because only an open for writing migrates (with a backup first)."""
+    header = read_header(path)
+    quick_check(path)
+    if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        readonly = True
+    needs_migration = (
+        header.user_version < SCHEMA_VERSION or current_revision(path) != HEAD_REVISION
+    )
+    if needs_migration and readonly:
+        raise FileRefusedError("needs_migration_readonly", str(path))
+    return readonly, needs_migration
+
+
+def set_pragmas(conn: sqlite3.Connection) -> None:
+    """The settings of every connection to a portfolio file (SQLAlchemy's and plain sqlite3's)."""
+    # Let the caller, not the driver, decide when a transaction starts (BEGIN).
+    conn.isolation_level = None
+    cur = conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def release_sidecars(path: Path) -> None:
+    """A read-only connection cannot remove the -wal/-shm it created beside a WAL file. Let
+    SQLite remove them: a connection with write access does when it is the last one to close
+    (it leaves them while another program has the file open). Only an empty WAL: nothing is
+    checkpointed into a file that was opened for reading."""
+    wal = Path(f"{path}-wal")
+    if not wal.exists() or wal.stat().st_size or not os.access(path, os.W_OK):
+        return
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
+def read_or_refuse(path: Path, read: Callable[[], T], errors: tuple[type[BaseException], ...]) -> T:
+    """`read()`, with `errors` (a table lost, text in a date column) turned into file_damaged
+    naming the file. The traceback is dropped: its frames hold the cursor, which would keep
+    the -wal/-shm files beside the file."""
+    try:
+        return read()
+    except errors as exc:
+        detail = str(getattr(exc, "orig", None) or exc)
+        exc.__traceback__ = None
+    raise FileRefusedError("file_damaged", str(path), detail=detail)
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

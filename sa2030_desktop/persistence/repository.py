@@ -1,10 +1,12 @@
-"""Read snapshots: plain SQL into the domain's slotted dataclasses (no ORM objects on reads)."""
+"""Read snapshots: plain SQL into the domain's slotted dataclasses (no ORM objects on reads).
+
+A loader needs of its connection only `exec_driver_sql(sql, params)` giving rows of plain
+values: a SQLAlchemy connection, or persistence/file_reader.py's plain sqlite3 one."""
 
 from __future__ import annotations
 
 from datetime import date
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.model import (
     Category,
@@ -21,6 +23,9 @@ from sa2030_desktop.domain.model import (
     Status,
     Theme,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 _d = date.fromisoformat
 
@@ -149,6 +154,13 @@ def load_portfolio(conn: Connection) -> Portfolio:
         load_dependencies(conn),
         load_indicators(conn),
     )
+
+
+def load_integrity(conn: Connection) -> tuple[list[tuple[str, object]], str]:
+    """((table, rowid) of each broken foreign key, quick_check result: "ok" when whole) of a
+    portfolio file."""
+    broken = [(r[0], r[2]) for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    return broken, conn.exec_driver_sql("PRAGMA quick_check").scalar()
 
 
 def _reread(conn: Connection, old: dict, keys: set[str] | None, load) -> dict:

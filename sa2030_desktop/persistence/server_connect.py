@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
+from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.errors import FileRefusedError
+
+if TYPE_CHECKING:  # telling a connection from a file (is_server) needs no SQLAlchemy
+    from sqlalchemy import Engine
 
 _URL = re.compile(r"^postgres(ql)?://", re.IGNORECASE)
 _KEYWORDS = re.compile(r"^\s*[a-z_]+\s*=", re.IGNORECASE)
@@ -151,6 +153,8 @@ def qmark_to_format(statement: str) -> str:
 def make_engine(conninfo: str) -> Engine:
     """An engine on the server. The persistence layer writes its SQL once, with SQLite's `?`
     placeholders: they are translated here for statements passed to the driver directly."""
+    from sqlalchemy import create_engine, event
+
     seen = {"connected": False}
 
     def creator():

@@ -12,7 +12,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.model import Change, Portfolio
 from sa2030_desktop.persistence import locking, repository
-from sa2030_desktop.persistence.engine import create_file, open_file, release_sidecars
+from sa2030_desktop.persistence.engine import create_file, open_file
+from sa2030_desktop.persistence.fileformat import read_or_refuse, release_sidecars
 from sa2030_desktop.persistence.unit_of_work import ChangeSet, UnitOfWork, unit_of_work
 
 Listener = Callable[[ChangeSet], None]
@@ -92,20 +93,22 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
     def snapshot(self) -> Portfolio:
-        """The whole portfolio as plain data; cached until the next write."""
+        """The whole portfolio as plain data; cached until the next write. A damaged file
+        (a table lost, text in a date column) is refused by name, nothing written."""
         if self._snapshot is None:
-            try:
-                with self.engine.connect() as conn:
-                    self._snapshot = repository.load_portfolio(conn)
-            except (DBAPIError, ValueError, TypeError) as exc:
-                # a table lost, text in a date column: damaged, named, nothing written; the
-                # traceback is dropped – its frames hold the cursor, which would keep -wal/-shm
-                detail = str(getattr(exc, "orig", None) or exc)
-                exc.__traceback__ = None
-            else:
-                return self._snapshot
-            raise FileRefusedError("file_damaged", str(self.path), detail=detail)
+            self._snapshot = read_or_refuse(
+                self.path, self._read_snapshot, (DBAPIError, ValueError, TypeError)
+            )
         return self._snapshot
+
+    def _read_snapshot(self) -> Portfolio:
+        with self.engine.connect() as conn:
+            return repository.load_portfolio(conn)
+
+    def integrity(self) -> tuple[list[tuple[str, object]], str]:
+        """((table, rowid) of each broken foreign key, quick_check result: "ok" when whole)."""
+        with self.engine.connect() as conn:
+            return repository.load_integrity(conn)
 
     def changes(self, **filters: object) -> list[Change]:
         with self.engine.connect() as conn:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.analysis import analyse
 from sa2030_desktop.domain.dates import number_de
@@ -11,9 +12,11 @@ from sa2030_desktop.domain.entities import dependency_key
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.domain.indicators import indicator_findings
 from sa2030_desktop.domain.validate import validate
-from sa2030_desktop.persistence.engine import stored_integrity
-from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.portfolio import default_as_of
+
+if TYPE_CHECKING:
+    from sa2030_desktop.persistence.file_reader import FileReader
+    from sa2030_desktop.persistence.store import Store
 
 
 @dataclass(slots=True)
@@ -22,11 +25,11 @@ class CheckReport:
     warnings: list[Issue] = field(default_factory=list)
 
 
-def check(store: Store, as_of: date | None = None) -> CheckReport:
+def check(store: Store | FileReader, as_of: date | None = None) -> CheckReport:
     portfolio = store.snapshot()
     day = default_as_of(portfolio, as_of)
     report = CheckReport(errors=validate(portfolio))
-    broken, ok = stored_integrity(store.engine)
+    broken, ok = store.integrity()
     for table, rowid in broken:
         report.errors.append(Issue("broken_reference", {"entity": table}, {"value": rowid}))
     if ok != "ok":

@@ -14,11 +14,13 @@ from sa2030_desktop.domain.goal_report import goal_dict
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection, restrict
 from sa2030_desktop.domain.whatif import WhatIfResult, evaluate
-from sa2030_desktop.persistence.engine import checkpoint, work_path
 from sa2030_desktop.persistence.fileformat import change_fingerprint
-from sa2030_desktop.persistence.store import Store
 
-if TYPE_CHECKING:  # reading JSON is imported where used: stats, check and goal never read it
+# Imported where used: stats, check and goal on a file never load SQLAlchemy (the Store's
+# engine) nor read JSON (issue 11 item 5; tests/core/test_cli_imports.py).
+if TYPE_CHECKING:
+    from sa2030_desktop.persistence.file_reader import FileReader
+    from sa2030_desktop.persistence.store import Store
     from sa2030_desktop.services.importing import ImportPreview
 
 
@@ -26,6 +28,8 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
     """A new portfolio file with the reference data (categories, theme fields, ministries);
     with `demo`, the bundled demo portfolio. The file appears only when it is complete."""
     from sa2030_desktop.export.atomic import check_target
+    from sa2030_desktop.persistence.engine import checkpoint, work_path
+    from sa2030_desktop.persistence.store import Store
     from sa2030_desktop.services.importing import apply_bundle
     from sa2030_desktop.services.json_format import read_json
     from sa2030_desktop.services.server import is_server
@@ -58,11 +62,25 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
 def open_portfolio(path: str | Path, readonly: bool = False) -> Store:
     """A portfolio file, or the portfolio on a team server when `path` is a connection
     (`postgresql://…`, `service=…`; TEAM.md)."""
+    from sa2030_desktop.persistence.store import Store
     from sa2030_desktop.services import server
 
     if server.is_server(path):
         return server.open_server(str(path), readonly=readonly)
     return Store.open(path, readonly=readonly)
+
+
+def open_to_read(path: str | Path) -> Store | FileReader:
+    """A portfolio to read one snapshot from and close (`stats`, `check`, `goal`): a file is
+    read with the standard library's sqlite3 after the same checks as `open_portfolio(path,
+    readonly=True)`, with the same refusals; a team server opens as there."""
+    from sa2030_desktop.persistence.server_connect import is_server
+
+    if is_server(path):
+        return open_portfolio(path, readonly=True)
+    from sa2030_desktop.persistence.file_reader import FileReader
+
+    return FileReader.open(path)
 
 
 def disk_fingerprint(path: str | Path) -> tuple | None:

@@ -1,6 +1,7 @@
-"""`sa2030 --help`, stats, check and goal load no export or GUI library: each subcommand imports
-what it uses, so that the command line starts fast (issue 11 item 5). Measured in a fresh
-process, because the test process itself has long imported everything."""
+"""`sa2030 --help`, stats, check and goal load no export or GUI library, and on a
+portfolio file not even SQLAlchemy (they read it on plain sqlite3: persistence/file_reader.py):
+each subcommand imports what it uses, so that the command line starts fast (issue 11 item 5).
+Measured in a fresh process, because the test process itself has long imported everything."""
 
 import json
 import subprocess
@@ -11,7 +12,7 @@ import pytest
 from sa2030_desktop.services.portfolio import create_portfolio
 
 HEAVY = ("matplotlib", "docx", "openpyxl", "PySide6", "xlsxwriter", "sqlmodel", "alembic",
-         "networkx", "numpy")
+         "networkx", "numpy", "sqlalchemy", "psycopg")
 
 # Runs the real `sa2030` entry point, then reports which heavy packages ended up loaded.
 CHILD = """
@@ -49,6 +50,7 @@ def run_child(*args: str) -> dict:
     ["stats", "{file}", "--json", "--ministry", "MID"],
     ["check", "{file}"],
     ["goal", "{file}", "Z05"],
+    ["goal", "{file}", "Z05", "--json"],
 ], ids=lambda c: " ".join(c).replace("{file}", "DEMO"))  # fmt: skip
 def test_command_loads_no_export_or_gui_library(demo_file, command):
     result = run_child(*[part.format(file=demo_file) for part in command])
@@ -63,3 +65,11 @@ def test_the_child_notices_a_heavy_import(demo_file):
     result = run_child("graph", str(demo_file), str(out))
     assert result["code"] == 0 and out.exists()
     assert "matplotlib" in result["loaded"]
+
+
+def test_a_file_opened_for_export_still_goes_through_the_store(demo_file):
+    """The probe sees SQLAlchemy where the full open is used (export reads through the Store)."""
+    out = demo_file.with_name("export.json")
+    result = run_child("export", str(demo_file), str(out))
+    assert result["code"] == 0 and out.exists()
+    assert "sqlalchemy" in result["loaded"]
