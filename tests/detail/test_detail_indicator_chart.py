@@ -28,6 +28,7 @@ def _section(qtbot, make_store, tmp_path):
     window = make_window(qtbot, store, tmp_path)
     window.resize(1366, 768)
     window.show()
+    window.feature("detail").strip.expand()  # it starts folded on a laptop
     window.bridge.set_as_of(date(2026, 3, 31))
     assert window.select_goal("Z01")
     panel = window.feature("detail").panel

@@ -47,7 +47,7 @@ Ansicht > Übersicht | Ctrl+2
 Ansicht > Neu laden | F5
 Ansicht ----
 Ansicht > Verlauf |
-Ansicht > Zieldetails |
+Ansicht > Zieldetails | Ctrl+Shift+D
 Ansicht > Änderungsprotokoll | Ctrl+Shift+L
 Ansicht > Abhängigkeiten | Ctrl+3
 Ansicht > Graph: Layout neu berechnen |

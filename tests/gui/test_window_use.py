@@ -33,6 +33,9 @@ def test_window_fits_a_laptop_screen(window, qtbot):
     qtbot.wait(50)
     assert window.width() == 1366
     detail = window.dock("goal_detail")
+    assert not detail.isVisible()  # folded into its strip on a laptop, unfolded on demand
+    window.feature("detail").strip.expand()
+    qtbot.wait(50)
     assert detail.isVisible() and detail.geometry().right() <= window.width()
     assert window.table.geometry().right() <= detail.geometry().left()
     # the filter bar wraps instead of widening the window, no widget outside it

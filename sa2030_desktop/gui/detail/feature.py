@@ -11,6 +11,7 @@ from sa2030_desktop.gui.changelog import ChangeLogWidget
 from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.goal_dialogs import NewGoalDialog, confirm_delete
 from sa2030_desktop.gui.detail.panel import GoalDetailPanel
+from sa2030_desktop.gui.detail.strip import DetailStrip
 from sa2030_desktop.gui.features import ActionSpec, DockSpec, Feature
 from sa2030_desktop.services import operations as ops
 
@@ -32,6 +33,7 @@ class DetailFeature(Feature):
         self.docks = [
             DockSpec("goal_detail", _t("Zieldetails"), DetailScroll(self.panel),
                      object_name="dock_GoalDetailPanel",  # saved layouts keep working
+                     menu_text=_t("&Zieldetails"), shortcut="Ctrl+Shift+D",
                      section=20, order=20, tab_with="history",
                      # the table keeps the larger part of a small screen
                      first_start_width=lambda width: min(880, max(510, round(width * 0.38))),
@@ -55,6 +57,11 @@ class DetailFeature(Feature):
         self.assembled = self._assembled
 
     def _assembled(self) -> None:
+        # folds into a strip on a narrow window; Eingabe on a goal unfolds it (gui/detail/strip.py)
+        spec = next(d for d in self.docks if d.id == "goal_detail")
+        self.strip = DetailStrip(self.window, self.window.dock("goal_detail"),
+                                 spec.first_start_width, self.panel.tabs)  # fmt: skip
+        self.window.table.goal_activated.connect(lambda _key: self.strip.expand())
         self.change_log_dock = self.window.dock("change_log")
         self.change_log_dock.visibilityChanged.connect(self._first_show)
 

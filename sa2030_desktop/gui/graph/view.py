@@ -8,7 +8,7 @@ blown up to fill the screen)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 from sa2030_desktop.gui.graph.items import LOD_TEXT
@@ -45,8 +45,9 @@ class GraphView(QGraphicsView):
     def set_zoom(self, value: float) -> None:
         self.auto_fit = False  # a chosen zoom stays when the window is resized (fit_all resets)
         value = max(self.min_zoom, min(MAX_ZOOM, value))
-        factor = value / self.zoom()
-        self.scale(factor, factor)
+        # the exact zoom, not a product of factors: 0.6 must not come out as 0.5999…, just
+        # below the zoom from which the boxes draw their text (LOD_TEXT)
+        self.setTransform(QTransform.fromScale(value, value))
         self._update_hints()
 
     def refresh_lod(self) -> None:
