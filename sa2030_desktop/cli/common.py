@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -176,6 +175,8 @@ def check_selection_codes(store, selection: Selection) -> None:
 
 
 def print_json(data: object) -> None:
+    import json  # only for --json: the text output is the common case
+
     # Indented for a person at a terminal; compact (the C encoder, several times faster on
     # 10,000-goal portfolios) when a script or a file reads it.
     indent = 2 if sys.stdout.isatty() else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from sa2030_desktop.cli.common import EXIT_REFUSED, EXIT_USAGE, GermanArgumentParser
@@ -17,7 +18,38 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> GermanArgumentParser:
+class _Unbuilt:
+    """Stands in for the parser of a subcommand that is not run: takes what `register` adds
+    to it and keeps nothing. Building all 35 parsers with their 225 arguments was a fifth of
+    the start of `sa2030 stats` (issue 11 item 5); the list of commands and their one-line
+    help (`sa2030 --help`) stay whole."""
+
+    def __init__(self, **_kwargs: object) -> None:
+        pass
+
+    def __getattr__(self, name: str):
+        if not name.startswith(("add_", "set_")):
+            raise AttributeError(name)
+        return lambda *_args, **_kwargs: self
+
+
+class _Subcommands(argparse._SubParsersAction):
+    """Subcommands of which only `wanted` gets a real parser (all when `wanted` is None)."""
+
+    wanted: str | None = None
+
+    def add_parser(self, name: str, **kwargs):
+        if self.wanted is None or name == self.wanted:
+            return super().add_parser(name, **kwargs)
+        real, self._parser_class = self._parser_class, _Unbuilt
+        try:
+            return super().add_parser(name, **kwargs)
+        finally:
+            self._parser_class = real
+
+
+def build_parser(wanted: str | None = None) -> GermanArgumentParser:
+    """The `sa2030` parser; with `wanted`, only that subcommand's parser is built in full."""
     import importlib
 
     parser = GermanArgumentParser(
@@ -25,7 +57,9 @@ def build_parser() -> GermanArgumentParser:
         description="SA2030 Planner – Zielportfolio „Sachsen-Anhalt Digital 2030“. "
         "Ohne Unterbefehl startet die Desktop-Anwendung (sa2030 [DATEI]).",
     )
-    sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=GermanArgumentParser)
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL",
+                                parser_class=GermanArgumentParser, action=_Subcommands)  # fmt: skip
+    sub.wanted = wanted
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
@@ -33,7 +67,9 @@ def build_parser() -> GermanArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    # the subcommand is the first word that is not an option (`sa2030` has no global option
+    # taking a value); "" when there is none: --help lists the commands without their parsers
+    parser = build_parser(next((a for a in argv if not a.startswith("-")), ""))
     commands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         if len(argv) > 1:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,8 @@ if TYPE_CHECKING:
 def create_portfolio(path: str | Path, demo: bool = False, title: str | None = None) -> Store:
     """A new portfolio file with the reference data (categories, theme fields, ministries);
     with `demo`, the bundled demo portfolio. The file appears only when it is complete."""
+    import uuid
+
     from sa2030_desktop.export.atomic import check_target
     from sa2030_desktop.persistence.engine import checkpoint, work_path
     from sa2030_desktop.persistence.store import Store
