@@ -4,12 +4,18 @@
     .venv/bin/python benchmarks/startup.py --tree DIR      # another checkout
     .venv/bin/python benchmarks/startup.py --before DIR    # and a checkout before the change
     .venv/bin/python benchmarks/startup.py --runs 5
+    .venv/bin/python benchmarks/startup.py --no-bytecode   # compile every module each start
 
 Every figure is a whole process, from before it is started until it has ended (CLI) or until the
 main window with the demo portfolio is shown and its event loop is idle (offscreen), the median
 of --runs runs, with the ratio to `python -c pass` measured in the same run. The demo portfolio
 is created once in a temporary folder; the window is started with its own empty settings and
 data folder, so that nothing of the user's is read or written.
+
+Modules are loaded from bytecode caches (in the temporary folder, written by one unmeasured
+warm-up run of every case), as an installed application loads its compiled modules: a shell
+with PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module of the application from
+source at every start, which no user's start does. --no-bytecode measures that way.
 """
 
 from __future__ import annotations
@@ -49,9 +55,12 @@ sys.exit(main([sys.argv[1]]))
 """
 
 
-def _env(tree: Path, home: Path) -> dict[str, str]:
+def _env(tree: Path, home: Path, bytecode: bool = True) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not (bytecode and k == "PYTHONDONTWRITEBYTECODE")}
+    if bytecode:  # one cache per tree: a file of the same path may differ between checkouts
+        env["PYTHONPYCACHEPREFIX"] = str(home / "pycache" / str(tree).strip("/").replace("/", "_"))
     return {
-        **os.environ,
+        **env,
         "PYTHONPATH": str(tree),
         "QT_QPA_PLATFORM": "offscreen",
         "SA2030_DATA_DIR": str(home / "data"),
@@ -85,14 +94,15 @@ def _window(env: dict[str, str], cwd: Path, demo: Path) -> tuple[float, float]:
     return float(done.stdout.split()[-1]) - start, _cpu() - cpu
 
 
-def measure(trees: list[Path], runs: int) -> dict[Path, list[tuple[str, float, float]]]:
+def measure(trees: list[Path], runs: int,
+            bytecode: bool = True) -> dict[Path, list[tuple[str, float, float]]]:  # fmt: skip
     """Median per tree and case; the trees' runs interleave, so that a busy moment of this
     shared machine hits all of them alike."""
     with tempfile.TemporaryDirectory(prefix="sa2030-start-") as tmp:
         home = Path(tmp)
         demo = home / "demo.sa2030"
         cli = [sys.executable, "-m", "sa2030_desktop.cli.main"]
-        subprocess.run([*cli, "new", str(demo), "--demo"], env=_env(trees[0], home), cwd=home,
+        subprocess.run([*cli, "new", str(demo), "--demo"], env=_env(trees[0], home, bytecode), cwd=home,
                        check=True, capture_output=True)  # fmt: skip
         cases = {
             "python -c pass": [sys.executable, "-c", "pass"],
@@ -103,12 +113,14 @@ def measure(trees: list[Path], runs: int) -> dict[Path, list[tuple[str, float, f
         }
         names = [*cases, "Fenster mit Demo"]
         times = {tree: {name: [] for name in names} for tree in trees}
-        for _ in range(runs):
+        for run in range(-1, runs):  # run -1: the warm-up, not counted
             for tree in trees:
-                env = _env(tree, home)
-                for name, cmd in cases.items():
-                    times[tree][name].append(_whole_process(cmd, env, home))
-                times[tree]["Fenster mit Demo"].append(_window(env, home, demo))
+                env = _env(tree, home, bytecode)
+                taken = [_whole_process(cmd, env, home) for cmd in cases.values()]
+                taken.append(_window(env, home, demo))
+                if run >= 0:
+                    for name, took in zip(names, taken, strict=True):
+                        times[tree][name].append(took)
         return {tree: [(n, statistics.median(w for w, _ in times[tree][n]),
                         statistics.median(c for _, c in times[tree][n])) for n in names]
                 for tree in trees}  # fmt: skip
@@ -120,12 +132,16 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="a checkout before the change, measured "
                         "in the same runs for comparison")  # fmt: skip
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--no-bytecode", action="store_true", help="no bytecode caches: "
+                        "every module compiled from source at every start")  # fmt: skip
     args = parser.parse_args()
     trees = [p.resolve() for p in (args.before, args.tree) if p is not None]
-    results = measure(trees, args.runs)
+    results = measure(trees, args.runs, bytecode=not args.no_bytecode)
     labels = ["before", "after"] if len(trees) == 2 else [trees[0].name]
     print(f"## Start-up, median of {args.runs} whole-process runs: wall s, CPU s, "
-          "× = wall / wall of python -c pass")  # fmt: skip
+          "× = wall / wall of python -c pass; "
+          f"{'no bytecode caches' if args.no_bytecode else 'from bytecode caches'}, "
+          f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     print(f"| {'process':<24} | " + " | ".join(f"{lb} wall | {lb} CPU | ×" for lb in labels)
           + " |")  # fmt: skip
     print("|" + "-" * 26 + "|" + "---:|---:|---:|" * len(trees))
