@@ -68,8 +68,24 @@ def find_cycle_path(graph: nx.DiGraph) -> list[str] | None:
 
     if nx.is_directed_acyclic_graph(graph):
         return None
-    edges = nx.find_cycle(graph)
-    flow = [u for u, _v in edges] + [edges[0][0]]
+    return _needs_path(nx.find_cycle(graph))
+
+
+def find_cycle_paths(graph: nx.DiGraph) -> list[list[str]]:
+    """One cycle per group of goals that need each other (strongly connected component), in
+    the graph's order: every separate cycle is an error of its own, found in linear time."""
+    import networkx as nx
+
+    if nx.is_directed_acyclic_graph(graph):
+        return []
+    order = {node: i for i, node in enumerate(graph)}
+    groups = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
+    groups.sort(key=lambda c: min(order[n] for n in c))
+    return [_needs_path(nx.find_cycle(graph.subgraph(c))) for c in groups]
+
+
+def _needs_path(edges: list[tuple]) -> list[str]:
+    flow = [u for u, *_ in edges] + [edges[0][0]]
     return list(reversed(flow))
 
 

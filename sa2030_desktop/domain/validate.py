@@ -116,8 +116,6 @@ def validate(
             err(code, "indicator", ind_key, **data)
     usable_part = Portfolio(goals=portfolio.goals, dependencies=usable)
     if usable and not g.is_acyclic(usable_part):  # networkx only to name the cycle
-        path = g.find_cycle_path(g.build_graph(usable_part))
-        if path:
-            first = dependency_key(path[0], path[1])
-            err("cycle", "dependency", first, path=path)
+        for path in g.find_cycle_paths(g.build_graph(usable_part)):
+            err("cycle", "dependency", dependency_key(path[0], path[1]), path=path)
     return issues

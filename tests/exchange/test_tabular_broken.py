@@ -78,6 +78,30 @@ def test_cycle_is_refused_with_its_path(fresh, tmp_path):
     assert "Blatt Abhaengigkeiten, Zeile" in text
 
 
+def test_every_separate_cycle_is_named_not_only_the_first(fresh, tmp_path):
+    """EXCHANGE.md: all errors at once. Two cycles that share no goal are two errors, each
+    with its own row, so the planner need not import again to find the second one."""
+    goals = [*GOALS, ["Z4", "VG", "TF13", "", "Zweites Netz", "MI", "", "im Plan", "", ""]]
+    deps = [
+        TABLES["abhaengigkeiten"][0],
+        ["Z2", "Z1", "hart", "", ""],
+        ["Z1", "Z2", "weich", "", ""],
+        ["Z3", "Z4", "hart", "", ""],
+        ["Z4", "Z3", "hart", "", ""],
+    ]
+    store = fresh()
+    error, text = _refused(
+        store, [write_xlsx(tmp_path / "zyklen.xlsx", _with(ziele=goals, abhaengigkeiten=deps))]
+    )
+    cycles = [i for i in error.issues if i.code == "cycle"]
+    assert sorted(sorted(set(i.data["path"])) for i in cycles) == [["Z1", "Z2"], ["Z3", "Z4"]]
+    for issue in cycles:
+        path = issue.data["path"]
+        assert path[0] == path[-1]
+        assert "Kreis schließen: " + " → ".join(path) in text
+    assert {i.place["line"] for i in cycles} <= {2, 3, 4, 5} and len(cycles) == 2
+
+
 def test_missing_columns_are_named(fresh, tmp_path):
     goals = [[c for c in row if c != row[4]] for row in GOALS]  # no titel
     goals = [
