@@ -5,6 +5,7 @@ behind – for a damaged, newer, older or missing file."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 import pytest
@@ -177,3 +178,23 @@ def test_round_still_reads_through_the_store(demo, capsys, monkeypatch):
                                       ["stats", str(demo), "--round", "R-FEHLT"], full=False)  # fmt: skip
     assert fast_reads == 0
     assert code == 1 and "R-FEHLT" in err
+
+
+def test_a_crash_left_wal_is_read_and_kept(tmp_path, capsys, monkeypatch):
+    """A crash left committed changes only in the -wal: both reads see them; neither folds the
+    WAL into the file nor removes it (reading writes nothing)."""
+    live = tmp_path / "live.sa2030"
+    create_portfolio(live, demo=True).close()
+    writer = sqlite3.connect(live)
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("UPDATE goal SET title = 'Nach dem Absturz' WHERE key = 'Z05'")
+    writer.commit()
+    path = tmp_path / "absturz.sa2030"
+    for side in ("", "-wal"):  # as the crash left them; the writer is still open
+        shutil.copyfile(f"{live}{side}", f"{path}{side}")
+    writer.close()
+    wal = path.with_name(path.name + "-wal")
+    before = sha256(path), sha256(wal)
+    code, out, _err = assert_same(capsys, monkeypatch, ["goal", str(path), "Z05"])
+    assert code == 0 and "Z05 Nach dem Absturz" in out
+    assert (sha256(path), sha256(wal)) == before
