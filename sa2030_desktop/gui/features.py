@@ -151,7 +151,9 @@ def key_texts(shortcut: Shortcut) -> list[str]:
     if shortcut is None:
         return []
     sequence = QKeySequence(shortcut)
-    return [] if sequence.isEmpty() else [sequence.toString(QKeySequence.SequenceFormat.PortableText)]
+    return (
+        [] if sequence.isEmpty() else [sequence.toString(QKeySequence.SequenceFormat.PortableText)]
+    )
 
 
 def check_unique(features: list[Feature]) -> None:
@@ -176,12 +178,21 @@ def check_unique(features: list[Feature]) -> None:
                 keys[key] = ident
 
 
-def show_then(window, view: QWidget, focus: QWidget, then: Callable[[], object] | None = None):
-    """A handler that brings `view`'s tab to the front, focuses `focus`, then runs `then`."""
+def show_then(
+    window,
+    view: QWidget,
+    focus: Callable[[QWidget], QWidget],
+    then: Callable[[], object] | None = None,
+):
+    """A handler that brings `view`'s tab to the front (a LazyView's view: built first),
+    focuses `focus(view)`, then runs `then`."""
 
     def run() -> None:
-        window.show_view(view)
-        focus.setFocus()
+        from sa2030_desktop.gui.view_tabs import resolve
+
+        shown = resolve(view)
+        window.show_view(shown)
+        focus(shown).setFocus()
         if then is not None:
             then()
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QTabWidget,
     QToolBar,
     QUndoView,
     QWidget,
@@ -34,29 +33,13 @@ from sa2030_desktop.gui.overview import OverviewPage
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.table.goal_table_page import GoalTablePage
 from sa2030_desktop.gui.tasks import TaskRunner
+from sa2030_desktop.gui.view_tabs import LazyView, ViewTabs, resolve
 from sa2030_desktop.gui.window_actions import window_declaration
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import server
 
 log = logging.getLogger(__name__)
 APP_TITLE = "SA2030 Planner"
-
-
-class ViewTabs(QTabWidget):
-    """The views' tabs. Only the shown view's minimum width counts for the window: a wide hidden
-    view (the timeline's tool row) must not push the goal detail off a laptop screen."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currentChanged.connect(lambda _i: self.updateGeometry())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        page = self.currentWidget()
-        bar = self.tabBar().minimumSizeHint()
-        if page is None:
-            return bar
-        inner = page.minimumSizeHint().expandedTo(page.minimumSize())
-        return QSize(max(bar.width(), inner.width()), bar.height() + inner.height())
 
 
 class MainWindow(QMainWindow):
@@ -139,16 +122,18 @@ class MainWindow(QMainWindow):
         it can rebuild only while it is seen (10,000 goals: hidden views cost nothing)."""
         if not widget.accessibleName():
             widget.setAccessibleName(title)
-        index = self.tabs.addTab(widget, title)
+        index = self.tabs.add_view(widget, title)
         if isinstance(widget, ActiveView):
             widget.set_active(self.tabs.currentWidget() is widget)
         return index
 
     def show_view(self, widget: QWidget) -> None:
-        self.tabs.setCurrentWidget(widget)
+        self.tabs.setCurrentWidget(resolve(widget))
 
     def _tab_changed(self, _index: int) -> None:
         current = self.tabs.currentWidget()
+        if isinstance(current, LazyView):  # shown the first time: built, and in the tab now
+            current = current.widget()
         if self._active_view is not None and self._active_view is not current:
             self._active_view.set_active(False)
             self._active_view = None

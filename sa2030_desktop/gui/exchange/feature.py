@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
 from sa2030_desktop.gui.exchange.disk_watch import DiskWatcher
-from sa2030_desktop.gui.exchange.import_wizard import run_import
 from sa2030_desktop.gui.features import ActionSpec, Feature
 from sa2030_desktop.gui.tasks import TaskRunner
 
@@ -29,7 +28,7 @@ class ExchangeActions(QObject):
     def declarations(self) -> list[ActionSpec]:
         return [
             ActionSpec("exchange.import_tabular", "exchange/import",
-                       self.tr("&Excel/CSV (Vorlage)…"), lambda: run_import(self.window),
+                       self.tr("&Excel/CSV (Vorlage)…"), self.import_tabular,
                        None, 10, 20),
             ActionSpec("exchange.export_xlsx", "exchange/export",
                        self.tr("&Tabellenmappe (Excel .xlsx, OpenDocument .ods)…"), lambda: self.export(True), None, 10, 50),
@@ -43,6 +42,11 @@ class ExchangeActions(QObject):
             ActionSpec("exchange.merge", "exchange",
                        self.tr("&Zusammenführen mit Kopie oder Paket…"), self.merge_, None, 20, 20),
         ]  # fmt: skip
+
+    def import_tabular(self) -> None:
+        from sa2030_desktop.gui.exchange.import_wizard import run_import  # lxml: when used
+
+        run_import(self.window)
 
     def _update_package_label(self, changes) -> None:
         if changes is not None:
@@ -60,9 +64,7 @@ class ExchangeActions(QObject):
         if folder:
             name, _ = QFileDialog.getSaveFileName(self.window, title, "", self.tr("Ordner (*)"))
         else:
-            name, self.chosen_filter = QFileDialog.getSaveFileName(
-                self.window, title, "", filter_
-            )
+            name, self.chosen_filter = QFileDialog.getSaveFileName(self.window, title, "", filter_)
         return Path(name) if name else None
 
     def _book(self, target: Path) -> Path:
@@ -78,7 +80,9 @@ class ExchangeActions(QObject):
 
         if target is None:
             target = self._save_name(
-                self.tr("Export als Tabellenmappe (Excel oder OpenDocument)") if xlsx else self.tr("Export als CSV-Ordner"),
+                self.tr("Export als Tabellenmappe (Excel oder OpenDocument)")
+                if xlsx
+                else self.tr("Export als CSV-Ordner"),
                 BOOK_FILTER,
                 folder=not xlsx,
             )

@@ -3,6 +3,8 @@ the shortcut overview, „Erste Schritte“ and the printable PDF."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
@@ -11,7 +13,9 @@ from sa2030_desktop.gui.features import ActionSpec, Feature
 from sa2030_desktop.gui.help import first_steps
 from sa2030_desktop.gui.help.context import HelpController, refusal_help, set_section
 from sa2030_desktop.gui.help.sections import CONTENTS
-from sa2030_desktop.gui.help.shortcuts import ShortcutsDialog, local_actions, overview_markdown
+
+if TYPE_CHECKING:
+    from sa2030_desktop.gui.help.shortcuts import ShortcutsDialog
 
 
 def _t(text: str) -> str:
@@ -47,10 +51,14 @@ class HelpFeature(Feature):
         set_section(self.window.as_of_edit, "stichtag")
 
     def generated(self) -> dict[str, str]:
+        from sa2030_desktop.gui.help.shortcuts import overview_markdown
+
         return {"tastenkuerzel": overview_markdown(self.all_actions())}
 
     def all_actions(self):
         """The menus' actions and those single parts of the window add (the overview's rows)."""
+        from sa2030_desktop.gui.help.shortcuts import local_actions
+
         return [*self.window.declared_actions(), *local_actions(self.window)]
 
     def search(self):
@@ -64,6 +72,8 @@ class HelpFeature(Feature):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         if self.shortcuts is None:
+            from sa2030_desktop.gui.help.shortcuts import ShortcutsDialog
+
             self.shortcuts = ShortcutsDialog(self.all_actions(), self.window)
         self.shortcuts.show()
         self.shortcuts.raise_()
