@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sa2030_desktop.domain.dates import days_de
 from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
 from sa2030_desktop.messages_input import INPUT_MESSAGES, damage_detail, read_detail
 
@@ -125,6 +126,8 @@ MESSAGES.update(INPUT_MESSAGES)  # hostile and careless input (issue 16)
 def _fmt_value(name: str, value: object) -> object:
     if name == "path" and isinstance(value, list):
         return " → ".join(str(v) for v in value)
+    if name == "days" and isinstance(value, int):
+        return days_de(value)
     if name == "entity":
         return ENTITY.get(str(value), value)
     if name == "field":
@@ -237,7 +240,7 @@ def format_error(error: BaseException) -> str:
 MESSAGES.update({
     "broken_reference": "Verweis ins Leere ({value}).",
     "contradiction": "Status „{status}“ widerspricht den Terminen (Vorschlag: {suggested}).",
-    "conflict": "Terminkonflikt: {dependent} wartet ab {waiting} auf {prerequisite}, das erst am {needed} fertig ist ({days} Tage zu spät).",
+    "conflict": "Terminkonflikt: {dependent} wartet ab {waiting} auf {prerequisite}, das erst am {needed} fertig ist ({days} zu spät).",
     "overdue": "Prognose {forecast} ist verstrichen, aber kein Ist-Datum eingetragen.",
 })
 

@@ -19,7 +19,7 @@ from sa2030_desktop.cli.common import (
     print_json,
     reading_selection,
 )
-from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.dates import days_de, de_short
 from sa2030_desktop.domain.model import STATUS_LABELS, Status
 from sa2030_desktop.messages import format_issue
 
@@ -187,7 +187,7 @@ def cmd_goal(args) -> int:
           f"Status: {STATUS_LABELS[Status(data['status'])]} "
           f"(Vorschlag: {STATUS_LABELS[Status(data['suggested_status'])]})")
     for m in data["milestones"]:
-        slip = f", Verzug {m['slip_days']} Tage" if m["slip_days"] else ""
+        slip = f", Verzug {days_de(m['slip_days'])}" if m["slip_days"] else ""
         print(f"  {m['key']} {m['title']}: Basis {de_short(_d(m['baseline'])) if m['baseline'] else '–'}, "
               f"Prognose {de_short(_d(m['forecast'])) if m['forecast'] else '–'}, "
               f"Ist {de_short(_d(m['actual'])) if m['actual'] else '–'}{slip}")

@@ -9,7 +9,7 @@ import argparse
 from contextlib import contextmanager
 
 from sa2030_desktop.cli.common import EXIT_OK, date_arg, print_json, status_arg
-from sa2030_desktop.domain.dates import de_short, percent_de
+from sa2030_desktop.domain.dates import days_de, de_short, percent_de
 
 
 def _assignment(text: str) -> tuple[str, object]:
@@ -225,6 +225,6 @@ def cmd_compare(args) -> int:
                         ("neue Terminkonflikte", "new_conflicts"),
                         ("aufgelöste Terminkonflikte", "resolved_conflicts")):  # fmt: skip
         print(f"{label}: {', '.join(data[name]) or '–'}")
-    shifted = ", ".join(f"{s['key']} (+{s['days']} Tage)" for s in data["shifted_milestones"])
+    shifted = ", ".join(f"{s['key']} (+{days_de(s['days'])})" for s in data["shifted_milestones"])
     print(f"verschobene Meilensteine: {shifted or '–'}")
     return EXIT_OK

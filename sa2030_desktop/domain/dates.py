@@ -62,6 +62,11 @@ def de_long(day: date | None) -> str:
     return f"{day.day}. {MONTHS_DE[day.month - 1]} {day.year}"
 
 
+def days_de(n: int) -> str:
+    """„1 Tag“, „-1 Tag“, „12 Tage“ – a count of days in running text."""
+    return f"{n} Tag" if abs(n) == 1 else f"{n} Tage"
+
+
 def percent_de(share: float, digits: int = 1) -> str:
     """85,2 % – decimal comma and a (narrow) space before the sign."""
     return f"{share * 100:.{digits}f}".replace(".", ",") + "\u00a0%"

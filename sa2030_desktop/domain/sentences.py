@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
+from sa2030_desktop.domain.dates import days_de as _days
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.whatif import WhatIfResult
-
-
-def _days(n: int) -> str:
-    return "1 Tag" if abs(n) == 1 else f"{n} Tage"
 
 
 def whatif_sentences(result: WhatIfResult) -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sa2030_desktop.domain.conflicts import conflict_of, needed_date, waiting_date
-from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.dates import days_de, de_short
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.ministries import lead_at
 from sa2030_desktop.domain.model import DependencyKind, Milestone, Portfolio, Status
@@ -89,7 +89,7 @@ class Arrow:
 
     @property
     def label(self) -> str:
-        return f"Konflikt: {self.days} Tage zu spät" if self.conflict else ""
+        return f"Konflikt: {days_de(self.days)} zu spät" if self.conflict else ""
 
 
 @dataclass(slots=True)
@@ -127,7 +127,7 @@ class TimelineLayout:
 
 
 def slip_label(days: int) -> str:
-    return f"+{days} Tag" if days == 1 else f"+{days} Tage"
+    return f"+{days_de(days)}"
 
 
 def check_window(date_from: date | None, date_to: date | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sa2030_desktop.domain.dates import days_de as days_de  # one rule for „1 Tag“ everywhere
+
 
 def count_de(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n == 1 else plural}"
@@ -14,10 +16,6 @@ def goals_de(n: int) -> str:
 def goals_dative(n: int) -> str:
     """„mit 1 Ziel“, „mit 2 Zielen“."""
     return count_de(n, "Ziel", "Zielen")
-
-
-def days_de(n: int) -> str:
-    return count_de(n, "Tag", "Tage")
 
 
 def milestones_de(n: int) -> str:
