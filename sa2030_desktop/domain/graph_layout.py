@@ -33,6 +33,7 @@ LANE_LABEL = 150.0  # room left of the nodes for the lane names
 LANE_PAD = 16.0  # free room between a lane's border and its boxes (above, below, right)
 SWEEPS = 8  # median/barycenter sweeps per starting order (graph_order.py)
 ROW_PITCH = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
+GATE = 6.0  # where edges leave and enter a layer column: this far outside its edge
 
 _NARROW = set("iljtf.,:;'|!()[]Ilr ")
 _WIDE = set("mwMW@%")
@@ -220,15 +221,15 @@ def _place(model: GraphModel, ordered: list[list]) -> dict[str, tuple[float, flo
             step = min(4.0, (ROW_GAP - 6) / max(len(passing), 1))
             for m, d in enumerate(passing):  # parallel edges side by side in the gap
                 y = lane_top[li] + boundary * ROW_PITCH + (m - (len(passing) - 1) / 2) * step
-                vias.setdefault((d[1], d[2]), []).append((x - 6, right + 6, y))
+                vias.setdefault((d[1], d[2]), []).append((x - GATE, right + GATE, y))
         x += k * (width + LAYER_GAP)
     layer_of = {n: i for i, layer in enumerate(layers) for n in layer}
     for edge in model.edges:
         via = vias.get(edge.id)
         edge.via = None
         if via:
-            exit_x = spans[layer_of[edge.source]][1] + 6
-            enter_x = spans[layer_of[edge.target]][0] - 6
+            exit_x = spans[layer_of[edge.source]][1] + GATE
+            enter_x = spans[layer_of[edge.target]][0] - GATE
             edge.via = (positions[edge.source], positions[edge.target], exit_x, tuple(via), enter_x)
     return positions
 
@@ -324,6 +325,11 @@ def edge_route(a: GraphNode, b: GraphNode, via=None) -> list[tuple[float, float]
     ex, ey = b.x - b.width / 2, b.y
     gate_out, gate_in = sx + a.slack + LAYER_GAP / 2, ex - b.slack - LAYER_GAP / 2
     if gate_in - gate_out < LAYER_GAP:  # neighbouring layers (or drawn backwards): one curve
+        from sa2030_desktop.domain.graph_routes import neighbour_route
+
+        points = neighbour_route(a, b)
+        if points is not None:
+            return points
         dx = max(40.0, abs(ex - sx) / 2)
         return [(sx, sy), (sx + dx, sy), (ex - dx, ey), (ex, ey)]
     lane_offset = (sum(map(ord, a.id)) % 5 - 2) * 2.5  # keeps parallel channels apart
@@ -344,11 +350,10 @@ def edge_route(a: GraphNode, b: GraphNode, via=None) -> list[tuple[float, float]
 
 
 def route_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """A point on the route for a label: the middle of the channel, else of the curve."""
-    if len(points) > 4:
-        (x0, y0), (x1, _y1) = points[3], points[6]
-        return ((x0 + x1) / 2, y0)
-    (ax, ay), (bx, by), (cx, cy), (dx, dy) = points
+    """A point on the route for a label: the middle of its middle piece (a channel, or the
+    curve across the gap)."""
+    middle = 3 * ((len(points) - 1) // 3 // 2)  # the middle cubic: a channel or the gap
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = points[middle : middle + 4]
     return (
         0.125 * ax + 0.375 * bx + 0.375 * cx + 0.125 * dx,
         0.125 * ay + 0.375 * by + 0.375 * cy + 0.125 * dy,

@@ -4,7 +4,7 @@ stands in the way, diagonally only in the free gap between two layers."""
 
 from __future__ import annotations
 
-from sa2030_desktop.domain.graph_layout import LAYER_GAP, ROW_PITCH
+from sa2030_desktop.domain.graph_layout import GATE, LAYER_GAP, ROW_PITCH
 from sa2030_desktop.domain.graph_view import GraphNode
 
 
@@ -39,6 +39,8 @@ def via_route(a: GraphNode, b: GraphNode, via) -> list[tuple[float, float]] | No
         cy = sy + (ROW_PITCH / 2 if first_y >= sy else -ROW_PITCH / 2)
         _s_curve(points, (gate_out, cy))
         _straight(points, (exit_x, cy))
+    elif exit_x > sx + 1:  # out to the layer's edge first: curves between layers all alike
+        _straight(points, (exit_x, sy))
     for x_in, x_out, y in passes:
         _s_curve(points, (x_in, y))
         _straight(points, (x_out, y))
@@ -47,5 +49,29 @@ def via_route(a: GraphNode, b: GraphNode, via) -> list[tuple[float, float]] | No
         cy = ey + (ROW_PITCH / 2 if last_y >= ey else -ROW_PITCH / 2)
         _s_curve(points, (enter_x, cy))
         _straight(points, (gate_in, cy))
-    _s_curve(points, (ex, ey))
+        _s_curve(points, (ex, ey))
+    elif ex > enter_x + 1:
+        _s_curve(points, (enter_x, ey))
+        _straight(points, (ex, ey))
+    else:
+        _s_curve(points, (ex, ey))
+    return points
+
+
+def neighbour_route(a: GraphNode, b: GraphNode) -> list[tuple[float, float]] | None:
+    """An edge between neighbouring layers: straight out to the edge of a's layer column,
+    one curve across the gap, straight in to b. Every curve between two layers then spans the
+    same gap with the same shape, so two edges cross only where their order changes (a narrow
+    box's edge no longer cuts a long edge's line still running through its layer). None when
+    the ends are not in neighbouring columns (moved by hand)."""
+    sx, ex = a.x + a.width / 2, b.x - b.width / 2
+    x0, x1 = sx + a.slack + GATE, ex - b.slack - GATE
+    if not (x0 <= x1 <= x0 + LAYER_GAP):
+        return None
+    points: list[tuple[float, float]] = [(sx, a.y)]
+    if x0 > sx + 1:
+        _straight(points, (x0, a.y))
+    _s_curve(points, (x1, b.y))
+    if ex > x1 + 1:
+        _straight(points, (ex, b.y))
     return points
