@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.model import Change, Status
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit
+from sa2030_desktop.gui.dialog_parts import row_of
+from sa2030_desktop.gui.wrap_layout import WrapLayout
 from sa2030_desktop.messages import ENTITY, FIELD
 
 Index = QModelIndex | QPersistentModelIndex
@@ -172,24 +173,24 @@ class ChangeLogWidget(QWidget):
         self.since_edit = make_date_edit(self, accessible=self.tr("Änderungen seit Datum"))
         self.since_edit.setEnabled(False)
         self.count_label = QLabel(self)
-        filters = QHBoxLayout()
+        # The filters wrap into a second row in a narrow dock (a goal's Historie on a laptop)
+        # instead of widening it past the screen; a label stays with its field.
+        bar = QWidget(self)
+        filters = WrapLayout(bar, spacing=10)
+        filters.setContentsMargins(0, 0, 0, 0)
         if not fixed_goal:
             goal_label = QLabel(self.tr("&Ziel:"), self)
             goal_label.setBuddy(self.goal_edit)
-            filters.addWidget(goal_label)
-            filters.addWidget(self.goal_edit)
+            filters.addWidget(row_of(bar, goal_label, self.goal_edit))
         else:
             self.goal_edit.hide()
         user_label = QLabel(self.tr("&Benutzer:"), self)
         user_label.setBuddy(self.user_combo)
-        filters.addWidget(user_label)
-        filters.addWidget(self.user_combo)
-        filters.addWidget(self.since_check)
-        filters.addWidget(self.since_edit)
-        filters.addStretch(1)
+        filters.addWidget(row_of(bar, user_label, self.user_combo))
+        filters.addWidget(row_of(bar, self.since_check, self.since_edit))
         filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(bar)
         layout.addWidget(self.view)
 
         self._timer = QTimer(self)

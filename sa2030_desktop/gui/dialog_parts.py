@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QTableView,
     QWidget,
@@ -69,3 +70,13 @@ class CancelsItsJob:
             self.job.cancel()
             return
         super().reject()
+
+
+def row_of(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets side by side in one box without margins (a label and its field wrap as one)."""
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -31,6 +30,7 @@ from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS, SESSION_KINDS
 from sa2030_desktop.domain.selection import Selection, natural_key
 from sa2030_desktop.gui.briefing.job import BriefingJob
 from sa2030_desktop.gui.briefing.round_choice import RoundChoice
+from sa2030_desktop.gui.dialog_parts import row_of
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services.briefing import (
     KIND_TITLES,
@@ -130,12 +130,7 @@ class BriefingDialog(QDialog, BriefingJob):
         return edit
 
     def _row(self, *widgets) -> QWidget:
-        box = QWidget(self)
-        lay = QHBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        for w in widgets:
-            lay.addWidget(w)
-        return box
+        return row_of(self, *widgets)
 
     def _layout(self) -> None:
         what = QGroupBox(self.tr("Art und Auswahl"), self)

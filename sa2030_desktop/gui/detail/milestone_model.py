@@ -43,7 +43,7 @@ HEADERS = {
     MilestoneColumn.BASELINE: "Basistermin",
     MilestoneColumn.FORECAST: "Prognose",
     MilestoneColumn.ACTUAL: "Ist",
-    MilestoneColumn.SLIP: "Verzug Tage",
+    MilestoneColumn.SLIP: "Verzug\nTage",  # two lines: the title keeps the room in a laptop's dock
 }
 FIELD_OF = {
     MilestoneColumn.TITLE: "title",

@@ -141,7 +141,8 @@ class DetailStrip(QObject):
                     partner.hide()
         finally:
             self._busy = False
-        self._fit_width()
+        if self._shown_once:  # the window's first showing sizes its docks itself
+            self._fit_width()
         self._sync(not opened)
 
     def _fit_width(self) -> None:

@@ -9,26 +9,23 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QFont,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
     QPen,
     QPolygonF,
-    QTransform,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
-    QGraphicsSimpleTextItem,
     QStyle,
     QStyleOptionGraphicsItem,
 )
 
-from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.graph_view import GraphEdge
-from sa2030_desktop.gui.graph.items import CONFLICT_LABEL_PX, LOD_TEXT, NodeItem, tr
+from sa2030_desktop.gui.graph.conflict_label import ConflictLabel
+from sa2030_desktop.gui.graph.items import LOD_TEXT, NodeItem, tr
 from sa2030_desktop.gui.graph.style import Style
 
 
@@ -51,19 +48,9 @@ class EdgeItem(QGraphicsPathItem):
         self._arrow = QPolygonF()
         self._shape = None
         self._bounds = QRectF()
-        self._label = None
-        if edge.conflict:
-            self._label = QGraphicsSimpleTextItem(tr("Konflikt"), self)
-            font = QFont(style.bold)
-            # the label keeps its reading size at every zoom (fit-all included): 18 pt on the
-            # projector, 11 px in the window
-            font.setPixelSize(24 if style.presentation else CONFLICT_LABEL_PX)
-            self._label.setFont(font)
-            self._label.setBrush(style.colour("conflict"))
-            self._label.setZValue(3)
-            self._label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            rect = self._label.boundingRect()
-            self._label.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height()))
+        self.label = None
+        if edge.conflict:  # at the reading size, where it covers no goal
+            self.label = ConflictLabel(self, style)
         self.update_path()
 
     @property
@@ -88,8 +75,8 @@ class EdgeItem(QGraphicsPathItem):
         self._bounds = (
             path.controlPointRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
         )
-        if self._label is not None:
-            self._label.setPos(QPointF(*gl.route_midpoint([(p.x(), p.y()) for p in points])))
+        if self.label is not None:
+            self.label.place()
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -115,6 +102,10 @@ class EdgeItem(QGraphicsPathItem):
             # at least 1.5 px on screen (2.5 on a projector, 2.5 for a conflict): a hairline
             # disappears on a weak projector and in a scaled screenshot
             pixels = 2.5 if (self.style.presentation or edge.conflict) else FIT_EDGE_PX
+            if not painter.testRenderHint(QPainter.RenderHint.Antialiasing):
+                # zoomed out the view draws without antialiasing: 1.5 px would come out as a
+                # 1 px line, so whole pixels, rounded up
+                pixels = math.ceil(pixels)
             pen = QPen(colour, pixels)
             pen.setCosmetic(True)
             painter.setPen(pen)
@@ -137,11 +128,16 @@ class EdgeItem(QGraphicsPathItem):
             width *= 2.0
         if edge.dimmed and not selected:
             painter.setOpacity(0.18)
-        if not self.style.presentation and width * scale < THIN_EDGE_PX:
-            # a plain edge at reading zoom: exactly one device pixel wide takes Qt's fast line
-            # path (stroking a 1.3 px outline costs ~2x per frame at 1,000 goals); conflict,
-            # cycle and highlighted edges keep their emphasis width
-            width = 0.999 / scale
+        if not self.style.presentation and width * scale < FIT_EDGE_PX:
+            scene = self.scene()
+            if scene is not None and len(scene.edges) <= ROUTED_EDGES_ZOOMED_OUT:
+                # a graph fitted into the window (zoom 0.6–1.2): never a hairline
+                width = FIT_EDGE_PX / scale
+            else:
+                # a large graph at reading zoom: exactly one device pixel wide takes Qt's fast
+                # line path (stroking a 1.3 px outline costs ~2x per frame at 1,000 goals);
+                # conflict, cycle and highlighted edges keep their emphasis width
+                width = 0.999 / scale
         pen = QPen(colour, width)
         pen.setCosmetic(self.style.presentation)
         if edge.kind.value != "hard":
@@ -166,7 +162,6 @@ def _arrow_head(before: QPointF, end: QPointF, size: float) -> QPolygonF:
 
 ROUTED_EDGES_ZOOMED_OUT = 600  # more edges zoomed out: straight lines (a frame stays < 16 ms)
 FIT_EDGE_PX = 1.5  # an edge of the zoomed-out graph is never thinner than this on screen
-THIN_EDGE_PX = 1.5  # plain edges thinner than this on screen are drawn 1 px wide (fast path)
 
 
 def edge_tooltip(edge: GraphEdge) -> str:

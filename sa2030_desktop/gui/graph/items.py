@@ -42,7 +42,6 @@ TEXT_DARK = {
     Status.NOT_STARTED: "#424242", Status.ON_TRACK: "#1B5E20", Status.DELAYED: "#7A5F00",
     Status.AT_RISK: "#B71C1C", Status.DONE: "#0D47A1",
 }  # fmt: skip
-CONFLICT_LABEL_PX = 11  # conflict labels on screen, whatever the zoom
 LOD_TEXT = 0.6  # below this zoom (text under 6 px) the node's lines are unreadable …
 LOD_KEY = 0.15  # … so down to here the key and a status sign are drawn large instead
 KEY_PIXELS = 12.0  # on-screen size of that key text
@@ -110,6 +109,10 @@ class NodeItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
         return self._outer
+
+    def box(self) -> QRectF:
+        """The goal's box in item coordinates (without the room for the focus frame)."""
+        return self._rect
 
     def set_movable(self, on: bool) -> None:
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, on)

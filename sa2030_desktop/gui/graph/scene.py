@@ -35,6 +35,7 @@ class GraphScene(QGraphicsScene):
         self._connect: ConnectInteraction | None = None
         self._move: MoveInteraction | None = None
         self.overview = OverviewPicture()
+        self._labels_placed = False  # conflict labels searched their place in this model
         self.overview_on = False
         self.focus_key: str | None = None  # the keyboard goal (gui/graph/keyboard.py)
         self.focus_shown = False  # its frame shows while a view of this scene has the focus
@@ -52,6 +53,7 @@ class GraphScene(QGraphicsScene):
             self.blockSignals(False)
         self._connect = self._move = None
         self.model = model
+        self._labels_placed = False
         self.overview.dirty = True
         self.overview_on = False
         if model.is_empty:
@@ -80,6 +82,9 @@ class GraphScene(QGraphicsScene):
         margin = 40
         rect = self.itemsBoundingRect().adjusted(-margin, -margin, margin, margin)
         self.setSceneRect(rect)
+        for item in self.edges.values():
+            if item.label is not None:  # above goals and edges; it moves with the zoom, so
+                self.addItem(item.label)  # it is not part of the scene's rectangle
         for key in selected & set(self.nodes):
             self.nodes[key].setSelected(True)
 
@@ -178,6 +183,13 @@ class GraphScene(QGraphicsScene):
         for item in self.edges.values():
             item.setVisible(not on)
         self.update()
+
+    def set_label_zoom(self, zoom: float) -> None:
+        """The view's zoom: conflict labels keep their reading size and find free places."""
+        for item in self.edges.values():
+            if item.label is not None:
+                item.label.set_zoom(zoom, force=not self._labels_placed)
+        self._labels_placed = True
 
     def _refresh(self) -> None:
         self.overview.dirty = True

@@ -59,6 +59,7 @@ class GraphView(QGraphicsView):
         # nothing the eye can see.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom() >= LOD_TEXT)
         scene = self.scene()
+        scene.set_label_zoom(self.zoom())
         overview = (
             self.zoom() < LOD_TEXT
             and len(scene.nodes) >= OVERVIEW_MIN_NODES
