@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
@@ -29,7 +30,6 @@ from sa2030_desktop.gui.accessibility import name_toolbar
 from sa2030_desktop.gui.assembly import Assembly, add_dock
 from sa2030_desktop.gui.features import ActiveView, DeclaredAction, Feature
 from sa2030_desktop.gui.file_actions import FileActions
-from sa2030_desktop.gui.overview import OverviewPage
 from sa2030_desktop.gui.store_bridge import StoreBridge
 from sa2030_desktop.gui.table.goal_table_page import GoalTablePage
 from sa2030_desktop.gui.tasks import TaskRunner
@@ -37,6 +37,9 @@ from sa2030_desktop.gui.view_tabs import LazyView, ViewTabs, resolve
 from sa2030_desktop.gui.window_actions import window_declaration
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import server
+
+if TYPE_CHECKING:
+    from sa2030_desktop.gui.overview import OverviewPage
 
 log = logging.getLogger(__name__)
 APP_TITLE = "SA2030 Planner"
@@ -66,7 +69,7 @@ class MainWindow(QMainWindow):
         self._active_view: QWidget | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
         self.table = GoalTablePage(bridge, self)
-        self.overview = OverviewPage(bridge, self)
+        self.overview_tab = LazyView(self._build_overview, self)  # Übersicht: built when shown
         self._build_toolbar()
         self.file_actions = FileActions(self)
         self.undo_view = QUndoView(self.undo_stack)
@@ -76,8 +79,6 @@ class MainWindow(QMainWindow):
         self.table.current_goal_changed.connect(self.current_goal_changed)
         self.table.selection_changed.connect(self.selection_changed)
         self.table.goal_activated.connect(self.current_goal_changed)
-        self.overview.filter_requested.connect(self.show_filtered)
-        self.overview.goal_requested.connect(self._show_goal)
         bridge.changed.connect(self._changed)
         bridge.as_of_changed.connect(self._as_of_changed)
         self._status_note = QLabel(self)
@@ -116,6 +117,18 @@ class MainWindow(QMainWindow):
         """Every menu action (id, menu path, text, shortcut) in menu order; the in-app help
         builds its shortcut overview from this list."""
         return self.assembly.declared()
+
+    @property
+    def overview(self) -> OverviewPage:
+        return self.overview_tab.widget()
+
+    def _build_overview(self) -> OverviewPage:
+        from sa2030_desktop.gui.overview import OverviewPage
+
+        page = OverviewPage(self.bridge, self)
+        page.filter_requested.connect(self.show_filtered)
+        page.goal_requested.connect(self._show_goal)
+        return page
 
     def add_view(self, widget: QWidget, title: str) -> int:
         """A tab. A widget with `set_active(bool)` is told when its tab is shown or hidden, so

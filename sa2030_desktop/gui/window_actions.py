@@ -35,10 +35,11 @@ def window_declaration(window: MainWindow) -> Feature:
     ]
     feature.views = [
         ViewSpec("table", _t("Ziele"), window.table, help="zieltabelle"),
-        ViewSpec("overview", _t("Übersicht"), window.overview, help="uebersicht"),
+        ViewSpec("overview", _t("Übersicht"), window.overview_tab, help="uebersicht"),
     ]
-    feature.docks = [DockSpec("history", _t("Verlauf"), window.undo_view, section=20, order=10,
-                              help="verlauf")]
+    feature.docks = [
+        DockSpec("history", _t("Verlauf"), window.undo_view, section=20, order=10, help="verlauf")
+    ]
     feature.actions = [
         *window.file_actions.declarations(),
         ActionSpec("edit.undo", "edit", _t("&Rückgängig"), None, QKeySequence.StandardKey.Undo,
@@ -54,7 +55,7 @@ def window_declaration(window: MainWindow) -> Feature:
         ActionSpec("view.table", "view", _t("&Ziele"), lambda: window.show_view(window.table),
                    "Ctrl+1", 10, 10),
         ActionSpec("view.overview", "view", _t("Ü&bersicht"),
-                   lambda: window.show_view(window.overview), "Ctrl+2", 10, 20),
+                   lambda: window.show_view(window.overview_tab), "Ctrl+2", 10, 20),
         ActionSpec("view.reload", "view", _t("Neu &laden"), window.reload, "F5", 10, 30,
                    window_shortcut=True),
         ActionSpec("help.about", "help", _t("Ü&ber SA2030 Planner"), lambda: about(window),
@@ -70,4 +71,3 @@ def about(window: MainWindow) -> None:
         _t("SA2030 Planner – Zielportfolio der Digitalstrategie "
            "„Sachsen-Anhalt Digital 2030“ planen und überwachen."),
     )  # fmt: skip
-

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QW
 
 from sa2030_desktop import assets
 from sa2030_desktop.gui.assembly import HELP_PROPERTY
-from sa2030_desktop.gui.help import handbook
 from sa2030_desktop.gui.help.sections import CONTENTS, class_section, error_section
 
 F1_PROPERTY = "helpF1"  # a window that has its F1 shortcut
@@ -94,6 +93,8 @@ class HelpController(QObject):
         """Show the handbook at `section` (contents when None or unknown); None and a German
         message (with the PDF's path) when the handbook is missing."""
         if self.window is None:
+            from sa2030_desktop.gui.help import handbook  # read when the handbook is opened
+
             try:
                 source = handbook.read_source()
             except handbook.HandbookMissing:
