@@ -81,7 +81,13 @@ def find_cycle_paths(graph: nx.DiGraph) -> list[list[str]]:
     order = {node: i for i, node in enumerate(graph)}
     groups = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
     groups.sort(key=lambda c: min(order[n] for n in c))
-    return [_needs_path(nx.find_cycle(graph.subgraph(c))) for c in groups]
+    paths = []
+    for group in groups:  # a copy in the graph's order: a subgraph view iterates a set
+        part = nx.DiGraph()
+        part.add_nodes_from(n for n in graph if n in group)
+        part.add_edges_from((u, v) for u, v in graph.edges(part.nodes) if v in group)
+        paths.append(_needs_path(nx.find_cycle(part)))
+    return paths
 
 
 def _needs_path(edges: list[tuple]) -> list[str]:

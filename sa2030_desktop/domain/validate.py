@@ -117,5 +117,15 @@ def validate(
     usable_part = Portfolio(goals=portfolio.goals, dependencies=usable)
     if usable and not g.is_acyclic(usable_part):  # networkx only to name the cycle
         for path in g.find_cycle_paths(g.build_graph(usable_part)):
+            path = _from_placed_edge(path, place_of)
             err("cycle", "dependency", dependency_key(path[0], path[1]), path=path)
     return issues
+
+
+def _from_placed_edge(path: list[str], place_of: PlaceOf) -> list[str]:
+    """The cycle started at its first dependency that has a place (a row of the file being
+    imported), so the error points at a line the user can change, not at a stored one."""
+    for i in range(len(path) - 1):
+        if place_of("dependency", dependency_key(path[i], path[i + 1])):
+            return path[i:-1] + path[: i + 1]
+    return path

@@ -56,6 +56,41 @@ def test_broken_import_names_every_line_and_writes_nothing(tmp_path, make_store)
     assert file_rows(store) == before
 
 
+@pytest.mark.parametrize("seed", ["0", "1", "2", "3"])
+def test_a_cycle_through_stored_dependencies_names_the_files_line(tmp_path, seed):
+    """The imported dependency closes the cycle with two stored ones: the error names the
+    file's line and starts the path there, whatever the hash seed of the process."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.support.builders import build_store
+
+    build_store(
+        tmp_path / "p.sa2030",
+        goals=[goal("D"), goal("C"), goal("B"), goal("A")],  # the search would start at C>B
+        dependencies=[dep("B", "A"), dep("C", "B"), dep("D", "C")],
+    ).close()
+    src = tmp_path / "neu.json"
+    src.write_text(json.dumps(document(dependencies=[dep("A", "C")]), indent=2), "utf-8")
+    code = (
+        "import sys\n"
+        "from sa2030_desktop.domain.errors import ValidationError\n"
+        "from sa2030_desktop.services import portfolio as svc\n"
+        "store = svc.open_portfolio(sys.argv[1])\n"
+        "try:\n"
+        "    svc.import_json(store, sys.argv[2])\n"
+        "except ValidationError as e:\n"
+        "    [i] = e.issues\n"
+        "    print(i.code, i.place['key'], i.place.get('line'), '>'.join(i.data['path']))\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "p.sa2030"), str(src)],
+                          capture_output=True, text=True, env=env, check=True)  # fmt: skip
+    line = src.read_text().splitlines().index("    {") + 1
+    assert done.stdout.split() == ["cycle", "A>C", str(line), "A>C>B>A"], done.stderr
+
+
 def test_reimport_is_idempotent_and_changes_are_logged(tmp_path, demo_store):
     doc = portfolio_document(demo_store.snapshot())
     src = tmp_path / "export.json"
