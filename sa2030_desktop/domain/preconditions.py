@@ -151,9 +151,15 @@ def check_forecast(portfolio: Portfolio, ms_key: str, new: date) -> None:
     ms = portfolio.milestones.get(ms_key)
     if ms is None:
         raise DomainError("unknown_milestone", value=ms_key)
-    if ms.actual is not None:
-        raise DomainError("milestone_achieved", key=ms_key, value=de_short(ms.actual))
+    check_open(ms)
     check_forecast_prerequisites(portfolio, ms, new)
+
+
+def check_open(ms: Milestone) -> None:
+    """An achieved milestone's forecast is frozen: its actual date is what counts (also for a
+    what-if, which would otherwise report a shift that changes nothing)."""
+    if ms.actual is not None:
+        raise DomainError("milestone_achieved", key=ms.key, value=de_short(ms.actual))
 
 
 def check_forecast_prerequisites(portfolio: Portfolio, ms: Milestone, new: date) -> None:

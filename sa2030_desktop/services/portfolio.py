@@ -11,6 +11,7 @@ from sa2030_desktop import assets
 from sa2030_desktop.domain.analysis import Analysis, analyse, stats_dict
 from sa2030_desktop.domain.goal_report import goal_dict
 from sa2030_desktop.domain.model import Portfolio
+from sa2030_desktop.domain.preconditions import check_open
 from sa2030_desktop.domain.selection import Selection, restrict
 from sa2030_desktop.domain.whatif import WhatIfResult, evaluate
 from sa2030_desktop.persistence.fileformat import change_fingerprint
@@ -140,6 +141,10 @@ def goal_report(store: Store, key: str, as_of: date | None = None) -> dict:
 
 
 def what_if(store: Store, changes: dict[str, date], as_of: date | None = None) -> WhatIfResult:
-    """Evaluate hypothetical forecasts on a copy of the snapshot. Never writes."""
+    """Evaluate hypothetical forecasts on a copy of the snapshot. Never writes. An achieved
+    milestone is refused (`milestone_achieved`), as in the timeline's simulation."""
     portfolio = store.snapshot()
+    for key in changes:
+        if key in portfolio.milestones:
+            check_open(portfolio.milestones[key])
     return evaluate(portfolio, changes, default_as_of(portfolio, as_of))

@@ -26,7 +26,7 @@ COMMANDS = [
     ["check", "{file}", "--json", "--as-of", "2028-01-01"],
     ["goal", "{file}", "{goal}"],
     ["goal", "{file}", "{goal}", "--json"],
-    ["whatif", "{file}", "--set", "{goal}-M1=2029-12-31"],
+    ["whatif", "{file}", "--set", "{open}=2029-12-31"],  # an achieved one is refused
 ]
 
 
@@ -71,13 +71,15 @@ def synthetic(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("portfolio_name, goal", [("demo", "Z05"), ("synthetic", "Z010")])
+@pytest.mark.parametrize(
+    "portfolio_name, goal, open_ms", [("demo", "Z05", "Z05-M3"), ("synthetic", "Z010", "Z010-M1")]
+)
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:1] + c[2:]))
 def test_fast_read_prints_what_the_full_open_prints(request, capsys, monkeypatch,
-                                                    portfolio_name, goal, command):  # fmt: skip
+                                                    portfolio_name, goal, open_ms, command):  # fmt: skip
     path = request.getfixturevalue(portfolio_name)
     before = sha256(path)
-    argv = [part.format(file=path, goal=goal) for part in command]
+    argv = [part.format(file=path, goal=goal, open=open_ms) for part in command]
     code, out, err = assert_same(capsys, monkeypatch, argv)
     assert code in (0, 1) and out.strip()
     assert sha256(path) == before

@@ -42,3 +42,29 @@ def test_whatif_explains_and_writes_nothing(make_store):
     assert "D (MS) hängt von A ab, ist aber bereits abgeschlossen." in text
     assert "Betroffene Ressorts: MF, MI." in text
     assert hashlib.sha256(store.path.read_bytes()).hexdigest() == before
+
+
+def test_whatif_refuses_an_achieved_milestone_as_the_timeline_does(make_store, capsys):
+    """The actual date counts once a milestone is achieved: a simulated forecast of it changes
+    nothing, yet `sa2030 whatif` used to print „+731 Tage“ and list dependents as affected.
+    The timeline's simulation refuses it; the command line says the same and exits 1."""
+    from sa2030_desktop.cli.main import main
+
+    store = make_store(
+        goals=[goal("A", "MID"), goal("B", "MI")],
+        milestones=[ms("A-M1", "2024-12-31", actual="2024-12-31"), ms("B-M1", "2027-04-30")],
+        dependencies=[dep("B", "A")],
+    )
+    path = store.path
+    store.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    code = main(["whatif", str(path), "--set", "A-M1=2027-01-01", "--as-of", "2026-11-28"])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        "sa2030 whatif: Meilenstein A-M1 ist schon erreicht (Ist 31.12.2024); "
+        "seine Prognose ändert sich nicht mehr."
+    )
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    code = main(["whatif", str(path), "--set", "B-M1=2027-06-30", "--as-of", "2026-11-28"])
+    assert code == 0 and "B-M1" in capsys.readouterr().out
