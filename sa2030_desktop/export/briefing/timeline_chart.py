@@ -100,7 +100,8 @@ def _page(lay: TimelineLayout, rows: list[tuple[Row, bool]], width_in: float) ->
     for side in ("left", "right"):
         ax.spines[side].set_visible(False)
     local = {row.index: i for i, (row, _c) in enumerate(rows)}
-    _axis(ax, lay, width_in * (0.985 - left) * 72, font)
+    axes_pt = width_in * (0.985 - left) * 72
+    _axis(ax, lay, axes_pt, font)
     label_pt = width_in * (left - 0.02) * 72
     rows_t = blended_transform_factory(fig.transFigure, ax.transData)
     for i, (row, continued) in enumerate(rows):
@@ -123,7 +124,7 @@ def _page(lay: TimelineLayout, rows: list[tuple[Row, bool]], width_in: float) ->
         if row.start is not None:
             ax.plot([max(row.start, lay.start), min(row.end, lay.end)], [y, y], lw=2.2,
                     color="#B0BEC5", zorder=1, solid_capstyle="butt")  # fmt: skip
-    _marks(ax, lay, local, font)
+    _marks(ax, lay, local, font, (end - start) / axes_pt)
     _legend(fig, lay, font)
     return fig
 
@@ -152,15 +153,18 @@ def _axis(ax, lay: TimelineLayout, axes_pt: float, font: str) -> None:
         ax.axvline(asof, color=COLOURS["asof"], lw=1.3, ls="--", zorder=3)
 
 
-def _marks(ax, lay: TimelineLayout, local: dict[int, int], font: str) -> None:
+def _marks(ax, lay: TimelineLayout, local: dict[int, int], font: str, days_per_pt: float) -> None:
     for s in lay.slips:
         if s.row in local:
             y = local[s.row]
             ax.add_patch(Rectangle((s.start, y - 0.17), s.end - s.start, 0.34, lw=0,
                                    color=COLOURS["slip"], alpha=0.4, zorder=2))  # fmt: skip
-            ax.text(s.end, y - 0.22, f" +{days_de(s.days)}", fontsize=MIN_PT, family=font,
-                    color=COLOURS["slip_text"], va="bottom", ha="left", zorder=6,
-                    clip_on=False)  # fmt: skip
+            text = f" +{days_de(s.days)} "
+            # beside the forecast, or before it where the window (a 31.12.) ends there
+            fits = s.end + text_width(text, MIN_PT) * days_per_pt <= lay.end + 0.5
+            ax.text(s.end, y - 0.22, text, fontsize=MIN_PT, family=font,
+                    color=COLOURS["slip_text"], va="bottom", ha="left" if fits else "right",
+                    zorder=6, clip_on=False)  # fmt: skip
     groups = {"b": ([], []), "f": ([], []), "o": ([], []), "a": ([], [])}
     for m in lay.markers:
         if m.row in local:
