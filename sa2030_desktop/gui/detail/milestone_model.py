@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.dates import days_de, de_short
 from sa2030_desktop.domain.model import Milestone
 from sa2030_desktop.domain.rules import is_overdue, slip_days
 
@@ -139,7 +139,7 @@ class MilestoneTableModel(QAbstractTableModel):
         if col is MilestoneColumn.BASELINE:
             return _t("Der Basistermin ändert sich nur über „Neuer Basistermin …“.")
         if col is MilestoneColumn.SLIP and slip_days(ms):
-            return _t("Prognose liegt {0} Tage nach dem Basistermin.").format(slip_days(ms))
+            return _t("Prognose liegt {0} nach dem Basistermin.").format(days_de(slip_days(ms)))
         if col is MilestoneColumn.FORECAST and is_overdue(ms, self.as_of):
             return _t("Prognose ist verstrichen, aber kein Ist-Datum eingetragen.")
         if ms.note and col is MilestoneColumn.TITLE:

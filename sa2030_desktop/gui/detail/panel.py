@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sa2030_desktop.domain.dates import days_de
 from sa2030_desktop.domain.rules import goal_slip_days
 from sa2030_desktop.gui.changelog import ChangeLogWidget
 from sa2030_desktop.gui.detail.goal_form import GoalForm
@@ -161,7 +162,7 @@ class GoalDetailPanel(QWidget):
             self.header.setAccessibleDescription(self.tr("Kein Ziel ausgewählt"))
             return
         slip = goal_slip_days(portfolio, key)
-        slip_text = self.tr(" · Verzug {0} Tage").format(slip) if slip else ""
+        slip_text = self.tr(" · Verzug {0}").format(days_de(slip)) if slip else ""
         self.status_icon.setPixmap(status_pixmap(goal.status, 16))
         self.status_icon.setAccessibleName(self.tr("Ampel: {0}").format(goal.status.label))
         self.header.setText(

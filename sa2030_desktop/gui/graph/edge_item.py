@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
 )
 
-from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.dates import days_de, de_short
 from sa2030_desktop.domain.graph_view import GraphEdge
 from sa2030_desktop.gui.graph.conflict_label import ConflictLabel
 from sa2030_desktop.gui.graph.items import LOD_TEXT, NodeItem, tr
@@ -181,12 +181,12 @@ def edge_tooltip(edge: GraphEdge) -> str:
         lines.append(tr("… und {0} weitere").format(len(edge.dependencies) - 8))
     for c in edge.conflicts[:8]:
         lines.append(
-            tr("Konflikt: {0} wartet ab {1}, {2} ist erst am {3} fertig ({4} Tage zu spät)").format(
+            tr("Konflikt: {0} wartet ab {1}, {2} ist erst am {3} fertig ({4} zu spät)").format(
                 c.waiting_milestone or c.dependent,
                 de_short(c.waiting),
                 c.needed_milestone or c.prerequisite,
                 de_short(c.needed),
-                c.days,
+                days_de(c.days),
             )
         )
     return "\n".join(lines)

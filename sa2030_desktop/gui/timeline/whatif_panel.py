@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.dates import days_de, de_short
 from sa2030_desktop.domain.sentences import whatif_sentences
 from sa2030_desktop.domain.whatif import WhatIfResult
 
@@ -121,15 +121,15 @@ def result_html(result: WhatIfResult) -> str:
         for k in changed:
             s = slipped_after[k]
             before = slipped_before.get(k)
-            was = f"{before['slip_days']} Tage" if before else "kein Verzug"
-            html.append(f"<li>{escape(k)}: {s['slip_days']} Tage (vorher {was})</li>")
+            was = days_de(before["slip_days"]) if before else "kein Verzug"
+            html.append(f"<li>{escape(k)}: {days_de(s['slip_days'])} (vorher {was})</li>")
         html.append("</ul>")
     if result.new_conflicts:
         html.append("<p><b style='color:#C62828'>Neue Terminkonflikte</b></p><ul>")
         for c in result.new_conflicts:
             html.append(
                 f"<li>{escape(c.dependent)} wartet ab {de_short(c.waiting)} auf "
-                f"{escape(c.prerequisite)} (fertig {de_short(c.needed)}, {c.days} Tage)</li>"
+                f"{escape(c.prerequisite)} (fertig {de_short(c.needed)}, {days_de(c.days)})</li>"
             )
         html.append("</ul>")
     html.append("<p><b>In Sätzen</b></p><ul>")
