@@ -177,3 +177,14 @@ def test_first_start_on_a_laptop_shows_the_detail_folded(qtbot, demo_store, isol
     assert strip.collapsed and strip.toolbar.isVisible()
     window.close()
     bridge.close()
+
+
+def test_a_floating_detail_stays_open_on_a_narrow_window(window, qtbot):
+    """A detail undocked (onto a second screen, say) takes none of the window's width: a
+    narrower window leaves it open and shows no strip."""
+    dock = window.dock("goal_detail")
+    dock.setFloating(True)
+    qtbot.waitUntil(dock.isVisible)
+    strip = _narrow(window, qtbot, 1366, 768)
+    assert dock.isVisible() and dock.isFloating()
+    assert not strip.collapsed and not strip.toolbar.isVisible()

@@ -188,7 +188,8 @@ class DetailStrip(QObject):
         return False
 
     def _width_crossed(self, narrow: bool) -> None:
-        if narrow and not self.collapsed:
+        # a floating detail (on a second screen, say) takes none of the window's width
+        if narrow and not self.collapsed and not self.dock.isFloating():
             self.collapse(auto=True)
         elif not narrow and self.collapsed and self.auto_collapsed:
             self.expand()
