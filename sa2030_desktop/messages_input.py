@@ -28,6 +28,8 @@ INPUT_MESSAGES = {
     "figure_too_large": "{what} würde {count} Ziele zeigen – als Bild nicht mehr lesbar (höchstens {limit}). Bitte die Auswahl einschränken, z. B. mit {hint}; die Anwendung zeigt große Portfolios zusammengefasst. Es wurde nichts geschrieben.",
     "target_disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht geschrieben, eine vorhandene Datei blieb unverändert. Bitte Platz schaffen oder einen anderen Ort wählen.",
     "csv_line_too_long": "Eine Zeile ist {size} Bytes lang (erlaubt: {limit}); ist das wirklich eine CSV-Datei der Vorlage?",
+    "csv_row_width": "Die Zeile hat {count} Felder, die Kopfzeile {header} (Trennzeichen „{sep}“) – steht das Trennzeichen in einem Text ohne Anführungszeichen? Bitte den Text in Anführungszeichen setzen oder die Datei als Excel-Mappe speichern.",
+    "csv_row_one_field": "Die Zeile hat 1 Feld, die Kopfzeile {header} (Trennzeichen „{sep}“) – ist die Zeile mit einem anderen Trennzeichen geschrieben? Bitte alle Zeilen mit demselben Trennzeichen speichern.",
     "hidden_sheet": "Das Blatt „{value}“ ist ausgeblendet; es wird trotzdem eingelesen – bitte prüfen, ob das gewollt ist.",
     "hidden_rows": "Ausgeblendete Zeilen ({count}: Zeile {rows}) werden trotzdem eingelesen – bitte prüfen, ob das gewollt ist.",
     "xlsx_too_large": "Die Excel-Mappe wird abgelehnt: sie ist größer als erlaubt ({detail}); höchstens 200.000 Zeilen mit Werten und 1.000 Spalten je Blatt.",

@@ -145,6 +145,12 @@ def read_csv(path: Path, issues: list[Issue]) -> RawTable | None:
                     separator=separator,
                 )
                 continue
+            if _misaligned(record, len(table.headers)):
+                code = "csv_row_one_field" if len(record) == 1 else "csv_row_width"
+                issues.append(Issue(code, {"file": name, "line": line},
+                                    {"count": len(record), "header": len(table.headers),
+                                     "sep": separator if separator != "\t" else "Tab"}))  # fmt: skip
+                continue
             table.rows.append((line, [unescape(c) for c in record]))
     except csv.Error as exc:
         issues.append(
@@ -155,6 +161,16 @@ def read_csv(path: Path, issues: list[Issue]) -> RawTable | None:
     if table is None:
         issues.append(Issue("source_empty", {"file": name}))
     return table
+
+
+def _misaligned(record: list[str], width: int) -> bool:
+    """A row that cannot belong to its header: text beyond the header's last column (an
+    unquoted separator inside a text), or one lone field where the header has several (the
+    row written with another separator). Fewer fields are fine: empty last cells may be left
+    out."""
+    if len(record) > width:
+        return any(cell.strip() for cell in record[width:])
+    return len(record) == 1 and width > 1
 
 
 # -- formula injection -------------------------------------------------------------------------

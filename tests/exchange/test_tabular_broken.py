@@ -256,3 +256,43 @@ def test_fast_reader_and_openpyxl_agree(tmp_path):
             width = max(len(v), len(w))
             assert n == m
             assert v + [None] * (width - len(v)) == w + [None] * (width - len(w))
+
+
+def _csv(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+HEAD = "ziel_id,kategorie,themenfeld_id,themenfeld,titel,federfuehrung,beteiligt,status\n"
+
+
+def test_a_row_wider_than_its_header_is_named_not_shifted(fresh, tmp_path):
+    """A comma inside a title without quotes (written by hand or by a tool that does not
+    quote) pushed every later cell one column to the right; the import then blamed an
+    „unknown Ressort »mit Komma«“. The row is named with its count of fields instead."""
+    store = fresh()
+    src = _csv(tmp_path / "ziele.csv", HEAD
+               + "K4,VV,TF01,,Titel, mit Komma,MID,,im Plan\n"
+               + "K5,VV,TF01,,Ohne Komma,MID,,im Plan\n"
+               + "K6,VV,TF02,,Noch eins, und noch, eins,MF,,im Plan\n")  # fmt: skip
+    error, text = _refused(store, [src])
+    found = [(i.code, i.place.get("line"), i.data.get("count")) for i in error.issues]
+    assert found == [("csv_row_width", 2, 9), ("csv_row_width", 4, 10)], text
+    assert "ziele.csv, Zeile 2: Die Zeile hat 9 Felder, die Kopfzeile 8" in text
+    assert "(Trennzeichen „,“)" in text and "Anführungszeichen" in text
+
+
+def test_a_row_in_another_separator_is_named(fresh, tmp_path):
+    store = fresh()
+    mixed = HEAD.replace(",", ";") + "K7,VV,TF01,,Gemischt,MID,,im Plan\n"
+    src = _csv(tmp_path / "ziele.csv", mixed)
+    error, text = _refused(store, [src])
+    assert [(i.code, i.place.get("line")) for i in error.issues] == [("csv_row_one_field", 2)], text
+    assert "ziele.csv, Zeile 2: Die Zeile hat 1 Feld, die Kopfzeile 8 (Trennzeichen „;“)" in text
+
+
+def test_a_row_without_its_empty_last_fields_is_still_read(fresh, tmp_path):
+    store = fresh()
+    src = _csv(tmp_path / "ziele.csv", HEAD + "K8,VV,TF01,,Kurz,MID\n")
+    import_sources(store, [src])
+    assert store.snapshot().goals["K8"].lead == "MID"
