@@ -15,6 +15,7 @@ from sa2030_desktop.gui.detail.milestone_model import MilestoneColumn
 from sa2030_desktop.gui.graph.actions import simulate_slip
 from sa2030_desktop.gui.timeline.whatif_panel import result_html
 from tests.support.builders import build_store, dep, goal, ms
+from tests.support.qt import window_on
 
 AS_OF = date(2026, 12, 3)
 
@@ -23,9 +24,6 @@ AS_OF = date(2026, 12, 3)
 def year_end(qtbot, tmp_path, isolated_settings):
     """Z1 waits from 31.12.2026 for Z2, done 01.01.2027 (one day late); Z3 slips by a day;
     Z4 waits from 02.01.2027 for Z3 (in time)."""
-    from sa2030_desktop.gui.main_window import MainWindow
-    from sa2030_desktop.gui.store_bridge import StoreBridge
-
     store = build_store(
         tmp_path / "jahreswechsel.sa2030",
         goals=[goal("Z1"), goal("Z2", lead="MI"), goal("Z3", lead="MF"), goal("Z4", lead="MF")],
@@ -37,16 +35,9 @@ def year_end(qtbot, tmp_path, isolated_settings):
         ],
         dependencies=[dep("Z1", "Z2"), dep("Z4", "Z3")],
     )
-    bridge = StoreBridge(store)
-    bridge.set_as_of(AS_OF)
-    window = MainWindow(bridge)
-    qtbot.addWidget(window)
-    window.resize(1600, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    bridge.close()
+    with window_on(qtbot, store) as window:
+        window.bridge.set_as_of(AS_OF)
+        yield window
 
 
 def test_the_detail_says_one_day_of_slip(year_end):

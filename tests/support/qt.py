@@ -4,6 +4,8 @@ conftest.py imports them."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import QSettings
 
@@ -19,15 +21,24 @@ def isolated_settings(tmp_path):
 
 @pytest.fixture
 def window(qtbot, demo_store, isolated_settings):
+    with window_on(qtbot, demo_store) as win:
+        yield win
+
+
+@contextmanager
+def window_on(qtbot, store):
+    """The main window on `store`, shown at 1600×900; closed (with its bridge) afterwards."""
     from sa2030_desktop.gui.main_window import MainWindow
     from sa2030_desktop.gui.store_bridge import StoreBridge
 
-    bridge = StoreBridge(demo_store)
+    bridge = StoreBridge(store)
     win = MainWindow(bridge)
     qtbot.addWidget(win)
     win.resize(1600, 900)
     win.show()
     qtbot.waitExposed(win)
-    yield win
-    win.close()
-    bridge.close()
+    try:
+        yield win
+    finally:
+        win.close()
+        bridge.close()
