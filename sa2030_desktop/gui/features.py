@@ -1,7 +1,9 @@
 """Features declare what they add; the main window assembles it.
 
 A feature module has `declare(window) -> Feature`: it builds its widgets and lists its actions
-(id, menu path, German text, shortcut, handler), views (central tabs) and docks. The window
+(id, menu path, German text, shortcut, handler), views (central tabs) and docks. A view hidden at
+start is declared as a `gui.view_tabs.LazyView`: built the first time it is shown or asked for,
+while its actions and shortcuts are declared, checked and in the menus from the start. The window
 builds the menus from all lists in a defined order (`section`, then `order` within a menu),
 refuses a duplicate action id or shortcut (`DeclarationError`), and looks actions up by id
 (`MainWindow.action`). A newcomer finds where an action is wired by searching for its id.
