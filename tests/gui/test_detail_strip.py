@@ -188,3 +188,23 @@ def test_a_floating_detail_stays_open_on_a_narrow_window(window, qtbot):
     strip = _narrow(window, qtbot, 1366, 768)
     assert dock.isVisible() and dock.isFloating()
     assert not strip.collapsed and not strip.toolbar.isVisible()
+
+
+def test_the_strip_shows_when_it_has_the_keyboard(window, qtbot):
+    """Folding by keyboard leaves the focus on the strip; a screen-reader or keyboard user must
+    see where it is (BITV/WCAG 2.4.7): a frame in the text colour, not a look-alike."""
+    strip = _narrow(window, qtbot, 1366, 768)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    button = strip.button
+    window.table.view.setFocus()
+    qtbot.wait(20)
+    plain = button.grab().toImage()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    focused = button.grab().toImage()
+    assert focused != plain
+    text = button.palette().color(button.foregroundRole())
+    ratio = button.devicePixelRatioF()
+    edge = focused.pixelColor(round(button.width() * ratio / 2), round(1 * ratio))
+    assert edge == text, (edge.name(), text.name())

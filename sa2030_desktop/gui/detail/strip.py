@@ -12,8 +12,8 @@ folded by itself. Folded is simply „dock closed“: the window's saved state p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -51,6 +51,11 @@ class VerticalButton(QToolButton):
         option.rect = QWidget.rect(self).transposed()
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+        if self.hasFocus():  # the style draws no focus on a tool button: the keyboard user
+            painter.resetTransform()  # must see it (WCAG 2.4.7), in the text's colour
+            painter.setPen(QPen(self.palette().color(self.foregroundRole()), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
 
 
 class DetailStrip(QObject):
