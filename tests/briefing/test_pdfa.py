@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -148,12 +149,21 @@ def _hanging_soffice(folder: Path) -> Path:
     return folder
 
 
-def _gone(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return True
-    return "\nState:\tZ" in state
+def _gone(pid: int, patience: float = 10.0) -> bool:
+    """Dead (or a zombie) – allowing the kernel to deliver the SIGKILL: on a loaded machine
+    the killed child may still be running for a moment after killpg() returned (the full
+    suite on 2 shared cores failed here once, the test alone never)."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            state = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return True
+        if "\nState:\tZ" in state:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Shell-Skript als Ersatz für soffice")
