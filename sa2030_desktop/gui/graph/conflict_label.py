@@ -12,11 +12,13 @@ below the other edges); it shows, hides and dims with its edge.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from sa2030_desktop.gui.graph.items import NodeItem, tr
+from sa2030_desktop.gui.graph.items import tr
 from sa2030_desktop.gui.graph.style import Style
 
 READING_PX = 16.0  # 12 pt on a 96-dpi screen: the window's reading size
@@ -43,6 +45,8 @@ class ConflictLabel(QGraphicsItem):
         self.font = QFont(style.bold)
         self._text = self.full
         self._rect = QRectF()
+        self._stale = True  # its place is still to be searched
+        self._samples: list[tuple[QPointF, QPointF]] | None = None
         self._apply_size()
 
     def text(self) -> str:
@@ -53,14 +57,20 @@ class ConflictLabel(QGraphicsItem):
         return float(self.font.pixelSize())
 
     # -- size and place ------------------------------------------------------------------------
-    def set_zoom(self, zoom: float, force: bool = False) -> None:
+    def set_zoom(self, zoom: float, force: bool = False, search: bool = True) -> None:
         """The view's zoom changed: keep the reading size on screen and find a free place
-        (`force`: also at the same zoom, e.g. in a scene just built)."""
-        if zoom <= 0 or (not force and abs(zoom - self.zoom) < 1e-3 * self.zoom):
+        (`force`: also at the same zoom, e.g. in a scene just built; `search`: False for a
+        label out of sight, which looks when it comes into view)."""
+        if zoom <= 0 or (
+            not force and not self._stale and abs(zoom - self.zoom) < 1e-3 * self.zoom
+        ):
             return
         self.zoom = zoom
         self._apply_size()
-        if force:
+        if not (search and self.edge_item.isVisible()):  # out of sight, or an overview
+            self._stale = True
+        elif force or self._stale:
+            self._stale = False
             self.place()
         else:
             self.keep_or_place()
@@ -83,18 +93,38 @@ class ConflictLabel(QGraphicsItem):
     def place(self) -> None:
         """The first spot along the route where the label covers no goal: the word if it fits
         anywhere, else the „!“; as a last resort the middle of the route."""
-        path = self.edge_item.path()
-        if path.isEmpty():
+        samples = self._route_samples()
+        if not samples:
             return
         scene = self.scene()
         for text in (self.full, self.short):
             self._set_text(text)
-            for t in SPOTS:
-                point = path.pointAtPercent(t)
-                if scene is None or self._free(scene, point):
-                    self.setPos(point)
-                    return
-        self.setPos(path.pointAtPercent(0.5))
+            # on the line, or just beside it (a map's label along a road): above, then below
+            side = (self._rect.height() / 2 + MARGIN) / self.zoom
+            for point, normal in samples:
+                for spot in (point, point + normal * side, point - normal * side):
+                    if scene is None or self._free(scene, spot):
+                        self.setPos(spot)
+                        return
+        self.setPos(samples[0][0])
+
+    def route_changed(self) -> None:
+        """The edge's path changed (a goal moved, a new layout): search the place again."""
+        self._samples = None
+        self.place()
+
+    def _route_samples(self) -> list[tuple[QPointF, QPointF]]:
+        """The spots along the route with the unit normal there (measuring a curve's length is
+        the costly part, so once per route, not per zoom)."""
+        if self._samples is None:
+            path = self.edge_item.path()
+            self._samples = []
+            if not path.isEmpty():
+                for t in SPOTS:
+                    angle = math.radians(path.angleAtPercent(t))
+                    normal = QPointF(-math.sin(angle), -math.cos(angle))
+                    self._samples.append((path.pointAtPercent(t), normal))
+        return self._samples
 
     def keep_or_place(self) -> None:
         """After a zoom step: stay where the label still covers no goal, else look again (a
@@ -108,13 +138,7 @@ class ConflictLabel(QGraphicsItem):
         # with a gap of MARGIN screen pixels to every box: touching reads as covering
         w = (self._rect.width() + 2 * MARGIN) / self.zoom
         h = (self._rect.height() + 2 * MARGIN) / self.zoom
-        area = QRectF(point.x() - w / 2, point.y() - h / 2, w, h)
-        for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-            if isinstance(item, NodeItem) and item.isVisible():
-                box = item.mapRectToScene(item.box())
-                if box.intersects(area):
-                    return False
-        return True
+        return not scene.box_grid().covers(QRectF(point.x() - w / 2, point.y() - h / 2, w, h))
 
     # -- drawing -------------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
@@ -135,3 +159,33 @@ class ConflictLabel(QGraphicsItem):
         painter.setFont(self.font)
         painter.setPen(colour)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
+
+
+class BoxGrid:
+    """The goals' boxes in buckets of CELL scene units: a label asks dozens of spots, at 1,000
+    goals for hundreds of labels; scene.items() (and its index of moving, untransformed items)
+    took minutes for that."""
+
+    CELL = 200.0
+
+    def __init__(self, nodes) -> None:
+        self._cells: dict[tuple[int, int], list[QRectF]] = {}
+        for node in nodes:
+            if node.isVisible():
+                box = node.mapRectToScene(node.box())
+                for cell in self._cells_of(box):
+                    self._cells.setdefault(cell, []).append(box)
+
+    def _cells_of(self, rect: QRectF):
+        c = self.CELL
+        for x in range(math.floor(rect.left() / c), math.floor(rect.right() / c) + 1):
+            for y in range(math.floor(rect.top() / c), math.floor(rect.bottom() / c) + 1):
+                yield (x, y)
+
+    def covers(self, area: QRectF) -> bool:
+        """Whether `area` touches a goal's box."""
+        return any(
+            box.intersects(area)
+            for cell in self._cells_of(area)
+            for box in self._cells.get(cell, ())
+        )

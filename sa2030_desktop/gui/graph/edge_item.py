@@ -76,7 +76,7 @@ class EdgeItem(QGraphicsPathItem):
             path.controlPointRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
         )
         if self.label is not None:
-            self.label.place()
+            self.label.route_changed()
 
     def shape(self) -> QPainterPath:
         if self._shape is None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphic
 
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.graph_view import GraphModel, highlight
+from sa2030_desktop.gui.graph.conflict_label import BoxGrid
 from sa2030_desktop.gui.graph.edge_item import EdgeItem
 from sa2030_desktop.gui.graph.interactions import ConnectInteraction, MoveInteraction, wants_connect
 from sa2030_desktop.gui.graph.items import LaneItem, NodeItem, Style
@@ -36,6 +37,7 @@ class GraphScene(QGraphicsScene):
         self._move: MoveInteraction | None = None
         self.overview = OverviewPicture()
         self._labels_placed = False  # conflict labels searched their place in this model
+        self._box_grid: BoxGrid | None = None
         self.overview_on = False
         self.focus_key: str | None = None  # the keyboard goal (gui/graph/keyboard.py)
         self.focus_shown = False  # its frame shows while a view of this scene has the focus
@@ -54,6 +56,7 @@ class GraphScene(QGraphicsScene):
         self._connect = self._move = None
         self.model = model
         self._labels_placed = False
+        self._box_grid = None
         self.overview.dirty = True
         self.overview_on = False
         if model.is_empty:
@@ -184,11 +187,20 @@ class GraphScene(QGraphicsScene):
             item.setVisible(not on)
         self.update()
 
-    def set_label_zoom(self, zoom: float) -> None:
-        """The view's zoom: conflict labels keep their reading size and find free places."""
+    def box_grid(self) -> BoxGrid:
+        """The goals' boxes for the conflict labels' search (built once per arrangement)."""
+        if self._box_grid is None:
+            self._box_grid = BoxGrid(self.nodes.values())
+        return self._box_grid
+
+    def set_label_zoom(self, zoom: float, seen: QRectF | None = None) -> None:
+        """The view's zoom: conflict labels keep their reading size and find free places; only
+        those whose edge is in `seen` (the view's scene rectangle) search now (at 1,000 goals
+        there are hundreds)."""
         for item in self.edges.values():
             if item.label is not None:
-                item.label.set_zoom(zoom, force=not self._labels_placed)
+                search = seen is None or item.sceneBoundingRect().intersects(seen)
+                item.label.set_zoom(zoom, force=not self._labels_placed, search=search)
         self._labels_placed = True
 
     def _refresh(self) -> None:
@@ -205,6 +217,7 @@ class GraphScene(QGraphicsScene):
         return {k: (i.pos().x(), i.pos().y()) for k, i in self.nodes.items()}
 
     def apply_positions(self, positions: dict[str, tuple[float, float]]) -> None:
+        self._box_grid = None
         for key, (x, y) in positions.items():
             item = self.nodes.get(key)
             if item is not None and (item.pos().x(), item.pos().y()) != (x, y):
@@ -273,8 +286,10 @@ class GraphScene(QGraphicsScene):
             moved = self._move.finish()
             self._move = None
             if moved:
+                self._box_grid = None
                 for key, (x, y) in moved[1].items():
                     self.nodes[key].node.x, self.nodes[key].node.y = x, y
+                    self.nodes[key].update_edges()  # labels look again among the moved boxes
                 self.nodes_moved.emit(*moved)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802

@@ -59,7 +59,6 @@ class GraphView(QGraphicsView):
         # nothing the eye can see.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom() >= LOD_TEXT)
         scene = self.scene()
-        scene.set_label_zoom(self.zoom())
         overview = (
             self.zoom() < LOD_TEXT
             and len(scene.nodes) >= OVERVIEW_MIN_NODES
@@ -67,6 +66,17 @@ class GraphView(QGraphicsView):
         )
         if overview != scene.overview_on:
             scene.set_overview(overview)
+        self._labels_in_sight()  # after the overview: hidden edges' labels wait
+
+    def _labels_in_sight(self) -> None:
+        scene = self.scene()
+        if scene is not None:  # (none yet while the view is built)
+            seen = self.mapToScene(self.viewport().rect()).boundingRect()
+            scene.set_label_zoom(self.zoom(), seen)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt override)
+        super().scrollContentsBy(dx, dy)
+        self._labels_in_sight()  # labels coming into sight find their place
 
     def drawBackground(self, painter: QPainter, rect) -> None:  # noqa: N802
         super().drawBackground(painter, rect)
