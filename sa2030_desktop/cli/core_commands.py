@@ -161,7 +161,11 @@ def cmd_stats(args) -> int:
     chain = data["longest_chain"]
     path = chain["path"]
     shown = path if len(path) <= 12 else [*path[:5], "…", *path[-5:]]
-    print(f"Längste Kette: {chain['length']} Abhängigkeiten ({' → '.join(shown)})")
+    n = chain["length"]
+    if n == 0:
+        print("Längste Kette: keine (keine Abhängigkeiten)")
+    else:
+        print(f"Längste Kette: {n} Abhängigkeit{'' if n == 1 else 'en'} ({' → '.join(shown)})")
     return EXIT_OK
 
 
