@@ -98,8 +98,8 @@ def cmd_graph(args: argparse.Namespace) -> int:
         print_json(result)
     else:
         print(
-            f"Graph geschrieben: {out} ({result['goals']} Ziele, "
-            f"{result['dependencies']} Abhängigkeiten)",
+            f"Graph geschrieben: {out} ({result['goals']} Ziel{'' if result['goals'] == 1 else 'e'}, "
+            f"{result['dependencies']} Abhängigkeit{'' if result['dependencies'] == 1 else 'en'})",
             file=sys.stdout,
         )
     return EXIT_OK if result else EXIT_REFUSED

@@ -25,3 +25,13 @@ def test_longer_chains_keep_their_wording(tmp_path, capsys):
     lines = _stats(tmp_path, capsys, goals=[goal("A"), goal("B"), goal("C")],
                    dependencies=[dep("B", "A"), dep("C", "B")])  # fmt: skip
     assert lines == ["Längste Kette: 2 Abhängigkeiten (A → B → C)"]
+
+
+def test_graph_summary_counts_in_singular(tmp_path, capsys):
+    path = tmp_path / "zwei.sa2030"
+    build_store(path, goals=[goal("A"), goal("B")], dependencies=[dep("B", "A")]).close()
+    out = tmp_path / "g.svg"
+    assert main(["graph", str(path), str(out), "--goal", "A"]) == 0
+    assert capsys.readouterr().out.strip() == f"Graph geschrieben: {out} (1 Ziel, 0 Abhängigkeiten)"
+    assert main(["graph", str(path), str(out)]) == 0
+    assert capsys.readouterr().out.strip() == f"Graph geschrieben: {out} (2 Ziele, 1 Abhängigkeit)"
