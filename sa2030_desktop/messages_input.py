@@ -30,6 +30,7 @@ INPUT_MESSAGES = {
     "csv_line_too_long": "Eine Zeile ist {size} Bytes lang (erlaubt: {limit}); ist das wirklich eine CSV-Datei der Vorlage?",
     "csv_row_width": "Die Zeile hat {count} Felder, die Kopfzeile {header} (Trennzeichen „{sep}“) – steht das Trennzeichen in einem Text ohne Anführungszeichen? Bitte den Text in Anführungszeichen setzen oder die Datei als Excel-Mappe speichern.",
     "csv_row_one_field": "Die Zeile hat 1 Feld, die Kopfzeile {header} (Trennzeichen „{sep}“) – ist die Zeile mit einem anderen Trennzeichen geschrieben? Bitte alle Zeilen mit demselben Trennzeichen speichern.",
+    "meldebogen_not_import": "Die Mappe ist ein Meldebogen einer Berichtsrunde; sie wird nicht importiert, sondern eingesammelt: sa2030 round collect PORTFOLIO RUNDE „{path}“ (im Programm: Austausch › Meldebögen einsammeln …).",
     "hidden_sheet": "Das Blatt „{value}“ ist ausgeblendet; es wird trotzdem eingelesen – bitte prüfen, ob das gewollt ist.",
     "hidden_rows": "Ausgeblendete Zeilen ({count}: Zeile {rows}) werden trotzdem eingelesen – bitte prüfen, ob das gewollt ist.",
     "xlsx_too_large": "Die Excel-Mappe wird abgelehnt: sie ist größer als erlaubt ({detail}); höchstens 200.000 Zeilen mit Werten und 1.000 Spalten je Blatt.",

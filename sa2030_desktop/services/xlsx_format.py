@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sa2030_desktop.domain.errors import Issue
+from sa2030_desktop.domain.meldebogen import SHEET_ID
 from sa2030_desktop.services.csv_format import RawTable
 from sa2030_desktop.services.tabular_schema import sheet_table
 
@@ -151,6 +152,9 @@ def read_workbook(path: Path, issues: list[Issue]) -> list[RawTable]:
         tables, names = _read_openpyxl(path, issues)
         if tables is None:
             return []
+    if SHEET_ID in names:  # a returned Meldebogen: its sheets look like the template's
+        issues.append(Issue("meldebogen_not_import", {"file": path.name}, {"path": path.name}))
+        return []
     if not tables:
         issues.append(Issue("no_sheets", {"file": path.name}, {"sheets": ", ".join(names) or "–"}))
     return tables

@@ -323,3 +323,21 @@ def test_form_saved_again_by_libreoffice_calc_is_collected(store, tmp_path, kind
     assert report.progress == "Zwei Zeilen:\nPilot läuft"
     assert report.values == {"Quote": (12.5, date(2026, 3, 30))}
     assert report.forecasts == {"Z5-M2": date(2027, 1, 31)}
+
+
+def test_a_meldebogen_given_to_import_points_to_round_collect(store, tmp_path, capsys):
+    """A planner who gets a Meldebogen back tries `sa2030 import` first; it used to answer
+    with ten „Pflichtspalte fehlt“ errors. One sentence names the right command instead."""
+    form = mw.write_form(store, "R1", "MID", tmp_path / "Meldebogen MID.xlsx").path
+    path = store.path
+    store.close()
+    before = path.read_bytes()
+    code, out, err = run(capsys, "import", path, form)
+    assert code == 1 and out == ""
+    assert err.strip().splitlines()[-1] == (
+        "- Meldebogen MID.xlsx: Die Mappe ist ein Meldebogen einer Berichtsrunde; sie wird nicht "
+        "importiert, sondern eingesammelt: sa2030 round collect PORTFOLIO RUNDE "
+        "„Meldebogen MID.xlsx“ (im Programm: Austausch › Meldebögen einsammeln …)."
+    ), err
+    assert "Pflichtspalte" not in err
+    assert path.read_bytes() == before
