@@ -31,6 +31,7 @@ INPUT_MESSAGES = {
     "csv_row_width": "Die Zeile hat {count} Felder, die Kopfzeile {header} (Trennzeichen „{sep}“) – steht das Trennzeichen in einem Text ohne Anführungszeichen? Bitte den Text in Anführungszeichen setzen oder die Datei als Excel-Mappe speichern.",
     "csv_row_one_field": "Die Zeile hat 1 Feld, die Kopfzeile {header} (Trennzeichen „{sep}“) – ist die Zeile mit einem anderen Trennzeichen geschrieben? Bitte alle Zeilen mit demselben Trennzeichen speichern.",
     "meldebogen_not_import": "Die Mappe ist ein Meldebogen einer Berichtsrunde; sie wird nicht importiert, sondern eingesammelt: sa2030 round collect PORTFOLIO RUNDE „{path}“ (im Programm: Austausch › Meldebögen einsammeln …).",
+    "ministry_absorbed_renamed": "Das Ressort {key} gibt es schon („{value}“); ein Ressort wird in ein bestehendes nur unter dessen Namen eingegliedert – als Namen „{value}“ angeben oder für ein neues Ressort ein freies Kürzel wählen. Nichts wurde geschrieben.",
     "hidden_sheet": "Das Blatt „{value}“ ist ausgeblendet; es wird trotzdem eingelesen – bitte prüfen, ob das gewollt ist.",
     "hidden_rows": "Ausgeblendete Zeilen ({count}: Zeile {rows}) werden trotzdem eingelesen – bitte prüfen, ob das gewollt ist.",
     "xlsx_too_large": "Die Excel-Mappe wird abgelehnt: sie ist größer als erlaubt ({detail}); höchstens 200.000 Zeilen mit Werten und 1.000 Spalten je Blatt.",

@@ -325,3 +325,6 @@ def check_rename_ministry(
     existing = portfolio.ministries.get(new_code)
     if existing is not None and (existing.valid_from or date.min) > effective:
         raise DomainError("duplicate_key", entity="ministry", key=new_code)
+    if existing is not None and name.strip() != existing.name.strip():
+        # absorbed into an existing ministry, which keeps its name: another one would be lost
+        raise DomainError("ministry_absorbed_renamed", key=new_code, value=existing.name)
