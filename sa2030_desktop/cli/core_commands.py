@@ -190,6 +190,8 @@ def cmd_goal(args) -> int:
     print(f"Federführung: {data['lead']}; beteiligt: {', '.join(data['partners']) or '–'}; "
           f"Status: {STATUS_LABELS[Status(data['status'])]} "
           f"(Vorschlag: {STATUS_LABELS[Status(data['suggested_status'])]})")
+    if not data["milestones"]:
+        print("Meilensteine: keine")
     for m in data["milestones"]:
         slip = f", Verzug {days_de(m['slip_days'])}" if m["slip_days"] else ""
         print(f"  {m['key']} {m['title']}: Basis {de_short(_d(m['baseline'])) if m['baseline'] else '–'}, "

@@ -35,3 +35,11 @@ def test_graph_summary_counts_in_singular(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == f"Graph geschrieben: {out} (1 Ziel, 0 Abhängigkeiten)"
     assert main(["graph", str(path), str(out)]) == 0
     assert capsys.readouterr().out.strip() == f"Graph geschrieben: {out} (2 Ziele, 1 Abhängigkeit)"
+
+
+def test_goal_without_milestones_says_so(tmp_path, capsys):
+    path = tmp_path / "ohne.sa2030"
+    build_store(path, goals=[goal("A")]).close()
+    assert main(["goal", str(path), "A", "--as-of", "2026-12-03"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2] == "Meilensteine: keine"
