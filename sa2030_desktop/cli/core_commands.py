@@ -20,6 +20,7 @@ from sa2030_desktop.cli.common import (
     reading_selection,
 )
 from sa2030_desktop.domain.dates import days_de, de_short
+from sa2030_desktop.domain.grammar import deps_de
 from sa2030_desktop.domain.model import STATUS_LABELS, Status
 from sa2030_desktop.messages import format_issue
 
@@ -165,7 +166,7 @@ def cmd_stats(args) -> int:
     if n == 0:
         print("Längste Kette: keine (keine Abhängigkeiten)")
     else:
-        print(f"Längste Kette: {n} Abhängigkeit{'' if n == 1 else 'en'} ({' → '.join(shown)})")
+        print(f"Längste Kette: {deps_de(n)} ({' → '.join(shown)})")
     return EXIT_OK
 
 

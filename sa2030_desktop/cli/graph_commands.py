@@ -15,6 +15,7 @@ from sa2030_desktop.cli.common import (
     print_json,
     selection_of,
 )
+from sa2030_desktop.domain.grammar import deps_de, goals_de
 
 
 def _positive(text: str) -> int:
@@ -80,6 +81,7 @@ def options_of(args: argparse.Namespace):
 def cmd_graph(args: argparse.Namespace) -> int:
     from sa2030_desktop.domain.errors import DomainError, NotFoundError
     from sa2030_desktop.services import graph as graph_service
+
     if (args.predecessors or args.dependents) and not args.focus:
         args._parser.error("--predecessors/--dependents nur zusammen mit --focus")
     out = Path(args.out)
@@ -98,8 +100,8 @@ def cmd_graph(args: argparse.Namespace) -> int:
         print_json(result)
     else:
         print(
-            f"Graph geschrieben: {out} ({result['goals']} Ziel{'' if result['goals'] == 1 else 'e'}, "
-            f"{result['dependencies']} Abhängigkeit{'' if result['dependencies'] == 1 else 'en'})",
+            f"Graph geschrieben: {out} ({goals_de(result['goals'])}, "
+            f"{deps_de(result['dependencies'])})",
             file=sys.stdout,
         )
     return EXIT_OK if result else EXIT_REFUSED

@@ -10,14 +10,14 @@ from pathlib import Path
 from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS, SESSION_KINDS
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.grammar import goals_dative as goals_dative
+from sa2030_desktop.domain.grammar import goals_de as goals_de
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.domain.tasks import CancelToken, Progress, no_progress
 from sa2030_desktop.export.atomic import atomic_target, check_target
 from sa2030_desktop.export.briefing import KIND_TITLES as KIND_TITLES
 from sa2030_desktop.export.briefing import KINDS, BriefingOptions, build_document
-from sa2030_desktop.export.briefing.grammar import goals_dative as goals_dative
-from sa2030_desktop.export.briefing.grammar import goals_de as goals_de
 from sa2030_desktop.export.briefing.sanitize import shortened_line as shortened_line
 from sa2030_desktop.export.office import require_soffice, write_converted
 from sa2030_desktop.persistence.store import Store
@@ -249,6 +249,7 @@ def summary(portfolio: Portfolio, kind: str, selection: Selection, as_of: date |
     """What the briefing will contain, in German lines – shown before the export starts."""
     from sa2030_desktop.domain.conflicts import conflicts
     from sa2030_desktop.domain.dates import de_long
+    from sa2030_desktop.domain.grammar import conflicts_de, goals_de, milestones_de
     from sa2030_desktop.domain.rules import is_slipped
     from sa2030_desktop.export.briefing.context import (
         CLASSIFICATION,
@@ -256,7 +257,6 @@ def summary(portfolio: Portfolio, kind: str, selection: Selection, as_of: date |
         KIND_TITLES,
         describe_scope,
     )
-    from sa2030_desktop.export.briefing.grammar import conflicts_de, goals_de, milestones_de
 
     if kind in ROUND_KINDS and options.round is None:
         return [f"Ein {KIND_TITLES.get(kind, kind)} entsteht aus einer abgeschlossenen "

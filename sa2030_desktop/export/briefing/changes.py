@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.dates import de_long, de_short
 from sa2030_desktop.domain.entities import parse_dependency_key
+from sa2030_desktop.domain.grammar import count_de
 from sa2030_desktop.domain.model import Change, DependencyKind, Status
-from sa2030_desktop.export.briefing.grammar import count_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
 from sa2030_desktop.messages import ENTITY, FIELD
 

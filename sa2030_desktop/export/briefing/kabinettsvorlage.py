@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import Counter
 
 from sa2030_desktop.domain.dates import de_long
+from sa2030_desktop.domain.grammar import conflicts_de, verb_de
 from sa2030_desktop.domain.ministries import lead_at, partners_at
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.export.briefing import figures as fg
 from sa2030_desktop.export.briefing import sections as sec
 from sa2030_desktop.export.briefing.document import Briefing
-from sa2030_desktop.export.briefing.grammar import conflicts_de, verb_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sa2030_desktop.domain.dates import de_long, de_short
+from sa2030_desktop.domain.grammar import count_de, goals_de, milestones_de, verb_de
 from sa2030_desktop.domain.model import STATUS_ORDER, Portfolio, Status
 from sa2030_desktop.domain.reporting_compare import Comparison
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.briefing.context import BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
-from sa2030_desktop.export.briefing.grammar import count_de, goals_de, milestones_de, verb_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
 WORSENED, IMPROVED, SAME = "verschlechtert", "verbessert", "unverändert"

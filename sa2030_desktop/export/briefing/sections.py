@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sa2030_desktop.domain.dates import de_long, de_short, percent_de
+from sa2030_desktop.domain.grammar import goals_de
 from sa2030_desktop.domain.model import STATUS_ORDER, Status
 from sa2030_desktop.domain.rules import next_milestone, slip_days
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.briefing.context import DEMO_NOTE, KIND_TITLES, BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
 from sa2030_desktop.export.briefing.figures import png_of
-from sa2030_desktop.export.briefing.grammar import goals_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
 # Reports list the goals that need attention first.

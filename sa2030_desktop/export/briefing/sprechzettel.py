@@ -5,12 +5,12 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from sa2030_desktop.domain.dates import de_long
+from sa2030_desktop.domain.grammar import conflicts_de, days_de, goals_dative, verb_de
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.domain.rules import slip_days
 from sa2030_desktop.export.briefing import sections as sec
 from sa2030_desktop.export.briefing.context import BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
-from sa2030_desktop.export.briefing.grammar import conflicts_de, days_de, goals_dative, verb_de
 from sa2030_desktop.export.briefing.tables import Column, add_table
 
 BODY_PT = 13.0

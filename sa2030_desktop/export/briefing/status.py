@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from sa2030_desktop.domain.dates import de_long
+from sa2030_desktop.domain.grammar import conflicts_de, deps_de, milestones_de, verb_de
 from sa2030_desktop.export.briefing import changes
 from sa2030_desktop.export.briefing import figures as fg
 from sa2030_desktop.export.briefing import sections as sec
 from sa2030_desktop.export.briefing.document import Briefing
-from sa2030_desktop.export.briefing.grammar import conflicts_de, deps_de, milestones_de, verb_de
 
 
 def build(bd: Briefing, progress=None) -> None:

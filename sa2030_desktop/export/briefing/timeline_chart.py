@@ -17,6 +17,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
+from sa2030_desktop.domain.grammar import days_de, goals_de
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.timeline_axis import axis_ticks, choose_unit
 from sa2030_desktop.domain.timeline_layout import (
@@ -28,7 +29,6 @@ from sa2030_desktop.domain.timeline_layout import (
     TimelineOptions,
     build_layout,
 )
-from sa2030_desktop.export.briefing.grammar import days_de, goals_de
 from sa2030_desktop.export.briefing.measure import covers, family, text_width
 
 TEXT_PT = 8.5  # row labels; nothing in the figure is smaller than MIN_PT

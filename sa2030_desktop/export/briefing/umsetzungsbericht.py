@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from sa2030_desktop.domain.dates import de_long, de_short, number_de, parse_date, percent_de
+from sa2030_desktop.domain.grammar import goals_dative, verb_de
 from sa2030_desktop.domain.indicators import BEHIND_LIMIT, ON_TRACK_LIMIT, Assessment, assess
 from sa2030_desktop.domain.model import STATUS_ORDER, Status
 from sa2030_desktop.domain.reporting import REPORT_STATE_LABELS, ReportState
@@ -19,7 +20,6 @@ from sa2030_desktop.export.briefing import round_changes as rc
 from sa2030_desktop.export.briefing import sections as sec
 from sa2030_desktop.export.briefing.context import DEMO_NOTE, BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
-from sa2030_desktop.export.briefing.grammar import goals_dative, verb_de
 from sa2030_desktop.export.briefing.indicator_figures import DPI, indicator_figures
 from sa2030_desktop.export.briefing.round_figures import status_comparison
 from sa2030_desktop.export.briefing.tables import Column, add_table

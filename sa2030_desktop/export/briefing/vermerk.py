@@ -5,12 +5,12 @@ from __future__ import annotations
 from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.conflicts import conflict_of
 from sa2030_desktop.domain.dates import de_long, de_short
+from sa2030_desktop.domain.grammar import days_de, goals_de, verb_de
 from sa2030_desktop.domain.ministries import lead_at, partners_at
 from sa2030_desktop.domain.rules import is_late_achieved, slip_days
 from sa2030_desktop.domain.selection import natural_key
 from sa2030_desktop.export.briefing.context import DEMO_NOTE, BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
-from sa2030_desktop.export.briefing.grammar import days_de, goals_de, verb_de
 from sa2030_desktop.export.briefing.tables import Column, add_table, key_value_table
 
 MILESTONE_COLUMNS = [

@@ -10,13 +10,13 @@ from docx.shared import Pt
 
 from sa2030_desktop.domain.dates import de_long
 from sa2030_desktop.domain.entities import parse_dependency_key
+from sa2030_desktop.domain.grammar import count_de, goals_de
 from sa2030_desktop.domain.ministries import lead_at
 from sa2030_desktop.domain.model import DependencyKind, Status
 from sa2030_desktop.domain.workshop import GROUPS, Decision, kind_of, net_decisions
 from sa2030_desktop.export.briefing.changes import object_label, value_text
 from sa2030_desktop.export.briefing.context import DEMO_NOTE, BriefingContext
 from sa2030_desktop.export.briefing.document import Briefing
-from sa2030_desktop.export.briefing.grammar import count_de, goals_de
 from sa2030_desktop.export.briefing.tables import Column, add_table, key_value_table
 from sa2030_desktop.messages import FIELD
 

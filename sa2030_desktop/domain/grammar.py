@@ -1,4 +1,5 @@
-"""Numbers with their noun in German: „1 Ziel“, „2 Ziele“, „1 Tag“, „92 Tage“."""
+"""Numbers with their noun in German: „1 Ziel“, „2 Ziele“, „1 Tag“, „92 Tage“ – one rule for
+the briefings, the command line and the window (the core layers and the CLI may all import it)."""
 
 from __future__ import annotations
 
