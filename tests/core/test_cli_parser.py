@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+import pytest
+
 from sa2030_desktop.cli.main import build_parser, main
 
 
@@ -33,18 +35,16 @@ def test_one_command_built_alone_is_that_command_in_full():
 
 def test_help_lists_every_command_without_building_them(capsys):
     assert _helps(build_parser(""))[()] == _helps(build_parser())[()]
-    try:
+    with pytest.raises(SystemExit) as done:
         main(["--help"])
-    except SystemExit as exc:
-        assert exc.code == 0
+    assert done.value.code == 0
     out = capsys.readouterr().out
     for command in ("stats", "check", "goal", "whatif", "timeline", "briefing", "server"):
         assert f"    {command}" in out
 
 
 def test_an_option_before_the_command_is_refused_in_german(capsys):
-    try:
+    with pytest.raises(SystemExit) as done:
         main(["--bogus", "stats", "x.sa2030"])
-    except SystemExit as exc:
-        assert exc.code == 2
+    assert done.value.code == 2
     assert "Falscher Aufruf: unbekannte Angaben: --bogus" in capsys.readouterr().err
