@@ -31,7 +31,6 @@ ROW_GAP = 22.0
 LANE_GAP = 28.0
 LANE_LABEL = 150.0  # room left of the nodes for the lane names
 LANE_PAD = 16.0  # free room between a lane's border and its boxes (above, below, right)
-SWEEPS = 8  # median/barycenter sweeps per starting order (graph_order.py)
 ROW_PITCH = 4 * LINE_HEIGHT + 2 * PAD + ROW_GAP
 GATE = 6.0  # where edges leave and enter a layer column: this far outside its edge
 
@@ -74,43 +73,6 @@ def size_node(node: GraphNode) -> None:
     node.height = 4 * LINE_HEIGHT + 2 * PAD  # equal heights keep rows aligned
 
 
-def _ranks(model: GraphModel) -> dict[str, int]:
-    import networkx as nx
-
-    graph = nx.DiGraph()
-    graph.add_nodes_from(model.nodes)
-    graph.add_edges_from(e.id for e in model.edges)
-    if not nx.is_directed_acyclic_graph(graph):  # collapsed groups may point at each other
-        cond = nx.condensation(graph)
-        sub = {n: i for i, gen in enumerate(nx.topological_generations(cond)) for n in gen}
-        return {n: sub[cond.graph["mapping"][n]] for n in graph}
-    rank = {n: i for i, gen in enumerate(nx.topological_generations(graph)) for n in gen}
-    return _tighten(graph, rank)
-
-
-def _tighten(graph, rank: dict[str, int], rounds: int = 4) -> dict[str, int]:
-    """Shorter edges (fewer dummies, fewer crossings; a cheap stand-in for dot's network
-    simplex): a goal with more dependents than prerequisites moves right up to just before its
-    first dependent, one with more prerequisites left up to just after its last one."""
-    order = sorted(rank, key=lambda n: -rank[n])
-    for _ in range(rounds):
-        moved = False
-        for n in order:
-            ins, outs = graph.in_degree(n), graph.out_degree(n)
-            if outs > ins:
-                target = min(rank[s] for s in graph.successors(n)) - 1
-                if target > rank[n]:
-                    rank[n], moved = target, True
-            elif ins > outs:
-                target = max(rank[p] for p in graph.predecessors(n)) + 1
-                if target < rank[n]:
-                    rank[n], moved = target, True
-        if not moved:
-            break
-    low = min(rank.values(), default=0)
-    return {n: r - low for n, r in rank.items()}
-
-
 def _lane_index(model: GraphModel) -> dict[str, int]:
     index = {lane.value: i for i, lane in enumerate(model.lanes)}
     return {n.id: index.get(n.lane, 0) for n in model.nodes.values()}
@@ -118,8 +80,10 @@ def _lane_index(model: GraphModel) -> dict[str, int]:
 
 def _assign_layers(model: GraphModel) -> list[list[str]]:
     """Layer lists; goals without any edge fill the emptiest layers of their lane."""
+    from sa2030_desktop.domain.graph_rank import ranks as layer_ranks
+
     connected = {n for e in model.edges for n in e.id}
-    ranks = _ranks(model) if connected else {}
+    ranks = layer_ranks(model.nodes, [e.id for e in model.edges]) if connected else {}
     count = max((ranks[n] for n in connected), default=-1) + 1
     isolated = [n for n in model.nodes if n not in connected]
     count = max(count, math.ceil(math.sqrt(len(model.nodes) * 0.6)), 1)
@@ -141,7 +105,7 @@ def _order(model: GraphModel, layers: list[list[str]]) -> list[list[str]]:
     barycenter sweeps, transpose; a lane's goals stay together."""
     from sa2030_desktop.domain.graph_order import order_layers
 
-    return order_layers(layers, [e.id for e in model.edges], _lane_index(model), SWEEPS)
+    return order_layers(layers, [e.id for e in model.edges], _lane_index(model))
 
 
 def _real(layers: list[list]) -> list[list[str]]:

@@ -1,0 +1,109 @@
+"""Issue 14 item 3, the parts of the layered layout that decide the crossings: the layers
+(domain/graph_rank.py), the order within them (domain/graph_order.py: dot's mincross loop)
+and its crossing count and transpose on arrays (domain/graph_mincross.py). Graphs whose best
+result is known; the comparison with Graphviz dot is a benchmark (benchmarks/graph_crossings.py)."""
+
+from __future__ import annotations
+
+import random
+from itertools import combinations
+
+import pytest
+
+from sa2030_desktop.domain import graph_rank
+from sa2030_desktop.domain.graph_mincross import Arrays
+from sa2030_desktop.domain.graph_order import Layered, is_dummy, order_layers
+
+
+def _crossings(layers, edges) -> int:
+    """Brute force: pairs of edges between neighbouring layers whose ends are in the opposite
+    order (long edges followed through their dummies)."""
+    where = {n: (i, j) for i, layer in enumerate(layers) for j, n in enumerate(layer)}
+    segments = []
+    for a, b in edges:
+        chain = [a]
+        for k in range(where[a][0] + 1, where[b][0]):
+            chain.append(next(n for n in layers[k] if is_dummy(n) and n[1:3] == (a, b)))
+        chain.append(b)
+        segments += [
+            (where[u][0], where[u][1], where[v][1]) for u, v in zip(chain, chain[1:], strict=False)
+        ]
+    return sum(
+        1
+        for (l1, a1, b1), (l2, a2, b2) in combinations(segments, 2)
+        if l1 == l2 and (a1 - a2) * (b1 - b2) < 0
+    )
+
+
+def _layers_of(edges, depth):
+    return [[n for n in sorted({x for e in edges for x in e}) if n[0] == chr(97 + i)]
+            for i in range(depth)]  # fmt: skip
+
+
+def test_a_ladder_is_untangled_completely():
+    rungs = 8
+    rnd = random.Random(3)
+    top, middle, bottom = ([f"{c}{i}" for i in range(rungs)] for c in "abc")
+    edges = [(top[i], middle[i]) for i in range(rungs)] + [
+        (middle[i], bottom[i]) for i in range(rungs)
+    ]
+    layers = [rnd.sample(x, rungs) for x in (top, middle, bottom)]  # shuffled: 20+ crossings
+    assert _crossings(layers, edges) > 10
+    ordered = order_layers(layers, edges, dict.fromkeys(top + middle + bottom, 0))
+    assert _crossings(ordered, edges) == 0
+    assert [sorted(x) for x in ordered] == [sorted(x) for x in (top, middle, bottom)]
+
+
+def test_complete_bipartite_graphs_keep_only_their_unavoidable_crossings():
+    # K2,2 crosses once however it is drawn; K2,3 three times; K3,3 nine times
+    for m, n, least in ((2, 2, 1), (2, 3, 3), (3, 3, 9)):
+        edges = [(f"a{i}", f"b{j}") for i in range(m) for j in range(n)]
+        layers = _layers_of(edges, 2)
+        lane = {x: 0 for e in edges for x in e}
+        assert _crossings(order_layers(layers, edges, lane), edges) == least
+
+
+def test_long_edges_pass_through_dummies_and_stay_untangled():
+    # a→c skips layer b: it gets a dummy there, and the drawing needs no crossing
+    edges = [("a1", "b1"), ("b1", "c1"), ("a2", "c2"), ("a3", "b3"), ("b3", "c3")]
+    layers = [["a3", "a2", "a1"], ["b1", "b3"], ["c2", "c1", "c3"]]
+    ordered = order_layers(layers, edges, {x: 0 for e in edges for x in e})
+    assert sum(1 for n in ordered[1] if is_dummy(n)) == 1
+    assert _crossings(ordered, edges) == 0
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_array_count_and_transpose_agree_with_brute_force(seed):
+    rnd = random.Random(seed)
+    layers = [[f"{chr(97 + i)}{j}" for j in range(rnd.randint(3, 9))] for i in range(5)]
+    edges = list({(rnd.choice(layers[i]), rnd.choice(layers[rnd.randint(i + 1, 4)]))
+                  for i in range(4) for _ in range(8)})  # fmt: skip
+    g = Layered(layers, edges, {n: 0 for layer in layers for n in layer})
+    arrays = Arrays(g.up, g.down, g.lane, g.layers)
+    for _ in range(3):
+        order = [rnd.sample(layer, len(layer)) for layer in g.layers]
+        arrays.set_order(order)
+        named = [[g.names[n] for n in layer] for layer in order]
+        before = arrays.crossings()
+        assert before == _crossings(named, edges)
+        arrays.transpose(equal_swaps=False)
+        after = [[g.names[n] for n in layer] for layer in arrays.order()]
+        assert arrays.crossings() == _crossings(after, edges) <= before
+        assert [sorted(map(str, x)) for x in after] == [sorted(map(str, x)) for x in named]
+
+
+def test_large_graphs_get_the_layers_of_least_total_edge_length(monkeypatch):
+    # x and y feed z, which feeds the end of a chain of three: moving x, y and z together one
+    # layer right saves an edge's length; moving any one of them alone does not
+    edges = [("a", "b"), ("b", "c"), ("c", "d"), ("x", "z"), ("y", "z"), ("z", "d")]
+    nodes = sorted({n for e in edges for n in e})
+
+    def length(rank):
+        assert all(rank[v] > rank[u] for u, v in edges)
+        return sum(rank[v] - rank[u] for u, v in edges)
+
+    heuristic = length(graph_rank.ranks(nodes, edges))
+    monkeypatch.setattr(graph_rank, "OPTIMAL_FROM", 1)
+    optimal = graph_rank.ranks(nodes, edges)
+    assert (heuristic, length(optimal)) == (7, 6)
+    assert optimal["z"] == 2 and min(optimal.values()) == 0
