@@ -113,3 +113,21 @@ def test_fitted_overview_shows_keys_and_status_signs(window, qtbot, tmp_path):
         if image.pixelColor(x, y).lightness() > 240
     )
     assert white > 20, "key text missing in the zoomed-out box"
+
+
+def test_a_filter_shows_its_goals_in_a_scene_of_their_own(window, qtbot):
+    """An edit keeps the scene's extent (the view does not jump), a new filter does not: the
+    hint of an empty selection stands in the view, and a smaller selection scrolls no further
+    than its goals."""
+    page = window.feature("graph").page
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: bool(page.scene.nodes))
+    page.set_selection(Selection(text="gibt es nicht"))
+    seen = page.view.mapToScene(page.view.viewport().rect()).boundingRect()
+    assert seen.contains(page.scene.empty_item.sceneBoundingRect())
+    page.set_selection(Selection())
+    whole = page.scene.sceneRect()
+    page.set_selection(Selection(ministry="MID"))
+    goals = page.scene.itemsBoundingRect()
+    assert page.scene.sceneRect().contains(goals)
+    assert page.scene.sceneRect().width() < whole.width()

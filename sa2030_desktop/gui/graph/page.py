@@ -259,15 +259,14 @@ class GraphPage(QWidget):
         else:
             self.positions.placed(self.view_name(), new)  # in memory: a refresh never writes
             self.model = model
-            # an edit may route long edges anew (the layers change): the scene does not
+            # an edit (not a new filter: `fit`) may route long edges anew: the scene does not
             # shrink under the user, so the point looked at stays where it was
-            kept, centre = (
-                self.scene.sceneRect(),
-                self.view.mapToScene(self.view.viewport().rect().center()),
-            )
+            kept = self.scene.sceneRect() if not (fit or model.is_empty) else None
+            centre = self.view.mapToScene(self.view.viewport().rect().center())
             self.scene.set_model(model, self._empty_text())
-            self.scene.setSceneRect(self.scene.sceneRect().united(kept))
-            self.view.centerOn(centre)
+            if kept is not None:
+                self.scene.setSceneRect(self.scene.sceneRect().united(kept))
+                self.view.centerOn(centre)
         self.show_message("" if not model.is_empty else self._empty_text())
         shown, self._shown = self._shown, (self.view_name(), frozenset(model.nodes))
         self._scene_selection()
