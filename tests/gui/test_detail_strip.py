@@ -208,3 +208,21 @@ def test_the_strip_shows_when_it_has_the_keyboard(window, qtbot):
     ratio = button.devicePixelRatioF()
     edge = focused.pixelColor(round(button.width() * ratio / 2), round(1 * ratio))
     assert edge == text, (edge.name(), text.name())
+
+
+def test_eingabe_on_a_goal_in_the_graph_unfolds_the_detail(window, qtbot):
+    strip = _narrow(window, qtbot, 1280, 720)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.action("view.graph").trigger()
+    page = window.feature("graph").page
+    page.select_goal("Z05")
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    qtbot.wait(50)  # the docks' layout settles
+    dock, panel = window.dock("goal_detail"), window.feature("detail").panel
+    assert dock.isVisible() and panel.goal_key == "Z05"
+    assert not strip.collapsed and not strip.toolbar.isVisible()
+    assert window.history_dock in window.tabifiedDockWidgets(dock)  # back in its place
+    assert dock.width() <= _laptop_width(window, 1280) + 10
+    assert panel.isAncestorOf(QApplication.focusWidget())

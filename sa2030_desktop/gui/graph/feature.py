@@ -73,12 +73,10 @@ def _actions():
 
 
 def show_detail(window, key: str) -> None:
-    """Eingabe on a goal in the graph: its detail, in front and with the keyboard focus."""
+    """Eingabe on a goal in the graph: its detail, in front and with the keyboard focus –
+    unfolded as from its strip (gui/detail/strip.py), the one way the detail opens."""
     window.select_goal(key)
-    dock = window.dock("goal_detail")
-    dock.show()
-    dock.raise_()
-    window.feature("detail").panel.tabs.setFocus()
+    window.feature("detail").strip.expand(focus=True)
 
 
 def declare(window) -> GraphFeature:
