@@ -81,29 +81,7 @@ class PgCluster:
         )
         if self.run_as:
             shutil.chown(self.data_dir / "pg_hba.conf", self.run_as, self.run_as)
-        opts = (
-            f"-c listen_addresses='' -c unix_socket_directories='{self.socket_dir}'"
-            " -c fsync=off -c full_page_writes=off"
-            " -c max_connections=60"
-        )
-        subprocess.run(
-            self._cmd(
-                "pg_ctl",
-                "-D",
-                str(self.data_dir),
-                "-l",
-                str(self.root / "server.log"),
-                "-o",
-                opts,
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ),
-            check=True,
-            capture_output=True,
-            cwd="/",
-        )
+        self._pg_ctl_start()
 
     def stop(self, mode: str = "fast") -> None:
         subprocess.run(
@@ -113,6 +91,9 @@ class PgCluster:
         )
 
     def restart_after_stop(self) -> None:
+        self._pg_ctl_start()
+
+    def _pg_ctl_start(self) -> None:
         opts = (
             f"-c listen_addresses='' -c unix_socket_directories='{self.socket_dir}'"
             " -c fsync=off -c full_page_writes=off"
