@@ -72,7 +72,7 @@ MESSAGES = {
     "unknown_extension": "Unbekanntes Dateiformat „{ext}“ – erlaubt sind {allowed}.",
     "not_utf8": "Die Datei ist nicht in UTF-8 kodiert (Byte {offset}).",
     "bad_json": "Kein gültiges JSON: {detail}.",
-    "not_exchange_file": "Die Datei ist keine SA2030-Austauschdatei (\"format\": \"sa2030-portfolio\" fehlt).",
+    "not_exchange_file": 'Die Datei ist keine SA2030-Austauschdatei ("format": "sa2030-portfolio" fehlt).',
     "unsupported_version": "Austauschformat Version {version} wird nicht unterstützt (bis Version {supported}).",
     "missing_section": "Der Abschnitt „{section}“ fehlt.",
     "bad_section": "Der Abschnitt „{section}“ ist keine Liste.",
@@ -153,7 +153,9 @@ def format_code(code: str, data: dict) -> str:
     except KeyError as exc:
         # An optional detail in parentheses („(zuerst: {first})“) is left out when its value is
         # missing, e.g. a duplicate key refused in a dialog rather than found in an import.
-        shorter = re.sub(r"\s*\([^()]*\{" + re.escape(str(exc.args[0])) + r"\}[^()]*\)", "", template)
+        shorter = re.sub(
+            r"\s*\([^()]*\{" + re.escape(str(exc.args[0])) + r"\}[^()]*\)", "", template
+        )
         if shorter != template:
             return format_code_template(shorter, values, data)
         return template.split("{")[0].strip() + f" ({data})"
@@ -231,29 +233,32 @@ def contradiction_text(reason: str, status_label: str) -> str:
 def format_error(error: BaseException) -> str:
     """One German text for any refused action; validation errors list every issue."""
     if isinstance(error, ValidationError):
-        head = format_code("validation", {"count": len(error.issues), "source": error.source or "der Eingabe"})
+        head = format_code(
+            "validation", {"count": len(error.issues), "source": error.source or "der Eingabe"}
+        )
         return head + "\n" + "\n".join(f"- {format_issue(i)}" for i in error.issues)
     if isinstance(error, DomainError):
         return format_code(error.code, error.data)
     return str(error)
 
-MESSAGES.update({
+
+MESSAGES |= {
     "broken_reference": "Verweis ins Leere ({value}).",
     "contradiction": "Status „{status}“ widerspricht den Terminen (Vorschlag: {suggested}).",
     "conflict": "Terminkonflikt: {dependent} wartet ab {waiting} auf {prerequisite}, das erst am {needed} fertig ist ({days} zu spät).",
     "overdue": "Prognose {forecast} ist verstrichen, aber kein Ist-Datum eingetragen.",
-})
+}
 
-MESSAGES.update({  # timeline (issue 7)
+MESSAGES |= {  # timeline (issue 7)
     "empty_time_window": "Der Zeitraum ist leer: „von“ ({start}) liegt nach „bis“ ({end}).",
     "no_milestones_in_window": "Im Zeitraum {window} liegen keine Meilensteine der Auswahl.",
     "milestone_achieved": "Meilenstein {key} ist schon erreicht (Ist {value}); seine Prognose ändert sich nicht mehr.",
     "forecast_before_achieved_prerequisite": "Die Prognose {value} für {key} liegt vor dem Abschluss des benötigten Meilensteins {prerequisite} (erreicht am {achieved}).",
     "imported_forecast_of_achieved": "Meilenstein {key} ist schon erreicht (Ist {value}); die Datei ändert trotzdem seine Prognose – bitte prüfen.",
-})
+}
 
 # data safety (persistence/locking.py, backup.py, location.py; services/safety.py)
-MESSAGES.update({
+MESSAGES |= {
     "file_locked": "„{path}“ wird gerade von {user} auf {host} bearbeitet (seit {since}, Prozess {pid}). Sie können die Datei schreibgeschützt öffnen.",
     "backup_failed": "Die Sicherung von „{path}“ ist fehlgeschlagen ({detail}). Die bisherigen Sicherungen bleiben erhalten.",
     "backup_damaged": "Die Sicherung „{path}“ ist beschädigt ({detail}) und wird nicht verwendet.",
@@ -265,11 +270,11 @@ MESSAGES.update({
     "open_cancelled": "Das Öffnen von „{path}“ wurde abgebrochen.",
     "cancelled": "Abgebrochen – es wurde nichts geändert.",
     "remote_busy": "„{path}“ wurde während des Kopierens verändert (synchronisiert gerade ein anderes Programm?). Bitte in einem Moment erneut öffnen.",
-})
+}
 FIELD.update({"comment": "Kommentar", "tags": "Schlagwörter", "user": "Benutzername"})
 
 # Excel/CSV exchange, packages and merge (issue 5)
-MESSAGES.update({
+MESSAGES |= {
     "source_empty": "Die Datei ist leer.",
     "file_too_large": "Die Datei ist zu groß ({size} Bytes; erlaubt sind 64 MB je CSV-Datei).",
     "file_unreadable_detail": "Die Datei kann nicht gelesen werden ({detail}).",
@@ -320,10 +325,10 @@ MESSAGES.update({
     "merge_take_unknown_field": "Falsche Angabe bei --take „{take}“: {entity} {key} hat kein Feld „{field}“. Zu entscheiden sind: {open}. Nichts wurde geschrieben.",
     "merge_take_no_conflict": "Falsche Angabe bei --take „{take}“: dazu gibt es keinen Konflikt. Zu entscheiden sind: {open}. Nichts wurde geschrieben.",
     "merge_cycle_hint": "Die Zusammenführung würde einen Kreis schließen ({path}). Zum Auflösen eine Abhängigkeit im Kreis entscheiden, z. B. --take {take} (Abhängigkeit {key} {effect}), oder alle mit --ours/--theirs.",
-})
+}
 
 # Word briefings (services/briefing.py, export/briefing/)
-MESSAGES.update({
+MESSAGES |= {
     "unknown_briefing_kind": "Unbekannte Art des Briefings „{value}“ (erlaubt: {allowed}).",
     "briefing_needs_round": "Ein {kind} entsteht aus dem eingefrorenen Stand einer abgeschlossenen Berichtsrunde – bitte mit --round RUNDE (im Dialog: „Berichtsrunde“) eine wählen. Nichts wurde geschrieben.",
     "public_briefing_classified": "Die öffentliche Fassung lässt sich nicht als „VS – NUR FÜR DEN DIENSTGEBRAUCH“ einstufen – bitte entweder --public oder --classified wählen. Nichts wurde geschrieben.",
@@ -335,23 +340,32 @@ MESSAGES.update({
     "session_ends_before_start": "Das Ende der Sitzung ({until}) liegt vor ihrem Beginn ({since}) – bitte --since und --until prüfen. Nichts wurde geschrieben.",
     "public_briefing_kind": "Ein {kind} hat keine öffentliche Fassung – bitte ohne --public erstellen. Nichts wurde geschrieben.",
     "vermerk_needs_one_goal": "Ein Vermerk behandelt genau ein Ziel, die Auswahl enthält aber {count} Ziele. Bitte ein Ziel wählen (Feld „Ziel“ bzw. „--goal SCHLÜSSEL“); es wurde nichts geschrieben.",
-})
-FIELD.update({"issuing_office": "herausgebende Stelle", "demo": "Demodaten", "colour": "Farbe",
-              "sort": "Reihenfolge", "prerequisite_milestone": "benötigter Meilenstein",
-              "dependent_milestone": "wartender Meilenstein", "lineage": "Herkunft",
-              "created": "angelegt am", "updated": "geändert am"})
+}
+FIELD.update(
+    {
+        "issuing_office": "herausgebende Stelle",
+        "demo": "Demodaten",
+        "colour": "Farbe",
+        "sort": "Reihenfolge",
+        "prerequisite_milestone": "benötigter Meilenstein",
+        "dependent_milestone": "wartender Meilenstein",
+        "lineage": "Herkunft",
+        "created": "angelegt am",
+        "updated": "geändert am",
+    }
+)
 
-MESSAGES.update({
+MESSAGES |= {
     "folder_without_csv": "Im Ordner „{path}“ liegen keine CSV-Dateien zum Einlesen.",
     "source_is_directory": "„{path}“ ist ein Ordner; bitte die Dateien oder einen Ordner mit den CSV-Dateien der Vorlage angeben.",
-})
+}
 
 # PDF/A and OpenDocument through LibreOffice (export/office.py)
-MESSAGES.update({
+MESSAGES |= {
     "office_missing": "Für PDF/A und OpenDocument (.pdf, .odt) wird LibreOffice gebraucht, das Programm „soffice“ wurde aber nicht gefunden. Bitte LibreOffice installieren (lassen) und dafür sorgen, dass „soffice“ im Suchpfad (PATH) liegt – oder als .docx speichern. Es wurde nichts geschrieben.",
     "office_timeout": "LibreOffice hat die Umwandlung nicht innerhalb von {seconds} Sekunden beendet und wurde abgebrochen. Bitte später erneut versuchen (läuft LibreOffice noch mit einem offenen Dialog?); es wurde nichts geschrieben.",
     "office_failed": "LibreOffice konnte das Dokument nicht als {format} speichern ({detail}). Es wurde nichts geschrieben.",
-})
+}
 
 from sa2030_desktop.messages_reporting import (  # noqa: E402  (REPORTING.md)
     REPORTING_ENTITY,

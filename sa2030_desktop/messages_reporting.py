@@ -6,19 +6,19 @@ REPORTING_FIELD: dict[str, str] = {}
 REPORTING_ENTITY: dict[str, str] = {}
 
 # Indicators: target path and measured values (REPORTING.md)
-REPORTING_MESSAGES.update({
+REPORTING_MESSAGES |= {
     "indicator_target_equals_baseline": "Zielwert und Ausgangswert sind gleich – ein Zielpfad braucht einen Zielwert, der sich vom Ausgangswert unterscheidet.",
     "indicator_target_date_not_after_baseline": "Das Zieldatum muss nach dem Datum des Ausgangswerts liegen.",
     "indicator_value_twice": "Für den {value} gibt es zwei Messwerte; je Tag ist ein Messwert möglich.",
     "indicator_behind": "Ziel „im Plan“, aber Indikator „{indicator}“ deutlich hinter Plan: {value} gemessen am {measured}, erwartet {expected} (Abstand {gap} % des Zielwegs).",
-})
+}
 REPORTING_FIELD.update({"source": "Quelle", "value": "Wert", "date": "Datum"})
 
 # Reporting rounds (REPORTING.md; domain/reporting.py, services/reporting/)
 REPORTING_ENTITY.update({"round": "Berichtsrunde", "report": "Meldung"})
 REPORTING_FIELD.update({"progress": "Sachstand", "remark": "interne Bemerkung",
               "review_comment": "Kommentar der Prüfung", "deadline": "Meldeschluss"})  # fmt: skip
-REPORTING_MESSAGES.update({
+REPORTING_MESSAGES |= {
     "round_bad_key": "„{key}“ taugt nicht als Schlüssel einer Berichtsrunde (erlaubt: Buchstaben, Ziffern und -_. , höchstens 40 Zeichen, z. B. 2026-Q4).",
     "round_reserved_key": "„{key}“ ist als Schlüssel einer Berichtsrunde reserviert (es steht für den aktuellen Stand).",
     "round_exists": "Die Berichtsrunde {key} gibt es schon.",
@@ -43,10 +43,10 @@ REPORTING_MESSAGES.update({
     "import_frozen_tampered": "Der Berichtsstand der Runde {key} wurde verändert (Prüfsumme sha256 stimmt nicht); er wird nicht übernommen.",
     "unknown_round": "Unbekannte Berichtsrunde „{value}“.",
     "compare_open_later": "Die Berichtsrunde {key} ist noch offen; verglichen wird mit einer abgeschlossenen Runde oder mit „aktuell“.",
-})
+}
 
 # Meldebögen: writing and collecting (services/reporting/meldebogen_*.py)
-REPORTING_MESSAGES.update({
+REPORTING_MESSAGES |= {
     "form_no_goals": "Das Ressort {ministry} führt in der Berichtsrunde {round} kein Ziel; es gibt keinen Meldebogen dafür.",
     "form_folder_is_file": "„{path}“ ist eine Datei; für die Meldebögen wird ein Ordner gebraucht.",
     "form_not_meldebogen": "Die Mappe ist kein Meldebogen von SA2030 Planner (das ausgeblendete Blatt „Kennung“ fehlt oder ist unvollständig).",
@@ -74,4 +74,4 @@ REPORTING_MESSAGES.update({
     "form_row_not_prefilled": "„{value}“ stand nicht im Meldebogen (inzwischen neu angelegt?); bitte einen neuen Meldebogen ausgeben.",
     "form_goal_gone": "Das Ziel {key} gibt es nicht mehr oder es gehört nicht mehr zur Berichtsrunde {round}; die Änderungen dieser Zeile können nicht übernommen werden.",
     "form_goal_other_ministry": "Das Ziel {key} meldet in der Berichtsrunde {round} das Ressort {owner}, nicht {ministry}.",
-})
+}

@@ -88,7 +88,9 @@ def status_arg(text: str) -> Status:
 
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", type=date_arg, metavar="DATUM", help="Stichtag (Standard: heute)")
+    parser.add_argument(
+        "--as-of", type=date_arg, metavar="DATUM", help="Stichtag (Standard: heute)"
+    )
 
 
 def add_filters(parser: argparse.ArgumentParser) -> None:

@@ -55,8 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = file_command(
         sub, "whatif", "hypothetische Prognosen durchrechnen (schreibt nie)", cmd_whatif
     )
-    p.add_argument("--set", dest="changes", action="append", required=True,
-                   metavar="MEILENSTEIN=DATUM")
+    p.add_argument(
+        "--set", dest="changes", action="append", required=True, metavar="MEILENSTEIN=DATUM"
+    )
     add_as_of(p)
     p.add_argument("--json", action="store_true")
 
@@ -64,11 +65,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     msub = p.add_subparsers(dest="ministry_cmd", required=True, metavar="rename")
     r = msub.add_parser("rename", help="Umbenennung (mehrere ALT: Zusammenlegung) zum Stichtag")
     r.add_argument("file", metavar="DATEI", help="die Portfoliodatei")
-    r.add_argument("codes", metavar="ALT… NEU", nargs="+",
-                   help="bisherige(s) Kürzel, zuletzt das neue (mehrere alte: Zusammenlegung)")
+    r.add_argument(
+        "codes",
+        metavar="ALT… NEU",
+        nargs="+",
+        help="bisherige(s) Kürzel, zuletzt das neue (mehrere alte: Zusammenlegung)",
+    )
     r.add_argument("--name", required=True, metavar="TEXT", help="Name des neuen Ressorts")
-    r.add_argument("--effective", required=True, type=date_arg, metavar="DATUM",
-                   help="gilt ab (das alte Ressort endet am Vortag)")
+    r.add_argument(
+        "--effective",
+        required=True,
+        type=date_arg,
+        metavar="DATUM",
+        help="gilt ab (das alte Ressort endet am Vortag)",
+    )
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=cmd_rename)
 
@@ -79,8 +89,10 @@ def cmd_new(args) -> int:
     store = portfolio.create_portfolio(args.file, demo=args.demo, title=args.title)
     snap = store.snapshot()
     store.close()
-    print(f"Portfolio „{snap.info.title}“ angelegt: {args.file} "
-          f"({len(snap.goals)} Ziele, {len(snap.themes)} Themenfelder, {len(snap.ministries)} Ressorts)")
+    print(
+        f"Portfolio „{snap.info.title}“ angelegt: {args.file} "
+        f"({len(snap.goals)} Ziele, {len(snap.themes)} Themenfelder, {len(snap.ministries)} Ressorts)"
+    )
     return EXIT_OK
 
 
@@ -89,20 +101,29 @@ def cmd_import(args) -> int:
 
     store = portfolio.open_portfolio(args.file)
     try:
-        preview = exchange.import_sources(store, [Path(s) for s in args.sources], dry_run=args.dry_run)
+        preview = exchange.import_sources(
+            store, [Path(s) for s in args.sources], dry_run=args.dry_run
+        )
     finally:
         store.close()
     counts = preview.counts()
     if args.json:
-        print_json({"dry_run": args.dry_run, "counts": counts,
-                    "notes": [format_issue(n) for n in preview.notes]})
+        print_json(
+            {
+                "dry_run": args.dry_run,
+                "counts": counts,
+                "notes": [format_issue(n) for n in preview.notes],
+            }
+        )
         return EXIT_OK
     for note in preview.notes:
         print(f"Hinweis: {format_issue(note)}", file=sys.stderr)
     verb = "würde übernehmen" if args.dry_run else "übernommen"
     total = {k: sum(c[k] for c in counts.values()) for k in ("added", "changed", "unchanged")}
-    print(f"Import {verb}: {total['added']} neu, {total['changed']} geändert, "
-          f"{total['unchanged']} unverändert.")
+    print(
+        f"Import {verb}: {total['added']} neu, {total['changed']} geändert, "
+        f"{total['unchanged']} unverändert."
+    )
     return EXIT_OK
 
 
@@ -124,10 +145,12 @@ def cmd_check(args) -> int:
     finally:
         store.close()
     if args.json:
-        print_json({
-            "errors": [_issue_json(i) for i in report.errors],
-            "warnings": [_issue_json(i) for i in report.warnings],
-        })
+        print_json(
+            {
+                "errors": [_issue_json(i) for i in report.errors],
+                "warnings": [_issue_json(i) for i in report.warnings],
+            }
+        )
     else:
         for issue in report.errors:
             print(f"FEHLER: {format_issue(issue)}")
@@ -138,8 +161,12 @@ def cmd_check(args) -> int:
 
 
 def _issue_json(issue) -> dict:
-    return {"code": issue.code, "place": issue.place, "data": issue.data,
-            "message": format_issue(issue)}
+    return {
+        "code": issue.code,
+        "place": issue.place,
+        "data": issue.data,
+        "message": format_issue(issue),
+    }
 
 
 def cmd_stats(args) -> int:
@@ -151,13 +178,19 @@ def cmd_stats(args) -> int:
         print_json(data)
         return EXIT_OK
     print(f"{data['title']} – Stichtag {de_short(_d(data['as_of']))}")
-    print(f"Ziele: {data['goals']}, Meilensteine: {data['milestones']}, "
-          f"Abhängigkeiten: {data['dependencies']} (hart {data['dependencies_by_kind']['hard']}, "
-          f"weich {data['dependencies_by_kind']['soft']}, ressortübergreifend "
-          f"{data['cross_ministry_dependencies']})")
-    print("Status: " + ", ".join(f"{STATUS_LABELS[Status(k)]} {v}" for k, v in data["status"].items()))
-    print(f"Ziele mit Verzug: {len(data['slipped_goals'])}, Meilensteine mit Verzug: "
-          f"{len(data['slipped_milestones'])}, überfällig: {len(data['overdue_milestones'])}")
+    print(
+        f"Ziele: {data['goals']}, Meilensteine: {data['milestones']}, "
+        f"Abhängigkeiten: {data['dependencies']} (hart {data['dependencies_by_kind']['hard']}, "
+        f"weich {data['dependencies_by_kind']['soft']}, ressortübergreifend "
+        f"{data['cross_ministry_dependencies']})"
+    )
+    print(
+        "Status: " + ", ".join(f"{STATUS_LABELS[Status(k)]} {v}" for k, v in data["status"].items())
+    )
+    print(
+        f"Ziele mit Verzug: {len(data['slipped_goals'])}, Meilensteine mit Verzug: "
+        f"{len(data['slipped_milestones'])}, überfällig: {len(data['overdue_milestones'])}"
+    )
     print(f"Terminkonflikte: {len(data['conflicts'])}")
     chain = data["longest_chain"]
     path = chain["path"]
@@ -188,21 +221,27 @@ def cmd_goal(args) -> int:
         print_json(data)
         return EXIT_OK
     print(f"{data['key']} {data['title']}")
-    print(f"Federführung: {data['lead']}; beteiligt: {', '.join(data['partners']) or '–'}; "
-          f"Status: {STATUS_LABELS[Status(data['status'])]} "
-          f"(Vorschlag: {STATUS_LABELS[Status(data['suggested_status'])]})")
+    print(
+        f"Federführung: {data['lead']}; beteiligt: {', '.join(data['partners']) or '–'}; "
+        f"Status: {STATUS_LABELS[Status(data['status'])]} "
+        f"(Vorschlag: {STATUS_LABELS[Status(data['suggested_status'])]})"
+    )
     if not data["milestones"]:
         print("Meilensteine: keine")
     for m in data["milestones"]:
         slip = f", Verzug {days_de(m['slip_days'])}" if m["slip_days"] else ""
-        print(f"  {m['key']} {m['title']}: Basis {de_short(_d(m['baseline'])) if m['baseline'] else '–'}, "
-              f"Prognose {de_short(_d(m['forecast'])) if m['forecast'] else '–'}, "
-              f"Ist {de_short(_d(m['actual'])) if m['actual'] else '–'}{slip}")
+        print(
+            f"  {m['key']} {m['title']}: Basis {de_short(_d(m['baseline'])) if m['baseline'] else '–'}, "
+            f"Prognose {de_short(_d(m['forecast'])) if m['forecast'] else '–'}, "
+            f"Ist {de_short(_d(m['actual'])) if m['actual'] else '–'}{slip}"
+        )
     print(f"Benötigt (transitiv): {', '.join(data['predecessors']) or '–'}")
     print(f"Wird benötigt von (transitiv): {', '.join(data['dependents']) or '–'}")
     for c in data["conflicts"]:
-        print(f"  Terminkonflikt: {c['dependent']} wartet ab {de_short(_d(c['waiting']))} auf "
-              f"{c['prerequisite']}, das erst am {de_short(_d(c['needed']))} fertig ist")
+        print(
+            f"  Terminkonflikt: {c['dependent']} wartet ab {de_short(_d(c['waiting']))} auf "
+            f"{c['prerequisite']}, das erst am {de_short(_d(c['needed']))} fertig ist"
+        )
     return EXIT_OK
 
 
@@ -214,8 +253,10 @@ def cmd_whatif(args) -> int:
     for item in args.changes:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            print(f"sa2030 whatif: Falscher Aufruf: „{item}“ (erwartet MEILENSTEIN=DATUM)",
-                  file=sys.stderr)
+            print(
+                f"sa2030 whatif: Falscher Aufruf: „{item}“ (erwartet MEILENSTEIN=DATUM)",
+                file=sys.stderr,
+            )
             return 2
         try:
             changes[key.strip()] = date_arg(value)
@@ -253,4 +294,3 @@ def cmd_rename(args) -> int:
     what = "zusammengelegt" if len(old) > 1 else "umbenannt"
     print(f"{', '.join(old)} zum {de_short(args.effective)} {what} in {new} „{args.name}“.")
     return EXIT_OK
-

@@ -98,19 +98,24 @@ def _cannot_start_app(path: str | None, commands: set[str]) -> tuple[int, str] |
 
     if path is not None and not is_server(path) and not Path(path).exists():
         if not Path(path).suffix and os.sep not in path:
-            return EXIT_USAGE, (f"Falscher Aufruf: unbekannter Befehl „{path}“ – bekannt sind "
-                                f"{', '.join(sorted(commands))} (siehe sa2030 --help).")
+            return EXIT_USAGE, (
+                f"Falscher Aufruf: unbekannter Befehl „{path}“ – bekannt sind "
+                f"{', '.join(sorted(commands))} (siehe sa2030 --help)."
+            )
         return EXIT_REFUSED, f"Die Datei „{path}“ gibt es nicht."
     if path is not None and Path(path).is_dir():
         return EXIT_REFUSED, f"„{path}“ ist ein Ordner, keine Portfoliodatei."
     headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
         or os.environ.get("QT_QPA_PLATFORM")
     )
     if headless:
-        return EXIT_REFUSED, ("Kein Bildschirm verfügbar: die Desktop-Anwendung braucht eine "
-                              "grafische Sitzung. Ohne Bildschirm helfen die Unterbefehle "
-                              "(sa2030 --help).")
+        return EXIT_REFUSED, (
+            "Kein Bildschirm verfügbar: die Desktop-Anwendung braucht eine "
+            "grafische Sitzung. Ohne Bildschirm helfen die Unterbefehle "
+            "(sa2030 --help)."
+        )
     return None
 
 
@@ -147,6 +152,7 @@ def run_command(args) -> int:
     except Exception as exc:  # noqa: BLE001 - the one place that words every error
         print(f"sa2030 {args.command}: {describe(exc)}", file=sys.stderr)
         return EXIT_REFUSED
+
 
 if __name__ == "__main__":
     sys.exit(main())

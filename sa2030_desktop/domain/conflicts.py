@@ -51,9 +51,7 @@ def waiting_date(portfolio: Portfolio, dep: Dependency) -> tuple[date | None, st
 def needed_date(portfolio: Portfolio, dep: Dependency) -> tuple[date | None, str | None]:
     """Actual (else forecast) of the prerequisite milestone, else of the goal's last milestone."""
     ms = (
-        portfolio.milestones.get(dep.prerequisite_milestone)
-        if dep.prerequisite_milestone
-        else None
+        portfolio.milestones.get(dep.prerequisite_milestone) if dep.prerequisite_milestone else None
     )
     if ms is None:
         ms = last_milestone(portfolio, dep.prerequisite)

@@ -11,7 +11,9 @@ def whatif_sentences(result: WhatIfResult) -> list[str]:
     lines: list[str] = []
     for key, (old, new) in result.changes.items():
         shift = f" ({'+' if (new - old).days > 0 else ''}{_days((new - old).days)})" if old else ""
-        lines.append(f"Annahme: Prognose {key} von {de_short(old) or '–'} auf {de_short(new)}{shift}.")
+        lines.append(
+            f"Annahme: Prognose {key} von {de_short(old) or '–'} auf {de_short(new)}{shift}."
+        )
     before, after = len(result.before.conflicts), len(result.after.conflicts)
     worse = result.worsened_conflicts
     lines.append(
@@ -40,7 +42,9 @@ def whatif_sentences(result: WhatIfResult) -> list[str]:
     for a in result.affected:
         source = a.path[0]
         if a.finished:
-            lines.append(f"{a.key} ({a.lead}) hängt von {source} ab, ist aber bereits abgeschlossen.")
+            lines.append(
+                f"{a.key} ({a.lead}) hängt von {source} ab, ist aber bereits abgeschlossen."
+            )
         elif len(a.path) == 2:
             lines.append(f"{a.key} ({a.lead}) wartet direkt auf {source}.")
         else:

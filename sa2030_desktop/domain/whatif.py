@@ -52,7 +52,8 @@ class WhatIfResult:
         return [
             (old[(c.dependent, c.prerequisite)], c)
             for c in self.after.conflicts
-            if (c.dependent, c.prerequisite) in old and c.days > old[(c.dependent, c.prerequisite)].days
+            if (c.dependent, c.prerequisite) in old
+            and c.days > old[(c.dependent, c.prerequisite)].days
         ]
 
     @property
@@ -82,7 +83,9 @@ def _side(portfolio: Portfolio, as_of: date) -> WhatIfSide:
     return WhatIfSide(
         conflicts=conflicts(portfolio),
         slipped=[slipped_milestone_dict(m) for m in slipped],
-        suggested={k: suggested_status(portfolio, goal, as_of) for k, goal in portfolio.goals.items()},
+        suggested={
+            k: suggested_status(portfolio, goal, as_of) for k, goal in portfolio.goals.items()
+        },
     )
 
 
@@ -123,7 +126,11 @@ def whatif_dict(result: WhatIfResult) -> dict:
 
     return {
         "changes": [
-            {"milestone": k, "old_forecast": o.isoformat() if o else None, "new_forecast": n.isoformat()}
+            {
+                "milestone": k,
+                "old_forecast": o.isoformat() if o else None,
+                "new_forecast": n.isoformat(),
+            }
             for k, (o, n) in result.changes.items()
         ],
         "before": side(result.before),
@@ -133,11 +140,17 @@ def whatif_dict(result: WhatIfResult) -> dict:
             {**a.as_dict(), "days_before": b.days} for b, a in result.worsened_conflicts
         ],
         "changed_suggested_status": {
-            k: {"before": b.value, "after": a.value} for k, (b, a) in result.changed_suggestions.items()
+            k: {"before": b.value, "after": a.value}
+            for k, (b, a) in result.changed_suggestions.items()
         },
         "affected_goals": [
-            {"key": a.key, "lead": a.lead, "path": a.path, "via_milestone": a.via_milestone,
-             "finished": a.finished}
+            {
+                "key": a.key,
+                "lead": a.lead,
+                "path": a.path,
+                "via_milestone": a.via_milestone,
+                "finished": a.finished,
+            }
             for a in result.affected
         ],
         "affected_ministries": result.affected_ministries,

@@ -45,15 +45,38 @@ SPECS: dict[str, EntitySpec] = {
     "portfolio": _spec("portfolio", ("title", "issuing_office", "as_of", "demo"), "portfolio_info"),
     "round": _spec(
         "round",
-        ("title", "as_of", "deadline", "scope", "state", "opened_by", "opened_at", "closed_by",
-         "closed_at"),
+        (
+            "title",
+            "as_of",
+            "deadline",
+            "scope",
+            "state",
+            "opened_by",
+            "opened_at",
+            "closed_by",
+            "closed_at",
+        ),
         "reporting_round",
     ),
     "report": _spec(
         "report",
-        ("ministry", "state", "status", "status_reason", "progress", "remark", "forecasts",
-         "actuals", "values", "submitted_by", "submitted_ministry", "submitted_at",
-         "reviewed_by", "reviewed_at", "review_comment"),
+        (
+            "ministry",
+            "state",
+            "status",
+            "status_reason",
+            "progress",
+            "remark",
+            "forecasts",
+            "actuals",
+            "values",
+            "submitted_by",
+            "submitted_ministry",
+            "submitted_at",
+            "reviewed_by",
+            "reviewed_at",
+            "review_comment",
+        ),
     ),
 }
 
@@ -68,7 +91,11 @@ def _db(value: object) -> object:
     if isinstance(value, list):
         return ",".join(str(v) for v in value)
     if isinstance(value, dict):  # a report's forecasts, actual dates, indicator values
-        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_json_value) if value else ""
+        return (
+            json.dumps(value, sort_keys=True, ensure_ascii=False, default=_json_value)
+            if value
+            else ""
+        )
     return value
 
 
@@ -119,7 +146,9 @@ def created_text(values: dict) -> str:
     """One change-log row per new record: „angelegt (title=…; theme=…)“ with its values, so
     that creation is fully traceable without a row per field (bulk imports stay fast)."""
     shown = "; ".join(
-        f"{c}={_text(v)}" for c, v in values.items() if v not in (None, "") or c in ("status", "kind")
+        f"{c}={_text(v)}"
+        for c, v in values.items()
+        if v not in (None, "") or c in ("status", "kind")
     )
     return f"angelegt ({shown})" if shown else "angelegt"
 

@@ -48,7 +48,11 @@ def load_info(conn: Connection) -> PortfolioInfo:
     row = conn.exec_driver_sql(
         "SELECT title, issuing_office, as_of, demo, lineage FROM portfolio_info WHERE id=1"
     ).first()
-    return PortfolioInfo(row[0], row[1], _date(row[2]), bool(row[3]), row[4]) if row else PortfolioInfo()
+    return (
+        PortfolioInfo(row[0], row[1], _date(row[2]), bool(row[3]), row[4])
+        if row
+        else PortfolioInfo()
+    )
 
 
 def load_categories(conn: Connection) -> dict[str, Category]:
@@ -61,7 +65,9 @@ def load_categories(conn: Connection) -> dict[str, Category]:
 def load_themes(conn: Connection) -> dict[str, Theme]:
     return {
         r[0]: Theme(r[0], r[1], r[2], r[3])
-        for r in conn.exec_driver_sql("SELECT code, name, category, sort FROM theme ORDER BY sort, code")
+        for r in conn.exec_driver_sql(
+            "SELECT code, name, category, sort FROM theme ORDER BY sort, code"
+        )
     }
 
 
@@ -205,7 +211,9 @@ def load_changes(
     limit: int = 5000,
     after: int | None = None,
 ) -> list[Change]:
-    sql = "SELECT id, timestamp, user, entity, key, field, old, new, comment, action FROM change_log"
+    sql = (
+        "SELECT id, timestamp, user, entity, key, field, old, new, comment, action FROM change_log"
+    )
     where, args = [], []
     if key:
         where.append("(key = ? OR key LIKE ? OR key LIKE ? OR key LIKE ? OR key LIKE ?)")

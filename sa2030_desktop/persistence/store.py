@@ -161,7 +161,12 @@ class Store:
         old = self._snapshot
         self._snapshot = None
         touched = changes.added + changes.updated + changes.removed
-        if old is None or changes.full_reload or not touched or len(touched) > self._INCREMENTAL_LIMIT:
+        if (
+            old is None
+            or changes.full_reload
+            or not touched
+            or len(touched) > self._INCREMENTAL_LIMIT
+        ):
             return
         changed: dict[str, set[str]] = {}
         for entity, key in touched:

@@ -74,10 +74,13 @@ class GoalTable(SQLModel, table=True):
 
 class GoalPartnerTable(SQLModel, table=True):
     __tablename__ = "goal_partner"
-    goal: str = Field(sa_column=Column(String, ForeignKey("goal.key", **_CASCADE), primary_key=True))
+    goal: str = Field(
+        sa_column=Column(String, ForeignKey("goal.key", **_CASCADE), primary_key=True)
+    )
     ministry: str = Field(
         sa_column=Column(
-            String, ForeignKey("ministry.code", onupdate="CASCADE", ondelete="RESTRICT"),
+            String,
+            ForeignKey("ministry.code", onupdate="CASCADE", ondelete="RESTRICT"),
             primary_key=True,
         )
     )
@@ -152,7 +155,9 @@ class ChangeTable(SQLModel, table=True):
 class LayoutTable(SQLModel, table=True):
     __tablename__ = "layout"
     view: str = Field(primary_key=True)
-    goal: str = Field(sa_column=Column(String, ForeignKey("goal.key", **_CASCADE), primary_key=True))
+    goal: str = Field(
+        sa_column=Column(String, ForeignKey("goal.key", **_CASCADE), primary_key=True)
+    )
     x: float = 0.0
     y: float = 0.0
 

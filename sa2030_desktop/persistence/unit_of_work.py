@@ -88,8 +88,17 @@ class UnitOfWork:
         if self.server is not None:  # the server's triggers log every changed row themselves
             return
         self._log_rows.append(
-            (self.now, self.user, entity, key, fieldname, _text(old), _text(new), self.comment,
-             self.action)
+            (
+                self.now,
+                self.user,
+                entity,
+                key,
+                fieldname,
+                _text(old),
+                _text(new),
+                self.comment,
+                self.action,
+            )
         )
 
     def guard(self, entity: str, key: str, values: dict, old: dict | None) -> None:
@@ -274,8 +283,13 @@ class UnitOfWork:
                 "INSERT INTO indicator_value (indicator, date, value, source) VALUES (?, ?, ?, ?)",
                 (ind_id, day, value, source),
             )
-        self._log("indicator", indicator_key(ind.goal, ind.name), "values", _values_text(old),
-                 _values_text(new))
+        self._log(
+            "indicator",
+            indicator_key(ind.goal, ind.name),
+            "values",
+            _values_text(old),
+            _values_text(new),
+        )
         key = ("indicator", indicator_key(ind.goal, ind.name))
         if key not in self.changes.added + self.changes.updated:
             self.changes.updated.append(key)
@@ -346,7 +360,9 @@ def current_user() -> str:
 
 @contextmanager
 def unit_of_work(
-    engine: Engine, comment: str = "", user: str | None = None,
+    engine: Engine,
+    comment: str = "",
+    user: str | None = None,
     server: ServerSession | None = None,
 ) -> Iterator[UnitOfWork]:
     """BEGIN IMMEDIATE … COMMIT; rolled back entirely when anything inside raises."""

@@ -47,6 +47,7 @@ class Bundle:
                 if line:
                     issue.place["line"] = line
         return issues
+
     # checks that need the portfolio as it would be after the import (e.g. kategorie vs theme)
     checks: list[Callable[[Portfolio], list[Issue]]] = field(default_factory=list)
     # Parts beyond the portfolio (format version 2: rounds, reports, frozen states), each with
@@ -64,9 +65,7 @@ class Bundle:
 def _merge(existing: object | None, incoming: Record) -> object:
     if existing is None:
         return incoming.obj
-    return dataclasses.replace(
-        existing, **{f: getattr(incoming.obj, f) for f in incoming.fields}
-    )
+    return dataclasses.replace(existing, **{f: getattr(incoming.obj, f) for f in incoming.fields})
 
 
 def _where(place: dict) -> str:

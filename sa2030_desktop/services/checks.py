@@ -39,28 +39,54 @@ def check(store: Store | FileReader, as_of: date | None = None) -> CheckReport:
     result = analyse(portfolio, day)
     for c in result.contradictions:
         report.warnings.append(
-            Issue("contradiction", {"entity": "goal", "key": c.goal},
-                  {"status": c.status.label, "reason": c.reason,
-                   "suggested": result.suggested[c.goal].label}, "warning")
+            Issue(
+                "contradiction",
+                {"entity": "goal", "key": c.goal},
+                {
+                    "status": c.status.label,
+                    "reason": c.reason,
+                    "suggested": result.suggested[c.goal].label,
+                },
+                "warning",
+            )
         )
     for c in result.conflicts:
         report.warnings.append(
-            Issue("conflict", {"entity": "dependency", "key": dependency_key(c.dependent, c.prerequisite)},
-                  {"dependent": c.dependent, "prerequisite": c.prerequisite,
-                   "needed": c.needed.strftime("%d.%m.%Y"), "waiting": c.waiting.strftime("%d.%m.%Y"),
-                   "days": c.days}, "warning")
+            Issue(
+                "conflict",
+                {"entity": "dependency", "key": dependency_key(c.dependent, c.prerequisite)},
+                {
+                    "dependent": c.dependent,
+                    "prerequisite": c.prerequisite,
+                    "needed": c.needed.strftime("%d.%m.%Y"),
+                    "waiting": c.waiting.strftime("%d.%m.%Y"),
+                    "days": c.days,
+                },
+                "warning",
+            )
         )
     for f in indicator_findings(portfolio, day):
         report.warnings.append(
-            Issue("indicator_behind", {"entity": "goal", "key": f.goal},
-                  {"indicator": f.indicator, "value": number_de(f.value),
-                   "expected": number_de(round(f.expected, 2)),
-                   "measured": f.measured.strftime("%d.%m.%Y"),
-                   "gap": f"{f.gap * 100:.1f}".replace(".", ",").replace("-", "\u2212")}, "warning")
+            Issue(
+                "indicator_behind",
+                {"entity": "goal", "key": f.goal},
+                {
+                    "indicator": f.indicator,
+                    "value": number_de(f.value),
+                    "expected": number_de(round(f.expected, 2)),
+                    "measured": f.measured.strftime("%d.%m.%Y"),
+                    "gap": f"{f.gap * 100:.1f}".replace(".", ",").replace("-", "\u2212"),
+                },
+                "warning",
+            )
         )
     for m in result.overdue:
         report.warnings.append(
-            Issue("overdue", {"entity": "milestone", "key": m.key},
-                  {"forecast": m.forecast.strftime("%d.%m.%Y")}, "warning")
+            Issue(
+                "overdue",
+                {"entity": "milestone", "key": m.key},
+                {"forecast": m.forecast.strftime("%d.%m.%Y")},
+                "warning",
+            )
         )
     return report

@@ -44,6 +44,8 @@ def longest_line(raw: bytes) -> tuple[int, int]:
             longest, number = stop - start, line
         start = stop + 1
     return longest, number
+
+
 _SEPARATORS = (";", ",", "\t")
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -154,8 +156,11 @@ def read_csv(path: Path, issues: list[Issue]) -> RawTable | None:
             table.rows.append((line, [unescape(c) for c in record]))
     except csv.Error as exc:
         issues.append(
-            Issue("bad_csv", {"file": name, "line": reader.line_num},
-                  {"detail": german_csv_error(str(exc))})  # fmt: skip
+            Issue(
+                "bad_csv",
+                {"file": name, "line": reader.line_num},
+                {"detail": german_csv_error(str(exc))},
+            )  # fmt: skip
         )
         return None
     if table is None:

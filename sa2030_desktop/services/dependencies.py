@@ -20,8 +20,9 @@ def link(store: Store, dep: Dependency, comment: str = "") -> ChangeSet:
     return ops.Link(dep, comment).apply(store)
 
 
-def update_link(store: Store, dependent: str, prerequisite: str, comment: str = "",
-                **changes: object) -> ChangeSet:
+def update_link(
+    store: Store, dependent: str, prerequisite: str, comment: str = "", **changes: object
+) -> ChangeSet:
     return ops.UpdateLink(dependent, prerequisite, changes, comment).apply(store)
 
 

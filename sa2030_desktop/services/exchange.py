@@ -63,8 +63,9 @@ def import_sources(store: Store, sources: list[Path], dry_run: bool = False) -> 
     return apply_bundle(store, bundle)
 
 
-def export_to(store: Store, target: Path, selection: Selection | None = None,
-              as_of: date | None = None) -> Path:
+def export_to(
+    store: Store, target: Path, selection: Selection | None = None, as_of: date | None = None
+) -> Path:
     portfolio = store.snapshot()
     if selection is not None and not selection.is_empty:
         day = default_as_of(portfolio, as_of)
@@ -78,7 +79,11 @@ def export_to(store: Store, target: Path, selection: Selection | None = None,
         write_tabular = None
     if write_tabular is not None and (suffix in (".xlsx", ".ods", "") or target.is_dir()):
         return write_tabular(portfolio, target)
-    raise DomainError("unknown_extension", ext=suffix or target.name, allowed=".json, .xlsx, .ods oder ein Ordner für CSV")
+    raise DomainError(
+        "unknown_extension",
+        ext=suffix or target.name,
+        allowed=".json, .xlsx, .ods oder ein Ordner für CSV",
+    )
 
 
 def _reporting(store: Store, selection: Selection | None) -> dict | None:

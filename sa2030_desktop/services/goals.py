@@ -33,9 +33,14 @@ def delete_goal(store: Store, key: str, comment: str = "") -> ChangeSet:
     return ops.DeleteGoal(key, comment).apply(store)
 
 
-def restore_goal(store: Store, goal: Goal, milestones: list[Milestone],
-                 dependencies: list[Dependency], indicators: list[Indicator],
-                 comment: str = "") -> ChangeSet:
+def restore_goal(
+    store: Store,
+    goal: Goal,
+    milestones: list[Milestone],
+    dependencies: list[Dependency],
+    indicators: list[Indicator],
+    comment: str = "",
+) -> ChangeSet:
     """Put a deleted goal back with everything that hung on it (the inverse of delete_goal)."""
     contents = ops.GoalContents(goal, milestones, dependencies, indicators)
     return ops.RestoreGoal(contents, comment).apply(store)

@@ -15,7 +15,9 @@ from sa2030_desktop.services.portfolio import default_as_of
 # Beyond this many goals a graph image is unreadable (and its layout takes minutes): the file
 # export refuses with a hint to narrow the selection; the window aggregates instead.
 MAX_FIGURE_GOALS = 2000
-GRAPH_HINT = "--ministry, --theme, --category, --status oder --goal mit --hops (im Fenster: Filterleiste)"
+GRAPH_HINT = (
+    "--ministry, --theme, --category, --status oder --goal mit --hops (im Fenster: Filterleiste)"
+)
 
 
 def graph_model(

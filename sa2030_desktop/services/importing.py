@@ -28,10 +28,15 @@ class ImportPreview:
 
     def counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
-        for label, data in (("added", self.added), ("changed", self.changed),
-                            ("unchanged", self.unchanged)):
+        for label, data in (
+            ("added", self.added),
+            ("changed", self.changed),
+            ("unchanged", self.unchanged),
+        ):
             for entity, keys in data.items():
-                out.setdefault(entity, {"added": 0, "changed": 0, "unchanged": 0})[label] = len(keys)
+                out.setdefault(entity, {"added": 0, "changed": 0, "unchanged": 0})[label] = len(
+                    keys
+                )
         return out
 
 
@@ -87,7 +92,11 @@ def _reading_order(issue: Issue) -> tuple:
     """Errors in the order a user reads the file: by file, sheet, line, then as found."""
     place = issue.place
     line = place.get("line") or place.get("row") or 0
-    return (str(place.get("file", "")), str(place.get("sheet", "")), int(line) if str(line).isdigit() else 0)
+    return (
+        str(place.get("file", "")),
+        str(place.get("sheet", "")),
+        int(line) if str(line).isdigit() else 0,
+    )
 
 
 def preview_bundle(store: Store, bundle: Bundle) -> ImportPreview:

@@ -27,11 +27,15 @@ def read_json(path: Path) -> Bundle:
     except IsADirectoryError:
         raise ValidationError([Issue("file_is_directory", {"file": name})], name) from None
     except OSError as exc:
-        raise ValidationError([Issue("file_unreadable", {"file": name}, {"detail": str(exc)})], name) from None
+        raise ValidationError(
+            [Issue("file_unreadable", {"file": name}, {"detail": str(exc)})], name
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError([Issue("not_utf8", {"file": name}, {"offset": exc.start})], name) from None
+        raise ValidationError(
+            [Issue("not_utf8", {"file": name}, {"offset": exc.start})], name
+        ) from None
     doc = load_json_text(text, name)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ValidationError([Issue("not_exchange_file", {"file": name})], name)
@@ -40,11 +44,19 @@ def read_json(path: Path) -> Bundle:
         raise ValidationError([Issue("missing_version", {"file": name})], name)
     if version > VERSION or version < 1:
         raise ValidationError(
-            [Issue("unsupported_version", {"file": name}, {"version": version, "supported": VERSION})],
+            [
+                Issue(
+                    "unsupported_version",
+                    {"file": name},
+                    {"version": version, "supported": VERSION},
+                )
+            ],
             name,
         )
     if "goals" not in doc:
-        raise ValidationError([Issue("missing_section", {"file": name}, {"section": "goals"})], name)
+        raise ValidationError(
+            [Issue("missing_section", {"file": name}, {"section": "goals"})], name
+        )
     if not isinstance(doc["goals"], list):
         raise ValidationError([Issue("bad_section", {"file": name}, {"section": "goals"})], name)
     bundle = _bundle(doc, name)
@@ -191,7 +203,9 @@ def _bundle(doc: dict, name: str) -> Bundle:
             keys = [r.text(obj, f, required=True) for f in key_fields]
             place["key"] = record_key(entity, dict(zip(key_fields, keys, strict=True)))
             item = _READERS[entity](r, obj, index, *keys)
-            getattr(bundle, section).append(Record(item, place, field_set(r.fields - set(key_fields))))
+            getattr(bundle, section).append(
+                Record(item, place, field_set(r.fields - set(key_fields)))
+            )
     return bundle
 
 

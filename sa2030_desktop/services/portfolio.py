@@ -111,21 +111,26 @@ def import_json(store: Store, source: str | Path, dry_run: bool = False) -> Impo
     return apply_bundle(store, bundle)
 
 
-def export_json(store: Store, target: str | Path, selection: Selection | None = None,
-                as_of: date | None = None) -> Path:
+def export_json(
+    store: Store, target: str | Path, selection: Selection | None = None, as_of: date | None = None
+) -> Path:
     from sa2030_desktop.services.exchange import export_to
 
     return export_to(store, Path(target), selection, as_of)
 
 
-def selected(portfolio: Portfolio, selection: Selection | None, as_of: date | None = None) -> Portfolio:
+def selected(
+    portfolio: Portfolio, selection: Selection | None, as_of: date | None = None
+) -> Portfolio:
     if selection is None or selection.is_empty:
         return portfolio
     day = default_as_of(portfolio, as_of)
     return restrict(portfolio, set(selection.apply(portfolio, day)))
 
 
-def analysis(store: Store, as_of: date | None = None, selection: Selection | None = None) -> Analysis:
+def analysis(
+    store: Store, as_of: date | None = None, selection: Selection | None = None
+) -> Analysis:
     portfolio = selected(store.snapshot(), selection, as_of)
     return analyse(portfolio, default_as_of(portfolio, as_of))
 

@@ -166,7 +166,9 @@ def read_tabular(sources: list[Path], mapping: dict[str, str] | None = None) -> 
                                       severity="warning"))  # fmt: skip
         hidden_rows = getattr(table, "hidden_rows", [])
         if hidden_rows:
-            shown = ", ".join(str(n) for n in hidden_rows[:10]) + (" …" if len(hidden_rows) > 10 else "")
+            shown = ", ".join(str(n) for n in hidden_rows[:10]) + (
+                " …" if len(hidden_rows) > 10 else ""
+            )
             bundle.notes.append(Issue("hidden_rows", _where(table),
                                       {"count": len(hidden_rows), "rows": shown},
                                       severity="warning"))  # fmt: skip

@@ -168,7 +168,9 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             ("baseline_value", "ausgangswert"),
             "Ausgangswert (Zahl; Dezimalkomma oder -punkt).",
         ),
-        Column("basisdatum", "baseline_date", False, ("baseline_date",), "Datum des Ausgangswerts."),
+        Column(
+            "basisdatum", "baseline_date", False, ("baseline_date",), "Datum des Ausgangswerts."
+        ),
         Column("zielwert", "target", False, ("target_value", "target"), "Zielwert (Zahl)."),
         Column(
             "zieldatum",

@@ -80,8 +80,15 @@ def check_zip(path: Path, issues: list[Issue], kind: str, recognise) -> bool:
                 if not m.is_dir() and _has_dtd(zf, m):
                     issues.append(Issue(f"{kind}_entities", {"file": name}, {"part": m.filename}))
                     return False
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
-            RuntimeError, ValueError) as exc:  # fmt: skip  (damaged deflate data, encrypted part)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+    ) as exc:  # fmt: skip  (damaged deflate data, encrypted part)
         detail = "zlib: beschädigte Kompression" if isinstance(exc, zlib.error) else str(exc)
         issues.append(Issue(f"not_{kind}_detail", {"file": name}, {"detail": detail}))
         return False

@@ -147,7 +147,9 @@ class Sanitizer:
                 for d in p.dependencies
             ],  # fmt: skip
             indicators=[
-                self._obj(i, "Indikator", indicator_key(i.goal, i.name), {"name": MAX_TITLE, "unit": 40})
+                self._obj(
+                    i, "Indikator", indicator_key(i.goal, i.name), {"name": MAX_TITLE, "unit": 40}
+                )
                 for i in p.indicators
             ],
         )

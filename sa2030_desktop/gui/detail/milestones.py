@@ -120,7 +120,9 @@ class MilestoneSection(QWidget):
             QMessageBox.warning(self, self.tr("Nicht möglich"), format_error(exc))
             return False
         ms = self.window_.bridge.snapshot().milestones[key]
-        if field == "forecast" and is_overdue(dataclasses.replace(ms, forecast=value), date.today()):
+        if field == "forecast" and is_overdue(
+            dataclasses.replace(ms, forecast=value), date.today()
+        ):
             answer = QMessageBox.question(
                 self,
                 self.tr("Prognose in der Vergangenheit"),
