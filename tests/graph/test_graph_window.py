@@ -11,6 +11,7 @@ from sa2030_desktop.domain.model import DependencyKind
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.graph import actions
 from sa2030_desktop.gui.graph.presentation import READABLE_ZOOM
+from tests.support.detail import on_next_modal
 from tests.support.graph import drag, node_point, show_both
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -119,3 +120,47 @@ def test_screenshots_1920x1080(window, qtbot, name):
         image = window.grab()
     assert image.width() >= 1900
     assert image.save(str(SHOTS / f"graph_{name}.png"))
+
+
+def test_the_graph_takes_the_tables_goal_on_its_first_showing(window, qtbot):
+    """Chosen in the table before the graph was ever built: the graph's what-if works on it."""
+    assert window.select_goal("Z16")
+    assert not window.feature("graph").lazy.is_built()
+    asked = on_next_modal(lambda dialog: (dialog.setIntValue(30), dialog.accept()))
+    window.action("graph.whatif").trigger()  # Analyse → Was-wäre-wenn für das gewählte Ziel
+    page = window.feature("graph").page
+    assert asked, page.message.text()  # not „Bitte zuerst ein Ziel im Graphen wählen.“
+    assert page.scene.selected_node() == "Z16"
+    # Z16 holds up one goal: counted in German (not „1 Ziele“)
+    assert page.message.text().startswith("Was-wäre-wenn: Z16 um 30 Tage später betrifft 1 Ziel (")
+
+
+def test_a_screen_reader_hears_counts_in_german(window, qtbot):
+    from sa2030_desktop.gui.graph.keyboard import describe
+
+    page = window.feature("graph").page
+    window.show_view(page)
+    text = describe(page.scene.nodes["Z20"])  # Z20 needs one goal and is needed by one
+    assert text.endswith("Federführung MWU; 1 Voraussetzung, 1 abhängiges Ziel"), text
+
+
+def test_table_and_graph_stay_in_step_after_the_first_showing(window, qtbot):
+    page = window.feature("graph").page
+    window.show_view(page)
+    window.show_view(window.table)
+    assert window.select_goal("Z05")  # chosen while the graph is hidden
+    window.show_view(page)
+    assert page.scene.selected_node() == "Z05"
+    page.set_options(cross_ministry=True)  # Z15's dependencies all stay within its ministry
+    assert "Z15" not in page.scene.nodes
+    shown = sorted(page.scene.nodes)
+    assert window.select_goal(shown[0])
+    assert page.scene.selected_node() == shown[0]
+    qtbot.mouseClick(
+        page.view.viewport(), Qt.MouseButton.LeftButton, pos=node_point(page, shown[1])
+    )
+    assert window.current_goal() == shown[1]
+    assert window.select_goal("Z15")
+    assert page.scene.selected_node() is None  # not shown: no other goal stays chosen
+    page.set_options(cross_ministry=False)
+    assert page.scene.selected_node() == "Z15"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.dates import days_de
+from sa2030_desktop.domain.grammar import goals_de
 from sa2030_desktop.domain.graph_view import build_view
 from sa2030_desktop.domain.whatif import evaluate
 from sa2030_desktop.gui.tasks import TaskRunner
@@ -74,11 +75,12 @@ def simulate_slip(page, key: str, days: int) -> set[str]:
     result = evaluate(portfolio, changes, page.bridge.as_of)
     affected = {a.key for a in result.affected}
     text = tr(
-        "Was-wäre-wenn: {0} um {1} später betrifft {2} Ziele ({3}); neue Terminkonflikte: {4}. Esc beendet die Simulation."
+        "Was-wäre-wenn: {0} um {1} später betrifft {2} ({3}); neue Terminkonflikte: {4}. "
+        "Esc beendet die Simulation."
     ).format(
         key,
         days_de(days),
-        len(affected),
+        goals_de(len(affected)),
         ", ".join(result.affected_ministries) or "–",
         len(result.new_conflicts),
     )
@@ -87,8 +89,8 @@ def simulate_slip(page, key: str, days: int) -> set[str]:
 
 
 def whatif_dialog(page) -> None:
-    key = page.scene.selected_node()
-    if not key or key.startswith("grp:"):
+    key = page.chosen_goal()
+    if not key:
         page.show_message(tr("Bitte zuerst ein Ziel im Graphen wählen."), error=True)
         return
     days, ok = QInputDialog.getInt(

@@ -54,11 +54,14 @@ class GraphFeature(Feature):
         page.goal_selected.connect(window.select_goal)
         page.detail_requested.connect(lambda key: show_detail(window, key))
         page.set_selection(window.current_selection())
+        page.select_goal(window.current_goal() or "")  # chosen in the table before the graph
         return page
 
     def _workshop(self):
         from sa2030_desktop.gui.graph import workshop
 
+        if not self.lazy.is_built():  # a presentation needs the graph: there was none
+            return workshop.no_session(self.window)
         return workshop.open_dialog(self.page)
 
     def _closing(self) -> None:

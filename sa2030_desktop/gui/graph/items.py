@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.contrast import text_on
+from sa2030_desktop.domain.grammar import goals_de
 from sa2030_desktop.domain.graph_view import GraphNode
 from sa2030_desktop.domain.model import STATUS_COLOURS, Status
 from sa2030_desktop.gui.graph.style import Style
@@ -69,8 +70,8 @@ class NodeItem(QGraphicsItem):
         self.setPos(node.x, node.y)
         if node.is_group:
             self.setToolTip(
-                tr("{0}: {1} Ziele zusammengefasst (Doppelklick klappt auf)").format(
-                    node.key, node.count
+                tr("{0}: {1} zusammengefasst (Doppelklick klappt auf)").format(
+                    node.key, goals_de(node.count)
                 )
             )
         else:

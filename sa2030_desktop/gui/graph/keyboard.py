@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLineF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
+from sa2030_desktop.domain.grammar import count_de, goals_de
 from sa2030_desktop.gui.graph.items import LOD_TEXT, NodeItem
 
 K = Qt.Key
@@ -212,9 +213,10 @@ class KeyboardNavigator:
 def describe(item: NodeItem) -> str:
     node = item.node
     if node.is_group:
-        return tr("Gruppe {0}: {1} Ziele (Eingabe klappt auf)").format(node.key, node.count)
+        return tr("Gruppe {0}: {1} (Eingabe klappt auf)").format(node.key, goals_de(node.count))
     needs = sum(1 for e in item.edges if e.target is item)
     needed = sum(1 for e in item.edges if e.source is item)
-    return tr("{0} – {1}; Status: {2}; Federführung {3}; {4} Voraussetzungen, {5} abhängige "
-              "Ziele").format(node.key, node.title, node.status.label if node.status else "–",
-                              node.lead, needs, needed)  # fmt: skip
+    return tr("{0} – {1}; Status: {2}; Federführung {3}; {4}, {5}").format(
+        node.key, node.title, node.status.label if node.status else "–", node.lead,
+        count_de(needs, "Voraussetzung", "Voraussetzungen"),
+        count_de(needed, "abhängiges Ziel", "abhängige Ziele"))  # fmt: skip

@@ -54,6 +54,7 @@ class GraphPage(QWidget):
         self._token = 0
         self._job = None  # the running layout Task
         self._syncing = False
+        self.wanted: str | None = None  # the window's current goal, mirrored (select_goal)
         self._first = True
         self._shown: tuple | None = None  # (view name, goal keys) of the scene as built
         self.positions = ViewPositions(bridge, self)
@@ -156,38 +157,9 @@ class GraphPage(QWidget):
 
     def context_menu(self, key: str, screen_pos) -> QMenu:
         """Right click on a node: focus, grouping and what-if for this goal."""
-        from sa2030_desktop.gui.graph import actions
+        from sa2030_desktop.gui.graph.context_menu import goal_menu
 
-        menu = QMenu(self)
-        if key.startswith("grp:"):
-            menu.addAction(self.tr("Gruppe aufklappen"), lambda: self.toggle_collapsed(key[4:]))
-        else:
-            menu.addAction(
-                self.tr("Nur Kette von {0} zeigen").format(key), lambda: self.set_focus(key)
-            )
-            menu.addAction(
-                self.tr("Nur Voraussetzungen von {0}").format(key),
-                lambda: self.set_focus(key, "predecessors"),
-            )
-            menu.addAction(
-                self.tr("Nur abhängige Ziele von {0}").format(key),
-                lambda: self.set_focus(key, "dependents"),
-            )
-            lane = (
-                self.scene.nodes[key].node.lane
-                if self.lanes.currentData()
-                else self.scene.nodes[key].node.lead
-            )
-            menu.addAction(
-                self.tr("{0} zusammenfassen").format(lane), lambda: self.toggle_collapsed(lane)
-            )
-            menu.addSeparator()
-            menu.addAction(
-                self.tr("Was-wäre-wenn: Verzug von {0} …").format(key),
-                lambda: (self.select_goal(key), actions.whatif_dialog(self)),
-            )
-        menu.popup(screen_pos)
-        return menu
+        return goal_menu(self, key, screen_pos)
 
     def _lanes_changed(self) -> None:
         self.collapsed = frozenset()
@@ -269,6 +241,7 @@ class GraphPage(QWidget):
                 self.view.centerOn(centre)
         self.show_message("" if not model.is_empty else self._empty_text())
         shown, self._shown = self._shown, (self.view_name(), frozenset(model.nodes))
+        self._show_wanted(scroll=False)  # the table's goal, also on the graph's first showing
         self._scene_selection()
         if model.is_empty:  # the friendly empty state at its natural size, centred
             self.view.fit_pending = self.view.auto_fit = False
@@ -290,14 +263,34 @@ class GraphPage(QWidget):
 
     # -- selection and highlighting ------------------------------------------------------------
     def select_goal(self, key: str) -> None:
-        item = self.scene.nodes.get(key)
-        if item is None or self._syncing:
+        """The window's current goal (the table's; "" for none) is the graph's chosen goal: now
+        if the scene shows it, else on the next build (a hidden tab, a graph built on its first
+        showing, a layout still in the worker)."""
+        if self._syncing:
             return
+        self.wanted = key or None
+        self._show_wanted(scroll=True)
+
+    def chosen_goal(self) -> str | None:
+        """The goal a what-if or a menu entry works on: the one selected in the graph, else the
+        window's current goal while the graph's layout is still being computed."""
+        key = self.scene.selected_node()
+        if key and not key.startswith("grp:"):
+            return key
+        return self.wanted if self.model is None else None
+
+    def _show_wanted(self, scroll: bool) -> None:
+        key = self.wanted
+        if key is None or self.scene.selected_node() == key:
+            return
+        item = self.scene.nodes.get(key)
         self._syncing = True
         try:
-            self.scene.clearSelection()
-            item.setSelected(True)
-            self.view.ensureVisible(item)
+            self.scene.clearSelection()  # a goal the graph does not show: no other stays chosen
+            if item is not None:
+                item.setSelected(True)
+                if scroll:
+                    self.view.ensureVisible(item)
         finally:
             self._syncing = False
 
@@ -310,6 +303,7 @@ class GraphPage(QWidget):
         elif not self.longest_action.isChecked():
             self.scene.set_highlight(None)
         if key and not self._syncing and not key.startswith("grp:"):
+            self.wanted = key  # chosen here: the table follows, and a rebuild keeps it
             self._syncing = True
             try:
                 self.goal_selected.emit(key)

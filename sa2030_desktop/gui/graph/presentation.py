@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain import presentation_steps as steps
+from sa2030_desktop.domain.grammar import count_de, deps_de, goals_de
 from sa2030_desktop.domain.graph_view import chain_of, highlight
 from sa2030_desktop.gui.accessibility import name_view
 from sa2030_desktop.gui.graph.jobs import compute_now
@@ -242,13 +243,17 @@ class PresentationWindow(QWidget):
         total = len(self.groups) + 1
         if self.focus_key is not None:
             count = len({k for p in self.parts for k in p.goals})
-            return self.tr("Kette von {0}: {1} Ziele{2} · {3}").format(
-                self.focus_key, count, part, mode
+            return self.tr("Kette von {0}: {1}{2} · {3}").format(
+                self.focus_key, goals_de(count), part, mode
             )
         if self.is_overall() or not self.groups:
-            return self.tr(
-                "Schritt {0} von {1}: Gesamtbild ({2} Ziele, {3} Abhängigkeiten) · {4}"
-            ).format(total, total, len(self.whole.goals), len(self.whole.dependencies), mode)
+            return self.tr("Schritt {0} von {1}: Gesamtbild ({2}, {3}) · {4}").format(
+                total,
+                total,
+                goals_de(len(self.whole.goals)),
+                deps_de(len(self.whole.dependencies)),
+                mode,
+            )
         label = next(
             (lane.label for lane in self.whole.lanes if lane.value == self.groups[self.step_index]),
             "",
@@ -257,15 +262,21 @@ class PresentationWindow(QWidget):
             count = sum(
                 1 for n in self.whole.nodes.values() if n.lane == self.groups[self.step_index]
             )
-            return self.tr("Schritt {0} von {1}: {2} ({3} Ziele, Aufbau) · {4}").format(
-                self.step_index + 1, total, label, count, mode
+            return self.tr("Schritt {0} von {1}: {2} ({3}, Aufbau) · {4}").format(
+                self.step_index + 1, total, label, goals_de(count), mode
             )
         goals = len({k for p in self.parts for k in p.goals})
         others = len(
             {k for p in self.parts for k in p.neighbours} - {k for p in self.parts for k in p.goals}
         )
-        return self.tr("Schritt {0} von {1}: {2} ({3} Ziele, {4} Nachbarn){5} · {6}").format(
-            self.step_index + 1, total, label, goals, others, part, mode
+        return self.tr("Schritt {0} von {1}: {2} ({3}, {4}){5} · {6}").format(
+            self.step_index + 1,
+            total,
+            label,
+            goals_de(goals),
+            count_de(others, "Nachbar", "Nachbarn"),
+            part,
+            mode,
         )
 
     def _check_screen(self) -> None:
