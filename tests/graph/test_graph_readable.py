@@ -121,3 +121,36 @@ def test_edges_of_the_fitted_graph_are_at_least_1_5_px(page, qtbot, zoom):
         _ink(image, colour, x, y - 8, y + 8) for x in range(left.x() + third, right.x() - third)
     )
     assert ink >= 1.4, (item.edge.id, ink)
+
+
+def test_labels_coming_into_sight_as_the_view_grows_find_their_place(window, qtbot):
+    """The window widened (maximized, the detail folded) without a scroll or zoom: the labels
+    now in sight read the word at 2.5× as after a zoom, not the ⚠ of the fitted small window."""
+    window.resize(900, 600)
+    page = window.feature("graph").page
+    window.show_view(page)
+    qtbot.waitUntil(lambda: page.view.isVisible() and bool(page.scene.edges))
+    view = page.view
+    view.fit_all()
+    assert "⚠" in [label.text() for label in _labels(page)]  # no room at fit-all
+    view.centerOn(page.scene.sceneRect().topLeft())
+    view.set_zoom(2.5)
+    view.centerOn(page.scene.sceneRect().topLeft())
+
+    def in_sight():
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        return {
+            lb.edge_item.edge.id
+            for lb in _labels(page)
+            if lb.edge_item.sceneBoundingRect().intersects(seen)
+        }
+
+    before = in_sight()
+    window.resize(1900, 600)  # wider only: the scroll position stays where it is
+    qtbot.waitUntil(lambda: view.viewport().width() > 1100)
+    assert in_sight() - before  # a conflict edge came into sight
+    boxes = _node_boxes(page)
+    for label in _labels(page):
+        if label.edge_item.edge.id in in_sight():
+            assert label.text() == "Konflikt", label.edge_item.edge.id
+            assert not [b for b in boxes if b.intersects(_on_screen(page, label))]

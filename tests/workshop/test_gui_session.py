@@ -79,6 +79,11 @@ def test_without_a_presentation_the_menu_explains(window, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     window.action("graph.workshop_protocol").trigger()
     assert shown and "noch keine Präsentation" in shown[0]
+    assert not window.feature("graph").lazy.is_built()  # no graph laid out just to say so
+    window.show_view(window.feature("graph").page)  # shown, but never presented
+    shown.clear()
+    window.action("graph.workshop_protocol").trigger()
+    assert shown and "noch keine Präsentation" in shown[0]
 
 
 def test_a_session_without_changes_offers_nothing(window, qtbot):

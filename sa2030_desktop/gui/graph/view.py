@@ -122,7 +122,9 @@ class GraphView(QGraphicsView):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         if (self.fit_pending or self.auto_fit) and self._can_fit():
-            self.fit_all()
+            self.fit_all()  # (places the labels too)
+        else:  # a wider view without a scroll (maximized, the detail folded): new labels in sight
+            self._labels_in_sight()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self.auto_fit = False  # panning or dragging: the user's view from now on

@@ -57,18 +57,22 @@ def open_dialog(page):
     """The Protokoll dialog for the last session of this window (or a hint that there is none)."""
     session = getattr(page, "workshop_session", None)
     if session is None:
-        QMessageBox.information(
-            page.window(),
-            tr("Workshop-Protokoll"),
-            tr(
-                "In diesem Fenster gab es noch keine Präsentation. Das Workshop-Protokoll fasst "
-                "die Entscheidungen einer Präsentation zusammen: bitte den Präsentationsmodus "
-                "starten (F11), im Workshop ändern und danach das Protokoll erstellen."
-            ),
-        )
-        return None
+        return no_session(page.window())
     from sa2030_desktop.gui.graph.workshop_dialog import WorkshopDialog
 
     page.workshop_dialog = WorkshopDialog(page, session)
     page.workshop_dialog.open()
     return page.workshop_dialog
+
+
+def no_session(window) -> None:
+    """The menu entry before any presentation in this window: what the Protokoll needs."""
+    QMessageBox.information(
+        window,
+        tr("Workshop-Protokoll"),
+        tr(
+            "In diesem Fenster gab es noch keine Präsentation. Das Workshop-Protokoll fasst "
+            "die Entscheidungen einer Präsentation zusammen: bitte den Präsentationsmodus "
+            "starten (F11), im Workshop ändern und danach das Protokoll erstellen."
+        ),
+    )
