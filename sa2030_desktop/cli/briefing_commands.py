@@ -10,14 +10,17 @@ from pathlib import Path
 
 from sa2030_desktop.cli.common import (
     EXIT_OK,
+    DataOption,
+    add_date,
     add_filters,
-    date_arg,
+    date_value,
     open_reading,
     print_json,
     selection_of,
 )
 from sa2030_desktop.domain.briefing_kinds import KIND_TITLES, KINDS
 from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.errors import DomainError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,22 +39,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="als „VS – NUR FÜR DEN DIENSTGEBRAUCH“ kennzeichnen")  # fmt: skip
     p.add_argument("--reference", default="", metavar="TEXT", help="Geschäftszeichen")
     p.add_argument("--occasion", default="", metavar="TEXT", help="Anlass (Sprechzettel)")
-    p.add_argument("--meeting-date", type=date_arg, metavar="DATUM", help="Termin (Sprechzettel)")
+    add_date(p, "--meeting-date", help="Termin (Sprechzettel)")
     p.add_argument("--template", metavar="PFAD", help="Hausvorlage (.docx oder .dotx)")
-    p.add_argument("--changes-since", type=date_arg, metavar="DATUM",
-                   help="Änderungen seit diesem Datum aufführen (Statusbericht)")  # fmt: skip
+    add_date(p, "--changes-since", help="Änderungen seit diesem Datum aufführen (Statusbericht)")
     p.add_argument("--author", default="", metavar="TEXT", help="Bearbeitung (Vermerk)")
     p.add_argument("--place", default="Magdeburg", metavar="ORT",
                    help="Ort vor dem Datum auf der ersten Seite (Standard: Magdeburg)")  # fmt: skip
     p.add_argument("--public", action="store_true",
                    help="öffentliche Fassung (Umsetzungsbericht): ohne Prüfkommentare, interne "
                    "Anmerkungen und Namen; nie eingestuft")  # fmt: skip
-    p.add_argument("--issued", type=date_arg, metavar="DATUM",
-                   help="Datum der Ausfertigung auf der ersten Seite (Standard: heute)")  # fmt: skip
-    p.add_argument("--since", type=datetime_arg, metavar="DATUM/UHRZEIT",
+    add_date(p, "--issued", help="Datum der Ausfertigung auf der ersten Seite (Standard: heute)")
+    p.add_argument("--since", action=DataOption, convert=datetime_value, metavar="DATUM/UHRZEIT",
                    help="Beginn der Sitzung (Workshop-Protokoll), Ortszeit, z. B. "
                    "2026-12-03T09:00 oder „03.12.2026 09:00“")  # fmt: skip
-    p.add_argument("--until", type=datetime_arg, metavar="DATUM/UHRZEIT",
+    p.add_argument("--until", action=DataOption, convert=datetime_value, metavar="DATUM/UHRZEIT",
                    help="Ende der Sitzung (Workshop-Protokoll; Standard: jetzt)")  # fmt: skip
     p.add_argument("--participants", default="", metavar="TEXT",
                    help="Teilnehmende (Workshop-Protokoll), durch Kommas getrennt")  # fmt: skip
@@ -59,20 +60,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=cmd_briefing)
 
 
-def datetime_arg(text: str) -> datetime:
-    """2026-12-03T09:00, „2026-12-03 09:00“, „03.12.2026 09:00“ or a date alone (0:00 Uhr)."""
+def datetime_value(text: str, option: str) -> datetime:
+    """2026-12-03T09:00, „2026-12-03 09:00“, „03.12.2026 09:00“ or a date alone (0:00 Uhr);
+    anything else is refused naming the option and the value (exit 1, like every date)."""
     value = text.strip()
+    moment = None
     for pattern in ("%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y"):
         try:
-            return datetime.strptime(value, pattern)
+            moment = datetime.strptime(value, pattern)
+            break
         except ValueError:
             pass
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"„{text}“ ist kein Zeitpunkt (2026-12-03T09:00 oder 03.12.2026 09:00)"
-        ) from None
+    if moment is None:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise DomainError("bad_datetime", value=text, field=option) from None
+    date_value(moment.date().isoformat(), option)  # the same range as every date
+    return moment
 
 
 def cmd_briefing(args) -> int:

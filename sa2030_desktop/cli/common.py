@@ -10,6 +10,7 @@ from datetime import date
 from typing import NoReturn
 
 from sa2030_desktop.domain.dates import parse_date
+from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.domain.values import date_problem
@@ -66,18 +67,62 @@ def _german(text: str) -> str:
     return text
 
 
-def date_arg(text: str) -> date:
+def date_value(text: str, option: str = "Datum") -> date:
+    """The one reading of a date given on the command line (2026-03-31 or 31.03.2026, between
+    1990 and 2100). A value that is no such date is refused data – exit 1 with the message
+    naming the option and the value – not wrong usage (REPORTING/EXCHANGE: 2 is wrong usage)."""
     try:
         day = parse_date(text)
     except ValueError:
         day = None
     if day is None:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum (2026-03-31 oder 31.03.2026)")
-    if date_problem(day):
-        raise argparse.ArgumentTypeError(
-            f"das Datum {text} liegt außerhalb des erlaubten Zeitraums 01.01.1990 bis 31.12.2100"
-        )
+        raise DomainError("bad_date", value=text, field=option)
+    problem = date_problem(day)
+    if problem:
+        code, data = problem
+        raise DomainError(code, **data, field=option)
     return day
+
+
+def assignment(text: str, form: str) -> tuple[str, str]:
+    """SCHLÜSSEL=WERT; another form is wrong usage (argparse's exit 2)."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"„{text}“ hat nicht die Form {form}")
+    return key.strip(), value.strip()
+
+
+def dated_value(text: str, option: str) -> tuple[str, date]:
+    """MEILENSTEIN=DATUM (whatif --set, round submit --set/--actual)."""
+    key, value = assignment(text, "MEILENSTEIN=DATUM")
+    return key, date_value(value, f"{option} {key}")
+
+
+class DataOption(argparse.Action):
+    """An option whose value is data (a date, MEILENSTEIN=DATUM, a measured value): `convert`
+    (text, option) reads it and raises a DomainError for a value that is not one, which
+    `main` reports as refused data (exit 1) naming the option – argparse's `type=` would call
+    it wrong usage (exit 2). A wrong form (ArgumentTypeError) stays wrong usage. `append`: the
+    option may be given several times, its values collected in a list."""
+
+    def __init__(self, option_strings, dest, convert=None, append=False, **kwargs) -> None:
+        super().__init__(option_strings, dest, **kwargs)
+        self.convert, self.append = convert, append
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        try:
+            value = self.convert(values, option_string or self.dest)
+        except argparse.ArgumentTypeError as exc:
+            raise argparse.ArgumentError(self, str(exc)) from None
+        if self.append:
+            value = [*(getattr(namespace, self.dest, None) or []), value]
+        setattr(namespace, self.dest, value)
+
+
+def add_date(parser, *flags: str, **kwargs) -> None:
+    """A date option (DATUM), read by `date_value`."""
+    kwargs.setdefault("metavar", "DATUM")
+    parser.add_argument(*flags, action=DataOption, convert=date_value, **kwargs)
 
 
 def status_arg(text: str) -> Status:
@@ -88,9 +133,7 @@ def status_arg(text: str) -> Status:
 
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--as-of", type=date_arg, metavar="DATUM", help="Stichtag (Standard: heute)"
-    )
+    add_date(parser, "--as-of", help="Stichtag (Standard: heute)")
 
 
 def add_filters(parser: argparse.ArgumentParser) -> None:

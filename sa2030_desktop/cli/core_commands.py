@@ -12,9 +12,11 @@ from pathlib import Path
 from sa2030_desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
+    DataOption,
     add_as_of,
+    add_date,
     add_filters,
-    date_arg,
+    dated_value,
     file_command,
     print_json,
     reading_selection,
@@ -56,7 +58,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub, "whatif", "hypothetische Prognosen durchrechnen (schreibt nie)", cmd_whatif
     )
     p.add_argument(
-        "--set", dest="changes", action="append", required=True, metavar="MEILENSTEIN=DATUM"
+        "--set",
+        dest="changes",
+        action=DataOption,
+        convert=dated_value,
+        append=True,
+        required=True,
+        metavar="MEILENSTEIN=DATUM",
+        help="angenommene Prognose eines Meilensteins (mehrmals möglich)",
     )
     add_as_of(p)
     p.add_argument("--json", action="store_true")
@@ -72,13 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="bisherige(s) Kürzel, zuletzt das neue (mehrere alte: Zusammenlegung)",
     )
     r.add_argument("--name", required=True, metavar="TEXT", help="Name des neuen Ressorts")
-    r.add_argument(
-        "--effective",
-        required=True,
-        type=date_arg,
-        metavar="DATUM",
-        help="gilt ab (das alte Ressort endet am Vortag)",
-    )
+    add_date(r, "--effective", required=True, help="gilt ab (das alte Ressort endet am Vortag)")
     r.add_argument("--json", action="store_true")
     r.set_defaults(run=cmd_rename)
 
@@ -249,20 +252,7 @@ def cmd_whatif(args) -> int:
     from sa2030_desktop.domain.whatif import whatif_dict
     from sa2030_desktop.services import portfolio
 
-    changes = {}
-    for item in args.changes:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            print(
-                f"sa2030 whatif: Falscher Aufruf: „{item}“ (erwartet MEILENSTEIN=DATUM)",
-                file=sys.stderr,
-            )
-            return 2
-        try:
-            changes[key.strip()] = date_arg(value)
-        except argparse.ArgumentTypeError as exc:
-            print(f"sa2030 whatif: Falscher Aufruf: {exc}", file=sys.stderr)
-            return 2
+    changes = dict(args.changes)  # MEILENSTEIN=DATUM, read by the option (dated_value)
     store = portfolio.open_to_read(args.file)
     try:
         result = portfolio.what_if(store, changes, args.as_of)

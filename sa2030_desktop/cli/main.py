@@ -82,7 +82,15 @@ def main(argv: list[str] | None = None) -> int:
         from sa2030_desktop.app import run_app
 
         return run_app(argv[0] if argv else None)
-    args = parser.parse_args(argv)
+    from sa2030_desktop.domain.errors import DomainError
+
+    try:
+        args = parser.parse_args(argv)
+    except DomainError as exc:  # an option's value that is no date (common.DataOption)
+        from sa2030_desktop.messages import format_error
+
+        print(f"sa2030 {argv[0]}: {format_error(exc)}", file=sys.stderr)
+        return EXIT_REFUSED
     from sa2030_desktop.failures import quiet_unraisable
 
     sys.unraisablehook = quiet_unraisable

@@ -8,33 +8,31 @@ from __future__ import annotations
 import argparse
 from contextlib import contextmanager
 
-from sa2030_desktop.cli.common import EXIT_OK, date_arg, print_json, status_arg
+from sa2030_desktop.cli.common import (
+    EXIT_OK,
+    DataOption,
+    add_date,
+    assignment,
+    date_value,
+    dated_value,
+    print_json,
+    status_arg,
+)
 from sa2030_desktop.domain.dates import days_de, de_short, percent_de
+from sa2030_desktop.domain.errors import DomainError
 
 
-def _assignment(text: str) -> tuple[str, object]:
-    key, sep, value = text.partition("=")
-    if not sep or not key.strip():
-        raise argparse.ArgumentTypeError(f"„{text}“ hat nicht die Form SCHLÜSSEL=WERT")
-    return key.strip(), value.strip()
-
-
-def _dated(text: str) -> tuple[str, object]:
-    key, value = _assignment(text)
-    return key, date_arg(str(value))
-
-
-def _measured(text: str) -> tuple[str, object]:
+def _measured(text: str, option: str) -> tuple[str, object]:
     """IND=V@DATE: a measured value with its date (decimal comma accepted)."""
-    name, rest = _assignment(text)
-    number, sep, day = str(rest).partition("@")
+    name, rest = assignment(text, "INDIKATOR=WERT@DATUM")
+    number, sep, day = rest.partition("@")
     if not sep:
         raise argparse.ArgumentTypeError(f"„{text}“ hat nicht die Form INDIKATOR=WERT@DATUM")
     try:
         value = float(number.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"„{number}“ ist keine Zahl") from None
-    return name, (value, date_arg(day))
+        raise DomainError("bad_number", value=number, field=f"{option} {name}") from None
+    return name, (value, date_value(day, f"{option} {name}"))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,9 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     c = command("open", "Berichtsrunde eröffnen (alle Ziele oder die der Ressorts)", cmd_open)
     c.add_argument("--title", required=True, metavar="TEXT")
-    c.add_argument("--as-of", required=True, type=date_arg, metavar="DATUM", help="Stichtag")
-    c.add_argument("--deadline", required=True, type=date_arg, metavar="DATUM",
-                   help="Meldeschluss")  # fmt: skip
+    add_date(c, "--as-of", required=True, help="Stichtag")
+    add_date(c, "--deadline", required=True, help="Meldeschluss")
     c.add_argument("--ministry", nargs="+", action="extend", default=[], metavar="RESSORT",
                    help="nur die Ziele, die diese Ressorts am Stichtag führen")  # fmt: skip
     c.add_argument("--json", action="store_true")
@@ -76,11 +73,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--progress", default="", metavar="TEXT", help="Sachstand (höchstens 1.000 Zeichen)"
     )
     c.add_argument("--remark", default="", metavar="TEXT", help="interne Bemerkung")
-    c.add_argument("--set", dest="forecasts", type=_dated, action="append", default=[],
+    c.add_argument("--set", dest="forecasts", action=DataOption, convert=dated_value, append=True, default=[],
                    metavar="MEILENSTEIN=DATUM", help="Prognose")  # fmt: skip
-    c.add_argument("--actual", dest="actuals", type=_dated, action="append", default=[],
+    c.add_argument("--actual", dest="actuals", action=DataOption, convert=dated_value, append=True, default=[],
                    metavar="MEILENSTEIN=DATUM", help="Ist-Datum")  # fmt: skip
-    c.add_argument("--value", dest="values", type=_measured, action="append", default=[],
+    c.add_argument("--value", dest="values", action=DataOption, convert=_measured, append=True, default=[],
                    metavar="INDIKATOR=WERT@DATUM", help="Messwert")  # fmt: skip
     c.add_argument("--ministry", default="", metavar="RESSORT", help="meldendes Ressort")
 
@@ -100,7 +97,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     c = command("compare", "zwei Berichtsrunden vergleichen (RUNDE2 auch „aktuell“)", cmd_compare)
     c.add_argument("later", metavar="RUNDE2")
-    c.add_argument("--as-of", type=date_arg, metavar="DATUM",
+    add_date(c, "--as-of",
                    help="Stichtag des aktuellen Stands (mit „aktuell“; Standard: heute)")  # fmt: skip
     c.add_argument("--json", action="store_true")
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from sa2030_desktop.cli import common
-from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, add_filters, date_arg
+from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, add_date, add_filters
 from sa2030_desktop.domain.timeline_layout import GROUP_BY
 
 
@@ -21,8 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="PNG/SVG: erste Seite ZIEL.png, weitere ZIEL-2.png, ZIEL-3.png …; PDF: eine Datei",
     )
     add_filters(p)
-    p.add_argument("--from", dest="date_from", type=date_arg, metavar="DATUM", help="Zeitraum ab")
-    p.add_argument("--to", dest="date_to", type=date_arg, metavar="DATUM", help="Zeitraum bis")
+    add_date(p, "--from", dest="date_from", help="Zeitraum ab")
+    add_date(p, "--to", dest="date_to", help="Zeitraum bis")
     p.add_argument(
         "--group-by",
         choices=GROUP_BY,

@@ -121,7 +121,7 @@ def test_ministry_rename_keeps_history(demo_file, capsys):
     [
         ["stats"],  # missing file
         ["whatif", "{f}", "--set", "Z04-M2"],  # no date
-        ["stats", "{f}", "--as-of", "32.13.2026"],
+        # a date that is no date is refused data, exit 1: tests/core/test_cli_dates.py
         ["frobnicate", "{f}", "x"],  # unknown command is read as a file to open plus extra
     ],
 )
