@@ -63,7 +63,7 @@ def resolve_target(
         raise DomainError("folder_missing", path=str(parent))
     if st is None:
         if not os.access(parent, os.W_OK | os.X_OK):
-            raise DomainError("target_unwritable", path=shown)
+            raise _unwritable(parent, shown)
         return target, _new_mode(folder)
     if folder:
         if not stat.S_ISDIR(st.st_mode):
@@ -72,13 +72,31 @@ def resolve_target(
         raise DomainError("target_is_directory", path=shown)
     elif not stat.S_ISREG(st.st_mode):
         raise DomainError("target_not_regular", path=shown)
+    if _on_readonly_disk(parent):  # before the file's own protection: that is not the cause
+        raise DomainError("readonly_filesystem", path=shown)
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise DomainError("target_readonly", path=shown)
     if not folder and not database and _is_database(target):  # out.json → link to the portfolio
         raise DomainError("target_is_portfolio", path=shown)
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise DomainError("target_unwritable", path=shown)
+        raise _unwritable(parent, shown)
     return target, stat.S_IMODE(st.st_mode)
+
+
+def _on_readonly_disk(folder: Path) -> bool:
+    """The folder lies on a file system mounted read-only (a locked USB stick, an ro share)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _unwritable(folder: Path, shown: str) -> DomainError:
+    """A folder that cannot be written to: read-only disk (EROFS) or no permission (EACCES)
+    – os.access says only „no“ for both."""
+    if _on_readonly_disk(folder):
+        return DomainError("readonly_filesystem", path=shown)
+    return DomainError("target_unwritable", path=shown)
 
 
 def _is_database(path: Path) -> bool:
