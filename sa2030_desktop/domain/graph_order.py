@@ -11,11 +11,13 @@ The best order seen is kept; two starting orders (as given, and depth first) get
 iterations each, the better one the rest, until eight iterations bring no real improvement.
 A lane (ministry, theme field) stays one block: nodes only move among their own lane.
 
-The sweeps, the transpose and the crossing count run on numpy arrays (graph_mincross.py).
+The sweeps, the transpose and the crossing count run on arrays: compiled with numba
+(graph_kernels.py), or with numpy calls where numba is missing (graph_mincross.py).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Hashable, Sequence
 
 Node = Hashable
@@ -25,6 +27,9 @@ MIN_QUIT = 8  # iterations without a real improvement before giving up (dot's Mi
 MAX_ITER = 24  # iterations from the better start (dot's MaxIter)
 START_ITER = 2  # iterations from each starting order
 CONVERGENCE = 0.995  # a real improvement: at least 0.5 % fewer crossings
+_COMPILED: list[type] = []  # the compiled Arrays (graph_kernels.py), once numba has them ready
+_COMPILING: list[threading.Thread] = []
+_LOCK = threading.Lock()
 
 
 def is_dummy(node: Node) -> bool:
@@ -120,6 +125,39 @@ def _mincross(arrays, start: list[list[int]], iterations: int) -> tuple[list[lis
     return best, best_count
 
 
+def _compile() -> None:
+    try:
+        from sa2030_desktop.domain.graph_kernels import Compiled
+
+        trial = Compiled([[], [0]], [[1], []], [0, 0], [[0], [1]])
+        trial.sweep(downward=True, reverse=False)
+        trial.transpose(equal_swaps=True)
+        trial.crossings()
+    except Exception:  # noqa: BLE001 - ImportError, or numba failing to compile or cache
+        return
+    _COMPILED.append(Compiled)
+
+
+def compiled_steps(wait: bool = False) -> type | None:
+    """The compiled steps (graph_kernels.py) if numba has them ready, else None and they are
+    being made in the background: loading numba and its cached code costs ~0.7 s CPU once
+    per session, compiling afresh (first run on a machine) ~9 s — the numpy steps give the
+    same orders meanwhile. `wait`: until they are ready (or numba failed)."""
+    with _LOCK:
+        if not _COMPILING:
+            _COMPILING.append(threading.Thread(target=_compile, name="numba", daemon=True))
+            _COMPILING[0].start()
+    if wait:
+        _COMPILING[0].join()
+    return _COMPILED[0] if _COMPILED else None
+
+
+def _arrays():
+    from sa2030_desktop.domain.graph_mincross import Arrays
+
+    return compiled_steps() or Arrays
+
+
 def order_layers(
     layers: Sequence[Sequence[Node]],
     edges: Sequence[tuple[Node, Node]],
@@ -128,9 +166,7 @@ def order_layers(
     """Each layer's nodes in the order with the fewest crossings found, with the dummies of
     long edges (`is_dummy`) where those edges pass."""
     g = Layered(layers, edges, lane)
-    from sa2030_desktop.domain.graph_mincross import Arrays
-
-    arrays = Arrays(g.up, g.down, g.lane, g.layers)
+    arrays = _arrays()(g.up, g.down, g.lane, g.layers)
     starts = [[sorted(layer, key=lambda n: g.lane[n]) for layer in g.layers]]
     starts.append(_depth_first(g, g.layers))
     large = len(g.names) >= LARGE  # thousands of goals: a few iterations

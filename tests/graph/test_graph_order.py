@@ -10,7 +10,7 @@ from itertools import combinations
 
 import pytest
 
-from sa2030_desktop.domain import graph_rank
+from sa2030_desktop.domain import graph_order, graph_rank
 from sa2030_desktop.domain.graph_mincross import Arrays
 from sa2030_desktop.domain.graph_order import Layered, is_dummy, order_layers
 
@@ -107,3 +107,57 @@ def test_large_graphs_get_the_layers_of_least_total_edge_length(monkeypatch):
     optimal = graph_rank.ranks(nodes, edges)
     assert (heuristic, length(optimal)) == (7, 6)
     assert optimal["z"] == 2 and min(optimal.values()) == 0
+
+
+def _random_layered(rnd, lanes: int):
+    depth = rnd.randint(2, 7)
+    layers = [[f"{chr(97 + i)}{j}" for j in range(rnd.randint(1, 12))] for i in range(depth)]
+    edges = list({(rnd.choice(layers[i]), rnd.choice(layers[rnd.randint(i + 1, depth - 1)]))
+                  for i in range(depth - 1) for _ in range(rnd.randint(0, 15))})  # fmt: skip
+    lane = {n: rnd.randrange(lanes) for layer in layers for n in layer}
+    return layers, edges, lane
+
+
+@pytest.mark.parametrize("lanes", [1, 3])
+def test_compiled_steps_give_the_numpy_steps_orders_and_the_brute_force_count(lanes):
+    # graph_kernels.py compiles the three steps of graph_mincross.py with numba: every sweep and
+    # transpose must leave the same order, every count the brute-force one, on random graphs
+    compiled = graph_order.compiled_steps(wait=True)
+    assert compiled is not None, "numba is a dependency: the compiled steps must load"
+    rnd = random.Random(lanes)
+    for _graph in range(40):
+        layers, edges, lane = _random_layered(rnd, lanes)
+        g = Layered(layers, edges, lane)
+        plain, fast = (
+            Arrays(g.up, g.down, g.lane, g.layers),
+            compiled(g.up, g.down, g.lane, g.layers),
+        )
+        start = [sorted(rnd.sample(x, len(x)), key=lambda n: g.lane[n]) for x in g.layers]
+        plain.set_order(start)
+        fast.set_order(start)
+        for it in range(8):
+            named = [[g.names[n] for n in layer] for layer in fast.order()]
+            assert fast.crossings() == plain.crossings() == _crossings(named, edges)
+            reverse = it % 4 < 2
+            plain.sweep(downward=it % 2 == 0, reverse=reverse)
+            fast.sweep(downward=it % 2 == 0, reverse=reverse)
+            assert fast.order() == plain.order()
+            plain.transpose(equal_swaps=not reverse)
+            fast.transpose(equal_swaps=not reverse)
+            assert fast.order() == plain.order()
+            assert [fast.pos[n] for n in range(len(g.names))] == [
+                plain.pos[n] for n in range(len(g.names))
+            ]
+
+
+def test_order_layers_is_the_same_with_and_without_numba(monkeypatch):
+    compiled = graph_order.compiled_steps(wait=True)
+    rnd = random.Random(7)
+    for _graph in range(10):
+        layers, edges, lane = _random_layered(rnd, 2)
+        monkeypatch.setattr(graph_order, "_arrays", lambda: compiled)
+        fast = order_layers(layers, edges, lane)
+        monkeypatch.setattr(graph_order, "_arrays", lambda: Arrays)
+        assert order_layers(layers, edges, lane) == fast
+        real = [sorted(n for n in layer if not is_dummy(n)) for layer in fast]
+        assert real == [sorted(layer) for layer in layers]

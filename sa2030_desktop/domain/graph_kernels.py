@@ -1,0 +1,225 @@
+"""The sweep, transpose and crossing count of graph_mincross.Arrays compiled with numba: the
+same steps on the same arrays, with the same results (tests/graph/test_graph_order.py), but
+as loops in machine code instead of numpy calls — numpy's cost per call, not the arithmetic,
+decided the time up to a few hundred goals (issue 14 item 3: ≥ 10× faster than Graphviz dot).
+
+Compiled once and cached on disk (`cache=True`: in __pycache__ beside this file, or in the
+user's cache folder where that is read-only); importing numba costs ~0.25 s CPU once per
+session, at the first graph shown. graph_order.py falls back to the numpy path where numba
+cannot be imported or compiled.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from sa2030_desktop.domain.graph_mincross import MAX_ROUNDS, Arrays
+
+
+@njit(cache=True)
+def _crossings(at, pos, start, ptr, flat, size):  # pragma: no cover - compiled
+    """Crossings between neighbouring layers, one accumulator tree (Fenwick) per pair of
+    layers: upper ends in place order, each one's lower ends ascending (Barth, Jünger and
+    Mutzel 2004)."""
+    total = 0
+    layers = len(start) - 1
+    ends = np.empty(max(1, degree_max(ptr)), dtype=np.int64)
+    for i in range(layers - 1):
+        width = start[i + 2] - start[i + 1]
+        tree = np.zeros(width + 1, dtype=np.int64)
+        inserted = 0
+        for slot in range(start[i], start[i + 1]):
+            n = at[slot]
+            row = n + size
+            deg = _sorted_places(ends, row, pos, ptr, flat)
+            for e in range(deg):
+                # entries with a place above p: all inserted minus those at p or below
+                k, below = ends[e] + 1, 0
+                while k > 0:
+                    below += tree[k]
+                    k -= k & -k
+                total += inserted - below
+            for e in range(deg):
+                k = ends[e] + 1
+                while k <= width:
+                    tree[k] += 1
+                    k += k & -k
+                inserted += 1
+    return total
+
+
+@njit(cache=True)
+def degree_max(ptr):  # pragma: no cover - compiled
+    most = 0
+    for r in range(len(ptr) - 1):
+        most = max(most, ptr[r + 1] - ptr[r])
+    return most
+
+
+@njit(cache=True)
+def _sorted_places(buf, row, pos, ptr, flat):  # pragma: no cover - compiled
+    """The places of row's neighbours into buf, ascending (insertion sort: a handful)."""
+    deg = 0
+    for e in range(ptr[row], ptr[row + 1]):
+        x = pos[flat[e]]
+        h = deg
+        while h > 0 and buf[h - 1] > x:
+            buf[h] = buf[h - 1]
+            h -= 1
+        buf[h] = x
+        deg += 1
+    return deg
+
+
+@njit(cache=True)
+def _pair(u, v, pos, ptr, flat, size):  # pragma: no cover - compiled
+    """Crossings of u's and v's edges (up and down) with u left of v, and with v left."""
+    uv, vu = 0, 0
+    for shift in (0, size):
+        ru, rv = u + shift, v + shift
+        for a in range(ptr[ru], ptr[ru + 1]):
+            pa = pos[flat[a]]
+            for b in range(ptr[rv], ptr[rv + 1]):
+                pb = pos[flat[b]]
+                if pa > pb:
+                    uv += 1
+                elif pa < pb:
+                    vu += 1
+    return uv, vu
+
+
+@njit(cache=True)
+def _transpose(at, pos, lane, start, ptr, flat, size, equal_swaps, rounds):  # pragma: no cover
+    """Arrays.transpose: odd-even pairs of even then odd layers; the steps touch disjoint pairs
+    of layers that are no neighbours, so doing them one after another is the same."""
+    layers = len(start) - 1
+    version = np.zeros(layers + 2, dtype=np.int64)  # swaps so far in layer i - 1
+    seen = np.full((layers, 2), -1, dtype=np.int64)  # versions at the last look, per step
+    for _round in range(rounds):
+        gain = 0
+        for lp in range(2):
+            for pp in range(2):
+                for i in range(lp, layers, 2):
+                    # the pairs' crossings depend on layers i - 1 … i + 1 alone: if none of
+                    # them changed since these pairs were last looked at, none will swap
+                    state = version[i] + version[i + 1] + version[i + 2]
+                    if seen[i, pp] == state:
+                        continue
+                    swapped = False
+                    for slot in range(start[i] + pp, start[i + 1] - 1, 2):
+                        u, v = at[slot], at[slot + 1]
+                        if lane[u] != lane[v]:
+                            continue
+                        before, after = _pair(u, v, pos, ptr, flat, size)
+                        if after < before or (equal_swaps and after == before and before > 0):
+                            gain += before - after
+                            at[slot], at[slot + 1] = v, u
+                            pos[u] += 1
+                            pos[v] -= 1
+                            version[i + 1] += 1
+                            swapped = True
+                    # a swap of equal pairs would be undone on the next look: look again
+                    if not (equal_swaps and swapped):
+                        seen[i, pp] = version[i] + version[i + 1] + version[i + 2]
+        if gain <= 0:
+            break
+
+
+@njit(cache=True)
+def _sweep(at, pos, lane, start, ptr, flat, degree, size, downward, reverse):  # pragma: no cover
+    """Arrays.sweep: each layer's nodes with neighbours in the layer before sorted by (lane,
+    weighted median, barycenter, slot — reversed on request); the others keep their slots."""
+    count = len(start) - 1
+    shift = 0 if downward else size
+    first, last, step = (1, count, 1) if downward else (count - 2, -1, -1)
+    values = np.empty(max(1, degree_max(ptr)), dtype=np.int64)
+    for i in range(first, last, step):
+        a, b = start[i], start[i + 1]
+        movers = np.empty(b - a, dtype=np.int64)
+        median = np.empty(b - a)
+        bary = np.empty(b - a)
+        k = 0
+        for slot in range(a, b):
+            row = at[slot] + shift
+            deg = degree[row]
+            if deg == 0:
+                continue
+            total = 0.0
+            for e in range(ptr[row], ptr[row + 1]):
+                total += pos[flat[e]]
+            _sorted_places(values, row, pos, ptr, flat)
+            half = deg // 2
+            hi = values[half]
+            lo = values[max(half - 1, 0)]
+            left = lo - values[0]
+            right = values[deg - 1] - hi
+            spread = left + right
+            if deg % 2 == 1:
+                m = float(hi)
+            elif deg == 2 or spread == 0:
+                m = (lo + hi) / 2
+            else:
+                m = (lo * right + hi * left) / spread
+            movers[k], median[k], bary[k] = slot - a, m, total / deg
+            k += 1
+        if k == 0:
+            continue
+        nodes = at[a:b].copy()
+        ranked = _merge_sort(k, movers, median, bary, lane, nodes, reverse)
+        for j in range(k):
+            at[a + movers[j]] = nodes[movers[ranked[j]]]
+        for slot in range(a, b):
+            pos[at[slot]] = slot - a
+
+
+@njit(cache=True)
+def _merge_sort(k, movers, median, bary, lane, nodes, reverse):  # pragma: no cover - compiled
+    """0 … k-1 in the order of `_before` (bottom-up merge sort; the keys are all distinct)."""
+    ranked, other = np.arange(k), np.empty(k, dtype=np.int64)
+    width = 1
+    while width < k:
+        for lo in range(0, k, 2 * width):
+            mid, hi = min(lo + width, k), min(lo + 2 * width, k)
+            x, y, out = lo, mid, lo
+            while x < mid and y < hi:
+                if _before(ranked[y], ranked[x], movers, median, bary, lane, nodes, reverse):
+                    other[out] = ranked[y]
+                    y += 1
+                else:
+                    other[out] = ranked[x]
+                    x += 1
+                out += 1
+            other[out : out + mid - x] = ranked[x:mid]
+            out += mid - x
+            other[out : out + hi - y] = ranked[y:hi]
+        ranked, other = other, ranked
+        width *= 2
+    return ranked
+
+
+@njit(cache=True)
+def _before(x, y, movers, median, bary, lane, nodes, reverse):  # pragma: no cover - compiled
+    lx, ly = lane[nodes[movers[x]]], lane[nodes[movers[y]]]
+    if lx != ly:
+        return lx < ly
+    if median[x] != median[y]:
+        return median[x] < median[y]
+    if bary[x] != bary[y]:
+        return bary[x] < bary[y]
+    return movers[x] > movers[y] if reverse else movers[x] < movers[y]
+
+
+class Compiled(Arrays):
+    """Arrays with the three steps compiled: the same interface for graph_order's loop."""
+
+    def crossings(self) -> int:
+        return int(_crossings(self.at, self.pos, self.start, self.ptr, self.flat, self.size))
+
+    def transpose(self, equal_swaps: bool) -> None:
+        _transpose(self.at, self.pos, self.lane, self.start, self.ptr, self.flat, self.size,
+                   equal_swaps, MAX_ROUNDS)  # fmt: skip
+
+    def sweep(self, downward: bool, reverse: bool) -> None:
+        _sweep(self.at, self.pos, self.lane, self.start, self.ptr, self.flat, self.degree,
+               self.size, downward, reverse)  # fmt: skip
