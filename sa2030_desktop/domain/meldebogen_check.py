@@ -98,7 +98,7 @@ def parse_cell(kind: str, value: object) -> object:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if kind == "status":
-        return Status.parse(str(value))
+        return Status.from_label(str(value))
     if kind == "date":
         if isinstance(value, bool | int | float):  # a bare number is no date (lost format)
             raise ValueError(value)

@@ -30,6 +30,17 @@ class Status(StrEnum):
             raise ValueError(text)
         return alias
 
+    @classmethod
+    def from_label(cls, text: str) -> Status:
+        """Only a German label (case and spaces as typed), else ValueError: the Meldebogen
+        offers nothing else, and its answer is applied to the portfolio – no guess from an
+        Ampel colour („gelb“: verzögert or gefährdet?) or a code (REPORTING.md)."""
+        norm = " ".join(str(text).strip().lower().split())
+        for status in cls:
+            if norm == STATUS_LABELS[status].lower():
+                return status
+        raise ValueError(text)
+
 
 STATUS_LABELS = {
     Status.NOT_STARTED: "nicht begonnen",

@@ -112,6 +112,15 @@ def test_collect_submits_changed_values_in_one_transaction(store, tmp_path):
     assert again.kept == ["Z2"] and again.submitted == ["Z1"]
 
 
+def test_a_label_typed_over_the_drop_down_counts_whatever_its_case(store, tmp_path):
+    """The labels only (Ampel colours and codes are refused: BAD above), but as a person types
+    them: „Gefährdet “ is gefährdet."""
+    path = mw.write_form(store, "R1", "MID", tmp_path / "mid.xlsx").path
+    edit(path, {"Ziele": {"E5": "  Gefährdet ", "F5": "Lieferverzug"}})
+    mc.collect(store, "R1", path, today=TODAY)
+    assert store.snapshot().goals["Z1"].status is Status.AT_RISK
+
+
 def test_collect_operation_is_undoable(store, tmp_path):
     path = mw.write_form(store, "R1", "MS", tmp_path / "ms.xlsx").path
     edit(path, {"Indikatoren": {"I5": "12,5"}, "Ziele": {"H5": "intern"}})
@@ -164,6 +173,14 @@ BAD = {
                     "gesperrt"),
     "status": ({"Ziele": {"E6": "fertig"}}, "Blatt Ziele, Zeile 6, Spalte E (Status)",
                "„fertig“ ist kein Status"),
+    # only the drop-down's labels (REPORTING.md): no Ampel colour, no code – a report is
+    # applied to the portfolio, so nothing is guessed
+    "Ampel colour": ({"Ziele": {"E6": "grün"}}, "Blatt Ziele, Zeile 6, Spalte E (Status)",
+                     "„grün“ ist kein Status (erlaubt: nicht begonnen, im Plan"),
+    "Ampel red": ({"Ziele": {"E5": "rot", "F5": "Verzug"}},
+                  "Blatt Ziele, Zeile 5, Spalte E (Status)", "„rot“ ist kein Status"),
+    "status code": ({"Ziele": {"E6": "delayed"}}, "Blatt Ziele, Zeile 6, Spalte E (Status)",
+                    "„delayed“ ist kein Status"),
     "date": ({"Meilensteine": {"E6": "Ende Oktober"}},
              "Blatt Meilensteine, Zeile 6, Spalte E (Prognose)", "„Ende Oktober“ ist kein Datum"),
     "milestone of another goal": (

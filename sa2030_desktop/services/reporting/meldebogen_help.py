@@ -38,7 +38,8 @@ def help_lines(ident: mb.Identity) -> list[tuple[str, str]]:
         ),  # fmt: skip
         (
             "help",
-            f"Blatt „{mb.SHEET_GOALS}“: Status (Auswahlliste: {labels}), Begründung des "
+            f"Blatt „{mb.SHEET_GOALS}“: Status (Auswahlliste: {labels}; nur diese "
+            "Bezeichnungen, keine Ampelfarben wie „grün“), Begründung des "
             f"Status (nötig, wenn der Status auf „verzögert“ oder „gefährdet“ wechselt), "
             f"Sachstand (höchstens {MAX_PROGRESS:,} Zeichen; er wird veröffentlicht) und "
             f"eine interne Bemerkung (wird nie veröffentlicht).".replace(",000", ".000"),
