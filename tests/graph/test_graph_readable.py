@@ -125,32 +125,67 @@ def test_edges_of_the_fitted_graph_are_at_least_1_5_px(page, qtbot, zoom):
 
 def test_labels_coming_into_sight_as_the_view_grows_find_their_place(window, qtbot):
     """The window widened (maximized, the detail folded) without a scroll or zoom: the labels
-    now in sight read the word at 2.5× as after a zoom, not the ⚠ of the fitted small window."""
+    now in sight are placed for this zoom – not left where the fitted small window put them,
+    with a leader line that no longer reaches the word."""
     window.resize(900, 600)
     page = window.feature("graph").page
     window.show_view(page)
     qtbot.waitUntil(lambda: page.view.isVisible() and bool(page.scene.edges))
     view = page.view
     view.fit_all()
-    assert "⚠" in [label.text() for label in _labels(page)]  # no room at fit-all
+    assert any(label.has_leader() for label in _labels(page))  # no room on the routes
     view.centerOn(page.scene.sceneRect().topLeft())
     view.set_zoom(2.5)
     view.centerOn(page.scene.sceneRect().topLeft())
 
     def in_sight():
         seen = view.mapToScene(view.viewport().rect()).boundingRect()
-        return {
-            lb.edge_item.edge.id
-            for lb in _labels(page)
-            if lb.edge_item.sceneBoundingRect().intersects(seen)
-        }
+        return [lb for lb in _labels(page) if lb.edge_item.sceneBoundingRect().intersects(seen)]
 
     before = in_sight()
     window.resize(1900, 600)  # wider only: the scroll position stays where it is
     qtbot.waitUntil(lambda: view.viewport().width() > 1100)
-    assert in_sight() - before  # a conflict edge came into sight
+    assert [lb for lb in in_sight() if lb not in before]  # a conflict edge came into sight
     boxes = _node_boxes(page)
+    for label in in_sight():
+        name = label.edge_item.edge.id
+        rect = _on_screen(page, label)
+        assert label.text() == "Konflikt", name  # zoomed in there is room for the word
+        assert not [b for b in boxes if b.intersects(rect)], name
+        if label.has_leader():  # the line starts at the word's border
+            start = QPointF(view.mapFromScene(label.leader.line()[0]))
+            assert rect.adjusted(-3, -3, 3, 3).contains(start), name
+            assert not rect.adjusted(3, 3, -3, -3).contains(start), name
+
+
+@pytest.mark.parametrize("size", [LAPTOP, (1920, 1080)])
+def test_at_fit_all_every_conflict_reads_the_word(window, qtbot, size):
+    """The gaps between the boxes are narrower than „Konflikt“: the word goes to the nearest
+    free place in sight with a leader line to its edge, instead of a ⚠ with a tooltip."""
+    window.resize(*size)
+    page = window.feature("graph").page
+    window.show_view(page)
+    qtbot.waitUntil(lambda: page.view.isVisible() and bool(page.scene.edges))
+    page.view.fit_all()
+    view = page.view
+    boxes = _node_boxes(page)
+    rects = []
     for label in _labels(page):
-        if label.edge_item.edge.id in in_sight():
-            assert label.text() == "Konflikt", label.edge_item.edge.id
-            assert not [b for b in boxes if b.intersects(_on_screen(page, label))]
+        name = label.edge_item.edge.id
+        assert label.text() == "Konflikt", name
+        rect = _on_screen(page, label)
+        assert view.viewport().rect().contains(rect.toRect()), name  # in sight
+        assert not [b for b in boxes if b.intersects(rect)], name
+        assert not [r for r in rects if r.intersects(rect)], name  # labels apart
+        rects.append(rect)
+        line = label.leader.line()
+        if line is None:  # on its route
+            assert label.edge_item.shape().contains(label.pos()) or label.has_leader() is False
+            continue
+        start, end = (QPointF(view.mapFromScene(p)) for p in line)
+        assert label.edge_item.shape().contains(line[1]), name  # it leads to the edge
+        assert (start - rect.center()).manhattanLength() <= rect.width(), name  # from the word
+        for t in range(1, 20):  # through no goal's box
+            point = start + (end - start) * (t / 20)
+            assert not [b for b in boxes if b.contains(point)], name
+    assert sum(1 for lb in _labels(page) if lb.has_leader()) >= 1

@@ -2,9 +2,12 @@
 
 It is read at the reading size whatever the zoom: at least 12 pt on screen (16 px; 18 pt on the
 projector) and never smaller than the goals' own text at that zoom. It sits on the edge's route
-where it covers no goal; where the full word finds no free place (a graph fitted into a laptop's
-window), a warning sign „⚠“ of the same size does (not the „!“ of a delayed goal's box); the
-edge stays red and thicker, and the tooltip of both names the conflict.
+where it covers no goal. Where the word finds no room on the route (a graph fitted into a
+laptop's window: the gaps between the boxes are narrower than the word), it goes to the nearest
+free place in sight – above the top row, into an empty corner – with a dotted leader line to
+its edge that crosses no goal. Only where there is no such place either, a warning sign „⚠“ of
+the same size sits on the route (not the „!“ of a delayed goal's box); the edge stays red and
+thicker, and the tooltip of both names the conflict.
 
 The label is an item of its own above goals and edges (as the edge's child it would stack
 below the other edges); it shows, hides and dims with its edge.
@@ -27,6 +30,13 @@ PAD = 3.0  # between the text and its box
 MARGIN = 3.0  # free screen pixels between the label and a goal
 # where along the route to try, from the middle outwards (fractions of its length)
 SPOTS = tuple(0.5 + sign * k / 40 for k in range(20) for sign in ((1,) if k == 0 else (-1, 1)))
+# the route points a leader line may start from: 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 of SPOTS
+ANCHORS = (0, 7, 8, 15, 16, 23, 24)
+# the label's offsets from its anchor in screen pixels, nearest first (a short leader reads best)
+OFFSETS = sorted(
+    ((dx, dy) for dx in range(-180, 181, 15) for dy in range(-120, 121, 10) if dx or dy),
+    key=lambda d: math.hypot(d[0], d[1] * 1.5),  # sideways before up and down: fewer rows crossed
+)
 
 
 class ConflictLabel(QGraphicsItem):
@@ -47,6 +57,9 @@ class ConflictLabel(QGraphicsItem):
         self._rect = QRectF()
         self._stale = True  # its place is still to be searched
         self._samples: list[tuple[QPointF, QPointF]] | None = None
+        self.anchor: QPointF | None = None  # the route's point its leader line goes to
+        self._searched_in: tuple[int, ...] | None = None  # the sight's size at the search
+        self.leader = Leader(self)
         self._apply_size()
 
     def text(self) -> str:
@@ -57,13 +70,17 @@ class ConflictLabel(QGraphicsItem):
         return float(self.font.pixelSize())
 
     # -- size and place ------------------------------------------------------------------------
-    def set_zoom(self, zoom: float, force: bool = False, search: bool = True) -> None:
+    def set_zoom(
+        self, zoom: float, force: bool = False, search: bool = True, settled: bool = False
+    ) -> None:
         """The view's zoom changed: keep the reading size on screen and find a free place
         (`force`: also at the same zoom, e.g. in a scene just built; `search`: False for a
-        label out of sight, which looks when it comes into view)."""
-        if zoom <= 0 or (
-            not force and not self._stale and abs(zoom - self.zoom) < 1e-3 * self.zoom
-        ):
+        label out of sight, which looks when it comes into view; `settled`: the view was fitted,
+        zoomed or resized – a „⚠“ looks again when its sight changed, a scroll step does not)."""
+        if zoom <= 0:
+            return
+        same = not force and not self._stale and abs(zoom - self.zoom) < 1e-3 * self.zoom
+        if same and not (search and settled and self._text == self.short and self._sight_moved()):
             return
         self.zoom = zoom
         self._apply_size()
@@ -91,22 +108,116 @@ class ConflictLabel(QGraphicsItem):
         self._rect = QRectF(-width / 2, -height / 2, width, height)
 
     def place(self) -> None:
-        """The first spot along the route where the label covers no goal: the word if it fits
-        anywhere, else the „!“; as a last resort the middle of the route."""
+        """The first spot along the route where the word covers no goal; else the nearest free
+        spot in sight for the word with a leader line; else the „⚠“ on the route; as a last
+        resort the middle of the route."""
         samples = self._route_samples()
         if not samples:
             return
         scene = self.scene()
-        for text in (self.full, self.short):
-            self._set_text(text)
-            # on the line, or just beside it (a map's label along a road): above, then below
-            side = (self._rect.height() / 2 + MARGIN) / self.zoom
-            for point, normal in samples:
-                for spot in (point, point + normal * side, point - normal * side):
-                    if scene is None or self._free(scene, spot):
-                        self.setPos(spot)
-                        return
-        self.setPos(samples[0][0])
+        self._searched_in = self._sight()
+        self._set_text(self.full)
+        if scene is None:
+            self._put(samples[0][0])
+            return
+        spot = self._on_route(scene, samples)
+        if spot is not None:
+            self._put(spot)
+            return
+        found = self._with_leader(scene, samples)
+        if found is not None:
+            self._put(*found)
+            return
+        self._set_text(self.short)
+        self._put(self._on_route(scene, samples) or samples[0][0])
+
+    def _sight(self) -> tuple[int, ...] | None:
+        scene = self.scene()
+        area = scene.label_area if scene is not None else None
+        return None if area is None else tuple(round(v) for v in area.getRect())
+
+    def _sight_moved(self) -> bool:
+        return self._sight() != self._searched_in
+
+    def _on_route(self, scene, samples) -> QPointF | None:
+        # on the line, or just beside it (a map's label along a road): above, then below
+        side = (self._rect.height() / 2 + MARGIN) / self.zoom
+        for point, normal in samples:
+            for spot in (point, point + normal * side, point - normal * side):
+                if self._free(scene, spot):
+                    return spot
+        return None
+
+    def _with_leader(self, scene, samples) -> tuple[QPointF, QPointF] | None:
+        """(spot, anchor): the word's nearest free place in the view's sight, joined to a point
+        of the route by a straight line through no goal's box and no other label."""
+        area = scene.label_area
+        if area is None:
+            return None
+        z = self.zoom
+        w, h = self._rect.width() / z, self._rect.height() / z
+        inner = area.adjusted(w / 2, h / 2, -w / 2, -h / 2)
+        anchors = [samples[i][0] for i in ANCHORS if i < len(samples)]
+        reach = QRectF(anchors[0], anchors[0])
+        for point in anchors:
+            reach = reach.united(QRectF(point, point))
+        reach = reach.adjusted(-200 / z - w, -140 / z - h, 200 / z + w, 140 / z + h)
+        others = [r for r in self._other_labels(scene) if r.intersects(reach)]
+        grid = scene.box_grid()
+        for dx, dy in OFFSETS:
+            offset = QPointF(dx / z, dy / z)
+            for anchor in anchors:
+                spot = anchor + offset
+                if not inner.contains(spot) or not self._free(scene, spot):
+                    continue
+                rect = self._scene_rect_at(spot)
+                if any(r.intersects(rect) for r in others):
+                    continue
+                if not grid.crosses(anchor, self._border_point(spot, anchor), MARGIN / z):
+                    return spot, anchor
+        return None
+
+    def _other_labels(self, scene) -> list[QRectF]:
+        return [
+            e.label.scene_rect()
+            for e in scene.edges.values()
+            if e.label is not None and e.label is not self and e.label.placed()
+        ]
+
+    def placed(self) -> bool:
+        return not self._stale and self.edge_item.isVisible() and self.scene() is not None
+
+    def scene_rect(self) -> QRectF:
+        """The label's box in scene units (with the free margin round it)."""
+        return self._scene_rect_at(self.pos())
+
+    def _scene_rect_at(self, centre: QPointF) -> QRectF:
+        w = (self._rect.width() + 2 * MARGIN) / self.zoom
+        h = (self._rect.height() + 2 * MARGIN) / self.zoom
+        return QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)
+
+    def _border_point(self, centre: QPointF, anchor: QPointF) -> QPointF:
+        """Where the line from the label's centre to the anchor leaves the label's box."""
+        half_w = self._rect.width() / 2 / self.zoom
+        half_h = self._rect.height() / 2 / self.zoom
+        dx, dy = anchor.x() - centre.x(), anchor.y() - centre.y()
+        scale = min(
+            half_w / abs(dx) if dx else math.inf,
+            half_h / abs(dy) if dy else math.inf,
+            1.0,
+        )
+        return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
+
+    def _put(self, spot: QPointF, anchor: QPointF | None = None) -> None:
+        self.setPos(spot)
+        self.anchor = anchor
+        scene = self.scene()
+        if anchor is not None and self.leader.scene() is None and scene is not None:
+            scene.addItem(self.leader)
+        self.leader.set_line(self._border_point(spot, anchor) if anchor else None, anchor)
+
+    def has_leader(self) -> bool:
+        return self.anchor is not None
 
     def route_changed(self) -> None:
         """The edge's path changed (a goal moved, a new layout): search the place again."""
@@ -127,11 +238,19 @@ class ConflictLabel(QGraphicsItem):
         return self._samples
 
     def keep_or_place(self) -> None:
-        """After a zoom step: stay where the label still covers no goal, else look again (a
-        wheel step at 1,000 goals must not search every route)."""
+        """After a zoom step: stay where the label still covers no goal (nor, with its leader,
+        leaves the sight), else look again (a wheel step at 1,000 goals must not search every
+        route)."""
         scene = self.scene()
         if scene is not None and self._text == self.full and self._free(scene, self.pos()):
-            return
+            if self.anchor is None:
+                return
+            area = scene.label_area
+            if (area is None or area.contains(self.pos())) and not scene.box_grid().crosses(
+                self.anchor, self._border_point(self.pos(), self.anchor), MARGIN / self.zoom
+            ):
+                self._put(self.pos(), self.anchor)  # the leader's end follows the label's size
+                return
         self.place()
 
     def _free(self, scene, point: QPointF) -> bool:
@@ -161,31 +280,46 @@ class ConflictLabel(QGraphicsItem):
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
 
-class BoxGrid:
-    """The goals' boxes in buckets of CELL scene units: a label asks dozens of spots, at 1,000
-    goals for hundreds of labels; scene.items() (and its index of moving, untransformed items)
-    took minutes for that."""
+class Leader(QGraphicsItem):
+    """The dotted line from a label placed off its route to a point of the route (scene units,
+    a fixed width on screen); shows, hides and dims with the label's edge."""
 
-    CELL = 200.0
+    def __init__(self, label: ConflictLabel) -> None:
+        super().__init__()
+        self.label = label
+        self.setZValue(2.5)  # above the edges it leads across, below the label
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setToolTip(label.toolTip())
+        self._line: tuple[QPointF, QPointF] | None = None
 
-    def __init__(self, nodes) -> None:
-        self._cells: dict[tuple[int, int], list[QRectF]] = {}
-        for node in nodes:
-            if node.isVisible():
-                box = node.mapRectToScene(node.box())
-                for cell in self._cells_of(box):
-                    self._cells.setdefault(cell, []).append(box)
+    def set_line(self, start: QPointF | None, end: QPointF | None) -> None:
+        self.prepareGeometryChange()
+        self._line = (start, end) if start is not None and end is not None else None
+        self.setVisible(self._line is not None)
 
-    def _cells_of(self, rect: QRectF):
-        c = self.CELL
-        for x in range(math.floor(rect.left() / c), math.floor(rect.right() / c) + 1):
-            for y in range(math.floor(rect.top() / c), math.floor(rect.bottom() / c) + 1):
-                yield (x, y)
+    def line(self) -> tuple[QPointF, QPointF] | None:
+        return self._line
 
-    def covers(self, area: QRectF) -> bool:
-        """Whether `area` touches a goal's box."""
-        return any(
-            box.intersects(area)
-            for cell in self._cells_of(area)
-            for box in self._cells.get(cell, ())
-        )
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        if self._line is None:
+            return QRectF()
+        pad = 5 / self.label.zoom
+        return QRectF(*self._line).normalized().adjusted(-pad, -pad, pad, pad)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        edge = self.label.edge_item
+        if self._line is None or not edge.isVisible():
+            return
+        if edge.edge.dimmed:
+            painter.setOpacity(0.25)
+        colour = self.label.style.colour("conflict")
+        pen = QPen(colour, 1.6, Qt.PenStyle.DotLine)
+        pen.setCosmetic(True)  # the same width on screen at every zoom
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(pen)
+        start, end = self._line
+        painter.drawLine(start, end)
+        radius = 3.5 / self.label.zoom  # a dot where it meets the edge
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(end, radius, radius)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphic
 
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.graph_view import GraphModel, highlight
-from sa2030_desktop.gui.graph.conflict_label import BoxGrid
+from sa2030_desktop.gui.graph.box_grid import BoxGrid
 from sa2030_desktop.gui.graph.edge_item import EdgeItem
 from sa2030_desktop.gui.graph.interactions import ConnectInteraction, MoveInteraction, wants_connect
 from sa2030_desktop.gui.graph.items import LaneItem, NodeItem, Style
@@ -38,6 +38,7 @@ class GraphScene(QGraphicsScene):
         self.overview = OverviewPicture()
         self._labels_placed = False  # conflict labels searched their place in this model
         self._box_grid: BoxGrid | None = None
+        self.label_area: QRectF | None = None  # the view's sight: where a leader may take a label
         self.overview_on = False
         self.focus_key: str | None = None  # the keyboard goal (gui/graph/keyboard.py)
         self.focus_shown = False  # its frame shows while a view of this scene has the focus
@@ -193,14 +194,15 @@ class GraphScene(QGraphicsScene):
             self._box_grid = BoxGrid(self.nodes.values())
         return self._box_grid
 
-    def set_label_zoom(self, zoom: float, seen: QRectF | None = None) -> None:
+    def set_label_zoom(self, zoom: float, seen: QRectF | None = None, settled: bool = True) -> None:
         """The view's zoom: conflict labels keep their reading size and find free places; only
         those whose edge is in `seen` (the view's scene rectangle) search now (at 1,000 goals
         there are hundreds)."""
+        self.label_area = seen
         for item in self.edges.values():
             if item.label is not None:
                 search = seen is None or item.sceneBoundingRect().intersects(seen)
-                item.label.set_zoom(zoom, force=not self._labels_placed, search=search)
+                item.label.set_zoom(zoom, not self._labels_placed, search, settled)
         self._labels_placed = True
 
     def _refresh(self) -> None:

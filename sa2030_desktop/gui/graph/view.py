@@ -37,6 +37,7 @@ class GraphView(QGraphicsView):
         self.min_zoom = MIN_ZOOM
         self.fit_pending = False  # fit once the view is shown at its real size
         self.auto_fit = False  # the user has not zoomed or panned since the last fit
+        self._fitting = False
         self.keys = KeyboardNavigator(self)
 
     def zoom(self) -> float:
@@ -68,15 +69,15 @@ class GraphView(QGraphicsView):
             scene.set_overview(overview)
         self._labels_in_sight()  # after the overview: hidden edges' labels wait
 
-    def _labels_in_sight(self) -> None:
-        scene = self.scene()
-        if scene is not None:  # (none yet while the view is built)
+    def _labels_in_sight(self, settled: bool = True) -> None:
+        scene = self.scene()  # (none yet while the view is built)
+        if scene is not None and not getattr(self, "_fitting", False):
             seen = self.mapToScene(self.viewport().rect()).boundingRect()
-            scene.set_label_zoom(self.zoom(), seen)
+            scene.set_label_zoom(self.zoom(), seen, settled)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt override)
         super().scrollContentsBy(dx, dy)
-        self._labels_in_sight()  # labels coming into sight find their place
+        self._labels_in_sight(settled=False)  # labels coming into sight find their place
 
     def drawBackground(self, painter: QPainter, rect) -> None:  # noqa: N802
         super().drawBackground(painter, rect)
@@ -108,11 +109,16 @@ class GraphView(QGraphicsView):
     def fit_rect(self, rect: QRectF, max_zoom: float = FIT_MAX_ZOOM) -> None:
         if rect.isEmpty():
             return
-        self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitting = True  # labels search once, in the fitted sight, not on the way there
+        try:
+            self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            self._fitting = False
         self._update_hints()
         if self.zoom() < self.min_zoom or self.zoom() > min(max_zoom, MAX_ZOOM):
             self.set_zoom(min(self.zoom(), max_zoom))
             self.centerOn(rect.center())
+            self._labels_in_sight()  # in the sight as centred
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
