@@ -19,6 +19,7 @@ INPUT_MESSAGES = {
     "bad_key": "„{value}“ taugt nicht als Schlüssel: {why}.",
     "bad_ministry_code": "„{value}“ taugt nicht als Ressortkürzel (erlaubt: ein Großbuchstabe, dann bis zu 11 Buchstaben oder Ziffern, z. B. MID oder StK).",
     "bad_priority": "Priorität „{value}“ ist nicht erlaubt – erlaubt sind die ganzen Zahlen 1, 2 und 3.",
+    "bad_status_option": "„{value}“ in „{field}“ ist kein Status (erlaubt: not_started, on_track, delayed, at_risk, done oder nicht begonnen, im Plan, verzögert, gefährdet, abgeschlossen).",
     "bad_datetime": "„{value}“ in „{field}“ ist kein Zeitpunkt (erwartet 2026-12-03T09:00 oder 03.12.2026 09:00).",
     "date_out_of_range": "Das Datum {value} in „{field}“ liegt außerhalb des erlaubten Zeitraums 01.01.1990 bis 31.12.2100.",
     "number_out_of_range": "„{value}“ in „{field}“ ist keine erlaubte Zahl (endlich, höchstens 10^15 dem Betrag nach).",

@@ -26,7 +26,35 @@ _HELP_WORDS = (
 )
 
 
+# What an argument says in --help when its command gives no text of its own (the same words
+# on every command): the portfolio file and the --json switch.
+_DEFAULT_HELP = {
+    "DATEI": "die Portfoliodatei (.sa2030)",
+    "--json": "das Ergebnis maschinenlesbar als JSON auf der Standardausgabe",
+}
+
+
+class DescribedSubcommands(argparse._SubParsersAction):
+    """A subcommand's --help starts with what it does: its one-line help is its description."""
+
+    def add_parser(self, name: str, **kwargs):
+        if kwargs.get("help") and "description" not in kwargs:
+            kwargs["description"] = kwargs["help"]
+        return super().add_parser(name, **kwargs)
+
+
 class GermanArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", "parsers", DescribedSubcommands)
+
+    def add_argument(self, *args, **kwargs):
+        if "help" not in kwargs:
+            name = args[0] if args and args[0].startswith("-") else kwargs.get("metavar")
+            if name in _DEFAULT_HELP:
+                kwargs["help"] = _DEFAULT_HELP[name]
+        return super().add_argument(*args, **kwargs)
+
     def format_usage(self) -> str:
         return _german(super().format_usage())
 
@@ -125,11 +153,20 @@ def add_date(parser, *flags: str, **kwargs) -> None:
     parser.add_argument(*flags, action=DataOption, convert=date_value, **kwargs)
 
 
-def status_arg(text: str) -> Status:
+def status_value(text: str, option: str) -> Status:
+    """A status code or German label given to an option (--status); another word is refused
+    data naming the option, like an unknown --ministry code (exit 1)."""
     try:
         return Status.parse(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"unbekannter Status „{text}“") from None
+        raise DomainError("bad_status_option", value=text, field=option) from None
+
+
+def add_status(parser, help_text: str) -> None:
+    parser.add_argument("--status", action=DataOption, convert=status_value, metavar="CODE",
+                        help=f"{help_text}: Code oder Bezeichnung – not_started (nicht begonnen), "
+                        "on_track (im Plan), delayed (verzögert), at_risk (gefährdet), "
+                        "done (abgeschlossen)")  # fmt: skip
 
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:
@@ -138,13 +175,15 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
 
 def add_filters(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("Auswahl")
-    group.add_argument("--category", metavar="CODE", help="Zielkategorie")
-    group.add_argument("--theme", metavar="CODE", help="Themenfeld")
-    group.add_argument("--ministry", metavar="CODE", help="federführendes Ressort")
-    group.add_argument("--involved", action="store_true", help="mit --ministry: auch beteiligt")
-    group.add_argument("--status", type=status_arg, metavar="CODE", help="Status")
+    group.add_argument("--category", metavar="CODE", help="Zielkategorie (VV, DI oder VG)")
+    group.add_argument("--theme", metavar="CODE", help="Themenfeld (TF01 bis TF18)")
+    group.add_argument("--ministry", metavar="CODE",
+                       help="federführendes Ressort (Kürzel, z. B. MID)")  # fmt: skip
+    group.add_argument("--involved", action="store_true",
+                       help="mit --ministry: federführend oder beteiligt")  # fmt: skip
+    add_status(group, "nur Ziele mit diesem Status")
     group.add_argument("--only-slipped", action="store_true", help="nur Ziele mit Verzug")
-    group.add_argument("--goal", metavar="KEY", help="ein Ziel")
+    group.add_argument("--goal", metavar="ZIEL", help="nur dieses Ziel (Schlüssel, z. B. Z17)")
     add_round(group)
     add_as_of(parser)
 

@@ -30,15 +30,18 @@ from sa2030_desktop.messages import format_issue
 def register(sub: argparse._SubParsersAction) -> None:
     p = file_command(sub, "new", "neues Portfolio anlegen", cmd_new)
     p.add_argument("--demo", action="store_true", help="mit dem Demoportfolio")
-    p.add_argument("--title", metavar="TEXT")
+    p.add_argument("--title", metavar="TEXT", help="Titel (Standard: „Neues Portfolio“)")
 
     p = file_command(sub, "import", "JSON, Excel-Mappe oder CSV-Dateien einlesen", cmd_import)
-    p.add_argument("sources", metavar="QUELLE", nargs="+")
+    p.add_argument("sources", metavar="QUELLE", nargs="+",
+                   help="eine JSON-Datei, eine Excel-Mappe (.xlsx, .ods) oder die drei "
+                   "CSV-Dateien der Vorlage (Ziele, Meilensteine, Abhängigkeiten)")  # fmt: skip
     p.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts schreiben")
     p.add_argument("--json", action="store_true")
 
     p = file_command(sub, "export", "als JSON, Excel-Mappe oder CSV-Ordner ausgeben", cmd_export)
-    p.add_argument("out", metavar="ZIEL")
+    p.add_argument("out", metavar="ZIEL",
+                   help="ZIEL.json, ZIEL.xlsx, ZIEL.ods oder ein Ordner für die CSV-Dateien")  # fmt: skip
     add_filters(p)
 
     p = file_command(sub, "check", "Integrität und Konsistenz prüfen", cmd_check)
@@ -50,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
 
     p = file_command(sub, "goal", "ein Ziel mit Meilensteinen und Abhängigkeiten", cmd_goal)
-    p.add_argument("key", metavar="ZIEL")
+    p.add_argument("key", metavar="ZIEL", help="Schlüssel des Ziels, z. B. Z17")
     add_as_of(p)
     p.add_argument("--json", action="store_true")
 
@@ -76,9 +79,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("file", metavar="DATEI", help="die Portfoliodatei")
     r.add_argument(
         "codes",
-        metavar="ALT… NEU",
+        metavar="KÜRZEL",
         nargs="+",
-        help="bisherige(s) Kürzel, zuletzt das neue (mehrere alte: Zusammenlegung)",
+        help="das bisherige Kürzel (mehrere: Zusammenlegung), zuletzt das neue, z. B. MID MDI",
     )
     r.add_argument("--name", required=True, metavar="TEXT", help="Name des neuen Ressorts")
     add_date(r, "--effective", required=True, help="gilt ab (das alte Ressort endet am Vortag)")

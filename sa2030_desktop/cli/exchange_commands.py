@@ -22,28 +22,34 @@ def register(sub: argparse._SubParsersAction) -> None:
         "merge", help="zwei Kopien eines Portfolios zusammenführen (oder ein Ressortpaket einlesen)"
     )
     p.add_argument("file", metavar="DATEI")
-    p.add_argument("other", metavar="ANDERE")
+    p.add_argument("other", metavar="ANDERE",
+                   help="die andere Kopie oder ein Ressortpaket (.sa2030)")  # fmt: skip
     _merge_options(p)
 
     # the team server (TEAM.md): a checked-out copy goes back with the same merge
     p = sub.add_parser("checkin", help="ausgecheckte Kopie in den Teamserver zurückführen")
-    p.add_argument("file", metavar="SERVER")
-    p.add_argument("other", metavar="DATEI")
+    p.add_argument(
+        "file",
+        metavar="SERVER",
+        help="Teamserver, z. B. service=sa2030 oder postgresql://SERVER/DATENBANK",
+    )
+    p.add_argument("other", metavar="DATEI", help="die ausgecheckte Kopie (.sa2030)")
     _merge_options(p)
 
     p = sub.add_parser("package", help="Ressortpaket für ein Ressort ausgeben")
     p.add_argument("file", metavar="DATEI")
-    p.add_argument("ministry", metavar="RESSORT")
-    p.add_argument("out", metavar="PAKET")
+    p.add_argument("ministry", metavar="RESSORT", help="Kürzel des Ressorts, z. B. MID")
+    p.add_argument("out", metavar="PAKET", help="die neue Paketdatei (.sa2030)")
     p.set_defaults(run=cmd_package)
 
     p = sub.add_parser("copy", help="Kopie speichern (zum späteren Zusammenführen)")
     p.add_argument("file", metavar="DATEI")
-    p.add_argument("out", metavar="KOPIE")
+    p.add_argument("out", metavar="KOPIE", help="die neue Kopie (.sa2030)")
     p.set_defaults(run=cmd_copy)
 
     p = sub.add_parser("template", help="leere Excel-Vorlage mit Erläuterungen und Auswahllisten")
-    p.add_argument("out", metavar="VORLAGE.{xlsx,ods}")
+    p.add_argument("out", metavar="VORLAGE.{xlsx,ods}",
+                   help="die neue Vorlage als Excel- (.xlsx) oder OpenDocument-Mappe (.ods)")  # fmt: skip
     p.add_argument("--file", metavar="DATEI", help="Codes aus diesem Portfolio (sonst Stammdaten)")
     add_as_of(p)  # the ministries offered: only those valid at this day
     p.set_defaults(run=cmd_template)

@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         choices=("lead", "theme"),
         help="Bahnen nach Federführung (lead) oder Themenfeld (theme)",
     )
-    grp.add_argument("--focus", metavar="KEY", help="nur die Kette dieses Ziels")
+    grp.add_argument("--focus", metavar="ZIEL", help="nur die Kette dieses Ziels")
     mode = grp.add_mutually_exclusive_group()
     mode.add_argument("--predecessors", action="store_true", help="mit --focus: Voraussetzungen")
     mode.add_argument("--dependents", action="store_true", help="mit --focus: abhängige Ziele")

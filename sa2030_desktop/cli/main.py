@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from sa2030_desktop.cli.common import EXIT_REFUSED, EXIT_USAGE, GermanArgumentParser
+from sa2030_desktop.cli.common import (
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    DescribedSubcommands,
+    GermanArgumentParser,
+)
 
 COMMAND_MODULES = [
     "sa2030_desktop.cli.core_commands",
@@ -33,7 +37,7 @@ class _Unbuilt:
         return lambda *_args, **_kwargs: self
 
 
-class _Subcommands(argparse._SubParsersAction):
+class _Subcommands(DescribedSubcommands):
     """Subcommands of which only `wanted` gets a real parser (all when `wanted` is None)."""
 
     wanted: str | None = None

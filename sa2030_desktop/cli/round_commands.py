@@ -12,11 +12,11 @@ from sa2030_desktop.cli.common import (
     EXIT_OK,
     DataOption,
     add_date,
+    add_status,
     assignment,
     date_value,
     dated_value,
     print_json,
-    status_arg,
 )
 from sa2030_desktop.domain.dates import days_de, de_short, percent_de
 from sa2030_desktop.domain.errors import DomainError
@@ -51,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         return c
 
     c = command("open", "Berichtsrunde eröffnen (alle Ziele oder die der Ressorts)", cmd_open)
-    c.add_argument("--title", required=True, metavar="TEXT")
+    c.add_argument("--title", required=True, metavar="TEXT",
+                   help="Titel der Runde, z. B. „Umsetzungsbericht 2026“")  # fmt: skip
     add_date(c, "--as-of", required=True, help="Stichtag")
     add_date(c, "--deadline", required=True, help="Meldeschluss")
     c.add_argument("--ministry", nargs="+", action="extend", default=[], metavar="RESSORT",
@@ -66,8 +67,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     meldebogen_commands.register(command)  # round form, round collect
 
     c = command("submit", "eine Meldung abgeben", cmd_submit)
-    c.add_argument("goal", metavar="ZIEL")
-    c.add_argument("--status", type=status_arg, metavar="CODE")
+    c.add_argument("goal", metavar="ZIEL", help="Schlüssel des Ziels, z. B. Z17")
+    add_status(c, "gemeldeter Status")
     c.add_argument("--reason", default="", metavar="TEXT", help="Begründung des Status")
     c.add_argument(
         "--progress", default="", metavar="TEXT", help="Sachstand (höchstens 1.000 Zeichen)"
@@ -82,7 +83,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--ministry", default="", metavar="RESSORT", help="meldendes Ressort")
 
     c = command("review", "Meldung bestätigen oder zurückgeben", cmd_review)
-    c.add_argument("goal", metavar="ZIEL")
+    c.add_argument("goal", metavar="ZIEL", help="Schlüssel des Ziels, z. B. Z17")
     decision = c.add_mutually_exclusive_group(required=True)
     decision.add_argument("--accept", action="store_true", help="bestätigen")
     decision.add_argument("--return", dest="returned", metavar="TEXT",
@@ -96,9 +97,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="auch mit fehlenden Meldungen (als „keine Meldung“ eingefroren)")  # fmt: skip
 
     c = command("compare", "zwei Berichtsrunden vergleichen (RUNDE2 auch „aktuell“)", cmd_compare)
-    c.add_argument("later", metavar="RUNDE2")
-    add_date(c, "--as-of",
-                   help="Stichtag des aktuellen Stands (mit „aktuell“; Standard: heute)")  # fmt: skip
+    c.add_argument("later", metavar="RUNDE2",
+                   help="die spätere Runde oder „aktuell“ (der aktuelle Stand)")  # fmt: skip
+    add_date(c, "--as-of", help="Stichtag des aktuellen Stands (mit „aktuell“; Standard: heute)")
     c.add_argument("--json", action="store_true")
 
 

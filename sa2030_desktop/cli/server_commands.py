@@ -15,18 +15,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     ssub = p.add_subparsers(dest="server_cmd", required=True, metavar="init|user|status")
 
     s = ssub.add_parser("init", help="Portfolio auf dem Server anlegen (leer oder aus einer Datei)")
-    s.add_argument("server", metavar="SERVER", help="Verbindung, z. B. service=sa2030")
+    s.add_argument(
+        "server",
+        metavar="SERVER",
+        help="Teamserver, z. B. service=sa2030 oder postgresql://SERVER/DATENBANK",
+    )
     s.add_argument("--from", dest="source", metavar="DATEI", help="Portfoliodatei übernehmen")
-    s.add_argument("--title", metavar="TEXT")
+    s.add_argument("--title", metavar="TEXT", help="Titel des Portfolios (ohne --from)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(run=cmd_init)
 
     u = ssub.add_parser("user", help="Anmeldungen und ihre Rollen")
-    u.add_argument("server", metavar="SERVER")
+    u.add_argument(
+        "server",
+        metavar="SERVER",
+        help="Teamserver, z. B. service=sa2030 oder postgresql://SERVER/DATENBANK",
+    )
     usub = u.add_subparsers(dest="user_cmd", required=True, metavar="add|list")
     a = usub.add_parser("add", help="Anmeldung anlegen oder ändern")
-    a.add_argument("name", metavar="NAME")
-    a.add_argument("--role", required=True, choices=ROLES)
+    a.add_argument("name", metavar="NAME", help="Anmeldename auf dem Server")
+    a.add_argument("--role", required=True, choices=ROLES,
+                   help="stabsstelle (Koordinierungsstelle), ressort oder leser")  # fmt: skip
     a.add_argument("--ministry", metavar="KÜRZEL", help="Ressort (nur bei --role ressort)")
     a.set_defaults(run=cmd_user_add)
     listing = usub.add_parser("list", help="Anmeldungen mit Rolle und Ressort")
@@ -34,13 +43,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.set_defaults(run=cmd_user_list)
 
     c = sub.add_parser("checkout", help="Kopie des Teamserver-Portfolios für unterwegs")
-    c.add_argument("server", metavar="SERVER")
-    c.add_argument("out", metavar="KOPIE")
+    c.add_argument(
+        "server",
+        metavar="SERVER",
+        help="Teamserver, z. B. service=sa2030 oder postgresql://SERVER/DATENBANK",
+    )
+    c.add_argument("out", metavar="KOPIE", help="die Kopie für unterwegs (.sa2030)")
     c.add_argument("--ministry", metavar="KÜRZEL", help="nur das Ressortpaket dieses Ressorts")
     c.set_defaults(run=cmd_checkout)
 
     st = ssub.add_parser("status", help="Schemaversion, Anzahlen, verbundene Clients")
-    st.add_argument("server", metavar="SERVER")
+    st.add_argument(
+        "server",
+        metavar="SERVER",
+        help="Teamserver, z. B. service=sa2030 oder postgresql://SERVER/DATENBANK",
+    )
     st.add_argument("--json", action="store_true")
     st.set_defaults(run=cmd_status)
 

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--group-by",
         choices=GROUP_BY,
         default="ministry",
-        help="Gruppierung: ministry (Ressort), theme (Themenfeld), category",
+        help="Gruppierung: ministry (Ressort), theme (Themenfeld), category (Zielkategorie)",
     )
     p.add_argument("--dpi", type=int, default=150, help="Auflösung für PNG (Standard 150)")
 
