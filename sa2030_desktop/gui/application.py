@@ -182,6 +182,8 @@ def main(path: str | None = None) -> int:
         settings.remember_file(store.path)
     window = MainWindow(bridge, strict=False)  # a broken feature: a German message, not no window
     window.show_on_screen()
+    # the goals are on screen before SQLAlchemy is imported: the engine follows in a worker
+    bridge.finish_opening_after_paint(window.table.view.viewport())
     if "help" in window.assembly.features:  # „Erste Schritte“ once, at the very first start
         window.feature("help").first_start()
     try:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from sa2030_desktop.domain.model import Portfolio
-from sa2030_desktop.services.handles import ChangeSet, Store
+
+if TYPE_CHECKING:
+    from sa2030_desktop.services.handles import ChangeSet, Store
+
+log = logging.getLogger(__name__)
 
 
 class StoreBridge(QObject):
@@ -54,6 +62,45 @@ class StoreBridge(QObject):
         self.changed.emit(None)
         self.as_of_changed.emit(self.as_of)
 
+    def finish_opening_after_paint(self, widget: QWidget) -> None:
+        """Once `widget` (the goal table) has been painted, make the store's engine in a worker
+        of the window's task runner (services.portfolio.finish_opening): the window shows the
+        goals without waiting for SQLAlchemy, and a write asked for before the engine is there
+        waits for it inside the store – it cannot get past it."""
+        self._first_paint = _FirstPaint(widget, self._finish_opening)
+
+    def _finish_opening(self, widget: QWidget) -> None:
+        from sa2030_desktop.gui.tasks import TaskRunner
+        from sa2030_desktop.services.portfolio import finish_opening
+
+        store = self.store
+        if store.closed or store.engine_open:
+            return
+        TaskRunner.of(widget).submit(lambda _progress, _token: finish_opening(store),
+                                     on_done=_log_failure, title="Portfolio öffnen")  # fmt: skip
+
     def close(self) -> None:
         self._unsubscribe()
         self.store.close()
+
+
+def _log_failure(outcome) -> None:
+    # Not shown: the next read or write makes the engine itself and reports what fails there.
+    if not outcome.ok:
+        log.warning("Engine nach dem Start nicht vorbereitet: %s", outcome.error)
+
+
+class _FirstPaint(QObject):
+    """Calls `then(widget)` once, on the next turn of the event loop after `widget`'s first
+    paint (the paint is done and on screen, then the work starts)."""
+
+    def __init__(self, widget: QWidget, then) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: self._then(watched))
+        return False

@@ -7,8 +7,7 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
+from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.persistence.fileformat import (
@@ -19,10 +18,17 @@ from sa2030_desktop.persistence.fileformat import (
     set_pragmas,
 )
 
+# SQLAlchemy is imported when an engine is made: checkpoint() and the checks need only sqlite3,
+# and the window shows the portfolio before the engine is made (issue 11 item 5).
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def make_engine(path: Path, readonly: bool = False) -> Engine:
+    from sqlalchemy import create_engine, event
+
     if readonly:
         url = f"sqlite:///{readonly_uri(path)}&uri=true"
     else:

@@ -114,3 +114,20 @@ class FileReader:
         self._conn.close()
         if not self._wal_before:  # leave no -wal/-shm behind that reading created
             release_sidecars(self.path)
+
+
+def read_once(path: Path, load: Callable[[DriverConnection], T], readonly: bool = False) -> T:
+    """`load` on a connection opened as the Store's engine opens it, in one read transaction,
+    closed at once: the snapshot of a Store whose engine is not made yet. Errors as the
+    Store's read names them (file_damaged)."""
+
+    def read() -> T:
+        conn = sqlite3.connect(readonly_uri(path), uri=True) if readonly else sqlite3.connect(path)
+        try:
+            set_pragmas(conn)
+            conn.execute("BEGIN")
+            return load(DriverConnection(conn))
+        finally:
+            conn.close()
+
+    return read_or_refuse(path, read, (sqlite3.Error, ValueError, TypeError))

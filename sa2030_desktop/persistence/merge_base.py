@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded with the engine, after the window is shown
+    from sqlalchemy import Engine
 
 
 def add_base(

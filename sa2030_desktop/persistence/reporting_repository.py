@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.domain.reporting import Report, ReportingRound, ReportState, RoundState
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded with the engine, after the window is shown
+    from sqlalchemy import Connection
 
 _d = date.fromisoformat
 _STATUS_OF = {s.value: s for s in Status}

@@ -13,13 +13,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.entities import BY_NAME, PORTFOLIO_KEY, REPORT_SEPARATOR
 from sa2030_desktop.domain.errors import CycleError, DomainError
 from sa2030_desktop.persistence.records import SPECS, _text
 from sa2030_desktop.persistence.server_schema import VERSIONED
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded with the engine, after the window is shown
+    from sqlalchemy import Connection
 
 DEPENDENCY_LOCK = 2030_13  # pg_advisory_xact_lock key: one dependency writer at a time
 

@@ -1,20 +1,31 @@
-"""The open portfolio file: its engine, snapshots, units of work and change notification."""
+"""The open portfolio file: its engine, snapshots, units of work and change notification.
+
+Opening a file checks it and takes the writer lock on the standard library's sqlite3; the
+SQLAlchemy engine is made when first used (`engine`, `open_engine()`), so that the window can
+show the portfolio before SQLAlchemy is imported (issue 11 item 5): a snapshot read before
+that goes through the same loaders on a plain sqlite3 connection (persistence/file_reader.py).
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.model import Change, Portfolio
-from sa2030_desktop.persistence import locking, repository
-from sa2030_desktop.persistence.engine import create_file, open_file
-from sa2030_desktop.persistence.fileformat import read_or_refuse, release_sidecars
+from sa2030_desktop.persistence import file_reader, locking, package_guard, repository
+from sa2030_desktop.persistence.fileformat import (
+    check_before_open,
+    read_or_refuse,
+    release_sidecars,
+)
 from sa2030_desktop.persistence.unit_of_work import ChangeSet, UnitOfWork, unit_of_work
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 Listener = Callable[[ChangeSet], None]
 
@@ -22,15 +33,18 @@ Listener = Callable[[ChangeSet], None]
 class Store:
     """One open portfolio file. Reads return snapshots; writes go through `transaction()`."""
 
+    where: str | None = None  # the team server's „Server … als …“ (server_store.py)
+
     def __init__(
         self,
         path: Path,
-        engine: Engine,
+        engine: Engine | None,
         readonly: bool = False,
         lock: locking.WriterLock | None = None,
     ) -> None:
         self.path = Path(path)
-        self.engine = engine
+        self._engine = engine  # None: made by open_engine() when first needed
+        self._engine_lock = threading.Lock()
         self.readonly = readonly
         self.lock = lock  # the writer lock (persistence/locking.py); None when read-only
         self.closed = False
@@ -53,7 +67,12 @@ class Store:
                     raise
                 readonly = True  # no lock can be written beside it: nor can the file be
         try:
-            engine, readonly = open_file(Path(path), readonly=readonly)
+            readonly, needs_migration = check_before_open(Path(path), readonly)
+            engine = None
+            if needs_migration:  # only an open for writing migrates (with a backup first)
+                from sa2030_desktop.persistence.engine import open_file
+
+                engine, readonly = open_file(Path(path), readonly=readonly)
         except BaseException:
             if lock:
                 lock.release()
@@ -68,8 +87,29 @@ class Store:
             store.after_close(lambda: release_sidecars(Path(path)))
         return store
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine; made (importing SQLAlchemy) when first asked for."""
+        return self._engine if self._engine is not None else self.open_engine()
+
+    @property
+    def engine_open(self) -> bool:
+        return self._engine is not None
+
+    def open_engine(self) -> Engine:
+        """Make the engine now. Safe from a worker thread: the window makes it after its first
+        paint, and a write asked for meanwhile waits here until it is there."""
+        with self._engine_lock:
+            if self._engine is None:
+                from sa2030_desktop.persistence.engine import make_engine
+
+                self._engine = make_engine(self.path, readonly=self.readonly)
+            return self._engine
+
     @classmethod
     def create(cls, path: str | Path) -> Store:
+        from sa2030_desktop.persistence.engine import create_file
+
         lock = locking.acquire(Path(path))
         try:
             return cls(Path(path), create_file(Path(path)), lock=lock)
@@ -78,7 +118,9 @@ class Store:
             raise
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._engine_lock:  # an engine being made in a worker is disposed too
+            if self._engine is not None:
+                self._engine.dispose()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -96,27 +138,46 @@ class Store:
         """The whole portfolio as plain data; cached until the next write. A damaged file
         (a table lost, text in a date column) is refused by name, nothing written."""
         if self._snapshot is None:
-            self._snapshot = read_or_refuse(
-                self.path, self._read_snapshot, (DBAPIError, ValueError, TypeError)
-            )
+            if self._engine is None:  # before the engine: plain sqlite3, same loaders
+                self._snapshot = file_reader.read_once(
+                    self.path, repository.load_portfolio, self.readonly
+                )
+            else:
+                from sqlalchemy.exc import DBAPIError
+
+                self._snapshot = read_or_refuse(
+                    self.path, self._read_snapshot, (DBAPIError, ValueError, TypeError)
+                )
         return self._snapshot
 
     def _read_snapshot(self) -> Portfolio:
         with self.engine.connect() as conn:
             return repository.load_portfolio(conn)
 
+    def package(self) -> tuple[str, str] | None:
+        """(ministry, origin lineage) when the file is a Ressortpaket, else None; read on plain
+        sqlite3 while the engine is not made yet (the window asks at its start)."""
+        if self._engine is None:
+            return file_reader.read_once(self.path, package_guard.read_package, self.readonly)
+        return package_guard.read_package(self._engine)
+
     def integrity(self) -> tuple[list[tuple[str, object]], str]:
         """((table, rowid) of each broken foreign key, quick_check result: "ok" when whole)."""
-        with self.engine.connect() as conn:
-            return repository.load_integrity(conn)
+        return self._read(repository.load_integrity)
 
     def changes(self, **filters: object) -> list[Change]:
-        with self.engine.connect() as conn:
-            return repository.load_changes(conn, **filters)
+        return self._read(lambda conn: repository.load_changes(conn, **filters))
 
     def layout(self, view: str) -> dict[str, tuple[float, float]]:
-        with self.engine.connect() as conn:
-            return repository.load_layout(conn, view)
+        return self._read(lambda conn: repository.load_layout(conn, view))
+
+    def _read(self, load):
+        """`load(conn)`: on the engine, or before it is made on plain sqlite3 (the window's
+        first selection reads the change log before the engine is there)."""
+        if self._engine is None:
+            return file_reader.read_once(self.path, load, self.readonly)
+        with self._engine.connect() as conn:
+            return load(conn)
 
     # -- writing ---------------------------------------------------------------------------
     def save_layout(self, view: str, positions: dict[str, tuple[float, float]]) -> None:
@@ -137,6 +198,8 @@ class Store:
     def transaction(self, comment: str = "", user: str | None = None) -> Iterator[UnitOfWork]:
         if self.readonly:
             raise FileRefusedError("readonly", str(self.path))
+        from sqlalchemy.exc import OperationalError
+
         try:
             with unit_of_work(self.engine, comment, user, self.session) as uow:
                 yield uow

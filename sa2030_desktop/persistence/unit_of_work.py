@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
-from sqlalchemy import Connection, Engine
+from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.entities import entity_of, indicator_key
 from sa2030_desktop.domain.errors import DomainError
@@ -32,6 +31,9 @@ from sa2030_desktop.persistence.records import (
     row_of,
 )
 from sa2030_desktop.persistence.server_session import ServerSession
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded with the engine, after the window is shown
+    from sqlalchemy import Connection, Engine
 
 
 @dataclass(slots=True)

@@ -12,7 +12,6 @@ from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.persistence.copies import cut_to_package
-from sa2030_desktop.persistence.package_guard import read_package
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.services.merge_state import now, save_copy_with_base
 from sa2030_desktop.services.portfolio import default_as_of
@@ -20,7 +19,7 @@ from sa2030_desktop.services.portfolio import default_as_of
 
 def package_ministry(store: Store) -> str | None:
     """The ministry whose package the open file is, or None for an ordinary portfolio."""
-    info = read_package(store.engine)
+    info = store.package()
     return info[0] if info else None
 
 
@@ -78,7 +77,7 @@ def compare_package(store: Store, package: Store, decisions=None, bulk=None):
     from sa2030_desktop.services import merge, merge_engine
     from sa2030_desktop.services.merge_state import base_rows
 
-    info = read_package(package.engine)
+    info = package.package()
     if info is None:
         raise DomainError("not_a_package", path=str(package.path))
     ministry, origin_lineage = info

@@ -72,6 +72,14 @@ def open_portfolio(path: str | Path, readonly: bool = False) -> Store:
     return Store.open(path, readonly=readonly)
 
 
+def finish_opening(store: Store) -> None:
+    """Make the open store's engine now (importing SQLAlchemy: about a third of the window's
+    start). `open_portfolio` checks the file and takes its lock without it, and the first
+    snapshot is read on plain sqlite3, so the window shows the portfolio first and calls this
+    in a worker; a write asked for meanwhile waits until the engine is there."""
+    store.open_engine()
+
+
 def open_to_read(path: str | Path) -> Store | FileReader:
     """A portfolio to read one snapshot from and close (`stats`, `check`, `goal`): a file is
     read with the standard library's sqlite3 after the same checks as `open_portfolio(path,

@@ -6,12 +6,17 @@ The CLI and the GUI reach the server only through here and through `open_portfol
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sa2030_desktop import assets
-from sa2030_desktop.persistence import server_admin, server_connect
-from sa2030_desktop.persistence.server_store import ServerStore
-from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.persistence import server_connect
 from sa2030_desktop.persistence.unit_of_work import ChangeSet
+
+# The server's modules (SQLAlchemy, psycopg) are imported where used: the window and the CLI
+# ask is_server/where at every start, before SQLAlchemy is needed (issue 11 item 5).
+if TYPE_CHECKING:
+    from sa2030_desktop.persistence.server_store import ServerStore
+    from sa2030_desktop.persistence.store import Store
 
 
 def is_server(target: str | Path) -> bool:
@@ -24,12 +29,14 @@ def looks_like_server(target: str | Path) -> bool:
 
 
 def open_server(conninfo: str, readonly: bool = False) -> ServerStore:
+    from sa2030_desktop.persistence.server_store import ServerStore
+
     return ServerStore.open(conninfo, readonly=readonly)
 
 
 def where(store: Store) -> str | None:
     """„Server lokal/db als mi_mueller (Ressort MI)“, or None for a portfolio file."""
-    return store.where if isinstance(store, ServerStore) else None
+    return getattr(store, "where", None)  # None on a file's Store
 
 
 def init_server(conninfo: str, source: str | Path | None = None, title: str | None = None) -> dict:
@@ -37,6 +44,8 @@ def init_server(conninfo: str, source: str | Path | None = None, title: str | No
     or from a portfolio file. An older schema is brought up to date."""
     import uuid
 
+    from sa2030_desktop.persistence import server_admin
+    from sa2030_desktop.persistence.server_store import ServerStore
     from sa2030_desktop.services.importing import apply_bundle
     from sa2030_desktop.services.json_format import read_json
     from sa2030_desktop.services.portfolio import open_portfolio
@@ -61,20 +70,26 @@ def init_server(conninfo: str, source: str | Path | None = None, title: str | No
 
 
 def add_user(conninfo: str, login: str, role: str, ministry: str | None = None) -> bool:
+    from sa2030_desktop.persistence import server_admin
+
     return server_admin.add_user(conninfo, login, role, ministry)
 
 
 def list_users(conninfo: str) -> list[dict]:
+    from sa2030_desktop.persistence import server_admin
+
     return server_admin.list_users(conninfo)
 
 
 def status(conninfo: str) -> dict:
+    from sa2030_desktop.persistence import server_admin
+
     return server_admin.status(conninfo)
 
 
 def listen(store: Store):
     """A listener for the announcements of the store's server (None for a portfolio file)."""
-    if not isinstance(store, ServerStore):
+    if getattr(store, "where", None) is None:  # a portfolio file
         return None
     from sa2030_desktop.persistence.server_listen import ChangeListener
 
