@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from sa2030_desktop.domain.dates import days_de
+from sa2030_desktop.domain.dates import days_de, de_short
 from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
 from sa2030_desktop.messages_input import INPUT_MESSAGES, damage_detail, read_detail
 
@@ -124,6 +125,8 @@ MESSAGES.update(INPUT_MESSAGES)  # hostile and careless input (issue 16)
 
 
 def _fmt_value(name: str, value: object) -> object:
+    if isinstance(value, date):  # DIN 5008 in every message, whatever the core hands in
+        return de_short(value)
     if name == "path" and isinstance(value, list):
         return " → ".join(str(v) for v in value)
     if name == "days" and isinstance(value, int):

@@ -276,7 +276,8 @@ def cmd_rename(args) -> int:
     from sa2030_desktop.services import portfolio, reference
 
     if len(args.codes) < 2:
-        print("sa2030 ministry rename: Falscher Aufruf: ALT und NEU angeben", file=sys.stderr)
+        print("sa2030 ministry rename: Falscher Aufruf: das bisherige und das neue Kürzel "
+              "angeben (z. B. MID MDI)", file=sys.stderr)  # fmt: skip
         return 2
     *old, new = args.codes
     store = portfolio.open_portfolio(args.file)
@@ -284,6 +285,11 @@ def cmd_rename(args) -> int:
         reference.rename_ministry(store, old, new, args.name, args.effective)
     finally:
         store.close()
-    what = "zusammengelegt" if len(old) > 1 else "umbenannt"
+    merged = len(old) > 1
+    if args.json:
+        print_json({"kind": "merge" if merged else "rename", "old": old, "new": new,
+                    "name": args.name, "effective": args.effective.isoformat()})  # fmt: skip
+        return EXIT_OK
+    what = "zusammengelegt" if merged else "umbenannt"
     print(f"{', '.join(old)} zum {de_short(args.effective)} {what} in {new} „{args.name}“.")
     return EXIT_OK

@@ -309,11 +309,9 @@ def check_rename_ministry(
         if ministry is None:
             raise NotFoundError("ministry", code)
         if ministry.valid_until is not None and ministry.valid_until < effective:
-            raise DomainError("ministry_closed", key=code, value=ministry.valid_until.isoformat())
+            raise DomainError("ministry_closed", key=code, value=ministry.valid_until)
         if ministry.valid_from and ministry.valid_from >= effective:
-            raise DomainError(
-                "effective_before_start", key=code, value=ministry.valid_from.isoformat()
-            )
+            raise DomainError("effective_before_start", key=code, value=ministry.valid_from)
     if not new_code.strip():
         raise DomainError("empty_key", entity="ministry")
     if new_code in old_codes:
