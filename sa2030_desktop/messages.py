@@ -342,7 +342,7 @@ MESSAGES |= {
     "briefing_needs_session": "Ein {kind} berichtet über die Entscheidungen einer Sitzung – bitte mit --since DATUM/UHRZEIT (z. B. 2026-12-03T09:00) ihren Beginn angeben (im Programm: über den Präsentationsmodus). Nichts wurde geschrieben.",
     "session_ends_before_start": "Das Ende der Sitzung ({until}) liegt vor ihrem Beginn ({since}) – bitte --since und --until prüfen. Nichts wurde geschrieben.",
     "public_briefing_kind": "Ein {kind} hat keine öffentliche Fassung – bitte ohne --public erstellen. Nichts wurde geschrieben.",
-    "vermerk_needs_one_goal": "Ein Vermerk behandelt genau ein Ziel, die Auswahl enthält aber {count} Ziele. Bitte ein Ziel wählen (Feld „Ziel“ bzw. „--goal SCHLÜSSEL“); es wurde nichts geschrieben.",
+    "vermerk_needs_one_goal": "Ein Vermerk behandelt genau ein Ziel, die Auswahl enthält aber {count} Ziele. Bitte ein Ziel wählen (Feld „Ziel“ bzw. „--goal ZIEL“); es wurde nichts geschrieben.",
 }
 FIELD.update(
     {

@@ -32,9 +32,10 @@ class Status(StrEnum):
 
     @classmethod
     def from_label(cls, text: str) -> Status:
-        """Only a German label (case and spaces as typed), else ValueError: the Meldebogen
-        offers nothing else, and its answer is applied to the portfolio – no guess from an
-        Ampel colour („gelb“: verzögert or gefährdet?) or a code (REPORTING.md)."""
+        """Only a German label (case and spaces as typed), else ValueError: the Meldebogen's
+        drop-down offers nothing else (REPORTING.md), so an Ampel colour or a code in that
+        cell means the drop-down was bypassed; its answer is applied to the portfolio, so it
+        is asked again rather than read by the import's aliases."""
         norm = " ".join(str(text).strip().lower().split())
         for status in cls:
             if norm == STATUS_LABELS[status].lower():

@@ -41,7 +41,9 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
 
         raise FileRefusedError("server_use_init", str(path))
     path = Path(path)
-    check_target(path)  # a device, FIFO, folder or over-long name: refused in German
+    # a device, FIFO, folder or over-long name: refused in German; an existing file – a
+    # portfolio too – below as file_exists („gibt es schon“), not as an export's target
+    check_target(path, database=True)
     work = work_path(path, ".entsteht")
     store = Store.create(work)
     try:

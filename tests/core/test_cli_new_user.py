@@ -1,0 +1,36 @@
+"""What a new user met on a portfolio of their own (not the demo): the words must fit the
+command that was run."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sa2030_desktop.cli.main import main
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_on_an_existing_portfolio_says_it_exists_not_export(tmp_path, capsys):
+    portfolio = tmp_path / "mein.sa2030"
+    assert main(["new", str(portfolio), "--title", "Mein Portfolio"]) == 0
+    capsys.readouterr()
+    before = _sha(portfolio)
+    assert main(["new", str(portfolio), "--demo"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err == f"sa2030 new: Die Datei „{portfolio}“ gibt es schon; sie wird nicht überschrieben.\n"
+    )
+    assert "Export" not in err
+    assert _sha(portfolio) == before
+
+
+def test_a_vermerk_without_goal_names_the_option_as_help_shows_it(tmp_path, capsys):
+    portfolio = tmp_path / "demo.sa2030"
+    assert main(["new", str(portfolio), "--demo"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "v.docx"
+    assert main(["briefing", str(portfolio), str(out), "--kind", "vermerk"]) == 1
+    assert "„--goal ZIEL“" in capsys.readouterr().err
+    assert not out.exists()
