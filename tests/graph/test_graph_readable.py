@@ -189,3 +189,19 @@ def test_at_fit_all_every_conflict_reads_the_word(window, qtbot, size):
             point = start + (end - start) * (t / 20)
             assert not [b for b in boxes if b.contains(point)], name
     assert sum(1 for lb in _labels(page) if lb.has_leader()) >= 1
+
+
+def test_with_many_conflicts_in_sight_labels_stay_on_their_routes(window, qtbot, monkeypatch):
+    """Leader lines for dozens of labels would clutter the picture (and stall a zoom step at
+    1,000 goals): over MAX_LEADERS labels in sight, those without room on the route read ⚠."""
+    from sa2030_desktop.gui.graph import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "MAX_LEADERS", 3)  # the demo has four
+    window.resize(*LAPTOP)
+    page = window.feature("graph").page
+    window.show_view(page)
+    qtbot.waitUntil(lambda: page.view.isVisible() and bool(page.scene.edges))
+    page.view.fit_all()
+    labels = _labels(page)
+    assert not [lb for lb in labels if lb.has_leader() or lb.leader.line() is not None]
+    assert "⚠" in [lb.text() for lb in labels]

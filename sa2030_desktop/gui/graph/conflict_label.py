@@ -111,15 +111,17 @@ class ConflictLabel(QGraphicsItem):
         """The first spot along the route where the word covers no goal; else the nearest free
         spot in sight for the word with a leader line; else the „⚠“ on the route; as a last
         resort the middle of the route."""
+        scene = self.scene()
+        if scene is None:  # an edge being built: its place is searched once the label is in
+            self._stale = True  # a scene and in sight (the route's samples cost most)
+            path = self.edge_item.path()
+            self.setPos(path.pointAtPercent(0.5) if not path.isEmpty() else QPointF())
+            return
         samples = self._route_samples()
         if not samples:
             return
-        scene = self.scene()
         self._searched_in = self._sight()
         self._set_text(self.full)
-        if scene is None:
-            self._put(samples[0][0])
-            return
         spot = self._on_route(scene, samples)
         if spot is not None:
             self._put(spot)
@@ -152,7 +154,7 @@ class ConflictLabel(QGraphicsItem):
         """(spot, anchor): the word's nearest free place in the view's sight, joined to a point
         of the route by a straight line through no goal's box and no other label."""
         area = scene.label_area
-        if area is None:
+        if area is None or not scene.leaders_allowed:
             return None
         z = self.zoom
         w, h = self._rect.width() / z, self._rect.height() / z

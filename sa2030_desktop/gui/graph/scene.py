@@ -15,6 +15,8 @@ from sa2030_desktop.gui.graph.items import LaneItem, NodeItem, Style
 from sa2030_desktop.gui.graph.overview import OverviewPicture
 from sa2030_desktop.gui.help.context import help_link, open_help_link
 
+MAX_LEADERS = 12  # conflict labels in sight up to which a label may go off its route
+
 
 class GraphScene(QGraphicsScene):
     link_requested = Signal(str, str)  # prerequisite, dependent
@@ -39,6 +41,7 @@ class GraphScene(QGraphicsScene):
         self._labels_placed = False  # conflict labels searched their place in this model
         self._box_grid: BoxGrid | None = None
         self.label_area: QRectF | None = None  # the view's sight: where a leader may take a label
+        self.leaders_allowed = True
         self.overview_on = False
         self.focus_key: str | None = None  # the keyboard goal (gui/graph/keyboard.py)
         self.focus_shown = False  # its frame shows while a view of this scene has the focus
@@ -199,10 +202,13 @@ class GraphScene(QGraphicsScene):
         those whose edge is in `seen` (the view's scene rectangle) search now (at 1,000 goals
         there are hundreds)."""
         self.label_area = seen
-        for item in self.edges.values():
-            if item.label is not None:
-                search = seen is None or item.sceneBoundingRect().intersects(seen)
-                item.label.set_zoom(zoom, not self._labels_placed, search, settled)
+        labelled = [item for item in self.edges.values() if item.label is not None]
+        in_sight = [seen is None or item.sceneBoundingRect().intersects(seen) for item in labelled]
+        # leader lines for a few labels help; for dozens they clutter the picture (and their
+        # search would stall a zoom step at 1,000 goals): then the rest read „⚠“
+        self.leaders_allowed = sum(in_sight) <= MAX_LEADERS
+        for item, search in zip(labelled, in_sight, strict=True):
+            item.label.set_zoom(zoom, not self._labels_placed, search, settled)
         self._labels_placed = True
 
     def _refresh(self) -> None:
