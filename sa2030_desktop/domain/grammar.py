@@ -31,6 +31,11 @@ def deps_de(n: int) -> str:
     return count_de(n, "Abhängigkeit", "Abhängigkeiten")
 
 
+def reports_de(n: int) -> str:
+    """„1 Meldung“, „3 Meldungen“ (of a reporting round)."""
+    return count_de(n, "Meldung", "Meldungen")
+
+
 def verb_de(n: int, singular: str, plural: str) -> str:
     """The verb agreeing with n: verb_de(1, "ist", "sind") → „ist“."""
     return singular if n == 1 else plural

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.grammar import count_de
 from sa2030_desktop.domain.model import Change, Status
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit
 from sa2030_desktop.gui.dialog_parts import row_of
@@ -264,7 +265,7 @@ class ChangeLogWidget(QWidget):
         else:
             self.model.set_changes(self.bridge.store.changes(**self.filters()))
         count = self.model.rowCount()
-        self.count_label.setText(self.tr("{0} Änderungen").format(count))
+        self.count_label.setText(count_de(count, self.tr("Änderung"), self.tr("Änderungen")))
         self.view.resizeColumnsToContents()
         for col, widest in (
             (ChangeColumn.KEY, 200),

@@ -4,6 +4,7 @@ and a table of records."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,6 +15,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# What the window manager adds around a dialog (title bar, borders) and a taskbar's worth of
+# margin: a dialog sized to the whole free area would still reach under the taskbar.
+FRAME_ROOM = (24, 56)
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Resize to width×height, but never larger than the free area of the screen less the
+    window frame: on a 1366×768 laptop and at 200 % scaling (1366×768 logical) a dialog stays
+    whole on the screen; its lists and texts scroll instead."""
+    room = _screen_of(dialog).availableGeometry()
+    dialog.resize(min(width, room.width() - FRAME_ROOM[0]),
+                  min(height, room.height() - FRAME_ROOM[1]))  # fmt: skip
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Move a top-level window back inside the free area of its screen (placed beside a
+    larger window, it would otherwise hang over the edge)."""
+    room = _screen_of(window).availableGeometry()
+    frame = window.frameGeometry()
+    x = max(room.left(), min(frame.left(), room.right() - frame.width() + 1))
+    y = max(room.top(), min(frame.top(), room.bottom() - frame.height() + 1))
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)
+
+
+def _screen_of(widget: QWidget) -> QScreen:
+    parent = widget.parentWidget()
+    return (parent or widget).screen() or QGuiApplication.primaryScreen()
+
 
 def error_label(parent: QDialog) -> QLabel:
     """Where a dialog names what is wrong with the input (shown in the dialog, never a traceback)."""
@@ -21,6 +51,13 @@ def error_label(parent: QDialog) -> QLabel:
     label.setObjectName("error")
     label.setWordWrap(True)
     label.setStyleSheet("color: #B71C1C")
+    return label
+
+
+def buddy_label(parent: QWidget, text: str, field: QWidget) -> QLabel:
+    """A form label whose „&“ letter (Alt+letter) puts the focus into `field`."""
+    label = QLabel(text, parent)
+    label.setBuddy(field)
     return label
 
 

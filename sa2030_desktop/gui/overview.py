@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.dates import de_long, de_short, percent_de
+from sa2030_desktop.domain.grammar import goals_de
 from sa2030_desktop.domain.model import STATUS_COLOURS, STATUS_ORDER, Status
 from sa2030_desktop.domain.rules import is_overdue, slip_days
 from sa2030_desktop.domain.selection import Selection
@@ -223,8 +224,8 @@ class OverviewPage(QWidget):
             self._set_tile(status, status.label, a.status_counts[status.value], total)
         share = percent_de(a.in_progress / total) if total else percent_de(0)
         self.in_progress.setText(
-            self.tr("in Umsetzung (im Plan + verzögert + gefährdet): {0} Ziele ({1})").format(
-                a.in_progress, share
+            self.tr("in Umsetzung (im Plan + verzögert + gefährdet): {0} ({1})").format(
+                goals_de(a.in_progress), share
             )
         )
         self._fill_counts(self.by_category, a.by_category, portfolio.categories, "category")
@@ -249,7 +250,7 @@ class OverviewPage(QWidget):
         tile = self.tiles[status]
         share = percent_de(count / total) if total else percent_de(0)
         tile.setText(f"{label}\n{count}  ({share})" if status else f"{label}\n{count}")
-        tile.setAccessibleName(self.tr("{0}: {1} Ziele, Tabelle filtern").format(label, count))
+        tile.setAccessibleName(self.tr("{0}: {1}, Tabelle filtern").format(label, goals_de(count)))
         tile.setToolTip(self.tr("Zieltabelle auf „{0}“ filtern").format(label))
 
     def _fill_counts(self, model: RecordsModel, counts: dict, names: dict, field: str) -> None:

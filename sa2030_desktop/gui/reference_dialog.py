@@ -31,7 +31,7 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Category, Ministry, Theme
 from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date, to_qdate
-from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
+from sa2030_desktop.gui.dialog_parts import error_label, fit_to_screen, ok_cancel
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import operations as ops
 
@@ -347,7 +347,7 @@ class ReferenceDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ReferenceDialog")
         self.setWindowTitle(self.tr("Stammdaten: Ressorts, Zielkategorien, Themenfelder"))
-        self.resize(980, 720)
+        fit_to_screen(self, 980, 720)
         self.bridge = bridge
         self.undo_stack = undo_stack
         self.tabs = QTabWidget(self)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sa2030_desktop.gui.dialog_parts import fit_to_screen
+
 
 class ReportDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, head: str, lines: list[str]) -> None:
@@ -29,7 +31,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.head)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        fit_to_screen(self, 720, 420)
 
 
 def show_report(

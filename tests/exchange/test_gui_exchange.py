@@ -133,14 +133,16 @@ def test_merge_review_decides_row_by_row_and_undoes(qtbot, bridge, tmp_path):
     assert ("Z1", "Titel", "Fassung Büro", "Fassung Laptop") in rows
     assert ("Z2", "Status", "abgeschlossen", "gefährdet") in rows
     assert ("Z3", "Eintrag", "geändert: Beschreibung", "(gelöscht)") in rows
-    assert "1 Änderung(en) werden ohne Konflikt übernommen" in dialog.summary.text()
+    assert "1 Änderung wird ohne Konflikt übernommen" in dialog.summary.text()
     assert not dialog.apply_button.isEnabled()
     _shot(dialog, "merge_review_open.png")
     # select the first row through the selection model: QTableView.selectRow honours the
     # keyboard modifiers Qt believes are held, which other tests in the same process can leave
     from PySide6.QtCore import QItemSelectionModel
 
-    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
     dialog.view.selectionModel().select(model.index(0, 0), flags)
     qtbot.waitUntil(lambda: dialog.view.selectionModel().hasSelection(), timeout=2000)
     qtbot.waitUntil(dialog.take_theirs.isEnabled, timeout=2000)

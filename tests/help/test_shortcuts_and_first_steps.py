@@ -122,7 +122,8 @@ def test_first_steps_on_ones_own_portfolio_do_not_call_it_the_demo(qtbot, empty_
 
     window = MainWindow(StoreBridge(empty_store))
     qtbot.addWidget(window)
-    window.resize(1366, 768)
+    room = window.screen().availableGeometry()  # the test screen (offscreen: 800×800)
+    window.resize(room.width() - 40, room.height() - 60)
     window.show()
     guide = window.feature("help").first_start()
     assert "Sie sehen Ihr Portfolio" in guide.body.text()
@@ -130,5 +131,10 @@ def test_first_steps_on_ones_own_portfolio_do_not_call_it_the_demo(qtbot, empty_
     # beside the views it explains, inside the window, not over its middle
     frame = window.frameGeometry()
     assert guide.geometry().right() <= frame.right() and guide.x() > frame.center().x() - 200
+    guide.close()
+    # a window larger than the screen does not carry the guide over the screen's edge
+    window.resize(room.width() + 600, room.height() + 300)
+    guide = window.feature("help").show_first_steps()
+    assert room.contains(guide.frameGeometry()), (guide.frameGeometry(), room)
     guide.close()
     assert "Sie sehen das <b>Demoportfolio" in first_steps.pages(demo=True)[0].text

@@ -77,3 +77,43 @@ def unnamed_controls(widget: QWidget) -> list[str]:
 
 def interactive_count(widget: QWidget) -> int:
     return sum(1 for iface in walk(widget) if is_control(iface))
+
+
+def _ground(widget: QWidget):
+    """The colour behind `widget`: its own or its nearest ancestor's filled background."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    node = widget
+    while node is not None:
+        if node.isWindow() or node.autoFillBackground() or "background" in node.styleSheet():
+            # a style sheet's background lands in the palette as the background role
+            return node.palette().color(node.backgroundRole())
+        parent = node.parentWidget()
+        if parent is not None and isinstance(parent.parentWidget(), QAbstractScrollArea):
+            if parent is parent.parentWidget().viewport():  # a scroll area's page: its viewport
+                return parent.palette().color(parent.backgroundRole())
+        node = parent
+    return widget.palette().color(widget.backgroundRole())
+
+
+def low_contrast(root: QWidget, minimum: float = 4.5) -> list[str]:
+    """Visible, enabled label and check/radio texts of `root` below `minimum`:1 to the colour
+    behind them (WCAG 1.4.3; disabled controls are exempt), with the colours the palette and
+    style sheets really give them."""
+    from PySide6.QtWidgets import QCheckBox, QLabel, QRadioButton
+
+    from sa2030_desktop.domain.contrast import contrast_ratio
+
+    low = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QCheckBox | QRadioButton):
+            continue
+        if not widget.isVisible() or not widget.isEnabled() or not widget.text().strip():
+            continue
+        fg = widget.palette().color(widget.foregroundRole())
+        bg = _ground(widget)
+        ratio = contrast_ratio(fg.name(), bg.name())
+        if ratio < minimum:
+            low.append(f"{type(widget).__name__}#{widget.objectName()} „{widget.text()[:30]}“: "
+                       f"{fg.name()} auf {bg.name()} = {ratio:.2f}")  # fmt: skip
+    return low

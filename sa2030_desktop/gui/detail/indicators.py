@@ -32,7 +32,7 @@ from sa2030_desktop.domain.model import Indicator, IndicatorValue
 from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date
 from sa2030_desktop.gui.detail.trend_chart import IndicatorTrendChart
-from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
+from sa2030_desktop.gui.dialog_parts import buddy_label, error_label, ok_cancel
 from sa2030_desktop.services import operations as ops
 
 Index = QModelIndex | QPersistentModelIndex
@@ -143,8 +143,12 @@ class IndicatorDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Einheit:"), self.unit_edit)
-        form.addRow(self.tr("&Ausgangswert:"), _pair(self.baseline_edit, self.baseline_date))
-        form.addRow(self.tr("&Zielwert:"), _pair(self.target_edit, self.target_date))
+        # a row of two fields gets its label's buddy by hand: QFormLayout sets it only for a
+        # widget, and without a buddy the label shows its „&“ instead of the Alt key
+        form.addRow(buddy_label(self, self.tr("&Ausgangswert:"), self.baseline_edit),
+                    _pair(self.baseline_edit, self.baseline_date))  # fmt: skip
+        form.addRow(buddy_label(self, self.tr("&Zielwert:"), self.target_edit),
+                    _pair(self.target_edit, self.target_date))  # fmt: skip
         form.addRow(self.tr("&Messwerte:"), self.values_edit)
         form.addRow(self.error)
         buttons = ok_cancel(self, self.tr("Speichern"))

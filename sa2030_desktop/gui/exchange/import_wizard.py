@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.errors import ValidationError
 from sa2030_desktop.gui.commands import OperationCommand
-from sa2030_desktop.gui.dialog_parts import CancelsItsJob
+from sa2030_desktop.gui.dialog_parts import CancelsItsJob, fit_to_screen
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import ENTITY, format_error, format_issue
 from sa2030_desktop.services import operations as ops
@@ -280,7 +280,7 @@ class ImportWizard(CancelsItsJob, QWizard):
         self.preview_page = PreviewPage(bridge, self)
         self.addPage(self.files_page)
         self.addPage(self.preview_page)
-        self.resize(760, 620)
+        fit_to_screen(self, 760, 620)
         self.command: OperationCommand | None = None
         self.job = None
 

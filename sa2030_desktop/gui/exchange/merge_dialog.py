@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sa2030_desktop.domain.grammar import count_de, verb_de
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.gui.commands import OperationCommand
-from sa2030_desktop.gui.dialog_parts import CancelsItsJob, note_label, record_table
+from sa2030_desktop.gui.dialog_parts import CancelsItsJob, fit_to_screen, note_label, record_table
 from sa2030_desktop.messages import (
     ENTITY,
     FIELD,
@@ -238,7 +239,7 @@ class MergeDialog(CancelsItsJob, QDialog):
         layout.addLayout(row)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
         for col, width in (
             (Column.ENTITY, 95),
             (Column.KEY, 75),
@@ -272,14 +273,19 @@ class MergeDialog(CancelsItsJob, QDialog):
             else self.tr("Keine gemeinsame Basis – jede Abweichung ist ein Konflikt")
         )
         open_count = len(r.undecided)
-        text = self.tr("{0}. {1} Änderung(en) werden ohne Konflikt übernommen. ").format(
-            base, len(r.outcome.taken)
+        taken = len(r.outcome.taken)
+        text = self.tr("{0}. {1} {2} ohne Konflikt übernommen. ").format(
+            base,
+            count_de(taken, self.tr("Änderung"), self.tr("Änderungen")),
+            verb_de(taken, self.tr("wird"), self.tr("werden")),
         )
         if r.conflicts:
             text += self.tr(
-                "{0} Konflikt(e), davon {1} offen. Bitte jede Zeile entscheiden: "
+                "{0}, davon {1} offen. Bitte jede Zeile entscheiden: "
                 "Zeilen wählen, dann „Meine Fassung“ oder „Andere Fassung“."
-            ).format(len(r.conflicts), open_count)
+            ).format(
+                count_de(len(r.conflicts), self.tr("Konflikt"), self.tr("Konflikte")), open_count
+            )
         else:
             text += self.tr("Keine Konflikte.")
         if any(c.kind == "cycle" for c in r.undecided):

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop import assets
+from sa2030_desktop.gui.dialog_parts import fit_to_screen
 from sa2030_desktop.gui.help import handbook
 from sa2030_desktop.gui.help.sections import CONTENTS
 
@@ -145,7 +146,7 @@ class HelpWindow(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self.back)
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
         if obj is self.text.viewport() and event.type() == QEvent.Type.Resize:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.gui import settings
+from sa2030_desktop.gui.dialog_parts import fit_to_screen, keep_on_screen
 
 SEEN_KEY = "help/first_steps_seen"
 
@@ -201,7 +202,7 @@ class FirstStepsDialog(QDialog):
         layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(row)
         self.setMinimumWidth(460)
-        self.resize(520, 300)
+        fit_to_screen(self, 520, 300)
         self.go(0)
 
     def place_beside(self, window) -> None:
@@ -210,6 +211,11 @@ class FirstStepsDialog(QDialog):
         self.adjustSize()
         size = self.size().expandedTo(self.minimumSizeHint())
         self.move(frame.right() - size.width() - 24, frame.bottom() - size.height() - 48)
+        keep_on_screen(self)  # a window larger than the screen would carry it over the edge
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        keep_on_screen(self)  # now the window frame's size is known too
 
     def go(self, index: int) -> None:
         self.index = max(0, min(index, len(self.pages) - 1))

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from sa2030_desktop.gui.dialog_parts import fit_to_screen
 from sa2030_desktop.gui.features import DeclaredAction
 from sa2030_desktop.gui.graph.keyboard import KEYS as GRAPH_KEYS
 from sa2030_desktop.gui.graph.presentation_parts import HELP as PRESENTATION_KEYS
@@ -109,4 +110,4 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.reject)
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.dates import number_de
+from sa2030_desktop.domain.grammar import days_de, goals_de, milestones_de
 from sa2030_desktop.domain.indicators import Assessment
 from sa2030_desktop.domain.model import Status
 from sa2030_desktop.domain.reporting import CURRENT
@@ -233,12 +234,13 @@ class ComparePanel(QWidget):
             fit(view)
         days = sum(d for _k, d in c.shifted_milestones)
         self.summary.setText(self.tr(
-            "{0} → {1}: {2} Ziele in beiden Ständen, {3} verschlechtert, {4} verbessert, {5} neu, "
-            "{6} entfallen · {7} Meilensteine verschoben (zusammen {8} Tage), {9} erreicht · "
+            "{0} → {1}: {2} in beiden Ständen, {3} verschlechtert, {4} verbessert, {5} neu, "
+            "{6} entfallen · {7} verschoben (zusammen {8}), {9} erreicht · "
             "Terminkonflikte: {10} neu, {11} gelöst").format(
             c.from_key, self.to_combo.currentText() if c.to_key == CURRENT else c.to_key,
-            len(c.status_from), len(c.worsened), len(c.improved), len(c.new_goals),
-            len(c.removed_goals), len(c.shifted_milestones), days, len(c.achieved_milestones),
+            goals_de(len(c.status_from)), len(c.worsened), len(c.improved), len(c.new_goals),
+            len(c.removed_goals), milestones_de(len(c.shifted_milestones)), days_de(days),
+            len(c.achieved_milestones),
             len(c.new_conflicts), len(c.resolved_conflicts)))  # fmt: skip
         self.compared.emit(c)
 

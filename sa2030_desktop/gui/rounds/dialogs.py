@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.grammar import reports_de, verb_de
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.reporting import MISSING, Report, ReportingRound
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit
@@ -143,9 +144,12 @@ def close_question(parent: QWidget, rnd: ReportingRound, reports: list[Report]) 
     tr = parent.tr
     if missing:
         names = ", ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
-        text = tr("In der Berichtsrunde {0} fehlen noch {1} Meldungen: {2}.\n\nDiese Ziele werden "
-                  "mit ihrem aktuellen Stand als „keine Meldung“ eingefroren. Trotzdem "
-                  "abschließen?").format(rnd.key, len(missing), names)  # fmt: skip
+        n = len(missing)
+        text = tr("In der Berichtsrunde {0} {1} noch {2}: {3}.\n\n{4} mit {5} aktuellen Stand "
+                  "als „keine Meldung“ eingefroren. Trotzdem abschließen?").format(
+            rnd.key, verb_de(n, tr("fehlt"), tr("fehlen")), reports_de(n), names,
+            tr("Dieses Ziel wird") if n == 1 else tr("Diese Ziele werden"),
+            tr("seinem") if n == 1 else tr("ihrem"))  # fmt: skip
         ok = tr("Trotzdem abschließen")
     else:
         text = tr("Berichtsrunde {0} (Stichtag {1}) abschließen? Der Berichtsstand wird "

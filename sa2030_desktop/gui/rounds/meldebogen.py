@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.grammar import reports_de
 from sa2030_desktop.domain.meldebogen import file_name
 from sa2030_desktop.gui.commands import OperationCommand, push_operation
 from sa2030_desktop.gui.tasks import TaskOutcome, run_with_progress
@@ -135,11 +136,11 @@ def _take(page: RoundsPage, reading: mc.FormReading) -> str:
             if reading.kept else "")  # fmt: skip
     if not reading.submitted:
         return page.tr("{0} ({1}): keine neue Meldung{2}.").format(name, reading.ministry, kept)
-    text = page.tr("Meldebogen {0} einsammeln ({1}, {2} Meldungen)").format(
-        reading.ministry, reading.operation.round_key, len(reading.submitted))  # fmt: skip
+    text = page.tr("Meldebogen {0} einsammeln ({1}, {2})").format(
+        reading.ministry, reading.operation.round_key, reports_de(len(reading.submitted)))  # fmt: skip
     command = OperationCommand(page.bridge, reading.operation, text)
     errors: list[str] = []
     if not push_operation(page, page.undo_stack, command, report=errors.append):
         return page.tr("{0}: abgelehnt, nichts übernommen.\n{1}").format(name, "\n".join(errors))
-    return page.tr("{0} ({1}): {2} Meldungen abgegeben, davon {3} mit Änderungen{4}.").format(
-        name, reading.ministry, len(reading.submitted), len(reading.changed), kept)  # fmt: skip
+    return page.tr("{0} ({1}): {2} abgegeben, davon {3} mit Änderungen{4}.").format(
+        name, reading.ministry, reports_de(len(reading.submitted)), len(reading.changed), kept)  # fmt: skip

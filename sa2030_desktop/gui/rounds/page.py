@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.grammar import goals_de, reports_de
 from sa2030_desktop.domain.reporting import Report, ReportState
 from sa2030_desktop.gui.rounds import actions
 from sa2030_desktop.gui.rounds.columns import (
@@ -251,9 +252,9 @@ class RoundsPage(QWidget):
         self.matrix_model.set_items(list(status.by_ministry.values()))
         fit(self.matrix_view, status.round.key)
         self.matrix_total.setText(self.tr(
-            "Summe: {0} Ziele im Umfang · ausstehend {1} · gemeldet {2} · bestätigt {3} · "
+            "Summe: {0} im Umfang · ausstehend {1} · gemeldet {2} · bestätigt {3} · "
             "zurückgegeben {4} · gemeldet in % {5}").format(
-            total.in_scope, total.pending, total.submitted, total.accepted, total.returned,
+            goals_de(total.in_scope), total.pending, total.submitted, total.accepted, total.returned,
             share_text(total)))  # fmt: skip
 
     def _show_package(self) -> None:
@@ -284,8 +285,8 @@ class RoundsPage(QWidget):
         else:
             self.report_proxy.set_filter(lambda r: (ministry is None or r.ministry == ministry)
                                          and (state is None or r.state == state))  # fmt: skip
-        self.report_count.setText(self.tr("{0} von {1} Meldungen").format(
-            self.report_proxy.rowCount(), len(self.reports)))  # fmt: skip
+        self.report_count.setText(self.tr("{0} von {1}").format(
+            self.report_proxy.rowCount(), reports_de(len(self.reports))))  # fmt: skip
         is_open = bool(self.status and self.status.round.is_open)
         for button in (self.form_button, self.write_forms_button, self.collect_forms_button):
             button.setEnabled(is_open)

@@ -33,7 +33,7 @@ from sa2030_desktop.domain.reporting import (
     ReportState,
 )
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date
-from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
+from sa2030_desktop.gui.dialog_parts import error_label, fit_to_screen, ok_cancel
 from sa2030_desktop.gui.status_icons import status_icon
 from sa2030_desktop.messages import format_error
 
@@ -47,7 +47,7 @@ class ReportFormDialog(QDialog):
         self.setObjectName("ReportFormDialog")
         self.setWindowTitle(self.tr("Meldung {0} – Berichtsrunde {1}").format(report.goal, rnd.key))
         self.setMinimumWidth(620)
-        self.resize(720, 640)  # fits a 1366×768 screen with the taskbar
+        fit_to_screen(self, 720, 640)  # fits a 1366×768 screen with the taskbar
         self.portfolio, self.round, self.report = portfolio, rnd, report
         self._check = check
         goal = portfolio.goals[report.goal]

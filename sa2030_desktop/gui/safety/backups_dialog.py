@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.errors import DomainError
-from sa2030_desktop.gui.dialog_parts import note_label, record_table
+from sa2030_desktop.domain.grammar import count_de
+from sa2030_desktop.gui.dialog_parts import fit_to_screen, note_label, record_table
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import safety
 
@@ -116,7 +117,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(buttons)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
         self.refresh()
 
     def _button(self, box: QDialogButtonBox, text: str, name: str) -> QPushButton:
@@ -130,9 +131,11 @@ class BackupsDialog(QDialog):
         self.model.set_backups(backups)
         folder = backups[0].path.parent if backups else None
         self.info.setText(
-            self.tr("{0} geprüfte Sicherungen. Aufbewahrt werden die letzten 10, je Tag eine "
-                    "für 14 Tage und je Woche eine für 8 Wochen.\nOrdner: {1}").format(
-                len(backups), folder or self.tr("noch keine Sicherung"))
+            self.tr("{0}. Aufbewahrt werden die letzten 10, je Tag eine für 14 Tage und je "
+                    "Woche eine für 8 Wochen.\nOrdner: {1}").format(
+                count_de(len(backups), self.tr("geprüfte Sicherung"),
+                         self.tr("geprüfte Sicherungen")),
+                folder or self.tr("noch keine Sicherung"))
         )  # fmt: skip
         if backups:
             self.view.selectRow(0)

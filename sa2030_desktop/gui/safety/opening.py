@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sa2030_desktop.domain.errors import DomainError, FileRefusedError
+from sa2030_desktop.domain.grammar import deps_de, goals_de, milestones_de
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.handles import FileLockedError
@@ -166,10 +167,10 @@ def _offer_backup(parent, path: Path, ask: Ask, error: FileRefusedError):
         raise error
     text = "\n\n".join([
         format_error(error),
-        tr("Die neueste geprüfte Sicherung ist vom {0} ({1}: {2} Ziele, {3} Meilensteine, "
-           "{4} Abhängigkeiten).").format(
+        tr("Die neueste geprüfte Sicherung ist vom {0} ({1}: {2}, {3}, {4}).").format(
             offer.taken.strftime("%d.%m.%Y, %H:%M Uhr"), offer.title or path.stem,
-            offer.goals, offer.milestones, offer.dependencies),
+            goals_de(offer.goals), milestones_de(offer.milestones),
+            deps_de(offer.dependencies)),
         tr("Die beschädigte Datei wird dabei nicht gelöscht, sondern unverändert daneben "
            "aufbewahrt."),
     ])  # fmt: skip

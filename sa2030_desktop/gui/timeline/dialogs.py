@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLineEdit
+
+from sa2030_desktop.gui.dialog_parts import error_label, ok_cancel
 
 
 class DateCommentDialog(QDialog):
@@ -19,6 +21,8 @@ class DateCommentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setObjectName("DateCommentDialog")
+        self.setMinimumWidth(440)  # room for a sentence of comment, not a dozen letters
         self.required = comment_required
         self.date_edit = QDateEdit(QDate(initial), self)
         self.date_edit.setCalendarPopup(True)
@@ -28,11 +32,8 @@ class DateCommentDialog(QDialog):
             self.date_edit.setMaximumDate(QDate(latest))
         self.comment_edit = QLineEdit(self)
         self.comment_edit.setAccessibleName(self.tr("Kommentar"))
-        self.hint = QLabel(self)
-        self.hint.setStyleSheet("color: #B71C1C;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.hint = error_label(self)  # wraps: the dialog keeps its width at 200 %
+        buttons = ok_cancel(self, self.tr("Übernehmen"))
         form = QFormLayout(self)
         form.addRow(self.tr("&Datum:"), self.date_edit)
         form.addRow(
@@ -41,8 +42,6 @@ class DateCommentDialog(QDialog):
         )
         form.addRow(self.hint)
         form.addRow(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
     def accept(self) -> None:
         if self.required and not self.comment_edit.text().strip():

@@ -16,6 +16,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 
 from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.domain.grammar import deps_de, verb_de
 from sa2030_desktop.domain.model import STATUS_COLOURS
 from sa2030_desktop.domain.timeline_axis import axis_ticks, choose_unit
 from sa2030_desktop.domain.timeline_layout import (
@@ -277,8 +278,9 @@ class FramePainter:
             p.drawText(
                 QRectF(c.label_w, 2, w - c.label_w - 8, 14),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                c.tr("{0} Abhängigkeiten, die hier nur durchlaufen, ausgeblendet").format(
-                    self.hidden_through
+                c.tr("{0}, die hier nur {1}, ausgeblendet").format(
+                    deps_de(self.hidden_through),
+                    verb_de(self.hidden_through, c.tr("durchläuft"), c.tr("durchlaufen")),
                 ),
             )
         p.setFont(c._bold)
