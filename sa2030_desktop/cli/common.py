@@ -62,21 +62,40 @@ class GermanArgumentParser(argparse.ArgumentParser):
         return _german(super().format_help()) + "\n" + handbook_note() + "\n"
 
     def error(self, message: str) -> NoReturn:
-        message = (
-            message.replace("the following arguments are required", "es fehlen die Angaben")
-            .replace("unrecognized arguments", "unbekannte Angaben")
-            .replace("invalid choice", "ungültige Auswahl")
-            .replace("expected one argument", "erwartet einen Wert")
-            .replace("argument ", "Angabe ")
-            .replace("choose from", "erlaubt sind")
-            .replace("invalid", "ungültiger Wert")
-            .replace("value", "Wert")
-            .replace("not allowed with argument", "nicht zusammen mit")
-            .replace("one of the arguments", "eine der Angaben")
-            .replace("is required", "ist nötig")
-        )
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: Falscher Aufruf: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: Falscher Aufruf: {german_error(message)}\n")
+
+
+# argparse's error messages (Python 3.11), most specific first: „argument X: …“ is the frame
+# of most of them and is translated last.
+_TYPE_NAMES = {"int": "eine ganze Zahl", "float": "eine Zahl"}
+_ERRORS = (
+    (r"not allowed with argument (\S+)", r"nicht zusammen mit \1"),
+    (r"one of the arguments (.+) is required", r"eine der Angaben \1 ist nötig"),
+    (r"the following arguments are required: ", "es fehlen die Angaben: "),
+    (r"unrecognized arguments: ", "unbekannte Angaben: "),
+    (r"invalid choice: (.+) \(choose from (.+)\)", r"ungültige Auswahl \1 (erlaubt sind \2)"),
+    (r"expected at least one argument", "erwartet mindestens einen Wert"),
+    (r"expected at most one argument", "erwartet höchstens einen Wert"),
+    (r"expected one argument", "erwartet einen Wert"),
+    (r"expected (\d+) arguments", r"erwartet \1 Werte"),
+    (r"ignored explicit argument (.+)", r"nimmt keinen Wert (angegeben: \1)"),
+    (r"ambiguous option: (\S+) could match (.+)", r"mehrdeutige Angabe \1 (passt zu \2)"),
+    (
+        r"invalid (\w+) value: (.+)",
+        lambda m: f"ungültiger Wert {m[2]} (erwartet {_TYPE_NAMES.get(m[1], m[1])})",
+    ),
+    (r"^argument (\S+): ", r"Angabe \1: "),
+)
+
+
+def german_error(message: str) -> str:
+    """An argparse error message in German (the option names and values stay as given)."""
+    import re
+
+    for pattern, replacement in _ERRORS:
+        message = re.sub(pattern, replacement, message)
+    return message
 
 
 def handbook_note() -> str:

@@ -74,3 +74,30 @@ def test_an_unknown_status_in_a_filter_is_refused_data_like_an_unknown_ministry(
     assert err.startswith("sa2030 stats: „fertig“ in „--status“ ist kein Status (erlaubt: ")
     assert main(["stats", str(portfolio), "--status", "verzögert", "--json"]) == 0
     assert main(["stats", str(portfolio), "--status", "delayed", "--json"]) == 0
+
+
+USAGE_ERRORS = [
+    (["stats", "{f}", "--only-slipped=x"], "Angabe --only-slipped: nimmt keinen Wert"),
+    (["round", "review", "{f}", "R1", "Z01", "--accept", "--return", "x"],
+     "Angabe --return: nicht zusammen mit --accept"),
+    (["round", "review", "{f}", "R1", "Z01"], "eine der Angaben --accept --return ist nötig"),
+    (["graph", "{f}", "g.png", "--dpi", "hoch"],
+     "Angabe --dpi: ungültiger Wert 'hoch' (erwartet eine ganze Zahl)"),
+    (["graph", "{f}", "g.png", "--swimlanes", "quer"],
+     "Angabe --swimlanes: ungültige Auswahl 'quer' (erlaubt sind 'lead', 'theme')"),
+    (["stats", "{f}", "--as-of"], "Angabe --as-of: erwartet einen Wert"),
+    (["stats"], "es fehlen die Angaben: DATEI"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "words"), USAGE_ERRORS, ids=[e[1][:30] for e in USAGE_ERRORS])
+def test_wrong_usage_is_said_in_german(args, words, tmp_path, capsys):
+    portfolio = tmp_path / "p.sa2030"
+    with pytest.raises(SystemExit) as stop:
+        main([a.replace("{f}", str(portfolio)) for a in args])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert f"Falscher Aufruf: {words}" in err
+    english = re.search(r"\b(argument|allowed|required|invalid|expected|ignored|explicit)\b", err)
+    assert english is None, err
+    assert not portfolio.exists()
