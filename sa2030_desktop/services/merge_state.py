@@ -136,7 +136,7 @@ def save_copy_with_base(store: Store, target: Path, kind: str = "copy", prepare=
 
     refuse_server_copy(store)
     target = Path(target)
-    check_target(target)
+    check_target(target, database=True)  # an existing portfolio too: file_exists below
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     with atomic_target(target) as tmp:

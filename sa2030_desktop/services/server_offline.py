@@ -22,7 +22,7 @@ def checkout(conninfo: str, target: str | Path, ministry: str | None = None) -> 
     from sa2030_desktop.services.package import package_goals
 
     target = Path(target)
-    check_target(target)
+    check_target(target, database=True)  # an existing portfolio too: file_exists below
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     server = open_server(conninfo, readonly=True)

@@ -26,6 +26,21 @@ def test_new_on_an_existing_portfolio_says_it_exists_not_export(tmp_path, capsys
     assert _sha(portfolio) == before
 
 
+def test_copy_and_package_onto_an_existing_portfolio_say_it_exists(tmp_path, capsys):
+    portfolio, other = tmp_path / "mein.sa2030", tmp_path / "anderes.sa2030"
+    assert main(["new", str(portfolio), "--demo"]) == 0
+    assert main(["new", str(other)]) == 0
+    capsys.readouterr()
+    before = _sha(other)
+    for args in (["copy", str(portfolio), str(other)],
+                 ["package", str(portfolio), "MID", str(other)]):  # fmt: skip
+        assert main(args) == 1
+        err = capsys.readouterr().err
+        assert f"Die Datei „{other}“ gibt es schon; sie wird nicht überschrieben." in err, err
+        assert "Export" not in err
+    assert _sha(other) == before
+
+
 def test_a_vermerk_without_goal_names_the_option_as_help_shows_it(tmp_path, capsys):
     portfolio = tmp_path / "demo.sa2030"
     assert main(["new", str(portfolio), "--demo"]) == 0
