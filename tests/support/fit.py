@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QLabel,
+    QListView,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTabBar,
     QTableView,
+    QTextEdit,
     QToolButton,
     QWidget,
 )
@@ -124,8 +126,10 @@ def _scrolls(widget: QWidget, root: QWidget) -> bool:
 
 def _sideways(area: QAbstractScrollArea) -> str | None:
     """A list or text whose lines run out of its box: the user scrolls sideways to read them
-    (WCAG 1.4.10). Tables scroll sideways by columns and are left to their views."""
-    if isinstance(area, QTableView | QScrollArea) or not area.horizontalScrollBar().isVisible():
+    (WCAG 1.4.10)."""
+    if not isinstance(area, QListView | QTextEdit | QPlainTextEdit) or isinstance(area, QTableView):
+        return None  # canvases (graph, timeline) pan, tables scroll by columns
+    if not area.horizontalScrollBar().isVisible():
         return None
     bar = area.horizontalScrollBar()
     return (f"{type(area).__name__}#{area.objectName()}: Zeilen {bar.maximum()} px breiter als "
