@@ -147,6 +147,8 @@ def format_code(code: str, data: dict) -> str:
         data = {**data, "detail": damage_detail(data["detail"])}
     elif code.endswith("_detail") and "detail" in data:
         data = {**data, "detail": read_detail(data["detail"])}
+    if code.startswith("unknown_") and data.get("value") == "" and f"{code}_empty" in MESSAGES:
+        code = f"{code}_empty"  # an empty cell is a missing value, not an unknown code „“
     template = MESSAGES.get(code)
     if template is None:
         return f"{code}: {data}"

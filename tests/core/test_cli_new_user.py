@@ -49,3 +49,32 @@ def test_a_vermerk_without_goal_names_the_option_as_help_shows_it(tmp_path, caps
     assert main(["briefing", str(portfolio), str(out), "--kind", "vermerk"]) == 1
     assert "„--goal ZIEL“" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_empty_cells_are_named_missing_not_unknown_codes(tmp_path, capsys):
+    portfolio = tmp_path / "mein.sa2030"
+    assert main(["new", str(portfolio)]) == 0
+    before = _sha(portfolio)
+    goals = tmp_path / "ziele.csv"
+    goals.write_text(
+        "ziel_id;kategorie;themenfeld_id;themenfeld;titel;federfuehrung;beteiligt;status\n"
+        "E1;;;;Ohne Themenfeld und Ressort;;;im Plan\n"
+        "E2;;TF99;;Falsches Themenfeld;MXX;;im Plan\n",
+        encoding="utf-8",
+    )
+    milestones = tmp_path / "meilensteine.csv"
+    milestones.write_text(
+        "meilenstein_id;ziel_id;titel;basistermin;prognose;ist\nQ-M1;;Ohne Ziel;31.05.2026;;\n",
+        encoding="cp1252",
+    )
+    capsys.readouterr()
+    assert main(["import", str(portfolio), str(goals), str(milestones)]) == 1
+    err = capsys.readouterr().err
+    assert "ziele.csv, Zeile 2, Ziel E1: Das Themenfeld fehlt." in err
+    assert "ziele.csv, Zeile 2, Ziel E1: Das federführende Ressort fehlt." in err
+    assert "meilensteine.csv, Zeile 2, Meilenstein Q-M1: Das Ziel fehlt, zu dem dies gehört." in err
+    assert "„“" not in err
+    # a code that is given but unknown is still named as such
+    assert "Zeile 3, Ziel E2: Unbekanntes Themenfeld „TF99“." in err
+    assert "Zeile 3, Ziel E2: Unbekanntes Ressort „MXX“." in err
+    assert _sha(portfolio) == before
