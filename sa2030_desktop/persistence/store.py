@@ -239,7 +239,8 @@ class Store:
 
     def reconnect(self) -> None:
         """Drop pooled connections: the next read opens the file afresh (it was replaced)."""
-        self.engine.dispose()
+        if self._engine is not None:  # without an engine every read opens the file afresh
+            self._engine.dispose()
 
     def invalidate(self) -> None:
         """Forget the cached snapshot (the file was changed by someone else)."""

@@ -15,10 +15,7 @@ from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.entities import entity_of, indicator_key
 from sa2030_desktop.domain.errors import DomainError
-from sa2030_desktop.domain.model import (
-    Goal,
-    Indicator,
-)
+from sa2030_desktop.domain.model import Goal, Indicator
 from sa2030_desktop.domain.tasks import checkpoint
 from sa2030_desktop.domain.validate import bad_text
 from sa2030_desktop.persistence import package_guard, reporting_repository

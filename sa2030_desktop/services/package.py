@@ -13,7 +13,6 @@ from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.persistence.copies import cut_to_package
 from sa2030_desktop.persistence.store import Store
-from sa2030_desktop.services.merge_state import now, save_copy_with_base
 from sa2030_desktop.services.portfolio import default_as_of
 
 
@@ -40,7 +39,8 @@ def package_goals(store: Store, ministry: str) -> tuple[list[str], list[str]]:
 
 def export_package(store: Store, ministry: str, target: Path) -> Path:
     """Write the package file for `ministry` (refused inside a package)."""
-    from sa2030_desktop.services.merge_state import refuse_server_copy
+    # merge_state (JSON, copies) is imported here: the window asks package_ministry at start
+    from sa2030_desktop.services.merge_state import now, refuse_server_copy, save_copy_with_base
 
     refuse_server_copy(store)
     if package_ministry(store):
