@@ -157,9 +157,9 @@ def main(argv: list[str]) -> None:
     lanes = "lead" if "--lanes" in argv else None
     cases = [a for a in argv if not a.startswith("--")] or ["demo", "150", "1000"]
     has_dot = shutil.which("dot") is not None
-    from sa2030_desktop.domain.graph_order import compiled_steps
+    from sa2030_desktop.domain.graph_compiled import kernels
 
-    steps = "numba" if compiled_steps(wait=True) else "numpy"  # loaded once, not timed
+    steps = "numba" if kernels(wait=True) else "numpy"  # loaded once per session, not timed
     print(f"Schritte: {steps}")
     print(f"Bahnen: {lanes or 'keine'}; dot: {'ja' if has_dot else 'nicht installiert'}")
     print("| Portfolio | Ziele | Kanten | Kreuzungen unser | Kreuzungen dot | je Lage unser | "

@@ -1,12 +1,11 @@
-"""The sweep, transpose and crossing count of graph_mincross.Arrays compiled with numba: the
+"""The network simplex of graph_simplex.py, and the sweep, transpose and crossing count of
+graph_mincross.Arrays, compiled with numba. The latter are the
 same steps on the same arrays, with the same results (tests/graph/test_graph_order.py), but
 as loops in machine code instead of numpy calls — numpy's cost per call, not the arithmetic,
 decided the time up to a few hundred goals (issue 14 item 3: ≥ 10× faster than Graphviz dot).
 
 Compiled once and cached on disk (`cache=True`: in __pycache__ beside this file, or in the
-user's cache folder where that is read-only); importing numba costs ~0.25 s CPU once per
-session, at the first graph shown. graph_order.py falls back to the numpy path where numba
-cannot be imported or compiled.
+user's cache folder where that is read-only), loaded in the background (graph_compiled.py).
 """
 
 from __future__ import annotations
@@ -14,7 +13,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from sa2030_desktop.domain import graph_simplex
 from sa2030_desktop.domain.graph_mincross import MAX_ROUNDS, Arrays
+
+network_simplex = njit(cache=True)(graph_simplex.network_simplex)
 
 
 @njit(cache=True)
@@ -25,9 +27,13 @@ def _crossings(at, pos, start, ptr, flat, size):  # pragma: no cover - compiled
     total = 0
     layers = len(start) - 1
     ends = np.empty(max(1, degree_max(ptr)), dtype=np.int64)
+    widest = 1
+    for i in range(layers):
+        widest = max(widest, start[i + 1] - start[i])
+    tree = np.empty(widest + 1, dtype=np.int64)
     for i in range(layers - 1):
         width = start[i + 2] - start[i + 1]
-        tree = np.zeros(width + 1, dtype=np.int64)
+        tree[: width + 1] = 0
         inserted = 0
         for slot in range(start[i], start[i + 1]):
             n = at[slot]
@@ -134,11 +140,14 @@ def _sweep(at, pos, lane, start, ptr, flat, degree, size, downward, reverse):  #
     shift = 0 if downward else size
     first, last, step = (1, count, 1) if downward else (count - 2, -1, -1)
     values = np.empty(max(1, degree_max(ptr)), dtype=np.int64)
+    widest = 1
+    for i in range(count):
+        widest = max(widest, start[i + 1] - start[i])
+    movers, nodes = np.empty(widest, dtype=np.int64), np.empty(widest, dtype=np.int64)
+    median, bary = np.empty(widest), np.empty(widest)
+    ranked, other = np.empty(widest, dtype=np.int64), np.empty(widest, dtype=np.int64)
     for i in range(first, last, step):
         a, b = start[i], start[i + 1]
-        movers = np.empty(b - a, dtype=np.int64)
-        median = np.empty(b - a)
-        bary = np.empty(b - a)
         k = 0
         for slot in range(a, b):
             row = at[slot] + shift
@@ -165,18 +174,20 @@ def _sweep(at, pos, lane, start, ptr, flat, degree, size, downward, reverse):  #
             k += 1
         if k == 0:
             continue
-        nodes = at[a:b].copy()
-        ranked = _merge_sort(k, movers, median, bary, lane, nodes, reverse)
+        nodes[: b - a] = at[a:b]
+        order = _merge_sort(k, movers, median, bary, lane, nodes, reverse, ranked, other)
         for j in range(k):
-            at[a + movers[j]] = nodes[movers[ranked[j]]]
+            at[a + movers[j]] = nodes[movers[order[j]]]
         for slot in range(a, b):
             pos[at[slot]] = slot - a
 
 
 @njit(cache=True)
-def _merge_sort(k, movers, median, bary, lane, nodes, reverse):  # pragma: no cover - compiled
-    """0 … k-1 in the order of `_before` (bottom-up merge sort; the keys are all distinct)."""
-    ranked, other = np.arange(k), np.empty(k, dtype=np.int64)
+def _merge_sort(k, movers, median, bary, lane, nodes, reverse, ranked, other):  # pragma: no cover
+    """0 … k-1 in the order of `_before` (bottom-up merge sort; the keys are all distinct),
+    in ranked or other (both at least k long)."""
+    for j in range(k):
+        ranked[j] = j
     width = 1
     while width < k:
         for lo in range(0, k, 2 * width):

@@ -12,12 +12,12 @@ iterations each, the better one the rest, until eight iterations bring no real i
 A lane (ministry, theme field) stays one block: nodes only move among their own lane.
 
 The sweeps, the transpose and the crossing count run on arrays: compiled with numba
-(graph_kernels.py), or with numpy calls where numba is missing (graph_mincross.py).
+(graph_kernels.py), or with numpy calls until numba is ready or where it is missing
+(graph_mincross.py, graph_compiled.py).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Hashable, Sequence
 
 Node = Hashable
@@ -27,9 +27,6 @@ MIN_QUIT = 8  # iterations without a real improvement before giving up (dot's Mi
 MAX_ITER = 24  # iterations from the better start (dot's MaxIter)
 START_ITER = 2  # iterations from each starting order
 CONVERGENCE = 0.995  # a real improvement: at least 0.5 % fewer crossings
-_COMPILED: list[type] = []  # the compiled Arrays (graph_kernels.py), once numba has them ready
-_COMPILING: list[threading.Thread] = []
-_LOCK = threading.Lock()
 
 
 def is_dummy(node: Node) -> bool:
@@ -125,37 +122,12 @@ def _mincross(arrays, start: list[list[int]], iterations: int) -> tuple[list[lis
     return best, best_count
 
 
-def _compile() -> None:
-    try:
-        from sa2030_desktop.domain.graph_kernels import Compiled
-
-        trial = Compiled([[], [0]], [[1], []], [0, 0], [[0], [1]])
-        trial.sweep(downward=True, reverse=False)
-        trial.transpose(equal_swaps=True)
-        trial.crossings()
-    except Exception:  # noqa: BLE001 - ImportError, or numba failing to compile or cache
-        return
-    _COMPILED.append(Compiled)
-
-
-def compiled_steps(wait: bool = False) -> type | None:
-    """The compiled steps (graph_kernels.py) if numba has them ready, else None and they are
-    being made in the background: loading numba and its cached code costs ~0.7 s CPU once
-    per session, compiling afresh (first run on a machine) ~9 s — the numpy steps give the
-    same orders meanwhile. `wait`: until they are ready (or numba failed)."""
-    with _LOCK:
-        if not _COMPILING:
-            _COMPILING.append(threading.Thread(target=_compile, name="numba", daemon=True))
-            _COMPILING[0].start()
-    if wait:
-        _COMPILING[0].join()
-    return _COMPILED[0] if _COMPILED else None
-
-
 def _arrays():
+    from sa2030_desktop.domain.graph_compiled import kernels
     from sa2030_desktop.domain.graph_mincross import Arrays
 
-    return compiled_steps() or Arrays
+    compiled = kernels()
+    return compiled.Compiled if compiled else Arrays
 
 
 def order_layers(

@@ -10,7 +10,7 @@ from itertools import combinations
 
 import pytest
 
-from sa2030_desktop.domain import graph_order, graph_rank
+from sa2030_desktop.domain import graph_compiled, graph_order, graph_rank
 from sa2030_desktop.domain.graph_mincross import Arrays
 from sa2030_desktop.domain.graph_order import Layered, is_dummy, order_layers
 
@@ -122,8 +122,9 @@ def _random_layered(rnd, lanes: int):
 def test_compiled_steps_give_the_numpy_steps_orders_and_the_brute_force_count(lanes):
     # graph_kernels.py compiles the three steps of graph_mincross.py with numba: every sweep and
     # transpose must leave the same order, every count the brute-force one, on random graphs
-    compiled = graph_order.compiled_steps(wait=True)
-    assert compiled is not None, "numba is a dependency: the compiled steps must load"
+    kernels = graph_compiled.kernels(wait=True)
+    assert kernels is not None, "numba is a dependency: the compiled steps must load"
+    compiled = kernels.Compiled
     rnd = random.Random(lanes)
     for _graph in range(40):
         layers, edges, lane = _random_layered(rnd, lanes)
@@ -151,7 +152,7 @@ def test_compiled_steps_give_the_numpy_steps_orders_and_the_brute_force_count(la
 
 
 def test_order_layers_is_the_same_with_and_without_numba(monkeypatch):
-    compiled = graph_order.compiled_steps(wait=True)
+    compiled = graph_compiled.kernels(wait=True).Compiled
     rnd = random.Random(7)
     for _graph in range(10):
         layers, edges, lane = _random_layered(rnd, 2)
@@ -161,3 +162,31 @@ def test_order_layers_is_the_same_with_and_without_numba(monkeypatch):
         assert order_layers(layers, edges, lane) == fast
         real = [sorted(n for n in layer if not is_dummy(n)) for layer in fast]
         assert real == [sorted(layer) for layer in layers]
+
+
+def test_network_simplex_finds_the_least_total_edge_length_of_random_graphs(monkeypatch):
+    # the layers of least total edge length (graph_simplex.py, dot's network simplex) against
+    # the linear programme solved by HiGHS; compiled and plain Python give the same layers
+    import numpy as np
+    from scipy.optimize import linprog
+
+    kernels = graph_compiled.kernels(wait=True)
+    rnd = random.Random(11)
+    for _graph in range(60):
+        n = rnd.randint(2, 30)
+        edges = sorted({(a, b) for a, b in ((rnd.randrange(n), rnd.randrange(n))
+                                            for _ in range(rnd.randint(1, 3 * n))) if a < b})  # fmt: skip
+        nodes = [f"n{i}" for i in range(n)]  # some of them without edges: other components
+        named = [(nodes[a], nodes[b]) for a, b in edges]
+        compiled = graph_rank._least_length(nodes, named)
+        monkeypatch.setattr(graph_compiled, "kernels", lambda: None)
+        assert graph_rank._least_length(nodes, named) == compiled
+        monkeypatch.undo()
+        assert all(compiled[v] - compiled[u] >= 1 for u, v in named)
+        matrix = np.zeros((len(edges), n))
+        for row, (a, b) in enumerate(edges):
+            matrix[row, a], matrix[row, b] = 1.0, -1.0
+        cost = matrix.sum(axis=0) * -1
+        best = linprog(cost, A_ub=matrix, b_ub=-np.ones(len(edges)), bounds=(0, None))
+        assert sum(compiled[v] - compiled[u] for u, v in named) == round(best.fun)
+    assert kernels is not None

@@ -1,0 +1,47 @@
+"""The compiled parts of the graph layout (graph_kernels.py: crossing reduction and network
+simplex, compiled with numba), made ready in the background at the first layout of a session.
+
+Loading numba and the compiled code from numba's cache costs ~0.7 s CPU once per session;
+compiling afresh (the first run on a machine, or after an update) ~10 s. Meanwhile the layout
+runs the same steps without numba — numpy calls for the crossing reduction
+(graph_mincross.py), plain Python for the network simplex (graph_simplex.py) — with the same
+result, only slower; also where numba is missing or cannot compile.
+"""
+
+from __future__ import annotations
+
+import threading
+from types import ModuleType
+
+_READY: list[ModuleType] = []
+_STARTED: list[threading.Thread] = []
+_LOCK = threading.Lock()
+
+
+def _compile() -> None:
+    try:
+        import numpy as np
+
+        from sa2030_desktop.domain import graph_kernels as kernels
+
+        trial = kernels.Compiled([[], [0]], [[1], []], [0, 0], [[0], [1]])
+        trial.sweep(downward=True, reverse=False)
+        trial.transpose(equal_swaps=True)
+        trial.crossings()
+        one = np.ones(1, dtype=np.int64)
+        kernels.network_simplex(one * 0, one, one, one, 2, 10)
+    except Exception:  # noqa: BLE001 - ImportError, or numba failing to compile or cache
+        return
+    _READY.append(kernels)
+
+
+def kernels(wait: bool = False) -> ModuleType | None:
+    """graph_kernels if numba has it ready, else None (and it is being made in the
+    background). `wait`: until it is ready or numba failed (tests, benchmarks)."""
+    with _LOCK:
+        if not _STARTED:
+            _STARTED.append(threading.Thread(target=_compile, name="numba", daemon=True))
+            _STARTED[0].start()
+    if wait:
+        _STARTED[0].join()
+    return _READY[0] if _READY else None
