@@ -16,8 +16,10 @@ from sa2030_desktop.cli.common import (
     add_as_of,
     add_date,
     add_filters,
+    add_round,
     dated_value,
     file_command,
+    open_reading,
     print_json,
     reading_selection,
 )
@@ -54,6 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = file_command(sub, "goal", "ein Ziel mit Meilensteinen und Abhängigkeiten", cmd_goal)
     p.add_argument("key", metavar="ZIEL", help="Schlüssel des Ziels, z. B. Z17")
+    add_round(p)  # REPORTING.md: every report takes --round
     add_as_of(p)
     p.add_argument("--json", action="store_true")
 
@@ -218,7 +221,7 @@ def _d(text):
 def cmd_goal(args) -> int:
     from sa2030_desktop.services import portfolio
 
-    store = portfolio.open_to_read(args.file)
+    store = open_reading(args, snapshot_only=True)
     try:
         data = portfolio.goal_report(store, args.key, args.as_of)
     finally:

@@ -78,3 +78,31 @@ def test_empty_cells_are_named_missing_not_unknown_codes(tmp_path, capsys):
     assert "Zeile 3, Ziel E2: Unbekanntes Themenfeld „TF99“." in err
     assert "Zeile 3, Ziel E2: Unbekanntes Ressort „MXX“." in err
     assert _sha(portfolio) == before
+
+
+def test_goal_takes_round_like_every_report(tmp_path, capsys):
+    """REPORTING.md: every report takes --round KEY; `goal` refused it as an unknown option."""
+    import json
+
+    portfolio = tmp_path / "demo.sa2030"
+    assert main(["new", str(portfolio), "--demo"]) == 0
+    assert main(["round", "open", str(portfolio), "R1", "--title", "Runde 1", "--as-of",
+                 "2026-03-31", "--deadline", "2026-04-30"]) == 0  # fmt: skip
+    assert main(["round", "close", str(portfolio), "R1", "--force"]) == 0
+    capsys.readouterr()
+    assert main(["goal", str(portfolio), "Z01", "--round", "R1", "--json"]) == 0
+    frozen = json.loads(capsys.readouterr().out)
+    assert frozen["as_of"] == "2026-03-31"
+    # a later report changes the portfolio, never the frozen state
+    new_status = "at_risk" if frozen["status"] != "at_risk" else "delayed"
+    assert main(["round", "open", str(portfolio), "R2", "--title", "Runde 2", "--as-of",
+                 "2026-06-30", "--deadline", "2026-07-31"]) == 0  # fmt: skip
+    assert main(["round", "submit", str(portfolio), "R2", "Z01", "--status", new_status,
+                 "--reason", "Lieferverzug"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["goal", str(portfolio), "Z01", "--round", "R1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == frozen
+    assert main(["goal", str(portfolio), "Z01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == new_status
+    assert main(["goal", str(portfolio), "Z01", "--round", "R9"]) == 1
+    assert "Berichtsrunde „R9“ gibt es nicht." in capsys.readouterr().err
