@@ -1,0 +1,70 @@
+"""Without a working numba the graph is laid out as with it (domain/graph_order.py): numba
+missing from the installation, or present but unable to compile or cache its kernels (no
+writable cache folder), leaves the numpy steps – the same orders, no message, no traceback.
+Each case runs in a child process: the compiled steps are loaded once per process."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sa2030_desktop.domain import graph_order
+from sa2030_desktop.domain.graph_mincross import Arrays
+from sa2030_desktop.domain.graph_order import order_layers
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_CHILD = """
+import json, random, sys
+{prelude}
+from sa2030_desktop.domain import graph_order
+from sa2030_desktop.domain.graph_order import order_layers
+steps = graph_order.compiled_steps(wait=True)
+print(json.dumps({{"steps": None if steps is None else steps.__name__,
+                  "orders": [order_layers(*g) for g in json.loads(sys.argv[1])]}}))
+"""
+
+CASES = {
+    # numba not installed (an installation without it, a platform without wheels)
+    "missing": ("import sys; sys.modules['numba'] = None", {}),
+    # numba there, but its kernels cannot be cached (NUMBA_CACHE_LOCATOR_CLASSES names no
+    # usable locator: as when neither the install folder nor a user cache folder is writable)
+    "broken": ("", {"NUMBA_CACHE_LOCATOR_CLASSES": "KeinOrt"}),
+}
+
+
+def _graphs() -> list:
+    rnd = random.Random(2030)
+    graphs = []
+    for _ in range(8):
+        depth = rnd.randint(2, 6)
+        layers = [[f"{chr(97 + i)}{j}" for j in range(rnd.randint(1, 10))] for i in range(depth)]
+        edges = sorted({(rnd.choice(layers[i]), rnd.choice(layers[rnd.randint(i + 1, depth - 1)]))
+                        for i in range(depth - 1) for _ in range(rnd.randint(1, 12))})  # fmt: skip
+        lane = {n: rnd.randrange(2) for layer in layers for n in layer}
+        graphs.append((layers, edges, lane))
+    return graphs
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_without_working_numba_the_numpy_steps_give_the_same_orders(case, monkeypatch):
+    prelude, env = CASES[case]
+    graphs = _graphs()
+    run = subprocess.run(
+        [sys.executable, "-c", _CHILD.format(prelude=prelude), json.dumps(graphs)],
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""  # no warning, no traceback reaches the user
+    child = json.loads(run.stdout)
+    assert child["steps"] is None  # fell back
+    monkeypatch.setattr(graph_order, "_arrays", lambda: Arrays)
+    expected = [order_layers(*g) for g in graphs]
+    assert child["orders"] == json.loads(json.dumps(expected))
