@@ -79,7 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ministry", help="Ressorts umbenennen oder zusammenlegen")
     msub = p.add_subparsers(dest="ministry_cmd", required=True, metavar="rename")
     r = msub.add_parser("rename", help="Umbenennung (mehrere ALT: Zusammenlegung) zum Stichtag")
-    r.add_argument("file", metavar="DATEI", help="die Portfoliodatei")
+    r.add_argument("file", metavar="DATEI", help="die Portfoliodatei (.sa2030)")
     r.add_argument(
         "codes",
         metavar="KÜRZEL",

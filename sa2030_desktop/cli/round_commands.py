@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     def command(name: str, help_text: str, run, key: bool = True) -> argparse.ArgumentParser:
         c = rsub.add_parser(name, help=help_text)
-        c.add_argument("file", metavar="DATEI", help="die Portfoliodatei")
+        c.add_argument("file", metavar="DATEI", help="die Portfoliodatei (.sa2030)")
         if key:
             c.add_argument(
                 "key", metavar="RUNDE", help="Schlüssel der Berichtsrunde, z. B. 2026-Q4"
@@ -73,13 +73,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument(
         "--progress", default="", metavar="TEXT", help="Sachstand (höchstens 1.000 Zeichen)"
     )
-    c.add_argument("--remark", default="", metavar="TEXT", help="interne Bemerkung")
+    c.add_argument(
+        "--remark", default="", metavar="TEXT", help="interne Bemerkung (wird nie veröffentlicht)"
+    )
     c.add_argument("--set", dest="forecasts", action=DataOption, convert=dated_value, append=True, default=[],
-                   metavar="MEILENSTEIN=DATUM", help="Prognose")  # fmt: skip
+                   metavar="MEILENSTEIN=DATUM", help="neue Prognose eines Meilensteins (mehrmals möglich)")  # fmt: skip
     c.add_argument("--actual", dest="actuals", action=DataOption, convert=dated_value, append=True, default=[],
-                   metavar="MEILENSTEIN=DATUM", help="Ist-Datum")  # fmt: skip
+                   metavar="MEILENSTEIN=DATUM", help="Ist-Datum eines erreichten Meilensteins (mehrmals möglich)")  # fmt: skip
     c.add_argument("--value", dest="values", action=DataOption, convert=_measured, append=True, default=[],
-                   metavar="INDIKATOR=WERT@DATUM", help="Messwert")  # fmt: skip
+                   metavar="INDIKATOR=WERT@DATUM", help="neuer Messwert eines Indikators mit Messdatum, z. B. Quote=12,5@31.03.2026 (mehrmals möglich)")  # fmt: skip
     c.add_argument("--ministry", default="", metavar="RESSORT", help="meldendes Ressort")
 
     c = command("review", "Meldung bestätigen oder zurückgeben", cmd_review)
