@@ -32,7 +32,7 @@ def whatif_sentences(result: WhatIfResult) -> list[str]:
     for b, c in worse:
         lines.append(
             f"Verschärfter Terminkonflikt: {c.dependent} wartet ab {de_short(c.waiting)} auf "
-            f"{c.prerequisite}; statt {_days(b.days)} nun {_days(c.days)} zu spät "
+            f"{c.prerequisite}; nun {_days(c.days)} statt {_days(b.days)} zu spät "
             f"(fertig am {de_short(c.needed)})."
         )
     for key, (b, a) in result.changed_suggestions.items():

@@ -38,7 +38,7 @@ def test_whatif_explains_and_writes_nothing(make_store):
     text = "\n".join(whatif_sentences(result))
     assert "Annahme: Prognose A-M1 von 31.03.2027 auf 30.06.2027 (+91 Tage)." in text
     assert "Terminkonflikte: vorher 1, nachher 2, davon 1 verschärft." in text
-    assert "statt 31 Tage nun 122 Tage zu spät" in text
+    assert "nun 122 Tage statt 31 Tage zu spät" in text
     assert "D (MS) hängt von A ab, ist aber bereits abgeschlossen." in text
     assert "Betroffene Ressorts: MF, MI." in text
     assert hashlib.sha256(store.path.read_bytes()).hexdigest() == before
