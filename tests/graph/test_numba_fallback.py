@@ -1,4 +1,4 @@
-"""Without a working numba the graph is laid out as with it (domain/graph_order.py): numba
+"""Without a working numba the graph is laid out as with it (domain/graph_compiled.py): numba
 missing from the installation, or present but unable to compile or cache its kernels (no
 writable cache folder), leaves the numpy steps – the same orders, no message, no traceback.
 Each case runs in a child process: the compiled steps are loaded once per process."""
@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sa2030_desktop.domain import graph_order
-from sa2030_desktop.domain.graph_mincross import Arrays
+from sa2030_desktop.domain import graph_compiled, graph_rank
 from sa2030_desktop.domain.graph_order import order_layers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,11 +22,16 @@ ROOT = Path(__file__).resolve().parents[2]
 _CHILD = """
 import json, random, sys
 {prelude}
-from sa2030_desktop.domain import graph_order
+def _nodes(g):
+    return [n for layer in g[0] for n in layer]
+from sa2030_desktop.domain import graph_compiled, graph_rank
 from sa2030_desktop.domain.graph_order import order_layers
-steps = graph_order.compiled_steps(wait=True)
+steps = graph_compiled.kernels(wait=True)
+graph_rank.OPTIMAL_FROM = 1  # the network simplex (compiled, or plain Python) on small graphs
+graphs = json.loads(sys.argv[1])
 print(json.dumps({{"steps": None if steps is None else steps.__name__,
-                  "orders": [order_layers(*g) for g in json.loads(sys.argv[1])]}}))
+                  "orders": [order_layers(*g) for g in graphs],
+                  "ranks": [graph_rank.ranks(_nodes(g), [tuple(e) for e in g[1]]) for g in graphs]}}))
 """
 
 CASES = {
@@ -44,7 +48,7 @@ def _graphs() -> list:
     graphs = []
     for _ in range(8):
         depth = rnd.randint(2, 6)
-        layers = [[f"{chr(97 + i)}{j}" for j in range(rnd.randint(1, 10))] for i in range(depth)]
+        layers = [[f"{chr(97 + i)}{j}" for j in range(rnd.randint(4, 12))] for i in range(depth)]
         edges = sorted({(rnd.choice(layers[i]), rnd.choice(layers[rnd.randint(i + 1, depth - 1)]))
                         for i in range(depth - 1) for _ in range(rnd.randint(1, 12))})  # fmt: skip
         lane = {n: rnd.randrange(2) for layer in layers for n in layer}
@@ -65,6 +69,9 @@ def test_without_working_numba_the_numpy_steps_give_the_same_orders(case, monkey
     assert run.stderr == ""  # no warning, no traceback reaches the user
     child = json.loads(run.stdout)
     assert child["steps"] is None  # fell back
-    monkeypatch.setattr(graph_order, "_arrays", lambda: Arrays)
+    monkeypatch.setattr(graph_compiled, "kernels", lambda wait=False: None)  # numpy, Python
+    monkeypatch.setattr(graph_rank, "OPTIMAL_FROM", 1)
     expected = [order_layers(*g) for g in graphs]
     assert child["orders"] == json.loads(json.dumps(expected))
+    ranks = [graph_rank.ranks([n for layer in g[0] for n in layer], g[1]) for g in graphs]
+    assert child["ranks"] == ranks
