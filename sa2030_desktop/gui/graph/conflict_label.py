@@ -76,11 +76,13 @@ class ConflictLabel(QGraphicsItem):
         """The view's zoom changed: keep the reading size on screen and find a free place
         (`force`: also at the same zoom, e.g. in a scene just built; `search`: False for a
         label out of sight, which looks when it comes into view; `settled`: the view was fitted,
-        zoomed or resized – a „⚠“ looks again when its sight changed, a scroll step does not)."""
+        zoomed or resized – a „⚠“ or a label on a leader looks again when its sight changed, a
+        scroll step does not)."""
         if zoom <= 0:
             return
         same = not force and not self._stale and abs(zoom - self.zoom) < 1e-3 * self.zoom
-        if same and not (search and settled and self._text == self.short and self._sight_moved()):
+        off_route = self._text == self.short or self.anchor is not None
+        if same and not (search and settled and off_route and self._sight_moved()):
             return
         self.zoom = zoom
         self._apply_size()

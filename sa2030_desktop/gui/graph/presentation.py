@@ -234,6 +234,7 @@ class PresentationWindow(QWidget):
         self.view.min_zoom = 0.02
         self.view.set_zoom(zoom)
         self.view.centerOn(rect.center())
+        self.view.place_labels()  # in the framed sight (the zoom step saw it uncentred)
 
     def _title(self) -> str:
         part = ""

@@ -69,6 +69,11 @@ class GraphView(QGraphicsView):
             scene.set_overview(overview)
         self._labels_in_sight()  # after the overview: hidden edges' labels wait
 
+    def place_labels(self) -> None:
+        """The view shows what it will show for a while (fitted, framed, resized): conflict
+        labels in sight find their place in it."""
+        self._labels_in_sight()
+
     def _labels_in_sight(self, settled: bool = True) -> None:
         scene = self.scene()  # (none yet while the view is built)
         if scene is not None and not getattr(self, "_fitting", False):
@@ -118,7 +123,7 @@ class GraphView(QGraphicsView):
         if self.zoom() < self.min_zoom or self.zoom() > min(max_zoom, MAX_ZOOM):
             self.set_zoom(min(self.zoom(), max_zoom))
             self.centerOn(rect.center())
-            self._labels_in_sight()  # in the sight as centred
+            self.place_labels()  # in the sight as centred
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
