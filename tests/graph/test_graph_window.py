@@ -164,3 +164,16 @@ def test_table_and_graph_stay_in_step_after_the_first_showing(window, qtbot):
     assert page.scene.selected_node() is None  # not shown: no other goal stays chosen
     page.set_options(cross_ministry=False)
     assert page.scene.selected_node() == "Z15"
+
+
+def test_a_graph_laid_out_in_the_worker_takes_the_tables_goal_too(window, qtbot, monkeypatch):
+    from sa2030_desktop.gui.graph import page as page_module
+
+    monkeypatch.setattr(page_module, "SYNC_LIMIT", 10)  # the demo's 50 goals: as 1,000 would
+    assert window.select_goal("Z16")
+    page = window.feature("graph").page
+    window.show_view(page)
+    qtbot.waitUntil(lambda: page.model is not None and bool(page.scene.nodes), timeout=20000)
+    assert page.scene.selected_node() == "Z16"
+    assert window.select_goal("Z05")
+    assert page.scene.selected_node() == "Z05"
