@@ -69,8 +69,21 @@ def build_parser(wanted: str | None = None) -> GermanArgumentParser:
     return parser
 
 
+def _replace_unencodable() -> None:
+    """A console or pipe in a legacy code page (Windows cp1252 when redirected, ascii) cannot
+    show „→“ or „…“: it gets a replacement character instead of an „Interner Fehler“."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream that cannot be reconfigured: left as is
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _replace_unencodable()
     # the subcommand is the first word that is not an option (`sa2030` has no global option
     # taking a value); "" when there is none: --help lists the commands without their parsers
     parser = build_parser(next((a for a in argv if not a.startswith("-")), ""))

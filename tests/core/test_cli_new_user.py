@@ -106,3 +106,23 @@ def test_goal_takes_round_like_every_report(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["status"] == new_status
     assert main(["goal", str(portfolio), "Z01", "--round", "R9"]) == 1
     assert "Berichtsrunde „R9“ gibt es nicht." in capsys.readouterr().err
+
+
+def test_a_legacy_code_page_gets_replacements_not_an_internal_error(tmp_path):
+    """`sa2030 stats … > datei.txt` on Windows writes cp1252, which has no „→“ (the longest
+    chain): that ended as „Interner Fehler (UnicodeEncodeError …)“ with exit 1."""
+    import os
+    import subprocess
+    import sys
+
+    portfolio = tmp_path / "demo.sa2030"
+    assert main(["new", str(portfolio), "--demo"]) == 0
+    run = subprocess.run(
+        [sys.executable, "-m", "sa2030_desktop.cli.main", "stats", str(portfolio)],
+        capture_output=True, timeout=120, env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr.decode("cp1252")
+    out = run.stdout.decode("cp1252")
+    assert "Längste Kette:" in out and "Abhängigkeiten" in out  # what cp1252 has stays
+    assert "→" not in out and " ? " in out
+    assert run.stderr == b""
