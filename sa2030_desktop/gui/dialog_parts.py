@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# What the window manager adds around a dialog (title bar, borders) and a taskbar's worth of
-# margin: a dialog sized to the whole free area would still reach under the taskbar.
-FRAME_ROOM = (24, 56)
+# What a laptop's desktop takes beside the dialog: borders, a title bar (about 32 px) and a
+# taskbar (about 40 px) that not every system subtracts from the free area it reports.
+FRAME_ROOM = (24, 80)
 
 
 def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:

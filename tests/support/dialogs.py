@@ -218,8 +218,35 @@ def other_windows() -> dict[str, Opener]:
         chooser.show_at(viewport.rect().center())
         return chooser
 
+    def view_name(w, _t):  # what QInputDialog.getText shows for „Ansicht speichern …“
+        from PySide6.QtWidgets import QInputDialog
+
+        box = QInputDialog(w)
+        box.setWindowTitle("Ansicht speichern")
+        box.setLabelText("Name der Ansicht:")
+        return box
+
+    def ministry_choice(w, _t):  # QInputDialog.getItem for the Ressortpaket
+        from PySide6.QtWidgets import QInputDialog
+
+        box = QInputDialog(w)
+        box.setWindowTitle("Ressortpaket")
+        box.setLabelText("Für welches Ressort?")
+        box.setComboBoxItems(sorted(w.bridge.snapshot().ministries))
+        return box
+
+    def open_file(w, _t):  # Qt's own file dialog (where the system offers none)
+        from PySide6.QtWidgets import QFileDialog
+
+        box = QFileDialog(w, "Portfolio öffnen", "", "Portfolio (*.sa2030)")
+        box.setOption(QFileDialog.Option.DontUseNativeDialog)
+        return box
+
     return {
         "Handbuch": handbook,
+        "Ansicht speichern": view_name,
+        "Ressortpaket": ministry_choice,
+        "Datei öffnen": open_file,
         "Protokoll anbieten": workshop_offer,
         "Art der Abhängigkeit": kind_chooser,
         "Präsentation": presentation,

@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 SLACK = 1  # rounding of fractional advances at a scale factor
+# The offscreen screen has no title bars and no taskbar; a laptop's desktop has both (about
+# 32 + 40 px), and not every system subtracts the taskbar from the available geometry.
+DESKTOP_ROOM = 70
 
 
 def _name(widget: QWidget, text: str) -> str:
@@ -170,6 +173,10 @@ def off_screen(window: QWidget) -> list[str]:
     room = screen.availableGeometry()
     frame = window.frameGeometry()
     problems = []
+    whole = window.isMaximized() or window.isFullScreen()  # the system fits those itself
+    if not whole and frame.height() + DESKTOP_ROOM > room.height():
+        problems.append(f"{window.objectName() or type(window).__name__}: {frame.height()} hoch, "
+                        f"mit Titel- und Taskleiste ({DESKTOP_ROOM}) mehr als {room.height()}")  # fmt: skip
     if frame.width() > room.width() or frame.height() > room.height():
         problems.append(f"{window.objectName() or type(window).__name__}: "
                         f"{frame.width()}×{frame.height()} größer als der Bildschirm "
