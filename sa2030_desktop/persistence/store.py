@@ -98,7 +98,10 @@ class Store:
 
     def open_engine(self) -> Engine:
         """Make the engine now. Safe from a worker thread: the window makes it after its first
-        paint, and a write asked for meanwhile waits here until it is there."""
+        paint, and a write asked for meanwhile waits here until it is there. Code that imports
+        a submodule of SQLAlchemy (`from sqlalchemy.exc import …`) asks for the engine first:
+        importing `sqlalchemy.exc` while another thread is inside `import sqlalchemy` is a
+        deadlock that Python breaks by raising _DeadlockError (a RuntimeError) in one of them."""
         with self._engine_lock:
             if self._engine is None:
                 from sa2030_desktop.persistence.engine import make_engine
@@ -198,10 +201,11 @@ class Store:
     def transaction(self, comment: str = "", user: str | None = None) -> Iterator[UnitOfWork]:
         if self.readonly:
             raise FileRefusedError("readonly", str(self.path))
+        engine = self.engine  # first: SQLAlchemy is whole once the engine is there (below)
         from sqlalchemy.exc import OperationalError
 
         try:
-            with unit_of_work(self.engine, comment, user, self.session) as uow:
+            with unit_of_work(engine, comment, user, self.session) as uow:
                 yield uow
         except OperationalError as exc:  # rolled back; say why in words the user understands
             if "full" in str(exc.orig).lower():

@@ -244,10 +244,11 @@ def run_cancellable(store: Store, token, work, *args, **kwargs):
     """Run `work(store, *args)` (an import, a merge …) in a worker thread so that
     `token.cancel()` from the GUI thread stops it quickly; then nothing is written (Cancelled).
     The token is polled by SQLite during statements and checked between batches."""
+    engine = store.engine  # before cancel.py's `from sqlalchemy.exc` (Store.open_engine)
     from sa2030_desktop.persistence.cancel import Cancelled, cancellable
 
     try:
-        with cancellable(store.engine, token):
+        with cancellable(engine, token):
             return work(store, *args, **kwargs)
     except Cancelled:
         store.invalidate()
