@@ -21,6 +21,7 @@ from matplotlib.path import Path as MplPath
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.grammar import deps_de, goals_de
 from sa2030_desktop.domain.graph_view import GraphEdge, GraphModel, GraphOptions, build_view
 from sa2030_desktop.domain.model import STATUS_COLOURS, Portfolio, Status
 from sa2030_desktop.export.atomic import atomic_target, check_target
@@ -115,7 +116,7 @@ def _header(fig, portfolio, as_of, options, model, fig_h) -> None:
     fig.text(0.015, top, title, fontsize=15, fontweight="bold", va="top")
     sub = (
         f"Stichtag: {de_short(as_of)}  ·  Auswahl: {describe(options)}  ·  "
-        f"{len(model.goals)} Ziele, {len(model.dependencies)} Abhängigkeiten"
+        f"{goals_de(len(model.goals))}, {deps_de(len(model.dependencies))}"
     )
     fig.text(0.015, top - 26 / fig_h, textwrap.shorten(sub, 170), fontsize=10, va="top")
     if portfolio.info.demo:

@@ -20,6 +20,7 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
 from sa2030_desktop.domain.dates import de_long, de_short
+from sa2030_desktop.domain.grammar import goals_de
 from sa2030_desktop.domain.timeline_axis import axis_ticks, choose_unit
 from sa2030_desktop.domain.timeline_layout import (
     ACTUAL,
@@ -280,7 +281,7 @@ class PagePainter:
         sub = (
             f"Meilensteinplan · Stichtag {de_long(lay.as_of)} · gruppiert nach "
             f"{GROUP_LABELS[lay.group_by]} · Zeitraum {lay.window_text} · "
-            f"{lay.goal_count} Ziele"
+            f"{goals_de(lay.goal_count)}"
         )
         self.page_label = Label(0.985, 0.925, "", HEAD, "#000000", ha="right", va="top")
         labels = [

@@ -27,6 +27,7 @@ from pathlib import Path
 from sa2030_desktop.domain import meldebogen as mb
 from sa2030_desktop.domain import reporting as rr
 from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
+from sa2030_desktop.domain.grammar import reports_de
 from sa2030_desktop.domain.meldebogen_check import (
     FormCheck,
     GoalAnswer,
@@ -132,7 +133,7 @@ def collect(store: Store, round_key: str, path: Path, ministry: str | None = Non
     """Check the Meldebogen whole, then submit its reports in one transaction (or nothing)."""
     reading = read_form(store, round_key, path, ministry, today, progress)
     changes = reading.operation.apply(store) if reading.submitted else ChangeSet()
-    progress(1.0, f"{path.name}: {len(reading.submitted)} Meldungen übernommen")
+    progress(1.0, f"{path.name}: {reports_de(len(reading.submitted))} übernommen")
     return Collected(reading.path, reading.ministry, reading.submitted, reading.changed,
                      reading.kept, changes)  # fmt: skip
 
