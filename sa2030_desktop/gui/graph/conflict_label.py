@@ -56,7 +56,7 @@ class ConflictLabel(QGraphicsItem):
         self._text = self.full
         self._rect = QRectF()
         self._stale = True  # its place is still to be searched
-        self._samples: list[tuple[QPointF, QPointF]] | None = None
+        self._samples: RouteSamples | None = None
         self.anchor: QPointF | None = None  # the route's point its leader line goes to
         self._searched_in: tuple[int, ...] | None = None  # the sight's size at the search
         self.leader = Leader(self)
@@ -85,10 +85,11 @@ class ConflictLabel(QGraphicsItem):
         if same and not (search and settled and off_route and self._sight_moved()):
             return
         self.zoom = zoom
+        if not (search and self.edge_item.isVisible()):  # out of sight, or an overview: its
+            self._stale = True  # size too waits until it comes into sight (hundreds of labels)
+            return
         self._apply_size()
-        if not (search and self.edge_item.isVisible()):  # out of sight, or an overview
-            self._stale = True
-        elif force or self._stale:
+        if force or self._stale:
             self._stale = False
             self.place()
         else:
@@ -228,17 +229,12 @@ class ConflictLabel(QGraphicsItem):
         self._samples = None
         self.place()
 
-    def _route_samples(self) -> list[tuple[QPointF, QPointF]]:
-        """The spots along the route with the unit normal there (measuring a curve's length is
-        the costly part, so once per route, not per zoom)."""
+    def _route_samples(self) -> RouteSamples:
+        """The spots along the route with the unit normal there, measured when first asked
+        (measuring a curve's length is the costly part: most labels find their place at one of
+        the first spots), once per route, not per zoom."""
         if self._samples is None:
-            path = self.edge_item.path()
-            self._samples = []
-            if not path.isEmpty():
-                for t in SPOTS:
-                    angle = math.radians(path.angleAtPercent(t))
-                    normal = QPointF(-math.sin(angle), -math.cos(angle))
-                    self._samples.append((path.pointAtPercent(t), normal))
+            self._samples = RouteSamples(self.edge_item.path())
         return self._samples
 
     def keep_or_place(self) -> None:
@@ -282,6 +278,31 @@ class ConflictLabel(QGraphicsItem):
         painter.setFont(self.font)
         painter.setPen(colour)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
+
+
+class RouteSamples:
+    """SPOTS of a route as (point, unit normal), each measured on first use."""
+
+    def __init__(self, path) -> None:
+        self._path = path
+        self._size = 0 if path.isEmpty() else len(SPOTS)
+        self._known: dict[int, tuple[QPointF, QPointF]] = {}
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i: int) -> tuple[QPointF, QPointF]:
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        if i not in self._known:
+            t = SPOTS[i]
+            angle = math.radians(self._path.angleAtPercent(t))
+            normal = QPointF(-math.sin(angle), -math.cos(angle))
+            self._known[i] = (self._path.pointAtPercent(t), normal)
+        return self._known[i]
+
+    def __iter__(self):
+        return (self[i] for i in range(self._size))
 
 
 class Leader(QGraphicsItem):
