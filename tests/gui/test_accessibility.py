@@ -2,14 +2,17 @@
 
 The test walks the accessibility tree as a screen reader does (QAccessible interfaces: role and
 name), through every view (each tab page and inner tab), every dock and every dialog of the
-window, and names each control that would be announced without a name."""
+window (tests/support/dialogs.py, checked against the QDialog subclasses of the package), and
+names each control that would be announced without a name (4.1.2), each text below 4.5:1 to its
+background with the colours palette and style sheets really give (1.4.3), and each enabled
+control that the Tab key never reaches (2.1.1)."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from tests.support.a11y import interactive_count, low_contrast, unnamed_controls
+from tests.support.a11y import interactive_count, low_contrast, mouse_only, unnamed_controls
 from tests.support.dialogs import dialog_classes, dialogs, other_windows
 
 
@@ -35,6 +38,7 @@ def _check(widget: QWidget, qtbot, where: str, problems: list[str]) -> int:
         counts.append(interactive_count(widget))
         problems.extend(f"{where}: {m}" for m in unnamed_controls(widget))
         problems.extend(f"{where}: Kontrast {m}" for m in low_contrast(widget))
+        problems.extend(f"{where}: nur mit der Maus {m}" for m in mouse_only(widget))
 
     _every_page(widget, qtbot, visit)
     return max(counts)
@@ -140,3 +144,22 @@ def test_the_contrast_walk_sees_pale_text_and_style_sheet_backgrounds(qtbot):
     assert len(low) == 1 and "„blass“: #999999 auf #efefef" in low[0], low
     pale.setEnabled(False)  # disabled controls are exempt (WCAG 1.4.3)
     assert low_contrast(dialog) == []
+
+
+def test_the_keyboard_walk_sees_a_button_the_tab_key_never_reaches(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    reachable, mouse = QPushButton("Übernehmen", dialog), QPushButton("Löschen", dialog)
+    mouse.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click target only
+    layout.addWidget(reachable)
+    layout.addWidget(mouse)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    found = mouse_only(dialog)
+    assert len(found) == 1 and found[0].startswith("QPushButton#"), found
+    mouse.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    assert mouse_only(dialog) == []

@@ -117,3 +117,21 @@ def low_contrast(root: QWidget, minimum: float = 4.5) -> list[str]:
             low.append(f"{type(widget).__name__}#{widget.objectName()} „{widget.text()[:30]}“: "
                        f"{fg.name()} auf {bg.name()} = {ratio:.2f}")  # fmt: skip
     return low
+
+
+def mouse_only(widget: QWidget) -> list[str]:
+    """Enabled controls below `widget` that the keyboard cannot reach: an interactive role on
+    a widget that never takes the focus (BITV 2.0 / WCAG 2.1.1 Tastatur). A button of a
+    dialog's button box counts too: Tab must reach „Abbrechen“."""
+    from PySide6.QtWidgets import QLabel
+
+    missing = []
+    for iface in walk(widget):
+        obj = iface.object()
+        if not isinstance(obj, QWidget) or obj is widget or iface.role() not in INTERACTIVE:
+            continue
+        if obj.objectName().startswith("qt_") or not obj.isEnabled() or isinstance(obj, QLabel):
+            continue  # a picture in a label (a status sign) is read, not operated
+        if obj.focusPolicy() == Qt.FocusPolicy.NoFocus and obj.focusProxy() is None:
+            missing.append(_describe(iface))
+    return missing
