@@ -34,3 +34,18 @@ def test_overview_counts_one_goal_in_the_singular(qtbot, make_store):
         assert win.overview.in_progress.text().endswith(": 1 Ziel (100,0\u00a0%)")
         tile = win.overview.tiles[Status.ON_TRACK]
         assert tile.accessibleName() == "im Plan: 1 Ziel, Tabelle filtern"
+
+
+def test_round_comparison_summary_counts_one_goal_one_milestone_one_day(window, qtbot):
+    from sa2030_desktop.domain.reporting_compare import Comparison
+
+    window.action("view.rounds").trigger()
+    panel = window.feature("rounds").page.compare
+    one = Comparison("R1", "R2", date(2026, 3, 31), date(2026, 6, 30),
+                     status_from={"Z04": Status.ON_TRACK}, status_to={"Z04": Status.DELAYED},
+                     worsened=["Z04"], shifted_milestones=[("Z04-M2", 1)])  # fmt: skip
+    panel.show_comparison(one)
+    assert panel.summary.text().startswith(
+        "R1 → R2: 1 Ziel in beiden Ständen, 1 verschlechtert, 0 verbessert, 0 neu, 0 entfallen · "
+        "1 Meilenstein verschoben (zusammen 1 Tag), 0 erreicht"
+    ), panel.summary.text()
