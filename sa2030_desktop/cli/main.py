@@ -61,6 +61,10 @@ def build_parser(wanted: str | None = None) -> GermanArgumentParser:
         description="SA2030 Planner – Zielportfolio „Sachsen-Anhalt Digital 2030“. "
         "Ohne Unterbefehl startet die Desktop-Anwendung (sa2030 [DATEI]).",
     )
+    from sa2030_desktop import __version__
+
+    parser.add_argument("--version", action="version", version=f"SA2030 Planner {__version__}",
+                        help="Versionsnummer zeigen und beenden")  # fmt: skip
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL",
                                 parser_class=GermanArgumentParser, action=_Subcommands)  # fmt: skip
     sub.wanted = wanted

@@ -101,3 +101,12 @@ def test_wrong_usage_is_said_in_german(args, words, tmp_path, capsys):
     english = re.search(r"\b(argument|allowed|required|invalid|expected|ignored|explicit)\b", err)
     assert english is None, err
     assert not portfolio.exists()
+
+
+def test_version_is_shown(capsys):
+    from sa2030_desktop import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"SA2030 Planner {__version__}\n"
