@@ -242,8 +242,29 @@ def other_windows() -> dict[str, Opener]:
         box.setOption(QFileDialog.Option.DontUseNativeDialog)
         return box
 
+    def import_preview(w, t):  # the wizard's second page with the demo's own workbook
+        import time
+
+        from PySide6.QtCore import QCoreApplication
+
+        from sa2030_desktop.gui.exchange.import_wizard import ImportWizard
+        from sa2030_desktop.services.tabular_write import write_xlsx
+
+        book = write_xlsx(w.bridge.snapshot(), t / "Ressortplanung.xlsx")
+        wizard = ImportWizard(w.bridge, w.undo_stack, w)
+        wizard.files_page.set_paths([book])
+        wizard.show()
+        wizard.next()
+        deadline = time.monotonic() + 20
+        while wizard.preview_page.job is not None and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        assert wizard.preview_page.job is None, "Vorschau nicht fertig"
+        return wizard
+
     return {
         "Handbuch": handbook,
+        "Import-Vorschau": import_preview,
         "Ansicht speichern": view_name,
         "Ressortpaket": ministry_choice,
         "Datei öffnen": open_file,
