@@ -177,3 +177,17 @@ def test_a_graph_laid_out_in_the_worker_takes_the_tables_goal_too(window, qtbot,
     assert page.scene.selected_node() == "Z16"
     assert window.select_goal("Z05")
     assert page.scene.selected_node() == "Z05"
+
+
+def test_a_rebuild_keeps_several_chosen_goals(window, qtbot):
+    """Goals chosen together (to move them as one) stay chosen when an edit rebuilds the
+    scene: the table's single goal does not replace them."""
+    page = window.feature("graph").page
+    window.show_view(page)
+    assert window.select_goal("Z05")
+    for key in ("Z01", "Z02"):
+        page.scene.nodes[key].setSelected(True)
+    page.scene.nodes["Z05"].setSelected(False)
+    page.refresh()  # as after an edit
+    chosen = {i.key for i in page.scene.selectedItems() if hasattr(i, "key")}
+    assert chosen == {"Z01", "Z02"}

@@ -241,7 +241,8 @@ class GraphPage(QWidget):
                 self.view.centerOn(centre)
         self.show_message("" if not model.is_empty else self._empty_text())
         shown, self._shown = self._shown, (self.view_name(), frozenset(model.nodes))
-        self._show_wanted(scroll=False)  # the table's goal, also on the graph's first showing
+        if not self.scene.selectedItems():  # (a rebuild keeps the goals chosen before)
+            self._show_wanted(scroll=False)  # the table's goal, also on the first showing
         self._scene_selection()
         if model.is_empty:  # the friendly empty state at its natural size, centred
             self.view.fit_pending = self.view.auto_fit = False
