@@ -65,6 +65,14 @@ class Arrays:
         self.at = np.fromiter((n for layer in layers for n in layer), np.int64, self.size)
         self.pos[self.at] = np.arange(self.size) - self.start[self.slot_layer]
 
+    def snapshot(self) -> np.ndarray:
+        """The order as it is (for restore): cheaper than order() in the mincross loop."""
+        return self.at.copy()
+
+    def restore(self, at: np.ndarray) -> None:
+        self.at[:] = at
+        self.pos[self.at] = np.arange(self.size) - self.start[self.slot_layer]
+
     def order(self) -> list[list[int]]:
         flat = self.at.tolist()
         bounds = self.start.tolist()

@@ -102,9 +102,10 @@ def _depth_first(g: Layered, layers: list[list[int]]) -> list[list[int]]:
     return [sorted(layer, key=lambda n: (g.lane[n], rank[n])) for layer in layers]
 
 
-def _mincross(arrays, start: list[list[int]], iterations: int) -> tuple[list[list[int]], int]:
-    """dot's mincross loop from one order: median sweep and transpose, the best order kept."""
-    arrays.set_order(start)
+def _mincross(arrays, start, iterations: int):
+    """dot's mincross loop from one order (a snapshot of `arrays`): median sweep and
+    transpose, the best order kept. Returns the best snapshot and its crossings."""
+    arrays.restore(start)
     best, best_count = start, arrays.crossings()
     trying = 0
     for it in range(iterations):
@@ -118,7 +119,7 @@ def _mincross(arrays, start: list[list[int]], iterations: int) -> tuple[list[lis
         if count <= best_count:
             if count < CONVERGENCE * best_count:
                 trying = 0
-            best, best_count = arrays.order(), count
+            best, best_count = arrays.snapshot(), count
     return best, best_count
 
 
@@ -139,12 +140,15 @@ def order_layers(
     long edges (`is_dummy`) where those edges pass."""
     g = Layered(layers, edges, lane)
     arrays = _arrays()(g.up, g.down, g.lane, g.layers)
-    starts = [[sorted(layer, key=lambda n: g.lane[n]) for layer in g.layers]]
-    starts.append(_depth_first(g, g.layers))
+    starts = []
+    for start in ([sorted(layer, key=lambda n: g.lane[n]) for layer in g.layers],
+                  _depth_first(g, g.layers)):  # fmt: skip
+        arrays.set_order(start)
+        starts.append(arrays.snapshot())
     large = len(g.names) >= LARGE  # thousands of goals: a few iterations
     results = [_mincross(arrays, s, 1 if large else START_ITER) for s in starts]
     best, _count = _mincross(arrays, min(results, key=lambda r: r[1])[0],
                              4 if large else MAX_ITER)  # fmt: skip
-    arrays.set_order(best)
+    arrays.restore(best)
     arrays.transpose(equal_swaps=False)
     return [[g.names[n] for n in layer] for layer in arrays.order()]

@@ -20,21 +20,48 @@ OPTIMAL_FROM = 400  # goals: from here the layers of least total edge length (li
 def ranks(nodes: Iterable[Hashable], edges: Sequence[tuple[Hashable, Hashable]]) -> dict:
     """Layer number (0 = leftmost) of every node; an edge always points to a higher layer,
     except inside a cycle (collapsed groups may point at each other: one layer for them)."""
-    import networkx as nx
+    succ: dict = {n: {} for n in nodes}  # plain dicts: networkx's graph costs more than this
+    pred: dict = {n: {} for n in nodes}
+    for u, v in edges:
+        succ.setdefault(u, {})[v] = None
+        pred.setdefault(u, {})
+        succ.setdefault(v, {})
+        pred.setdefault(v, {})[u] = None
+    rank = _generations(succ, pred)
+    if rank is None:
+        import networkx as nx
 
-    graph = nx.DiGraph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from(edges)
-    if not nx.is_directed_acyclic_graph(graph):
+        graph = nx.DiGraph()
+        graph.add_nodes_from(succ)
+        graph.add_edges_from(edges)
         cond = nx.condensation(graph)
         sub = {n: i for i, gen in enumerate(nx.topological_generations(cond)) for n in gen}
         return {n: sub[cond.graph["mapping"][n]] for n in graph}
-    rank = {n: i for i, gen in enumerate(nx.topological_generations(graph)) for n in gen}
-    if graph.number_of_nodes() >= OPTIMAL_FROM:
-        optimum = _least_length(list(graph), list(dict.fromkeys(edges)))
+    if len(succ) >= OPTIMAL_FROM:
+        optimum = _least_length(list(succ), list(dict.fromkeys(edges)))
         if optimum is not None:
             return optimum
-    return _tighten(graph, rank)
+    return _tighten(succ, pred, rank)
+
+
+def _generations(succ: dict, pred: dict) -> dict | None:
+    """Longest-path layers (networkx's topological_generations, in its order); None for a
+    graph with a cycle."""
+    waiting = {n: len(p) for n, p in pred.items() if p}
+    current = [n for n, p in pred.items() if not p]
+    rank: dict = {}
+    level = 0
+    while current:
+        following = []
+        for n in current:
+            rank[n] = level
+            for child in succ[n]:
+                waiting[child] -= 1
+                if not waiting[child]:
+                    following.append(child)
+                    del waiting[child]
+        current, level = following, level + 1
+    return None if waiting else rank
 
 
 def _least_length(nodes: list, edges: list) -> dict | None:
@@ -64,7 +91,7 @@ def _least_length(nodes: list, edges: list) -> dict | None:
     return {nodes[i]: int(r) for i, r in enumerate(rank.tolist())}
 
 
-def _tighten(graph, rank: dict, rounds: int = 4) -> dict:
+def _tighten(succ: dict, pred: dict, rank: dict, rounds: int = 4) -> dict:
     """Shorter edges (fewer dummies, fewer crossings; a cheap stand-in for dot's network
     simplex): a goal with more dependents than prerequisites moves right up to just before its
     first dependent, one with more prerequisites left up to just after its last one."""
@@ -72,13 +99,13 @@ def _tighten(graph, rank: dict, rounds: int = 4) -> dict:
     for _ in range(rounds):
         moved = False
         for n in order:
-            ins, outs = graph.in_degree(n), graph.out_degree(n)
+            ins, outs = len(pred[n]), len(succ[n])
             if outs > ins:
-                target = min(rank[s] for s in graph.successors(n)) - 1
+                target = min(rank[s] for s in succ[n]) - 1
                 if target > rank[n]:
                     rank[n], moved = target, True
             elif ins > outs:
-                target = max(rank[p] for p in graph.predecessors(n)) + 1
+                target = max(rank[p] for p in pred[n]) + 1
                 if target < rank[n]:
                     rank[n], moved = target, True
         if not moved:
