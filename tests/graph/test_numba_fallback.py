@@ -75,3 +75,31 @@ def test_without_working_numba_the_numpy_steps_give_the_same_orders(case, monkey
     assert child["orders"] == json.loads(json.dumps(expected))
     ranks = [graph_rank.ranks([n for layer in g[0] for n in layer], g[1]) for g in graphs]
     assert child["ranks"] == ranks
+
+
+_FIRST_LAYOUT = """
+import random, sys
+from sa2030_desktop.domain import graph_kernels, graph_rank, graph_simplex
+
+# graph_kernels has compiled its own copy; the plain one now says if it runs (a profiler
+# cannot tell: numba reports its compiled calls to one as calls of the Python function)
+def plain(*_args):
+    sys.exit("plain Python network simplex ran")
+
+graph_simplex.network_simplex = plain
+rnd = random.Random(5)
+nodes = [f"n{i}" for i in range(graph_rank.OPTIMAL_FROM)]
+edges = [(nodes[rnd.randrange(max(0, i - 30), i)], nodes[i]) for i in range(1, len(nodes))]
+ranks = graph_rank.ranks(nodes, edges)
+assert all(ranks[v] - ranks[u] >= 1 for u, v in edges)
+"""
+
+
+def test_the_first_large_layout_of_a_session_waits_for_the_compiled_simplex():
+    """The network simplex in plain Python costs minutes at 10,000 goals (217 s measured, the
+    compiled one 3 s, scipy's HiGHS before it 8 s): the first layout of a session – and every
+    `sa2030 graph`, which never lives long enough to see numba ready – must not run it while
+    numba is merely still loading (0.7 s from its cache). Only a missing numba falls back."""
+    run = subprocess.run([sys.executable, "-c", _FIRST_LAYOUT], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert run.returncode == 0, run.stderr
