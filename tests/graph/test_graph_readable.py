@@ -205,3 +205,39 @@ def test_with_many_conflicts_in_sight_labels_stay_on_their_routes(window, qtbot,
     labels = _labels(page)
     assert not [lb for lb in labels if lb.has_leader() or lb.leader.line() is not None]
     assert "⚠" in [lb.text() for lb in labels]
+
+
+def test_labels_of_a_dense_portfolio_stand_apart(qtbot, tmp_path, isolated_settings):
+    """150 synthetic goals with 100 date conflicts at the reading zoom: where routes crowd,
+    two labels never cover each other (nor a goal)."""
+    from benchmarks.generate import portfolio_file
+    from sa2030_desktop.services.portfolio import open_portfolio
+    from tests.support.qt import window_on
+
+    with window_on(qtbot, open_portfolio(portfolio_file(tmp_path, 150))) as window:
+        window.resize(*LAPTOP)
+        page = window.feature("graph").page
+        window.show_view(page)
+        qtbot.waitUntil(lambda: page.model is not None and bool(page.scene.edges), timeout=30000)
+        view = page.view
+        view.set_zoom(1.0)
+        checked = 0
+        area = page.scene.sceneRect()
+        for x in (0.3, 0.5, 0.7):  # three places in the picture
+            view.centerOn(QPointF(area.left() + x * area.width(), area.center().y()))
+            boxes = _node_boxes(page)
+            port = QRectF(view.viewport().rect())
+            rects = []
+            for edge in page.scene.edges.values():
+                label = edge.label
+                if label is None or not edge.isVisible():
+                    continue
+                rect = _on_screen(page, label)
+                if not port.intersects(rect):
+                    continue
+                assert label.pixel_size() >= READING_PX
+                assert not [b for b in boxes if b.intersects(rect)], edge.edge.id
+                assert not [r for r in rects if r.intersects(rect)], edge.edge.id
+                rects.append(rect)
+            checked += len(rects)
+        assert checked >= 20

@@ -73,3 +73,31 @@ def _segment_meets(a: QPointF, b: QPointF, rect: QRectF) -> bool:
         if t0 > t1:
             return False
     return True
+
+
+class LabelGrid:
+    """Where the conflict labels stand (their centres in buckets of CELL scene units), so that a
+    label's search skips spots another label holds without looking at hundreds of labels."""
+
+    CELL = 200.0
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], set] = {}
+        self._where: dict[object, tuple[int, int]] = {}
+
+    def _cell(self, point: QPointF) -> tuple[int, int]:
+        return (math.floor(point.x() / self.CELL), math.floor(point.y() / self.CELL))
+
+    def put(self, label, centre: QPointF) -> None:
+        old = self._where.get(label)
+        if old is not None:
+            self._cells[old].discard(label)
+        cell = self._where[label] = self._cell(centre)
+        self._cells.setdefault(cell, set()).add(label)
+
+    def near(self, area: QRectF):
+        """The labels whose centre lies in the cells `area` touches."""
+        c = self.CELL
+        for x in range(math.floor(area.left() / c), math.floor(area.right() / c) + 1):
+            for y in range(math.floor(area.top() / c), math.floor(area.bottom() / c) + 1):
+                yield from self._cells.get((x, y), ())

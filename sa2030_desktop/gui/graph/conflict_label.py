@@ -163,11 +163,6 @@ class ConflictLabel(QGraphicsItem):
         w, h = self._rect.width() / z, self._rect.height() / z
         inner = area.adjusted(w / 2, h / 2, -w / 2, -h / 2)
         anchors = [samples[i][0] for i in ANCHORS if i < len(samples)]
-        reach = QRectF(anchors[0], anchors[0])
-        for point in anchors:
-            reach = reach.united(QRectF(point, point))
-        reach = reach.adjusted(-200 / z - w, -140 / z - h, 200 / z + w, 140 / z + h)
-        others = [r for r in self._other_labels(scene) if r.intersects(reach)]
         grid = scene.box_grid()
         for dx, dy in OFFSETS:
             offset = QPointF(dx / z, dy / z)
@@ -175,19 +170,9 @@ class ConflictLabel(QGraphicsItem):
                 spot = anchor + offset
                 if not inner.contains(spot) or not self._free(scene, spot):
                     continue
-                rect = self._scene_rect_at(spot)
-                if any(r.intersects(rect) for r in others):
-                    continue
                 if not grid.crosses(anchor, self._border_point(spot, anchor), MARGIN / z):
                     return spot, anchor
         return None
-
-    def _other_labels(self, scene) -> list[QRectF]:
-        return [
-            e.label.scene_rect()
-            for e in scene.edges.values()
-            if e.label is not None and e.label is not self and e.label.placed()
-        ]
 
     def placed(self) -> bool:
         return not self._stale and self.edge_item.isVisible() and self.scene() is not None
@@ -217,6 +202,8 @@ class ConflictLabel(QGraphicsItem):
         self.setPos(spot)
         self.anchor = anchor
         scene = self.scene()
+        if scene is not None:
+            scene.label_grid.put(self, spot)
         if anchor is not None and self.leader.scene() is None and scene is not None:
             scene.addItem(self.leader)
         self.leader.set_line(self._border_point(spot, anchor) if anchor else None, anchor)
@@ -254,10 +241,16 @@ class ConflictLabel(QGraphicsItem):
         self.place()
 
     def _free(self, scene, point: QPointF) -> bool:
-        # with a gap of MARGIN screen pixels to every box: touching reads as covering
-        w = (self._rect.width() + 2 * MARGIN) / self.zoom
-        h = (self._rect.height() + 2 * MARGIN) / self.zoom
-        return not scene.box_grid().covers(QRectF(point.x() - w / 2, point.y() - h / 2, w, h))
+        """No goal's box and no other label within MARGIN screen pixels of the label there
+        (touching reads as covering)."""
+        rect = self._scene_rect_at(point)
+        if scene.box_grid().covers(rect):
+            return False
+        w, h = rect.width(), rect.height()  # another label is at most as large as the word
+        for other in scene.label_grid.near(rect.adjusted(-w, -h, w, h)):
+            if other is not self and other.placed() and other.scene_rect().intersects(rect):
+                return False
+        return True
 
     # -- drawing -------------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)

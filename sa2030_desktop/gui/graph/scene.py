@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphic
 
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.graph_view import GraphModel, highlight
-from sa2030_desktop.gui.graph.box_grid import BoxGrid
+from sa2030_desktop.gui.graph.box_grid import BoxGrid, LabelGrid
 from sa2030_desktop.gui.graph.edge_item import EdgeItem
 from sa2030_desktop.gui.graph.interactions import ConnectInteraction, MoveInteraction, wants_connect
 from sa2030_desktop.gui.graph.items import LaneItem, NodeItem, Style
@@ -41,6 +41,7 @@ class GraphScene(QGraphicsScene):
         self._labels_placed = False  # conflict labels searched their place in this model
         self._box_grid: BoxGrid | None = None
         self.label_area: QRectF | None = None  # the view's sight: where a leader may take a label
+        self.label_grid = LabelGrid()
         self.leaders_allowed = True
         self.overview_on = False
         self.focus_key: str | None = None  # the keyboard goal (gui/graph/keyboard.py)
@@ -61,6 +62,7 @@ class GraphScene(QGraphicsScene):
         self.model = model
         self._labels_placed = False
         self._box_grid = None
+        self.label_grid = LabelGrid()
         self.overview.dirty = True
         self.overview_on = False
         if model.is_empty:
