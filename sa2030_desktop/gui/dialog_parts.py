@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -29,6 +30,19 @@ def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
                   min(height, room.height() - FRAME_ROOM[1]))  # fmt: skip
 
 
+def natural_size(dialog: QWidget) -> None:
+    """Resize to what the layout asks for (wrapped texts at the dialog's width included), at
+    most the free screen: Qt sizes a new window to at most 2/3 of the screen, so a dialog taller
+    than that (the briefing dialog on a 1280×720 projector) was squeezed to its minimum and its
+    rows lost height."""
+    hint = dialog.sizeHint()
+    layout = dialog.layout()
+    height = hint.height()
+    if layout is not None and layout.hasHeightForWidth():
+        height = max(height, layout.totalHeightForWidth(hint.width()))
+    fit_to_screen(dialog, hint.width(), height)
+
+
 def keep_on_screen(window: QWidget) -> None:
     """Move a top-level window back inside the free area of its screen (placed beside a
     larger window, it would otherwise hang over the edge)."""
@@ -43,6 +57,16 @@ def keep_on_screen(window: QWidget) -> None:
 def _screen_of(widget: QWidget) -> QScreen:
     parent = widget.parentWidget()
     return (parent or widget).screen() or QGuiApplication.primaryScreen()
+
+
+def narrow_combo(box: QComboBox, chars: int = 18) -> QComboBox:
+    """A combo box as wide as `chars` letters, not as its longest entry (a 70-letter goal title
+    made the briefing dialog wider than a 1280 px projector); its open list still shows each
+    entry whole."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(chars)
+    box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
+    return box
 
 
 def error_label(parent: QDialog) -> QLabel:

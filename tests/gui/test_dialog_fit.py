@@ -4,7 +4,8 @@ screen.
 
 The scale factor and the screen size are fixed when QApplication starts, so the checks run in a
 child pytest on the offscreen plugin with a screen of that size (its configfile):
-2732×1536 pixels at QT_SCALE_FACTOR=2 (1366×768 logical) and 1366×768 at 100 %. The dialogs are
+2732×1536 pixels at QT_SCALE_FACTOR=2 (1366×768 logical), 1366×768 and a 1280×720 projector
+at 100 %. The dialogs are
 those of tests/support/dialogs.py, which a test here compares with the QDialog subclasses found
 in the package. Set SA2030_SHOT_DIR to keep a picture of each dialog (e.g. /tmp/shots)."""
 
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENS = {  # name: (physical width, height, scale factor)
     "200prozent": (2732, 1536, 2),
     "laptop": (1366, 768, 1),
+    "projektor": (1280, 720, 1),
 }
 
 

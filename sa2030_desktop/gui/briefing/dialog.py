@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,7 @@ from sa2030_desktop.domain.briefing_kinds import ROUND_KINDS, SESSION_KINDS
 from sa2030_desktop.domain.selection import Selection, natural_key
 from sa2030_desktop.gui.briefing.job import BriefingJob
 from sa2030_desktop.gui.briefing.round_choice import RoundChoice
-from sa2030_desktop.gui.dialog_parts import row_of
+from sa2030_desktop.gui.dialog_parts import narrow_combo, natural_size, row_of
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services.briefing import (
     KIND_TITLES,
@@ -78,9 +79,14 @@ class BriefingDialog(QDialog, BriefingJob):
                                                         for g in goals])  # fmt: skip
         self.only_slipped = QCheckBox(self.tr("nur Ziele mit Verzug"), self)
         self.as_of = self._date(as_of)
-        self.round = RoundChoice(self.bridge.store, self)
-        self.public = QCheckBox(self.tr("ö&ffentliche Fassung (ohne interne Anmerkungen, "
-                                        "Prüfkommentare und Namen)"), self)  # fmt: skip
+        self.round = narrow_combo(RoundChoice(self.bridge.store, self))
+        self.public = QCheckBox(self.tr("ö&ffentliche Fassung"), self)
+        # the explanation on a line below the box: as its text it made the dialog too wide
+        self.public_hint = QLabel(self.tr("ohne interne Anmerkungen, Prüfkommentare und Namen"),
+                                  self)  # fmt: skip
+        self.public_hint.setObjectName("briefingPublicHint")
+        self.public.setAccessibleDescription(self.public_hint.text())
+        self.public.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.classified = QCheckBox(self.tr("VS – NUR FÜR DEN DIENSTGEBRAUCH"), self)
         self.reference = QLineEdit(self)
         self.occasion = QLineEdit(self)
@@ -114,6 +120,7 @@ class BriefingDialog(QDialog, BriefingJob):
         self.as_of.dateChanged.connect(self.update_summary)
         self.changes_since.dateChanged.connect(self.update_summary)
         self.update_summary()
+        natural_size(self)
 
     # -- building -----------------------------------------------------------------------------
     def _combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -121,7 +128,7 @@ class BriefingDialog(QDialog, BriefingJob):
         box.addItem(everything, None)
         for code, text in items:
             box.addItem(text, code)
-        return box
+        return narrow_combo(box)
 
     def _date(self, day: date) -> QDateEdit:
         edit = QDateEdit(_qdate(day), self)
@@ -148,6 +155,7 @@ class BriefingDialog(QDialog, BriefingJob):
         form2 = QFormLayout(details)
         form2.addRow(self.tr("&Einstufung:"), self.classified)
         form2.addRow("", self.public)
+        form2.addRow("", self.public_hint)
         form2.addRow(self.tr("&Geschäftszeichen:"), self.reference)
         form2.addRow(self.tr("A&nlass:"), self.occasion)
         form2.addRow(self.meeting_on, self.meeting)
