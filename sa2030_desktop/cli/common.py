@@ -216,7 +216,40 @@ def add_round(parser) -> None:
 def open_reading(args: argparse.Namespace, snapshot_only: bool = False):
     """The file of a reading subcommand, read-only; with `--round KEY` the frozen state of
     that closed round instead (the same content whenever it is run). `snapshot_only`: the
-    command reads nothing but the snapshot, so a file is read on plain sqlite3 (quick start)."""
+    command reads nothing but the snapshot, so a file is read on plain sqlite3 (quick start).
+    Codes typed in another case are taken as the stored ones (`_match_case`)."""
+    store = _open_reading(args, snapshot_only)
+    try:
+        _match_case(args, store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+# options and arguments naming a code or key, with the portfolio section it is looked up in
+_CODE_ARGS = (("category", "categories"), ("theme", "themes"), ("ministry", "ministries"),
+              ("goal", "goals"), ("focus", "goals"), ("key", "goals"))  # fmt: skip
+
+
+def _match_case(args: argparse.Namespace, store) -> None:
+    """A code typed in another case (mid, tf09, z05) means the one stored code it matches –
+    ministries are written in mixed case (MID, StK); an unknown or ambiguous one stays as
+    typed and is refused by name later."""
+    given = [(name, section) for name, section in _CODE_ARGS if getattr(args, name, None)]
+    if not given:
+        return
+    portfolio = store.snapshot()
+    for name, section in given:
+        value, known = str(getattr(args, name)), getattr(portfolio, section)
+        if value in known:
+            continue
+        same = [code for code in known if code.casefold() == value.casefold()]
+        if len(same) == 1:
+            setattr(args, name, same[0])
+
+
+def _open_reading(args: argparse.Namespace, snapshot_only: bool):
     from sa2030_desktop.services import portfolio
 
     key = getattr(args, "round", None)

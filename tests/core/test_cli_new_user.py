@@ -126,3 +126,25 @@ def test_a_legacy_code_page_gets_replacements_not_an_internal_error(tmp_path):
     assert "Längste Kette:" in out and "Abhängigkeiten" in out  # what cp1252 has stays
     assert "→" not in out and " ? " in out
     assert run.stderr == b""
+
+
+def test_codes_typed_in_another_case_mean_the_stored_ones(tmp_path, capsys):
+    """`--ministry mid` selected nothing but „Unbekanntes Ressort „mid““ although MID exists;
+    ministries are written in mixed case (StK), so a user cannot guess the case."""
+    import json
+
+    portfolio = tmp_path / "demo.sa2030"
+    assert main(["new", str(portfolio), "--demo"]) == 0
+    capsys.readouterr()
+    assert main(["stats", str(portfolio), "--ministry", "MID", "--theme", "TF09", "--json"]) == 0
+    exact = json.loads(capsys.readouterr().out)
+    assert main(["stats", str(portfolio), "--ministry", "mid", "--theme", "tf09", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == exact
+    assert main(["goal", str(portfolio), "z01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["key"] == "Z01"
+    out = tmp_path / "z.svg"
+    assert main(["graph", str(portfolio), str(out), "--focus", "z05", "--predecessors"]) == 0
+    assert out.is_file()
+    capsys.readouterr()
+    assert main(["stats", str(portfolio), "--ministry", "xyz"]) == 1
+    assert "Unbekanntes Ressort „xyz“." in capsys.readouterr().err
