@@ -150,8 +150,8 @@ def check_new_round(portfolio: Portfolio, existing: dict[str, ReportingRound],
     if not rnd.title.strip():
         raise DomainError("empty_title", entity="round", key=rnd.key)
     if rnd.deadline < rnd.as_of:
-        raise DomainError("round_deadline_before_as_of", key=rnd.key,
-                          deadline=rnd.deadline.isoformat(), as_of=rnd.as_of.isoformat())  # fmt: skip
+        raise DomainError("round_deadline_before_as_of", key=rnd.key, deadline=rnd.deadline,
+                          as_of=rnd.as_of)  # fmt: skip
     for code in rnd.scope:
         if code not in portfolio.ministries:
             raise DomainError("unknown_ministry", key=rnd.key, value=code)

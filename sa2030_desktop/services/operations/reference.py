@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sa2030_desktop.domain import preconditions as rules
+from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.errors import NotFoundError
 from sa2030_desktop.domain.model import Category, Ministry, Portfolio, Theme
 from sa2030_desktop.persistence.unit_of_work import UnitOfWork
@@ -99,7 +100,7 @@ class RenameMinistry(Operation):
     def describe(self) -> str:
         what = "Zusammenlegung" if len(self.old_codes) > 1 else "Umbenennung"
         return self.comment or (
-            f"{what} {', '.join(self.old_codes)} → {self.new_code} zum {self.effective.isoformat()}"
+            f"{what} {', '.join(self.old_codes)} → {self.new_code} zum {de_short(self.effective)}"
         )
 
     def _check(self, portfolio: Portfolio) -> None:
