@@ -156,7 +156,8 @@ class ReportFormDialog(QDialog):
         as_of = self.round.as_of
         for row, ind in enumerate(indicators):
             last = ind.values[-1] if ind.values else None
-            shown = (f"{number_de(last.value)} {ind.unit}".strip() + f" ({de_short(last.date)})"
+            # a non-breaking space: a wrapped line never parts „52“ from its „%“
+            shown = (f"{number_de(last.value)}\u00a0{ind.unit}".strip() + f" ({de_short(last.date)})"
                      if last else self.tr("noch kein Wert"))  # fmt: skip
             value = QLineEdit(box)
             value.setAccessibleName(self.tr("Neuer Wert {0}").format(ind.name))
