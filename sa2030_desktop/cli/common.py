@@ -217,10 +217,10 @@ def open_reading(args: argparse.Namespace, snapshot_only: bool = False):
     """The file of a reading subcommand, read-only; with `--round KEY` the frozen state of
     that closed round instead (the same content whenever it is run). `snapshot_only`: the
     command reads nothing but the snapshot, so a file is read on plain sqlite3 (quick start).
-    Codes typed in another case are taken as the stored ones (`_match_case`)."""
+    Codes typed in another case are taken as the stored ones (`match_case`)."""
     store = _open_reading(args, snapshot_only)
     try:
-        _match_case(args, store)
+        match_case(args, store)
     except BaseException:
         store.close()
         raise
@@ -232,21 +232,28 @@ _CODE_ARGS = (("category", "categories"), ("theme", "themes"), ("ministry", "min
               ("goal", "goals"), ("focus", "goals"), ("key", "goals"))  # fmt: skip
 
 
-def _match_case(args: argparse.Namespace, store) -> None:
+def match_case(args: argparse.Namespace, store, names=_CODE_ARGS) -> None:
     """A code typed in another case (mid, tf09, z05) means the one stored code it matches –
     ministries are written in mixed case (MID, StK); an unknown or ambiguous one stays as
-    typed and is refused by name later."""
-    given = [(name, section) for name, section in _CODE_ARGS if getattr(args, name, None)]
+    typed and is refused by name later. `names`: (argument, portfolio section) pairs; an
+    argument may hold one code or a list of them."""
+    given = [(name, section) for name, section in names if getattr(args, name, None)]
     if not given:
         return
     portfolio = store.snapshot()
-    for name, section in given:
-        value, known = str(getattr(args, name)), getattr(portfolio, section)
+
+    def stored(value: str, known) -> str:
         if value in known:
-            continue
+            return value
         same = [code for code in known if code.casefold() == value.casefold()]
-        if len(same) == 1:
-            setattr(args, name, same[0])
+        return same[0] if len(same) == 1 else value
+
+    for name, section in given:
+        value, known = getattr(args, name), getattr(portfolio, section)
+        if isinstance(value, list):
+            setattr(args, name, [stored(str(v), known) for v in value])
+        else:
+            setattr(args, name, stored(str(value), known))
 
 
 def _open_reading(args: argparse.Namespace, snapshot_only: bool):

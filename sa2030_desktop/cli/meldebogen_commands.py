@@ -97,7 +97,8 @@ def cmd_collect(args) -> int:
                 print(f"{r.path.name} ({r.ministry}): "
                       f"{_count(len(r.submitted), 'Meldung', 'Meldungen')} abgegeben, "
                       f"davon {len(r.changed)} mit Änderungen"
-                      + (f"; {len(r.kept)} frühere Meldungen unverändert belassen" if r.kept
+                      + (f"; {_count(len(r.kept), 'frühere Meldung', 'frühere Meldungen')} "
+                         "unverändert belassen" if r.kept
                          else "") + ".")  # fmt: skip
             else:
                 print(f"{r.path.name}: abgelehnt, nichts übernommen.")

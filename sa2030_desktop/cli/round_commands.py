@@ -16,6 +16,7 @@ from sa2030_desktop.cli.common import (
     assignment,
     date_value,
     dated_value,
+    match_case,
     print_json,
 )
 from sa2030_desktop.domain.dates import days_de, de_short, percent_de
@@ -111,6 +112,8 @@ def _store(args, readonly: bool = False):
 
     store = open_portfolio(args.file, readonly=readonly)
     try:
+        # --ministry mid, goal z05: the stored codes (not the round's key, which is the user's)
+        match_case(args, store, (("ministry", "ministries"), ("goal", "goals")))
         yield store
     finally:
         store.close()

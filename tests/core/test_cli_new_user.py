@@ -148,3 +148,24 @@ def test_codes_typed_in_another_case_mean_the_stored_ones(tmp_path, capsys):
     capsys.readouterr()
     assert main(["stats", str(portfolio), "--ministry", "xyz"]) == 1
     assert "Unbekanntes Ressort „xyz“." in capsys.readouterr().err
+
+
+def test_round_commands_take_codes_in_another_case_and_count_in_the_singular(tmp_path, capsys):
+    portfolio = tmp_path / "demo.sa2030"
+    assert main(["new", str(portfolio), "--demo"]) == 0
+    assert main(["round", "open", str(portfolio), "R1", "--title", "Runde", "--as-of",
+                 "2026-09-30", "--deadline", "2026-10-15", "--ministry", "mid"]) == 0  # fmt: skip
+    form = tmp_path / "mid.xlsx"
+    assert main(["round", "form", str(portfolio), "R1", "--ministry", "mid", str(form)]) == 0
+    capsys.readouterr()
+    # one goal answered beforehand: collecting the untouched form keeps that one answer
+    from openpyxl import load_workbook
+
+    goal = str(load_workbook(form)["Ziele"]["A5"].value).lower()  # a goal of MID's, typed small
+    assert main(["round", "submit", str(portfolio), "R1", goal, "--ministry", "mid"]) == 0
+    assert main(["round", "collect", str(portfolio), "R1", str(form), "--ministry", "Mid"]) == 0
+    out = capsys.readouterr().out
+    assert "; 1 frühere Meldung unverändert belassen." in out, out
+    assert main(["round", "open", str(portfolio), "R2", "--title", "Runde", "--as-of",
+                 "2026-09-30", "--deadline", "2026-10-15", "--ministry", "xyz"]) == 1  # fmt: skip
+    assert "Unbekanntes Ressort „xyz“." in capsys.readouterr().err
