@@ -116,18 +116,26 @@ class FileReader:
             release_sidecars(self.path)
 
 
-def read_once(path: Path, load: Callable[[DriverConnection], T], readonly: bool = False) -> T:
-    """`load` on a connection opened as the Store's engine opens it, in one read transaction,
-    closed at once: the snapshot of a Store whose engine is not made yet. Errors as the
-    Store's read names them (file_damaged)."""
+def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection opened as the Store's engine opens one, for the reads of a Store whose
+    engine is not made yet. The Store guards it with a lock (it may be read from a worker)."""
+    if readonly:
+        conn = sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=False)
+    set_pragmas(conn)
+    return conn
+
+
+def read_on(conn: sqlite3.Connection, path: Path, load: Callable[[DriverConnection], T]) -> T:
+    """`load` in one read transaction on `conn`; errors as the Store's read names them."""
 
     def read() -> T:
-        conn = sqlite3.connect(readonly_uri(path), uri=True) if readonly else sqlite3.connect(path)
+        conn.execute("BEGIN")
         try:
-            set_pragmas(conn)
-            conn.execute("BEGIN")
             return load(DriverConnection(conn))
         finally:
-            conn.close()
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
 
     return read_or_refuse(path, read, (sqlite3.Error, ValueError, TypeError))

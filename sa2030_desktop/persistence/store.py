@@ -45,6 +45,8 @@ class Store:
         self.path = Path(path)
         self._engine = engine  # None: made by open_engine() when first needed
         self._engine_lock = threading.Lock()
+        self._plain = None  # the sqlite3 connection of the reads before the engine
+        self._plain_lock = threading.Lock()
         self.readonly = readonly
         self.lock = lock  # the writer lock (persistence/locking.py); None when read-only
         self.closed = False
@@ -121,6 +123,10 @@ class Store:
             raise
 
     def close(self) -> None:
+        with self._plain_lock:
+            if self._plain is not None:
+                self._plain.close()
+                self._plain = None
         with self._engine_lock:  # an engine being made in a worker is disposed too
             if self._engine is not None:
                 self._engine.dispose()
@@ -142,9 +148,7 @@ class Store:
         (a table lost, text in a date column) is refused by name, nothing written."""
         if self._snapshot is None:
             if self._engine is None:  # before the engine: plain sqlite3, same loaders
-                self._snapshot = file_reader.read_once(
-                    self.path, repository.load_portfolio, self.readonly
-                )
+                self._snapshot = self._read_plain(repository.load_portfolio)
             else:
                 from sqlalchemy.exc import DBAPIError
 
@@ -161,7 +165,7 @@ class Store:
         """(ministry, origin lineage) when the file is a Ressortpaket, else None; read on plain
         sqlite3 while the engine is not made yet (the window asks at its start)."""
         if self._engine is None:
-            return file_reader.read_once(self.path, package_guard.read_package, self.readonly)
+            return self._read_plain(package_guard.read_package)
         return package_guard.read_package(self._engine)
 
     def integrity(self) -> tuple[list[tuple[str, object]], str]:
@@ -178,9 +182,17 @@ class Store:
         """`load(conn)`: on the engine, or before it is made on plain sqlite3 (the window's
         first selection reads the change log before the engine is there)."""
         if self._engine is None:
-            return file_reader.read_once(self.path, load, self.readonly)
+            return self._read_plain(load)
         with self._engine.connect() as conn:
             return load(conn)
+
+    def _read_plain(self, load):
+        """`load` on the store's plain sqlite3 connection, opened at the first read and kept
+        until close, as the engine keeps its pooled one (the -wal/-shm files stay alike)."""
+        with self._plain_lock:
+            if self._plain is None:
+                self._plain = file_reader.connect(self.path, self.readonly)
+            return file_reader.read_on(self._plain, self.path, load)
 
     # -- writing ---------------------------------------------------------------------------
     def save_layout(self, view: str, positions: dict[str, tuple[float, float]]) -> None:
