@@ -191,3 +191,28 @@ def test_a_rebuild_keeps_several_chosen_goals(window, qtbot):
     page.refresh()  # as after an edit
     chosen = {i.key for i in page.scene.selectedItems() if hasattr(i, "key")}
     assert chosen == {"Z01", "Z02"}
+
+
+def test_the_graph_opens_undimmed_when_no_goal_was_chosen(window, qtbot):
+    """The table starts on its first row so that the detail has content; that row is no choice
+    of the user's: the graph opens on the whole portfolio, no goal chosen, none dimmed by
+    „Kette des Ziels“. A goal clicked in the table – even the start's row – is taken."""
+    first = window.current_goal()
+    assert first and not window.table.goal_chosen
+    page = window.feature("graph").page
+    window.show_view(page)
+    assert page.chain_action.isChecked()
+    assert page.scene.selected_node() is None
+    assert not [k for k, item in page.scene.nodes.items() if item.node.dimmed]
+    window.show_view(window.table)
+    view = window.table.view
+    index = view.model().index(0, 1)
+    assert index.data() and window.current_goal() == first
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    assert window.table.goal_chosen
+    assert page.scene.selected_node() == first
+    page.refresh()  # a rebuild (as after an edit) keeps it
+    assert page.scene.selected_node() == first
+    assert [k for k, item in page.scene.nodes.items() if item.node.dimmed]  # its chain stands out

@@ -51,17 +51,14 @@ def test_graph_by_keyboard_alone(window, qtbot):
     view, scene = page.view, page.scene
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
     qtbot.wait(50)
-    assert _focus_pixels(view.viewport()) > 50  # focused: a frame round the table's goal
-    chosen = window.current_goal()  # chosen in the table: the graph's goal, the keyboard's too
-    assert chosen and scene.selected_node() == chosen == scene.focus_key
+    assert _focus_pixels(view.viewport()) > 50  # focused, no goal yet: a frame round the graph
 
-    _press(qtbot, K.Key_Tab)  # the next goal in reading order
+    _press(qtbot, K.Key_Tab)  # the first goal in reading order
     order = [n.key for n in view.keys.reading_order()]
-    after = order[order.index(chosen) + 1]
-    assert scene.focus_key == after and scene.selected_node() == after
-    assert window.current_goal() == after  # the table (and the detail) follow
+    assert scene.focus_key == order[0] and scene.selected_node() == order[0]
+    assert window.current_goal() == order[0]  # the table (and the detail) follow
     assert QApplication.focusWidget() is view  # Tab stayed in the graph
-    assert after in view.accessibleDescription()  # what a screen reader reads
+    assert order[0] in view.accessibleDescription()  # what a screen reader reads
     qtbot.wait(20)
     assert _focus_pixels(view.viewport()) > 20  # the goal's dashed focus frame
     assert view.zoom() >= 0.6  # zoomed in far enough to read the goal the frame is round

@@ -54,7 +54,8 @@ class GraphFeature(Feature):
         page.goal_selected.connect(window.select_goal)
         page.detail_requested.connect(lambda key: show_detail(window, key))
         page.set_selection(window.current_selection())
-        page.select_goal(window.current_goal() or "")  # chosen in the table before the graph
+        if window.table.goal_chosen:  # chosen in the table before the graph (not the start's row)
+            page.select_goal(window.current_goal() or "")
         return page
 
     def _workshop(self):

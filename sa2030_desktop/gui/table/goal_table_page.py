@@ -65,17 +65,22 @@ class GoalTablePage(QWidget):
 
         self._pending_key: str | None = None
         self._last_emitted: str | None = None
+        # The current goal was chosen (a click, a key, a view, the detail) – not only the first
+        # row the table starts on so that the detail has content: a view built later (the graph)
+        # takes a chosen goal and highlights its chain, but opens undimmed on the start's row
+        self.goal_chosen = False
+        self._choosing_first = False
         self.filter_bar.selection_changed.connect(self.set_selection)
         self.proxy.counts_changed.connect(self.filter_bar.show_counts)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._restore_current)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._clicked)
         bridge.changed.connect(self._store_changed)
         bridge.as_of_changed.connect(self.rebuild)
         self.rebuild()
-        if self.proxy.rowCount():  # start on the first goal, so the detail views have content
-            self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self._select_first()  # start on the first goal, so the detail views have content
 
     # -- title column fills the width ----------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
@@ -139,8 +144,10 @@ class GoalTablePage(QWidget):
 
     def _restore_current(self) -> None:
         key, self._pending_key = self._pending_key, None
+        chosen = self.goal_chosen  # the same goal again after a reset: not a new choice
         if key and self.model.row_of(key) >= 0:
             self.select_goal(key, clear_filter=False)
+            self.goal_chosen = chosen
 
     # -- filter ---------------------------------------------------------------------------------
     def set_selection(self, selection: Selection) -> None:
@@ -148,18 +155,25 @@ class GoalTablePage(QWidget):
         self.proxy.set_selection(selection)
         if self.filter_bar.selection() != selection:
             self.filter_bar.set_selection(selection, emit=False)
-        if not (keep and self.select_goal(keep, clear_filter=False)):
+        chosen = self.goal_chosen
+        if keep and self.select_goal(keep, clear_filter=False):
+            self.goal_chosen = chosen
+        else:
             self._select_first()  # the current goal is filtered out: the detail must follow
         self.selection_changed.emit(selection)
 
     def _select_first(self) -> None:
         """The first visible goal becomes current; none visible: no current goal (the detail
-        shows its empty state)."""
-        if self.proxy.rowCount():
-            self.select_goal(self.proxy.index(0, 0).data(KEY_ROLE), clear_filter=False)
-        else:
-            self.view.selectionModel().clear()
-            self._current_row_changed(self.proxy.index(-1, -1), None)
+        shows its empty state). Not a choice of the user's (goal_chosen)."""
+        self._choosing_first = True
+        try:
+            if self.proxy.rowCount():
+                self.select_goal(self.proxy.index(0, 0).data(KEY_ROLE), clear_filter=False)
+            else:
+                self.view.selectionModel().clear()
+                self._current_row_changed(self.proxy.index(-1, -1), None)
+        finally:
+            self._choosing_first = False
 
     def selection(self) -> Selection:
         return self.proxy.selection
@@ -186,13 +200,22 @@ class GoalTablePage(QWidget):
                  | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
+        self.goal_chosen = not self._choosing_first
         return True
 
     def _current_row_changed(self, current, _previous) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else None
         if key != self._last_emitted:
             self._last_emitted = key
+            self.goal_chosen = key is not None and not self._choosing_first
             self.current_goal_changed.emit(key or "")  # "": no goal (the detail's empty state)
+
+    def _clicked(self, index) -> None:
+        """A click on the start's row chooses it: the views that wait for a choice hear of it."""
+        key = index.data(KEY_ROLE)
+        if key and not self.goal_chosen:
+            self.goal_chosen = True
+            self.current_goal_changed.emit(key)
 
     def _activated(self, index) -> None:
         key = index.data(KEY_ROLE)
