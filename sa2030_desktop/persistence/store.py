@@ -123,10 +123,7 @@ class Store:
             raise
 
     def close(self) -> None:
-        with self._plain_lock:
-            if self._plain is not None:
-                self._plain.close()
-                self._plain = None
+        self._close_plain()
         with self._engine_lock:  # an engine being made in a worker is disposed too
             if self._engine is not None:
                 self._engine.dispose()
@@ -185,6 +182,12 @@ class Store:
             return self._read_plain(load)
         with self._engine.connect() as conn:
             return load(conn)
+
+    def _close_plain(self) -> None:
+        with self._plain_lock:
+            if self._plain is not None:
+                self._plain.close()
+                self._plain = None
 
     def _read_plain(self, load):
         """`load` on the store's plain sqlite3 connection, opened at the first read and kept
@@ -255,7 +258,8 @@ class Store:
 
     def reconnect(self) -> None:
         """Drop pooled connections: the next read opens the file afresh (it was replaced)."""
-        if self._engine is not None:  # without an engine every read opens the file afresh
+        self._close_plain()  # the reads before the engine keep one connection too
+        if self._engine is not None:
             self._engine.dispose()
 
     def invalidate(self) -> None:
