@@ -63,7 +63,7 @@ def degree_max(ptr):  # pragma: no cover - compiled
     return most
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")  # no call, no reference counting per pair
 def _sorted_places(buf, row, pos, ptr, flat):  # pragma: no cover - compiled
     """The places of row's neighbours into buf, ascending (insertion sort: a handful)."""
     deg = 0
@@ -78,7 +78,7 @@ def _sorted_places(buf, row, pos, ptr, flat):  # pragma: no cover - compiled
     return deg
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")  # no call, no reference counting per pair
 def _pair(u, v, pos, ptr, flat, size):  # pragma: no cover - compiled
     """Crossings of u's and v's edges (up and down) with u left of v, and with v left."""
     uv, vu = 0, 0
@@ -209,7 +209,7 @@ def _merge_sort(k, movers, median, bary, lane, nodes, reverse, ranked, other):  
     return ranked
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")  # no call, no reference counting per pair
 def _before(x, y, movers, median, bary, lane, nodes, reverse):  # pragma: no cover - compiled
     lx, ly = lane[nodes[movers[x]]], lane[nodes[movers[y]]]
     if lx != ly:
