@@ -7,6 +7,7 @@ from datetime import date
 
 from sa2030_desktop.domain.dates import days_de, de_short
 from sa2030_desktop.domain.errors import DomainError, Issue, ValidationError
+from sa2030_desktop.domain.grammar import Count
 from sa2030_desktop.messages_input import INPUT_MESSAGES, damage_detail, read_detail
 
 ENTITY = {
@@ -131,6 +132,8 @@ def _fmt_value(name: str, value: object) -> object:
         return " → ".join(str(v) for v in value)
     if name == "days" and isinstance(value, int):
         return days_de(value)
+    if name == "count" and isinstance(value, int) and not isinstance(value, bool):
+        return Count(value)  # „{count:Konflikt|Konflikte}“ – „1 Konflikt“
     if name == "entity":
         return ENTITY.get(str(value), value)
     if name == "field":
@@ -170,8 +173,6 @@ def format_code(code: str, data: dict) -> str:
 
 def format_reports_taken(count: int) -> str:
     """„3 Meldungen aus dem Ressortpaket übernommen.“ (the figure of a package's merge)."""
-    if count == 1:
-        return format_code("package_report_taken", {})
     return format_code("package_reports_taken", {"count": count})
 
 
@@ -309,15 +310,14 @@ MESSAGES |= {
     "target_folder_foreign": "Der Ordner „{path}“ enthält andere Dateien und wird nicht ersetzt; bitte einen neuen oder leeren Ordner wählen.",
     "merge_foreign": "„{path}“ ist keine Kopie dieses Portfolios (andere Herkunft) und kann nicht zusammengeführt werden.",
     "merge_same_file": "Eine Datei kann nicht mit sich selbst zusammengeführt werden.",
-    "merge_conflicts": "{count} Konflikte – bitte für jeden entscheiden (oder „--ours“/„--theirs“); nichts wurde geschrieben.",
-    "merge_undecided": "Für {count} Konflikte fehlt eine Entscheidung; nichts wurde geschrieben.",
+    "merge_conflicts": "{count:Konflikt|Konflikte} – bitte für jeden entscheiden (oder „--ours“/„--theirs“); nichts wurde geschrieben.",
+    "merge_undecided": "Für {count:Konflikt|Konflikte} fehlt eine Entscheidung; nichts wurde geschrieben.",
     "package_foreign": "Das Paket „{path}“ stammt aus einem anderen Portfolio und wird nicht eingelesen.",
     "not_a_package": "„{path}“ ist kein Ressortpaket.",
     "package_readonly": "Im Ressortpaket von {ministry} ist {entity} {key} nur Kontext und kann nicht geändert werden.",
     "package_lead_fixed": "Im Ressortpaket von {ministry} bleibt die Federführung bei {ministry}.",
     "package_is_package": "Aus einem Ressortpaket kann kein weiteres Paket erstellt werden.",
-    "package_reports_taken": "{count} Meldungen aus dem Ressortpaket übernommen.",
-    "package_report_taken": "1 Meldung aus dem Ressortpaket übernommen.",
+    "package_reports_taken": "{count:Meldung|Meldungen} aus dem Ressortpaket übernommen.",
     "package_report_foreign": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: das Ziel gehört nicht zu {ministry}.",
     "package_report_no_round": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: die Hauptdatei kennt diese Berichtsrunde oder diese Meldung nicht.",
     "package_report_round_closed": "Meldung zu {key} (Berichtsrunde {round}) nicht übernommen: die Berichtsrunde ist in der Hauptdatei inzwischen abgeschlossen.",
@@ -344,7 +344,7 @@ MESSAGES |= {
     "briefing_needs_session": "Ein {kind} berichtet über die Entscheidungen einer Sitzung – bitte mit --since DATUM/UHRZEIT (z. B. 2026-12-03T09:00) ihren Beginn angeben (im Programm: über den Präsentationsmodus). Nichts wurde geschrieben.",
     "session_ends_before_start": "Das Ende der Sitzung ({until}) liegt vor ihrem Beginn ({since}) – bitte --since und --until prüfen. Nichts wurde geschrieben.",
     "public_briefing_kind": "Ein {kind} hat keine öffentliche Fassung – bitte ohne --public erstellen. Nichts wurde geschrieben.",
-    "vermerk_needs_one_goal": "Ein Vermerk behandelt genau ein Ziel, die Auswahl enthält aber {count} Ziele. Bitte ein Ziel wählen (Feld „Ziel“ bzw. „--goal ZIEL“); es wurde nichts geschrieben.",
+    "vermerk_needs_one_goal": "Ein Vermerk behandelt genau ein Ziel, die Auswahl enthält aber {count:Ziel|Ziele}. Bitte ein Ziel wählen (Feld „Ziel“ bzw. „--goal ZIEL“); es wurde nichts geschrieben.",
 }
 FIELD.update(
     {

@@ -33,7 +33,7 @@ INPUT_MESSAGES = {
     "figure_too_large": "{what} würde {count} Ziele zeigen – als Bild nicht mehr lesbar (höchstens {limit}). Bitte die Auswahl einschränken, z. B. mit {hint}; die Anwendung zeigt große Portfolios zusammengefasst. Es wurde nichts geschrieben.",
     "target_disk_full": "Der Datenträger ist voll: „{path}“ wurde nicht geschrieben, eine vorhandene Datei blieb unverändert. Bitte Platz schaffen oder einen anderen Ort wählen.",
     "csv_line_too_long": "Eine Zeile ist {size} Bytes lang (erlaubt: {limit}); ist das wirklich eine CSV-Datei der Vorlage?",
-    "csv_row_width": "Die Zeile hat {count} Felder, die Kopfzeile {header} (Trennzeichen „{sep}“) – steht das Trennzeichen in einem Text ohne Anführungszeichen? Bitte den Text in Anführungszeichen setzen oder die Datei als Excel-Mappe speichern.",
+    "csv_row_width": "Die Zeile hat {count:Feld|Felder}, die Kopfzeile {header} (Trennzeichen „{sep}“) – steht das Trennzeichen in einem Text ohne Anführungszeichen? Bitte den Text in Anführungszeichen setzen oder die Datei als Excel-Mappe speichern.",
     "csv_row_one_field": "Die Zeile hat 1 Feld, die Kopfzeile {header} (Trennzeichen „{sep}“) – ist die Zeile mit einem anderen Trennzeichen geschrieben? Bitte alle Zeilen mit demselben Trennzeichen speichern.",
     "meldebogen_not_import": "Die Mappe ist ein Meldebogen einer Berichtsrunde; sie wird nicht importiert, sondern eingesammelt: sa2030 round collect PORTFOLIO RUNDE „{path}“ (im Programm: Austausch › Meldebögen einsammeln …).",
     "ministry_absorbed_renamed": "Das Ressort {key} gibt es schon („{value}“); ein Ressort wird in ein bestehendes nur unter dessen Namen eingegliedert – als Namen „{value}“ angeben oder für ein neues Ressort ein freies Kürzel wählen. Nichts wurde geschrieben.",

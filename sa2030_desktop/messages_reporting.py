@@ -31,7 +31,7 @@ REPORTING_MESSAGES |= {
     "review_already_accepted": "Die Meldung zu {key} in der Berichtsrunde {round} ist schon bestätigt.",
     "return_needs_comment": "Wer die Meldung zu {key} (Berichtsrunde {round}) zurückgibt, muss sagen, warum (Kommentar fehlt).",
     "round_already_closed": "Die Berichtsrunde {key} ist schon abgeschlossen.",
-    "round_missing_reports": "In der Berichtsrunde {key} fehlen noch {count} Meldungen ({goals}). Abschließen trotzdem nur mit ausdrücklicher Bestätigung (--force); diese Ziele werden mit ihrem aktuellen Stand als „keine Meldung“ eingefroren.",
+    "round_missing_reports": "In der Berichtsrunde {key} {count:verb:fehlt|fehlen} noch {count:Meldung|Meldungen} ({goals}). Abschließen trotzdem nur mit ausdrücklicher Bestätigung (--force); diese Ziele werden mit ihrem aktuellen Stand als „keine Meldung“ eingefroren.",
     "round_not_closed": "Die Berichtsrunde {key} ist noch offen; einen Berichtsstand gibt es erst nach dem Abschluss.",
     "unknown_indicator": "Das Ziel {key} hat keinen Indikator „{value}“.",
     "progress_too_long": "Der Sachstand zu {key} ist {length} Zeichen lang; erlaubt sind höchstens {limit}.",

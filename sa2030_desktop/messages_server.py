@@ -30,7 +30,7 @@ SERVER_MESSAGES = {
     + ADMIN
     + " bitten, sie mit „sa2030 server user … add“ einzutragen.",
     "server_exists": "Auf „{path}“ gibt es das Portfolio schon (aktuelles Schema); es wurde nichts verändert.",
-    "server_foreign": "Die Datenbank „{path}“ ist nicht leer ({count} fremde Tabellen) und enthält kein SA2030-Portfolio; bitte eine leere Datenbank angeben. Es wurde nichts verändert.",
+    "server_foreign": "Die Datenbank „{path}“ ist nicht leer ({count:fremde Tabelle|fremde Tabellen}) und enthält kein SA2030-Portfolio; bitte eine leere Datenbank angeben. Es wurde nichts verändert.",
     "server_use_init": "Ein Portfolio auf einem Teamserver legt dessen Verwaltung mit „sa2030 server init {path}“ an, nicht mit „sa2030 new“.",
     "server_admin_needed": "Für diese Verwaltungsaufgabe auf „{path}“ fehlen die Rechte (nötig: eine Rolle, die Rollen anlegen darf). Bitte "
     + ADMIN

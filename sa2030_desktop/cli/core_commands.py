@@ -24,7 +24,7 @@ from sa2030_desktop.cli.common import (
     reading_selection,
 )
 from sa2030_desktop.domain.dates import days_de, de_short
-from sa2030_desktop.domain.grammar import deps_de
+from sa2030_desktop.domain.grammar import count_de, deps_de, goals_de
 from sa2030_desktop.domain.model import STATUS_LABELS, Status
 from sa2030_desktop.messages import format_issue
 
@@ -100,7 +100,8 @@ def cmd_new(args) -> int:
     store.close()
     print(
         f"Portfolio „{snap.info.title}“ angelegt: {args.file} "
-        f"({len(snap.goals)} Ziele, {len(snap.themes)} Themenfelder, {len(snap.ministries)} Ressorts)"
+        f"({goals_de(len(snap.goals))}, {count_de(len(snap.themes), 'Themenfeld', 'Themenfelder')}, "
+        f"{count_de(len(snap.ministries), 'Ressort', 'Ressorts')})"
     )
     return EXIT_OK
 
@@ -165,7 +166,9 @@ def cmd_check(args) -> int:
             print(f"FEHLER: {format_issue(issue)}")
         for issue in report.warnings:
             print(f"Hinweis: {format_issue(issue)}")
-        print(f"{len(report.errors)} Fehler, {len(report.warnings)} Hinweise.")
+        print(
+            f"{len(report.errors)} Fehler, {count_de(len(report.warnings), 'Hinweis', 'Hinweise')}."
+        )
     return EXIT_REFUSED if report.errors else EXIT_OK
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, add_as_of, print_json
+from sa2030_desktop.domain.grammar import count_de, goals_de
 from sa2030_desktop.messages import (
     ENTITY,
     FIELD,
@@ -136,7 +137,9 @@ def _print_report(report, dry_run: bool) -> None:
         else "keine gemeinsame Basis – jede Abweichung ist ein Konflikt"
     )
     print(f"Zusammenführung mit {what} ({base}).")
-    print(f"Übernommen ohne Konflikt: {len(report.outcome.taken)} Änderungen.")
+    print(
+        f"Übernommen ohne Konflikt: {count_de(len(report.outcome.taken), 'Änderung', 'Änderungen')}."
+    )
     for c in report.conflicts:
         decided = "" if c in report.undecided else " [entschieden]"
         field = "Eintrag" if c.field == "*" else FIELD.get(c.field, c.field)
@@ -191,8 +194,9 @@ def cmd_package(args) -> int:
     finally:
         store.close()
     print(
-        f"Ressortpaket {args.ministry}: {written} ({len(own)} eigene/beteiligte Ziele, "
-        f"{len(context)} Ziele als Kontext)"
+        f"Ressortpaket {args.ministry}: {written} ("
+        f"{count_de(len(own), 'eigenes/beteiligtes Ziel', 'eigene/beteiligte Ziele')}, "
+        f"{goals_de(len(context))} als Kontext)"
     )
     return EXIT_OK
 

@@ -21,6 +21,7 @@ from sa2030_desktop.cli.common import (
 )
 from sa2030_desktop.domain.dates import days_de, de_short, percent_de
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.grammar import goals_de, reports_de
 
 
 def _measured(text: str, option: str) -> tuple[str, object]:
@@ -128,7 +129,7 @@ def cmd_open(args) -> int:
     if args.json:
         print_json(result.as_dict())
         return EXIT_OK
-    print(f"Berichtsrunde {args.key} eröffnet: {result.total.in_scope} Meldungen erwartet "
+    print(f"Berichtsrunde {args.key} eröffnet: {reports_de(result.total.in_scope)} erwartet "
           f"(Stichtag {de_short(args.as_of)}, Meldeschluss {de_short(args.deadline)}).")  # fmt: skip
     return EXIT_OK
 
@@ -203,7 +204,7 @@ def cmd_close(args) -> int:
         result = reporting.status(store, args.key)
     missing = result.total.pending + result.total.returned
     print(f"Berichtsrunde {args.key} abgeschlossen; Berichtsstand eingefroren"
-          + (f" ({missing} Ziele ohne Meldung)." if missing else "."))  # fmt: skip
+          + (f" ({goals_de(missing)} ohne Meldung)." if missing else "."))  # fmt: skip
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sa2030_desktop.cli.common import EXIT_OK, print_json
+from sa2030_desktop.domain.grammar import count_de, deps_de, goals_de, milestones_de
 
 ROLES = ("stabsstelle", "ressort", "leser")
 ROLE_NAMES = {"stabsstelle": "Koordinierungsstelle", "ressort": "Ressort", "leser": "Leser"}
@@ -73,8 +74,8 @@ def cmd_init(args) -> int:
     counts = info["counts"]
     print(
         f"Portfolio auf {info['server']} {verb} (Schema {info['schema']}): "
-        f"{counts['goal']} Ziele, {counts['milestone']} Meilensteine, "
-        f"{counts['dependency']} Abhängigkeiten."
+        f"{goals_de(counts['goal'])}, {milestones_de(counts['milestone'])}, "
+        f"{deps_de(counts['dependency'])}."
     )
     return EXIT_OK
 
@@ -85,7 +86,7 @@ def cmd_checkout(args) -> int:
     info = checkout(args.server, args.out, args.ministry)
     what = f"Ressortpaket {args.ministry}" if args.ministry else "Kopie"
     print(
-        f"{what} von {info['server']} ausgecheckt: {info['target']} ({info['goals']} Ziele). "
+        f"{what} von {info['server']} ausgecheckt: {info['target']} ({goals_de(info['goals'])}). "
         f"Zurück mit: sa2030 checkin SERVER {info['target']}"
     )
     return EXIT_OK
@@ -135,13 +136,14 @@ def cmd_status(args) -> int:
         f" (diese Version: {info['schema_supported']})"
     )
     print(
-        f"{c['goal']} Ziele, {c['milestone']} Meilensteine, {c['dependency']} Abhängigkeiten, "
-        f"{c['indicator']} Indikatoren, {c['change_log']} Protokolleinträge"
+        f"{goals_de(c['goal'])}, {milestones_de(c['milestone'])}, {deps_de(c['dependency'])}, "
+        f"{count_de(c['indicator'], 'Indikator', 'Indikatoren')}, "
+        f"{count_de(c['change_log'], 'Protokolleintrag', 'Protokolleinträge')}"
     )
     if info["users"] is not None:
-        print(f"{info['users']} Anmeldungen eingetragen")
+        print(f"{count_de(info['users'], 'Anmeldung', 'Anmeldungen')} eingetragen")
     print(
-        f"{len(info['clients'])} verbundene Clients"
+        count_de(len(info["clients"]), "verbundener Client", "verbundene Clients")
         + "".join(f"\n  {x['user']} seit {x['since']}" for x in info["clients"])
     )
     return EXIT_OK

@@ -39,3 +39,18 @@ def reports_de(n: int) -> str:
 def verb_de(n: int, singular: str, plural: str) -> str:
     """The verb agreeing with n: verb_de(1, "ist", "sind") → „ist“."""
     return singular if n == 1 else plural
+
+
+class Count(int):
+    """A number that words itself in a message template: „{count:Konflikt|Konflikte}“ gives
+    „1 Konflikt“ / „3 Konflikte“, „{count:verb:fehlt|fehlen}“ only the agreeing word; without
+    a spec it is the plain number."""
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return int.__format__(self, spec)
+        word_only = spec.startswith("verb:")
+        singular, plural = spec.removeprefix("verb:").split("|", 1)
+        if word_only:
+            return verb_de(int(self), singular, plural)
+        return count_de(int(self), singular, plural)

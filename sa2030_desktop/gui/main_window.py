@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sa2030_desktop.domain.grammar import count_de
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui import features, settings
 from sa2030_desktop.gui.accessibility import name_toolbar
@@ -219,8 +220,8 @@ class MainWindow(QMainWindow):
                 self.feature_errors.append(f"{name}: {exc}")
         if self.feature_errors:
             self._status_note.setText(
-                self.tr("{0} Erweiterung(en) nicht geladen – siehe Protokoll").format(
-                    len(self.feature_errors)
+                self.tr("{0} nicht geladen – siehe Protokoll").format(
+                    count_de(len(self.feature_errors), "Erweiterung", "Erweiterungen")
                 )
             )
             self._status_note.setToolTip("\n".join(self.feature_errors))

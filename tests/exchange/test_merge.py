@@ -100,7 +100,7 @@ def test_same_field_edits_become_conflicts_and_nothing_is_written(pair):
     assert_nothing_lost(report, base, document_of(before), document_of(theirs.snapshot()))
     with pytest.raises(DomainError) as info:
         merge.apply(mine, report)
-    assert "Für 1 Konflikte fehlt eine Entscheidung" in format_error(info.value)
+    assert "Für 1 Konflikt fehlt eine Entscheidung" in format_error(info.value)
     mine.invalidate()
     assert mine.snapshot() == before
     decided = merge.compare(mine, theirs, decisions={("goal", "Z1", "title"): "theirs"})

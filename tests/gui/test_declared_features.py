@@ -214,7 +214,7 @@ def test_a_real_start_opens_without_the_broken_feature_and_says_so(
     box = win.findChild(QMessageBox, "featureErrors")
     assert box is not None and box.isVisible()
     assert "konnte nicht geladen werden" in box.text() and name in box.text()
-    assert "nicht geladen" in win._status_note.text()
+    assert win._status_note.text().startswith("1 Erweiterung nicht geladen")  # not „(en)“
     box.close()
 
 

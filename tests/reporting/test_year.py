@@ -158,9 +158,9 @@ def test_a_reporting_year(capsys, tmp_path):
     assert s["overdue"] == (["MJ"] if late_1 else [])
 
     code, _, err = run(capsys, "round", "close", pf, "R1", ok=False)
-    assert code == 1 and "1 Meldungen (Z6)" in err
+    assert code == 1 and "fehlt noch 1 Meldung (Z6)" in err
     _, out, _ = run(capsys, "round", "close", pf, "R1", "--force")
-    assert "(1 Ziele ohne Meldung)" in out
+    assert "(1 Ziel ohne Meldung)" in out
     frozen_1 = export_sha(capsys, pf, "R1", tmp_path / "r1-a.json")
     report_1 = report_text(capsys, pf, "R1", tmp_path / "bericht-r1-a.docx")
     assert any("Umsetzungsbericht" in line for line in report_1)
