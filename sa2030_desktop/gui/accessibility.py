@@ -4,7 +4,10 @@ focus frame every custom-painted view draws around its keyboard item."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QToolBar, QToolButton
+
+from sa2030_desktop.domain.contrast import contrast_ratio
 
 
 def name_toolbar(toolbar: QToolBar) -> None:
@@ -32,3 +35,25 @@ def name_view(view: QAbstractScrollArea, name: str, description: str = "") -> No
 
 FOCUS_COLOUR = "#0B57D0"  # the keyboard focus frame of custom-painted views (≥ 3:1 on white)
 ERROR_COLOUR = "#B71C1C"  # refusals and errors in message lines (7.0:1 on white)
+
+
+def readable_placeholders(app: QGuiApplication) -> None:
+    """Placeholder text („z. B. 2026-Q4“) at ≥ 4.5:1 to its field (WCAG 1.4.3): Fusion draws it
+    as the text colour at half opacity, 4.0:1 on white. It is the text colour 35 % of the way to
+    the field's ground now – #595959 on white (7.0:1), #B5B5B5 on a dark #2D2D2D (6.7:1). Only
+    this role is set, so the other colours still follow the system."""
+    current = app.palette()
+    palette = QPalette(current)  # its other colours stay as set (or as the system gives them)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        text = current.color(group, QPalette.ColorRole.Text)
+        base = current.color(group, QPalette.ColorRole.Base)
+        mixed = QColor(
+            *(
+                round(t + (b - t) * 0.35)
+                for t, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
+            )
+        )
+        if contrast_ratio(mixed.name(), base.name()) < 4.5:  # a palette of little contrast
+            mixed = QColor(text.name())
+        palette.setColor(group, QPalette.ColorRole.PlaceholderText, mixed)
+    app.setPalette(palette)

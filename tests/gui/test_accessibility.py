@@ -16,6 +16,17 @@ from tests.support.a11y import interactive_count, low_contrast, mouse_only, unna
 from tests.support.dialogs import dialog_classes, dialogs, other_windows
 
 
+@pytest.fixture(autouse=True)
+def app_palette(qapp):
+    """The placeholder colour make_application gives the app (pytest-qt makes its own app)."""
+    from sa2030_desktop.gui.accessibility import readable_placeholders
+
+    before = qapp.palette()
+    readable_placeholders(qapp)
+    yield
+    qapp.setPalette(before)
+
+
 def _every_page(root: QWidget, qtbot, visit) -> None:
     """Visit `root` with each page of each inner tab widget in front (a hidden page is not in
     the tree)."""
@@ -163,3 +174,62 @@ def test_the_keyboard_walk_sees_a_button_the_tab_key_never_reaches(qtbot):
     assert len(found) == 1 and found[0].startswith("QPushButton#"), found
     mouse.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     assert mouse_only(dialog) == []
+
+
+def test_the_contrast_walk_sees_pale_placeholders(qtbot, qapp):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout
+
+    qapp.setPalette(QPalette())  # Qt's own: the text colour at half opacity
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    line, text = QLineEdit(dialog), QPlainTextEdit(dialog)
+    line.setPlaceholderText("z. B. 2026-Q4")
+    text.setPlaceholderText("Was fehlt?")
+    layout.addWidget(line)
+    layout.addWidget(text)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    low = low_contrast(dialog)
+    assert len(low) == 2 and "Platzhalter „z. B. 2026-Q4“: #7f7f7f auf #ffffff = 4.0" in low[0], low
+    from sa2030_desktop.gui.accessibility import readable_placeholders
+
+    readable_placeholders(qapp)
+    qapp.processEvents()  # the widgets take the app's new palette from a posted event
+    assert low_contrast(dialog) == []
+    assert line.palette().color(QPalette.ColorRole.PlaceholderText).name() == "#595959"
+
+
+def test_placeholders_stay_readable_on_a_dark_palette(qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    from sa2030_desktop.domain.contrast import contrast_ratio
+    from sa2030_desktop.gui.accessibility import readable_placeholders
+
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#2d2d2d"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#ffffff"))
+    qapp.setPalette(dark)
+    readable_placeholders(qapp)
+    shown = qapp.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert qapp.palette().color(QPalette.ColorRole.Base).name() == "#2d2d2d"
+    assert shown.alpha() == 255 and contrast_ratio(shown.name(), "#2d2d2d") >= 4.5, shown.name()
+
+
+def test_the_started_application_has_readable_placeholders():
+    """make_application sets the colour (in a process of its own: it installs translations)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from PySide6.QtGui import QPalette\n"
+        "from sa2030_desktop.gui.application import make_application\n"
+        "app = make_application([])\n"
+        "c = app.palette().color(QPalette.ColorRole.PlaceholderText)\n"
+        "print(c.name(), c.alpha())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["#595959", "255"], out.stderr

@@ -96,8 +96,33 @@ def _ground(widget: QWidget):
     return widget.palette().color(widget.backgroundRole())
 
 
+def _placeholder(widget: QWidget) -> str:
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        return widget.placeholderText().strip()
+    return ""
+
+
+def _placeholder_colours(widget: QWidget):
+    """The placeholder's colour as painted (its alpha laid over the field's ground) and that
+    ground."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = widget.palette()
+    fg, bg = (
+        palette.color(QPalette.ColorRole.PlaceholderText),
+        palette.color(QPalette.ColorRole.Base),
+    )
+    a = fg.alphaF()
+    shown = QColor(
+        *(round(f * a + b * (1 - a)) for f, b in zip(fg.getRgb()[:3], bg.getRgb()[:3], strict=True))
+    )
+    return shown, bg
+
+
 def low_contrast(root: QWidget, minimum: float = 4.5) -> list[str]:
-    """Visible, enabled label and check/radio texts of `root` below `minimum`:1 to the colour
+    """Visible, enabled label and check/radio texts and field placeholders of `root` below `minimum`:1 to the colour
     behind them (WCAG 1.4.3; disabled controls are exempt), with the colours the palette and
     style sheets really give them."""
     from PySide6.QtWidgets import QCheckBox, QLabel, QRadioButton
@@ -106,6 +131,15 @@ def low_contrast(root: QWidget, minimum: float = 4.5) -> list[str]:
 
     low = []
     for widget in root.findChildren(QWidget):
+        if _placeholder(widget) and widget.isVisible() and widget.isEnabled():
+            # shown whenever the field is empty: the text colour (often half transparent) over
+            # the field's ground
+            fg, bg = _placeholder_colours(widget)
+            ratio = contrast_ratio(fg.name(), bg.name())
+            if ratio < minimum:
+                low.append(f"{type(widget).__name__}#{widget.objectName()} Platzhalter "
+                           f"„{_placeholder(widget)[:30]}“: {fg.name()} auf {bg.name()} = "
+                           f"{ratio:.2f}")  # fmt: skip
         if not isinstance(widget, QLabel | QCheckBox | QRadioButton):
             continue
         if not widget.isVisible() or not widget.isEnabled() or not widget.text().strip():
