@@ -22,6 +22,7 @@ from sa2030_desktop.gui.graph.jobs import compute_now
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
 from sa2030_desktop.gui.graph.positions import ViewPositions
 from sa2030_desktop.gui.graph.scene import GraphScene
+from sa2030_desktop.gui.graph.scene_build import SLICED_FROM
 from sa2030_desktop.gui.graph.toolbar import GraphToolbar
 from sa2030_desktop.gui.graph.view import GraphView
 from sa2030_desktop.gui.tasks import TaskRunner
@@ -76,6 +77,7 @@ class GraphPage(QWidget):
         self.scene.lane_toggled.connect(self.toggle_collapsed)
         self.scene.group_toggled.connect(self.toggle_collapsed)
         self.scene.context_requested.connect(self.context_menu)
+        self.scene.build_progress.connect(self.show_message)  # „Graph wird aufgebaut … 40 %“
         self.view.delete_requested.connect(self.delete_selected_edges)
         self.view.detail_requested.connect(self.detail_requested)
         self.view.escape_pressed.connect(self.clear_analysis)
@@ -222,23 +224,28 @@ class GraphPage(QWidget):
             return  # a newer filter superseded this layout
         self._job = None
         model, new = result
-        if relayout:
-            before = self.scene.positions()
-            after = {k: (n.x, n.y) for k, n in model.nodes.items()}
-            self.model = model
-            self.scene.set_model(model, self._empty_text())
-            self.push_move(before, after)
-        else:
+        before = self.scene.positions() if relayout else {}
+        if not relayout:
             self.positions.placed(self.view_name(), new)  # in memory: a refresh never writes
-            self.model = model
-            # an edit (not a new filter: `fit`) may route long edges anew: the scene does not
-            # shrink under the user, so the point looked at stays where it was
-            kept = self.scene.sceneRect() if not (fit or model.is_empty) else None
-            centre = self.view.mapToScene(self.view.viewport().rect().center())
+        self.model = model
+        # an edit (not a new filter: `fit`): the scene does not shrink under the user (new routes)
+        kept = self.scene.sceneRect() if not (relayout or fit or model.is_empty) else None
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        args = (token, model, relayout, fit, before, kept, centre)
+        if len(model.nodes) < SLICED_FROM:
             self.scene.set_model(model, self._empty_text())
-            if kept is not None:
-                self.scene.setSceneRect(self.scene.sceneRect().united(kept))
-                self.view.centerOn(centre)
+            self._built(*args)
+        else:  # thousands of items: built between event-loop turns, with a progress hint
+            self.scene.set_model_sliced(model, self._empty_text(), lambda: self._built(*args))
+
+    def _built(self, token, model, relayout, fit, before, kept, centre) -> None:
+        if token != self._token:
+            return  # a newer layout is on its way: it replaces this picture
+        if relayout:
+            self.push_move(before, {k: (n.x, n.y) for k, n in model.nodes.items()})
+        elif kept is not None:
+            self.scene.setSceneRect(self.scene.sceneRect().united(kept))
+            self.view.centerOn(centre)
         self.show_message("" if not model.is_empty else self._empty_text())
         shown, self._shown = self._shown, (self.view_name(), frozenset(model.nodes))
         if not self.scene.selectedItems():  # (a rebuild keeps the goals chosen before)

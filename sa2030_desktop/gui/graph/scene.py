@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from collections.abc import Iterator
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphicsTextItem
 
@@ -13,6 +15,7 @@ from sa2030_desktop.gui.graph.edge_item import EdgeItem
 from sa2030_desktop.gui.graph.interactions import ConnectInteraction, MoveInteraction, wants_connect
 from sa2030_desktop.gui.graph.items import LaneItem, NodeItem, Style
 from sa2030_desktop.gui.graph.overview import OverviewPicture
+from sa2030_desktop.gui.graph.scene_build import SceneBuild
 from sa2030_desktop.gui.help.context import help_link, open_help_link
 
 MAX_LEADERS = 12  # conflict labels in sight up to which a label may go off its route
@@ -24,6 +27,7 @@ class GraphScene(QGraphicsScene):
     lane_toggled = Signal(str)  # lane value to collapse or expand
     group_toggled = Signal(str)
     context_requested = Signal(str, object)  # node id, screen position (QPoint)
+    build_progress = Signal(str)  # a sliced build's hint: „Graph wird aufgebaut … 40 %“
 
     def __init__(self, parent=None, presentation: bool = False, style: Style | None = None) -> None:
         super().__init__(parent)
@@ -46,11 +50,40 @@ class GraphScene(QGraphicsScene):
         self.overview_on = False
         self.focus_key: str | None = None  # the keyboard goal (gui/graph/keyboard.py)
         self.focus_shown = False  # its frame shows while a view of this scene has the focus
+        self._building: SceneBuild | None = None  # a sliced build still adding items
+        self.build_timer = QTimer(self)  # its next slice after this event-loop turn
+        self.build_timer.setSingleShot(True)
+        self.build_timer.setInterval(0)
+        self.build_timer.timeout.connect(lambda: self._building and self._building.slice())
         self.selectionChanged.connect(self._follow_selection)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     # -- building ------------------------------------------------------------------------------
     def set_model(self, model: GraphModel, empty_text: str = "") -> None:
+        """Build every item now (small graphs, the presentation, tests of the picture)."""
+        self._stop_building()
+        for _ in self._build(model, empty_text):
+            pass
+
+    def set_model_sliced(self, model: GraphModel, empty_text: str = "", done=None) -> None:
+        """The same items as set_model, built in slices between event-loop turns (10,000 goals
+        take seconds: the window stays responsive). `done()` runs once all items are in; a
+        newer model (sliced or not) cancels the build and its `done`."""
+        self._stop_building()
+        self._building = SceneBuild(self, self._build(model, empty_text), done)
+        self._building.start()
+
+    def _stop_building(self) -> None:
+        if self._building is not None:
+            self._building.cancel()  # a newer model: the older build stops where it is
+            self._building = None
+
+    def building(self) -> bool:
+        """A sliced build is still adding items."""
+        return self._building is not None and self._building.active
+
+    def _build(self, model: GraphModel, empty_text: str) -> Iterator[tuple[int, int]]:
+        """Adds the items of `model`; yields (items added, items in all) after each one."""
         selected = {i.key for i in self.selectedItems() if isinstance(i, NodeItem)}
         self.nodes, self.edges, self.lanes = {}, {}, []
         self.blockSignals(True)  # clear() deselects dying items: nobody may look at them
@@ -68,6 +101,8 @@ class GraphScene(QGraphicsScene):
         if model.is_empty:
             self._empty_state(empty_text)
             return
+        total = len(model.lanes) + len(model.nodes) + len(model.edges)
+        count = 0
         x0, _y0, x1, _y1 = gl.bounds(model)
         for i, lane in enumerate(model.lanes):
             item = LaneItem(
@@ -79,15 +114,21 @@ class GraphScene(QGraphicsScene):
             )
             self.addItem(item)
             self.lanes.append(item)
+            count += 1
+            yield count, total
         for node in model.nodes.values():
             item = NodeItem(node, self.style)
             item.set_movable(self.editable)
             self.addItem(item)
             self.nodes[node.id] = item
+            count += 1
+            yield count, total
         for edge in model.edges:
             item = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target], self.style)
             self.addItem(item)
             self.edges[edge.id] = item
+            count += 1
+            yield count, total
         margin = 40
         rect = self.itemsBoundingRect().adjusted(-margin, -margin, margin, margin)
         self.setSceneRect(rect)
