@@ -68,6 +68,7 @@ MESSAGES = {
     "migration_failed": "Die Datei „{path}“ konnte nicht auf das aktuelle Format gebracht werden ({detail}). Sie blieb unverändert.",
     "needs_migration_readonly": "„{path}“ hat ein älteres Dateiformat, das erst beim Öffnen zum Bearbeiten umgestellt wird; nur zum Lesen (wie hier) geht das nicht. Bitte die Datei einmal in der Anwendung öffnen – sie wird dabei vorher gesichert – oder, wenn sie schreibgeschützt ist, eine beschreibbare Kopie verwenden.",
     "readonly": "„{path}“ ist schreibgeschützt geöffnet; Änderungen sind nicht möglich.",
+    "readonly_disk": "„{path}“ liegt auf einem schreibgeschützten Datenträger; Änderungen sind nicht möglich, es wurde nichts geschrieben. Eine bearbeitbare Kopie auf einem anderen Datenträger legen „Datei > Kopie speichern unter…“ bzw. „sa2030 copy“ an.",
     "target_is_directory": "„{path}“ ist ein Ordner; bitte einen Dateinamen angeben.",
     "target_unwritable": "In „{path}“ kann nicht geschrieben werden (keine Berechtigung).",
     "target_locked": "„{path}“ kann nicht ersetzt werden – ist die Datei noch in einem anderen Programm geöffnet?",

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from sa2030_desktop.domain.disks import on_readonly_disk
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.tasks import Cancelled
 
@@ -72,7 +73,7 @@ def resolve_target(
         raise DomainError("target_is_directory", path=shown)
     elif not stat.S_ISREG(st.st_mode):
         raise DomainError("target_not_regular", path=shown)
-    if _on_readonly_disk(parent):  # before the file's own protection: that is not the cause
+    if on_readonly_disk(parent):  # before the file's own protection: that is not the cause
         raise DomainError("readonly_filesystem", path=shown)
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise DomainError("target_readonly", path=shown)
@@ -83,18 +84,10 @@ def resolve_target(
     return target, stat.S_IMODE(st.st_mode)
 
 
-def _on_readonly_disk(folder: Path) -> bool:
-    """The folder lies on a file system mounted read-only (a locked USB stick, an ro share)."""
-    try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except OSError:
-        return False
-
-
 def _unwritable(folder: Path, shown: str) -> DomainError:
     """A folder that cannot be written to: read-only disk (EROFS) or no permission (EACCES)
     – os.access says only „no“ for both."""
-    if _on_readonly_disk(folder):
+    if on_readonly_disk(folder):
         return DomainError("readonly_filesystem", path=shown)
     return DomainError("target_unwritable", path=shown)
 

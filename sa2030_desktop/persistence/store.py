@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sa2030_desktop.domain.disks import on_readonly_disk
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.model import Change, Portfolio
 from sa2030_desktop.persistence import file_reader, locking, package_guard, repository
@@ -214,8 +215,9 @@ class Store:
 
     @contextmanager
     def transaction(self, comment: str = "", user: str | None = None) -> Iterator[UnitOfWork]:
-        if self.readonly:
-            raise FileRefusedError("readonly", str(self.path))
+        if self.readonly:  # opened so – or made so, when the file's disk is read-only
+            disk = on_readonly_disk(self.path.parent)
+            raise FileRefusedError("readonly_disk" if disk else "readonly", str(self.path))
         engine = self.engine  # first: SQLAlchemy is whole once the engine is there (below)
         from sqlalchemy.exc import OperationalError
 

@@ -115,7 +115,8 @@ def test_readonly_file_opens_readonly_with_notice(tmp_path):
 
         with pytest.raises(FileRefusedError) as caught:
             goal_service.update_goal(store, "Z01", title="x")
-        assert "schreibgeschützt geöffnet" in format_error(caught.value)
+        # the disk is named as the cause, not „ist schreibgeschützt geöffnet“ (nobody asked so)
+        assert "liegt auf einem schreibgeschützten Datenträger" in format_error(caught.value)
         # the notice suggests „Kopie speichern unter…“: it works from read-only media
         from sa2030_desktop.services.file_copy import save_copy
 

@@ -62,6 +62,7 @@ ERROR_SECTIONS: dict[str, str] = {
     "forecast_before_achieved_prerequisite": "terminkonflikt",
     "file_locked": "sperre",
     "readonly": "sperre",
+    "readonly_disk": "sperre",
     "file_damaged": "wiederherstellen",
     "file_truncated": "wiederherstellen",
     "backup_failed": "sicherungen",
