@@ -84,6 +84,23 @@ def test_bundle_runs_stats_without_the_virtualenv(bundle, tmp_path):
     assert data["goals"] == 50 and data["dependencies_by_kind"]["hard"] > 0
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux-Prüfung")
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_bundle_exports_graph_and_timeline_in_every_format(bundle, tmp_path, suffix):
+    """EXCHANGE.md: `graph`/`timeline FILE OUT.{png,svg,pdf}` – each format has its own
+    matplotlib backend, imported by name only when the format is asked for."""
+    env, demo = plain_env(tmp_path / "home"), tmp_path / "demo.sa2030"
+    subprocess.run([str(program(bundle)), "new", str(demo), "--demo"], env=env, check=True,
+                   cwd=tmp_path, capture_output=True, timeout=120)  # fmt: skip
+    magic = {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF"}[suffix]
+    for command in ("graph", "timeline"):
+        out = tmp_path / f"{command}.{suffix}"
+        done = subprocess.run([str(program(bundle)), command, str(demo), str(out)], env=env,
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert out.read_bytes().startswith(magic), (command, out.read_bytes()[:20])
+
+
 SHOW_WINDOW = """
 "$SA2030" "$PORTFOLIO" > "$OUT/app.log" 2>&1 &
 app=$!
