@@ -1,5 +1,5 @@
 """The compiled parts of the graph layout (graph_kernels.py: crossing reduction and network
-simplex, compiled with numba), made ready in the background at the first layout of a session.
+simplex, compiled with numba), made ready in the background once the window's graph is built.
 
 Loading numba and the compiled code from numba's cache costs ~0.7 s CPU once per session;
 compiling afresh (the first run on a machine, or after an update) ~10 s. Meanwhile the layout
@@ -35,13 +35,20 @@ def _compile() -> None:
     _READY.append(kernels)
 
 
-def kernels(wait: bool = False) -> ModuleType | None:
-    """graph_kernels if numba has it ready, else None (and it is being made in the
-    background). `wait`: until it is ready or numba failed (tests, benchmarks)."""
+def warm_up() -> None:
+    """Start making the compiled code ready in the background – for a process that lives on
+    (the window's graph, built once it is first shown): a short command (`sa2030 graph` of the
+    demo) would pay the load (~1.3 s CPU) and end before it could use it."""
     with _LOCK:
         if not _STARTED:
             _STARTED.append(threading.Thread(target=_compile, name="numba", daemon=True))
             _STARTED[0].start()
+
+
+def kernels(wait: bool = False) -> ModuleType | None:
+    """graph_kernels if numba has it ready (warm_up), else None. `wait`: load it now, until it
+    is ready or numba failed (the network simplex from 400 goals, tests, benchmarks)."""
     if wait:
+        warm_up()
         _STARTED[0].join()
     return _READY[0] if _READY else None

@@ -103,3 +103,32 @@ def test_the_first_large_layout_of_a_session_waits_for_the_compiled_simplex():
     run = subprocess.run([sys.executable, "-c", _FIRST_LAYOUT], cwd=ROOT, capture_output=True,
                          text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
     assert run.returncode == 0, run.stderr
+
+
+def test_a_short_command_does_not_load_numba_it_would_not_use(tmp_path):
+    """`sa2030 graph` of the demo (50 goals, below the network simplex's 400) orders with the
+    numpy steps: starting numba in the background there cost ~1.3 s CPU of a run that ends
+    before numba is ready. The window's graph (a process that lives on) warms it up."""
+    code = (
+        "import sys\n"
+        "from sa2030_desktop.cli.main import main\n"
+        "code = main(['new', sys.argv[1], '--demo'])\n"
+        "code = code or main(['graph', sys.argv[1], sys.argv[2]])\n"
+        "print(code, 'numba' in sys.modules)\n"
+    )
+    demo, out = tmp_path / "demo.sa2030", tmp_path / "graph.png"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(demo), str(out)],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["0", "False"], done.stdout
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_windows_graph_warms_numba_up(window, qtbot, monkeypatch):
+    calls = []
+    monkeypatch.setattr(graph_compiled, "warm_up", lambda: calls.append("warm_up"))
+    assert not window.feature("graph").lazy.is_built() and not calls  # not at the start
+    window.show_view(window.feature("graph").page)
+    assert calls == ["warm_up"]  # begun once the graph is built, ready for the later layouts

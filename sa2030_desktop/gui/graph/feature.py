@@ -45,7 +45,10 @@ class GraphFeature(Feature):
     page = built_on_first_use()
 
     def _build(self) -> GraphPage:
+        from sa2030_desktop.domain.graph_compiled import warm_up
         from sa2030_desktop.gui.graph.page import GraphPage
+
+        warm_up()  # the compiled layout steps, ready for the layouts after the first
 
         window = self.window
         page = GraphPage(window.bridge, window.undo_stack, window, active=False)

@@ -4,7 +4,12 @@ gui/tasks.py for large ones (the token is checked between building the view and 
 from __future__ import annotations
 
 from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.graph_rank import OPTIMAL_FROM
 from sa2030_desktop.domain.graph_view import build_view
+
+# goals: above this the layout runs in a worker – below the network simplex's OPTIMAL_FROM,
+# which waits for numba (~10 s the first time on a machine): never on the GUI thread
+SYNC_LIMIT = OPTIMAL_FROM - 1
 
 
 def compute_now(portfolio, options, as_of, stored, token=None):

@@ -18,7 +18,7 @@ from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.accessibility import name_view
 from sa2030_desktop.gui.commands import MoveNodesCommand, push_operation
 from sa2030_desktop.gui.dialog_parts import note_label
-from sa2030_desktop.gui.graph.jobs import compute_now
+from sa2030_desktop.gui.graph.jobs import SYNC_LIMIT, compute_now
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
 from sa2030_desktop.gui.graph.positions import ViewPositions
 from sa2030_desktop.gui.graph.scene import GraphScene
@@ -28,8 +28,6 @@ from sa2030_desktop.gui.graph.view import GraphView
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import operations as ops
-
-SYNC_LIMIT = 400  # goals: above this the layout runs in a worker thread
 
 
 class GraphPage(QWidget):
