@@ -323,8 +323,12 @@ def print_json(data: object) -> None:
     # Indented for a person at a terminal; compact (the C encoder, several times faster on
     # 10,000-goal portfolios) when a script or a file reads it.
     indent = 2 if sys.stdout.isatty() else None
+    # a legacy code page (cp1252 when redirected on Windows) replaces what it lacks with „?“:
+    # data must not change, so JSON escapes every non-ASCII character there (\u2192, still JSON)
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    plain = not encoding.startswith("utf")
     try:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n")
+        sys.stdout.write(json.dumps(data, ensure_ascii=plain, indent=indent, default=str) + "\n")
         sys.stdout.flush()
     except BrokenPipeError:  # `sa2030 stats … | head`: the reader has enough
         _silence_broken_pipe()

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, print_json
+from sa2030_desktop.domain.grammar import count_de
 
 
 def register(command) -> None:
@@ -56,15 +57,11 @@ def cmd_form(args) -> int:
                     for w in written])  # fmt: skip
         return EXIT_OK
     for w in written:
-        counts = ", ".join(_count(n, one, many) for n, one, many in (
+        counts = ", ".join(count_de(n, one, many) for n, one, many in (
             (w.goals, "Ziel", "Ziele"), (w.milestones, "Meilenstein", "Meilensteine"),
             (w.indicators, "Indikator", "Indikatoren")))  # fmt: skip
         print(f"Meldebogen {w.ministry}: {w.path} ({counts})")
     return EXIT_OK
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _name(key: str, ministry: str) -> str:
@@ -95,9 +92,9 @@ def cmd_collect(args) -> int:
         for r in results:
             if r.error is None:
                 print(f"{r.path.name} ({r.ministry}): "
-                      f"{_count(len(r.submitted), 'Meldung', 'Meldungen')} abgegeben, "
+                      f"{count_de(len(r.submitted), 'Meldung', 'Meldungen')} abgegeben, "
                       f"davon {len(r.changed)} mit Änderungen"
-                      + (f"; {_count(len(r.kept), 'frühere Meldung', 'frühere Meldungen')} "
+                      + (f"; {count_de(len(r.kept), 'frühere Meldung', 'frühere Meldungen')} "
                          "unverändert belassen" if r.kept
                          else "") + ".")  # fmt: skip
             else:

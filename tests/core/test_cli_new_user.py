@@ -169,3 +169,26 @@ def test_round_commands_take_codes_in_another_case_and_count_in_the_singular(tmp
     assert main(["round", "open", str(portfolio), "R2", "--title", "Runde", "--as-of",
                  "2026-09-30", "--deadline", "2026-10-15", "--ministry", "xyz"]) == 1  # fmt: skip
     assert "Unbekanntes Ressort „xyz“." in capsys.readouterr().err
+
+
+def test_json_in_a_legacy_code_page_keeps_every_character(tmp_path):
+    """The replacement above is for text a person reads; --json is data a script reads: in a
+    code page without „→“ it escapes (\\u2192) instead of replacing, the parsed data is the
+    same as in UTF-8."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    portfolio = tmp_path / "demo.sa2030"
+    assert main(["new", str(portfolio), "--demo"]) == 0
+    outputs = []
+    for encoding in ("utf-8", "cp1252", "ascii"):
+        run = subprocess.run(
+            [sys.executable, "-m", "sa2030_desktop.cli.main", "stats", str(portfolio), "--json"],
+            capture_output=True, timeout=120, env={**os.environ, "PYTHONIOENCODING": encoding},
+        )  # fmt: skip
+        assert run.returncode == 0 and run.stderr == b"", run.stderr
+        outputs.append(json.loads(run.stdout.decode(encoding)))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "2030 – Demodaten" in outputs[2]["title"]  # the dash, which ascii lacks, is data

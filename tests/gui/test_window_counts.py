@@ -49,3 +49,13 @@ def test_round_comparison_summary_counts_one_goal_one_milestone_one_day(window, 
         "R1 → R2: 1 Ziel in beiden Ständen, 1 verschlechtert, 0 verbessert, 0 neu, 0 entfallen · "
         "1 Meilenstein verschoben (zusammen 1 Tag), 0 erreicht"
     ), panel.summary.text()
+
+
+def test_deleting_a_goal_with_one_milestone_asks_in_the_singular(qtbot, make_store):
+    from sa2030_desktop.gui.detail.goal_dialogs import delete_question
+    from tests.support.builders import ms
+
+    store = make_store(goals=[goal("Z1"), goal("Z2")], milestones=[ms("Z1-M1", "2027-03-31")])
+    portfolio = store.snapshot()
+    assert "Ziel Z1 „Ziel Z1“ mit 1 Meilenstein löschen?" in delete_question(portfolio, "Z1")
+    assert "mit 0 Meilensteinen löschen?" in delete_question(portfolio, "Z2")

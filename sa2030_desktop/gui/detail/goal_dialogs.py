@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from sa2030_desktop.domain import graph as g
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.grammar import count_de
 from sa2030_desktop.domain.ministries import ministries_valid_at
 from sa2030_desktop.domain.model import Goal, Portfolio
 from sa2030_desktop.domain.selection import natural_key
@@ -87,8 +88,8 @@ class NewGoalDialog(QDialog):
 def delete_question(portfolio: Portfolio, key: str) -> str:
     """The question text: names every goal that needs this one, directly or transitively."""
     goal = portfolio.goals[key]
-    text = QWidget.tr("Ziel {0} „{1}“ mit {2} Meilensteinen löschen?").format(
-        key, goal.title, len(portfolio.milestones_of(key))
+    text = QWidget.tr("Ziel {0} „{1}“ mit {2} löschen?").format(
+        key, goal.title, count_de(len(portfolio.milestones_of(key)), "Meilenstein", "Meilensteinen")
     )
     direct = sorted(
         {d.dependent for d in portfolio.dependencies if d.prerequisite == key}, key=natural_key

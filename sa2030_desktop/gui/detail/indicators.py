@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from sa2030_desktop.domain.dates import de_short, number_de, parse_date, parse_number
+from sa2030_desktop.domain.grammar import count_de
 from sa2030_desktop.domain.model import Indicator, IndicatorValue
 from sa2030_desktop.gui.commands import push_operation
 from sa2030_desktop.gui.detail.qdates import from_qdate, make_date_edit, set_edit_date
@@ -313,8 +314,8 @@ class IndicatorSection(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Indikator löschen"),
-            self.tr("Indikator „{0}“ mit {1} Messwerten löschen?").format(
-                current.name, len(current.values)
+            self.tr("Indikator „{0}“ mit {1} löschen?").format(
+                current.name, count_de(len(current.values), "Messwert", "Messwerten")
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

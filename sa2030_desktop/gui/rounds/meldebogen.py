@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sa2030_desktop.domain.errors import DomainError
-from sa2030_desktop.domain.grammar import reports_de
+from sa2030_desktop.domain.grammar import count_de, reports_de
 from sa2030_desktop.domain.meldebogen import file_name
 from sa2030_desktop.gui.commands import OperationCommand, push_operation
 from sa2030_desktop.gui.tasks import TaskOutcome, run_with_progress
@@ -69,9 +69,9 @@ def write_forms(page: RoundsPage, folder: Path | None = None):
             _report(page, title, [outcome.message], True)
             return
         lines = [page.tr("{0}: {1} · {2} · {3}").format(
-            w.ministry, _count(w.goals, "Ziel", "Ziele"),
-            _count(w.milestones, "Meilenstein", "Meilensteine"),
-            _count(w.indicators, "Indikator", "Indikatoren")) for w in outcome.result]  # fmt: skip
+            w.ministry, count_de(w.goals, "Ziel", "Ziele"),
+            count_de(w.milestones, "Meilenstein", "Meilensteine"),
+            count_de(w.indicators, "Indikator", "Indikatoren")) for w in outcome.result]  # fmt: skip
         head = page.tr("{0} Meldebögen der Runde {1} im Ordner {2} (je Ressort eine Datei "
                        "{3}):").format(len(lines), key, folder,
                                        file_name(key, "<Ressort>"))  # fmt: skip
@@ -79,10 +79,6 @@ def write_forms(page: RoundsPage, folder: Path | None = None):
 
     return run_with_progress(page, page.tr("Meldebögen schreiben"),
                              page.tr("Meldebögen werden geschrieben …"), work, done)  # fmt: skip
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def collect_forms(page: RoundsPage, paths: list[Path] | None = None):
@@ -132,8 +128,8 @@ def collect_forms(page: RoundsPage, paths: list[Path] | None = None):
 
 def _take(page: RoundsPage, reading: mc.FormReading) -> str:
     name = reading.path.name
-    kept = (page.tr("; {0} frühere Meldungen unverändert belassen").format(len(reading.kept))
-            if reading.kept else "")  # fmt: skip
+    earlier = count_de(len(reading.kept), "frühere Meldung", "frühere Meldungen")
+    kept = page.tr("; {0} unverändert belassen").format(earlier) if reading.kept else ""
     if not reading.submitted:
         return page.tr("{0} ({1}): keine neue Meldung{2}.").format(name, reading.ministry, kept)
     text = page.tr("Meldebogen {0} einsammeln ({1}, {2})").format(
