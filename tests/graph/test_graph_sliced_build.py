@@ -88,3 +88,18 @@ def test_a_newer_model_cancels_the_build_in_progress(qtbot, big_model):
     assert done == []  # the older build never finishes
     assert set(scene.nodes) == set(newer.nodes) and len(scene.edges) == len(newer.edges)
     assert all(i.scene() is scene for i in scene.nodes.values())
+
+
+def test_items_added_after_the_view_zoomed_out_into_the_overview_stay_hidden(qtbot, big_model):
+    """Zoomed out during the build, the view draws the overview picture: goals and edges that
+    come later must not be drawn over it."""
+    scene = GraphScene()
+    done = []
+    scene.set_model_sliced(big_model(), done=lambda: done.append(True))
+    assert scene.building()
+    scene.set_overview(True)
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+    shown = [k for k, i in {**scene.nodes, **scene.edges}.items() if i.isVisible()]
+    assert shown == []
+    scene.set_overview(False)
+    assert all(i.isVisible() for i in scene.nodes.values())

@@ -119,12 +119,14 @@ class GraphScene(QGraphicsScene):
         for node in model.nodes.values():
             item = NodeItem(node, self.style)
             item.set_movable(self.editable)
+            item.setVisible(not self.overview_on)  # the view zoomed out during a sliced build
             self.addItem(item)
             self.nodes[node.id] = item
             count += 1
             yield count, total
         for edge in model.edges:
             item = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target], self.style)
+            item.setVisible(not self.overview_on)
             self.addItem(item)
             self.edges[edge.id] = item
             count += 1
