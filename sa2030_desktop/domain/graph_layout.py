@@ -109,32 +109,34 @@ def _order(model: GraphModel, layers: list[list[str]]) -> list[list[str]]:
 
 
 def _real(layers: list[list]) -> list[list[str]]:
-    from sa2030_desktop.domain.graph_order import is_dummy
+    """The goals of each layer without the dummies of long edges (tuples, graph_order)."""
+    return [[n for n in layer if not isinstance(n, tuple)] for layer in layers]
 
-    return [[n for n in layer if not is_dummy(n)] for layer in layers]
 
-
-def _split(model: GraphModel, layers: list[list[str]], lane: dict[str, int]) -> list[int]:
-    """Sub-columns per layer, so that a shallow graph (few layers, many goals per layer) is laid
-    out about as wide as a 16:9 screen instead of as one tall column. Edges leaving a
-    sub-column run through the row gaps (edge_route), so no node stands in their way."""
-    nlanes = max(len(model.lanes), 1)
+def _cells(layers: list[list[str]], lane: dict[str, int], nlanes: int) -> list[list[int]]:
+    """Goals per lane (row) and layer (column)."""
     cells = [[0] * len(layers) for _ in range(nlanes)]
     for i, layer in enumerate(layers):
         for n in layer:
             cells[lane[n]][i] += 1
+    return cells
+
+
+def _split(model: GraphModel, layers: list[list[str]], cells: list[list[int]]) -> list[int]:
+    """Sub-columns per layer, so that a shallow graph (few layers, many goals per layer) is laid
+    out about as wide as a 16:9 screen instead of as one tall column. Edges leaving a
+    sub-column run through the row gaps (edge_route), so no node stands in their way."""
     widths = [max((model.nodes[n].width for n in layer), default=MIN_WIDTH) for layer in layers]
     tallest = max((c for row in cells for c in row), default=1) or 1
+    # a layer's sub-columns follow from its fullest lane; a lane's height from its filled cells
+    fullest = [max(column) for column in zip(*cells, strict=True)] if cells else []
+    filled = [[(i, c) for i, c in enumerate(row) if c] for row in cells]
     best, best_score = [1] * len(layers), None
     for limit in range(tallest, 0, -1):
-        split = [
-            max(1, max(-(-cells[li][i] // limit) for li in range(nlanes)))
-            for i in range(len(layers))
-        ]
+        split = [max(1, -(-c // limit)) for c in fullest]
         width = sum(k * (w + LAYER_GAP) for k, w in zip(split, widths, strict=True))
         height = sum(
-            max((-(-cells[li][i] // split[i]) for i in range(len(layers))), default=0) * ROW_PITCH
-            for li in range(nlanes)
+            max((-(-c // split[i]) for i, c in row), default=0) * ROW_PITCH for row in filled
         )
         score = abs(math.log(max(width, 1.0) / max(height, 1.0) / (16 / 9)))
         if best_score is None or score < best_score - 0.05:
@@ -148,22 +150,20 @@ def _place(model: GraphModel, ordered: list[list]) -> dict[str, tuple[float, flo
     lane = _lane_index(model)
     nlanes = max(len(model.lanes), 1)
     layers = _real(ordered)
-    split = _split(model, layers, lane)
-    rows = [0] * nlanes
-    for i, layer in enumerate(layers):
-        for li in range(nlanes):
-            count = sum(1 for n in layer if lane[n] == li)
-            rows[li] = max(rows[li], -(-count // split[i]))
+    cells = _cells(layers, lane, nlanes)
+    split = _split(model, layers, cells)
+    rows = [max((-(-c // split[i]) for i, c in enumerate(row)), default=0) for row in cells]
     lane_top, y = [], 0.0
     for li in range(nlanes):
         lane_top.append(y)
         y += rows[li] * ROW_PITCH + (LANE_GAP if model.lanes else 0)
     x = LANE_LABEL if model.lanes else 0.0
     positions = {}
+    nodes = model.nodes
     vias: dict[tuple, list[tuple[float, float, float]]] = {}
     spans: list[tuple[float, float]] = []  # each layer's left and right edge
     for i, layer in enumerate(ordered):
-        width = max((model.nodes[n].width for n in layers[i]), default=MIN_WIDTH)
+        width = max((nodes[n].width for n in layers[i]), default=MIN_WIDTH)
         k = split[i]
         counter: dict[int, int] = {}
         gaps: dict[tuple[int, int], list] = {}  # (lane, row boundary) → dummies passing there
@@ -178,7 +178,8 @@ def _place(model: GraphModel, ordered: list[list]) -> dict[str, tuple[float, flo
             row, col = divmod(j, k)
             cx = x + col * (width + LAYER_GAP) + width / 2
             positions[n] = (cx, lane_top[li] + row * ROW_PITCH + ROW_PITCH / 2)
-            model.nodes[n].slack = (width - model.nodes[n].width) / 2
+            node = nodes[n]
+            node.slack = (width - node.width) / 2
         right = x + k * (width + LAYER_GAP) - LAYER_GAP
         spans.append((x, right))
         for (li, boundary), passing in gaps.items():

@@ -11,16 +11,18 @@ each other do not influence each other, so the parallel swaps are exactly the se
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 
 MAX_ROUNDS = 16  # odd-even rounds per transpose (a bound; it stops when nothing improves)
 
 
 def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    degree = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+    degree = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     ptr = np.zeros(len(lists) + 1, dtype=np.int64)
     np.cumsum(degree, out=ptr[1:])
-    flat = np.fromiter((m for x in lists for m in x), dtype=np.int64, count=int(ptr[-1]))
+    flat = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(ptr[-1]))
     return ptr, flat, degree
 
 

@@ -43,42 +43,38 @@ class Layered:
         edges: Sequence[tuple[Node, Node]],
         lane: dict[Node, int],
     ) -> None:
-        self.names: list[Node] = []
-        self.lane: list[int] = []
-        self.up: list[list[int]] = []
-        self.down: list[list[int]] = []
-        index: dict[Node, int] = {}
+        # the goals numbered layer after layer, then the dummies in the order of their edges
+        self.names: list[Node] = [n for layer in layers for n in layer]
+        self.lane: list[int] = [lane[n] for n in self.names]
+        self.up: list[list[int]] = [[] for _ in self.names]
+        self.down: list[list[int]] = [[] for _ in self.names]
+        index = {n: i for i, n in enumerate(self.names)}
+        where = {n: i for i, layer in enumerate(layers) for n in layer}
         self.layers: list[list[int]] = []
-        where: dict[Node, int] = {}
-        for i, layer in enumerate(layers):
-            ids = []
-            for n in layer:
-                index[n] = self._add(n, lane[n])
-                where[n] = i
-                ids.append(index[n])
-            self.layers.append(ids)
+        first = 0
+        for layer in layers:
+            self.layers.append(list(range(first, first + len(layer))))
+            first += len(layer)
+        names, lanes, up, down = self.names, self.lane, self.up, self.down
         for source, target in edges:
             a, b = (source, target) if where[source] <= where[target] else (target, source)
             la, lb = where[a], where[b]
             if la == lb:
                 continue
             previous = index[a]
+            lb_lane = lane[b]
             for k in range(la + 1, lb):
                 # it runs in the rows of the goal it reaches (graph_layout places it there)
-                dummy = self._add((DUMMY, a, b, k), lane[b])
+                dummy = len(names)
+                names.append((DUMMY, a, b, k))
+                lanes.append(lb_lane)
+                up.append([previous])
+                down.append([])
                 self.layers[k].append(dummy)
-                self.up[dummy].append(previous)
-                self.down[previous].append(dummy)
+                down[previous].append(dummy)
                 previous = dummy
-            self.down[previous].append(index[b])
-            self.up[index[b]].append(previous)
-
-    def _add(self, name: Node, lane: int) -> int:
-        self.names.append(name)
-        self.lane.append(lane)
-        self.up.append([])
-        self.down.append([])
-        return len(self.names) - 1
+            down[previous].append(index[b])
+            up[index[b]].append(previous)
 
 
 def _depth_first(g: Layered, layers: list[list[int]]) -> list[list[int]]:
