@@ -174,7 +174,8 @@ def _sweep(at, pos, lane, start, ptr, flat, degree, size, downward, reverse):  #
             k += 1
         if k == 0:
             continue
-        nodes[: b - a] = at[a:b]
+        for slot in range(a, b):
+            nodes[slot - a] = at[slot]
         order = _merge_sort(k, movers, median, bary, lane, nodes, reverse, ranked, other)
         for j in range(k):
             at[a + movers[j]] = nodes[movers[order[j]]]
@@ -201,9 +202,15 @@ def _merge_sort(k, movers, median, bary, lane, nodes, reverse, ranked, other):  
                     other[out] = ranked[x]
                     x += 1
                 out += 1
-            other[out : out + mid - x] = ranked[x:mid]
-            out += mid - x
-            other[out : out + hi - y] = ranked[y:hi]
+            # the rest one by one: a slice here costs more than the merge (a view per call)
+            while x < mid:
+                other[out] = ranked[x]
+                x += 1
+                out += 1
+            while y < hi:
+                other[out] = ranked[y]
+                y += 1
+                out += 1
         ranked, other = other, ranked
         width *= 2
     return ranked
