@@ -134,7 +134,7 @@ def test_cli_merge_reports_conflicts_and_writes_nothing_until_decided(origin, tm
     assert run.returncode == 1
     assert "KONFLIKT Ziel Z1, Titel: Basis Bürgerportal" in run.stdout
     assert "eigene Büro | andere Laptop" in run.stdout
-    assert "1 Konflikte" in run.stderr
+    assert "1 Konflikt – bitte für jeden entscheiden" in run.stderr  # counted in German
     check = Store.open(origin.path, readonly=True)
     assert check.snapshot().goals["Z3"].title != "nur Laptop"
     check.close()
