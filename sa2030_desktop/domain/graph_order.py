@@ -95,7 +95,9 @@ def _depth_first(g: Layered, layers: list[list[int]]) -> list[list[int]]:
                 rank[n] = counter
                 counter += 1
                 stack.extend(reversed(g.down[n]))
-    return [sorted(layer, key=lambda n: (g.lane[n], rank[n])) for layer in layers]
+    # (lane, rank) as one number: ranks are distinct and below counter
+    key = [lane * (counter + 1) + r for lane, r in zip(g.lane, rank, strict=True)]
+    return [sorted(layer, key=key.__getitem__) for layer in layers]
 
 
 def _mincross(arrays, start, iterations: int):
@@ -147,4 +149,5 @@ def order_layers(
                              4 if large else MAX_ITER)  # fmt: skip
     arrays.restore(best)
     arrays.transpose(equal_swaps=False)
-    return [[g.names[n] for n in layer] for layer in arrays.order()]
+    name = g.names.__getitem__
+    return [list(map(name, layer)) for layer in arrays.order()]
