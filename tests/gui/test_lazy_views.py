@@ -6,17 +6,12 @@ as the first thing done, and the start really leaves them (and their libraries) 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
 from sa2030_desktop.gui.view_tabs import LazyView
 from tests.gui.test_declared_features import MENUS, _listing, _plain, _quit_key
+from tests.support.qt import start_in_child
 
-ROOT = Path(__file__).resolve().parents[2]
 LAZY = {"graph": "page", "timeline": "view", "rounds": "page"}
 
 
@@ -152,18 +147,7 @@ def test_the_start_on_the_demo_leaves_out_what_it_does_not_show(tmp_path):
 
     path = tmp_path / "demo.sa2030"
     create_portfolio(path, demo=True).close()
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(ROOT),
-        "QT_QPA_PLATFORM": "offscreen",
-        "SA2030_DATA_DIR": str(tmp_path / "daten"),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "einstellungen"),
-    }
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(path)], env=env, cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    shown = start_in_child(_CHILD, path, tmp_path)
     assert shown["visible"] and shown["rows"] == 50 and shown["tab"] == "Ziele"
     loaded = [m for m in DEFERRED if m in shown["modules"]]
     assert loaded == []

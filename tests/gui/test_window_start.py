@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from sa2030_desktop.services.portfolio import create_portfolio
+from tests.support.qt import start_in_child
 from tests.support.safety import damage_page, sha256
 from tests.support.schemas import file_at_revision
 
-ROOT = Path(__file__).resolve().parents[2]
 SCREEN = {"screens": [{"name": "office", "x": 0, "y": 0, "width": 1920, "height": 1080,
                        "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}  # fmt: skip
 
@@ -87,18 +85,7 @@ def test_the_start_shows_the_files_goals_first_and_the_first_edit_lands_in_the_f
     in_file = _titles(path)
     screen = tmp_path / "screen.json"  # the office screen, as benchmarks/startup.py starts it
     screen.write_text(json.dumps(SCREEN), encoding="utf-8")
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(ROOT),
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-        "SA2030_DATA_DIR": str(tmp_path / "daten"),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "einstellungen"),
-    }
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(path)], env=env, cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = start_in_child(_CHILD, path, tmp_path, f"offscreen:configfile={screen}")
     first = seen["first"]  # SQLAlchemy came only after the window showed the file's goals
     assert first["visible"] and first["rows"] == 50
     assert sorted(first["shown"]) == sorted(in_file.values())

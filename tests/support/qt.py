@@ -4,7 +4,11 @@ conftest.py imports them."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -42,3 +46,21 @@ def window_on(qtbot, store):
     finally:
         win.close()
         bridge.close()
+
+
+def start_in_child(child: str, path: Path, folder: Path, platform: str = "offscreen") -> dict:
+    """Run `child` (Python code given the portfolio path) as a fresh process with a user's
+    environment of its own below `folder` (data, home, settings) and return the JSON of its
+    last line – the real start of `sa2030 FILE`, without this test process's imports."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+        "QT_QPA_PLATFORM": platform,
+        "SA2030_DATA_DIR": str(folder / "daten"),
+        "HOME": str(folder),
+        "XDG_CONFIG_HOME": str(folder / "einstellungen"),
+    }
+    done = subprocess.run([sys.executable, "-c", child, str(path)], env=env, cwd=folder,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
