@@ -62,3 +62,31 @@ def test_no_module_is_longer_than_400_lines():
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
     }
     assert long == {}, f"Module über 400 Zeilen: {long}"
+
+
+# what would let a domain module touch the file system or the operating system
+_SYSTEM_MODULES = {"os", "pathlib", "shutil", "tempfile", "glob", "io", "sqlite3", "subprocess"}
+
+
+def test_the_domain_touches_no_files():
+    """ARCHITECTURE.md: domain/ is pure Python – no Qt, no SQL, no files. A fact the layers
+    above need from the operating system (a read-only disk) lives in infrastructure/."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "sa2030_desktop" / "domain").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "open":
+                names = ["open()"]
+            else:
+                continue
+            offenders += [
+                f"{path.relative_to(ROOT)}:{node.lineno}: {name}"
+                for name in names
+                if name == "open()" or name.split(".")[0] in _SYSTEM_MODULES
+            ]
+    assert offenders == [], "Dateizugriff im Fachkern:\n" + "\n".join(offenders)

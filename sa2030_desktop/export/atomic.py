@@ -24,9 +24,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sa2030_desktop.domain.disks import on_readonly_disk
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.tasks import Cancelled
+from sa2030_desktop.infrastructure.disks import on_readonly_disk
 
 OWNER_ONLY, OWNER_ONLY_FOLDER = 0o600, 0o700
 NAME_MAX = 255  # bytes of one path component on every file system we write to

@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sa2030_desktop.domain.disks import on_readonly_disk
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.domain.model import Change, Portfolio
+from sa2030_desktop.infrastructure.disks import on_readonly_disk
 from sa2030_desktop.persistence import file_reader, locking, package_guard, repository
 from sa2030_desktop.persistence.fileformat import (
     check_before_open,

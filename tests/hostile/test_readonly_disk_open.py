@@ -2,7 +2,7 @@
 the refusal names the disk – „liegt auf einem schreibgeschützten Datenträger“ – not
 „ist schreibgeschützt geöffnet“, which the user never asked for. The file is opened read-only
 on its own (nothing can be written beside it), so the refusal comes from the store's write;
-it asks the file system's read-only flag (domain/disks.py, as every writer does)."""
+it asks the file system's read-only flag (infrastructure/disks.py, as every writer does)."""
 
 from __future__ import annotations
 

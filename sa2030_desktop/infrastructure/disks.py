@@ -1,7 +1,8 @@
 """Whether a folder lies on a read-only disk – one rule for every writer (export/atomic.py) and
 for the portfolio file opened to be changed (persistence/store.py), which may not import each
-other: os.access() says only „no“ for both a read-only disk (EROFS) and missing rights
-(EACCES); the file system's flag tells them apart."""
+other (and the domain asks no file system, ARCHITECTURE.md): os.access() says only „no“ for
+both a read-only disk (EROFS) and missing rights (EACCES); the file system's flag tells them
+apart."""
 
 from __future__ import annotations
 
