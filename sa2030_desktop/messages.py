@@ -67,6 +67,7 @@ MESSAGES = {
     "folder_missing": "Den Ordner „{path}“ gibt es nicht.",
     "migration_failed": "Die Datei „{path}“ konnte nicht auf das aktuelle Format gebracht werden ({detail}). Sie blieb unverändert.",
     "needs_migration_readonly": "„{path}“ hat ein älteres Dateiformat, das erst beim Öffnen zum Bearbeiten umgestellt wird; nur zum Lesen (wie hier) geht das nicht. Bitte die Datei einmal in der Anwendung öffnen – sie wird dabei vorher gesichert – oder, wenn sie schreibgeschützt ist, eine beschreibbare Kopie verwenden.",
+    "needs_migration_readonly_disk": "„{path}“ liegt auf einem schreibgeschützten Datenträger und hat ein älteres Dateiformat, das vor dem Öffnen umgestellt werden muss; das geht dort nicht, auch nicht zum Lesen. Es wurde nichts geschrieben. Bitte die Datei auf einen beschreibbaren Datenträger kopieren und dort öffnen – sie wird dabei umgestellt und vorher gesichert.",
     "readonly": "„{path}“ ist schreibgeschützt geöffnet; Änderungen sind nicht möglich.",
     "readonly_disk": "„{path}“ liegt auf einem schreibgeschützten Datenträger; Änderungen sind nicht möglich, es wurde nichts geschrieben. Eine bearbeitbare Kopie auf einem anderen Datenträger legen „Datei > Kopie speichern unter…“ bzw. „sa2030 copy“ an.",
     "target_is_directory": "„{path}“ ist ein Ordner; bitte einen Dateinamen angeben.",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sa2030_desktop.domain.errors import FileRefusedError
+from sa2030_desktop.infrastructure.disks import on_readonly_disk
 
 APPLICATION_ID = 0x53413330  # "SA30"
 SCHEMA_VERSION = 6  # PRAGMA user_version; raised with every migration
@@ -128,7 +129,8 @@ def check_before_open(path: Path, readonly: bool) -> tuple[bool, bool]:
     """Every check an existing file passes before it is opened, without writing a byte:
     ours, whole, not from a newer version. Returns (read-only – asked for, or the file or its
     folder is not writable –, needs migration); an older file opened read-only is refused,
-    because only an open for writing migrates (with a backup first)."""
+    because only an open for writing migrates (with a backup first) – on a read-only disk
+    named as such, since opening it for changes cannot help there."""
     header = read_header(path)
     quick_check(path)
     if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
@@ -137,7 +139,9 @@ def check_before_open(path: Path, readonly: bool) -> tuple[bool, bool]:
         header.user_version < SCHEMA_VERSION or current_revision(path) != HEAD_REVISION
     )
     if needs_migration and readonly:
-        raise FileRefusedError("needs_migration_readonly", str(path))
+        disk = on_readonly_disk(path.parent)
+        code = "needs_migration_readonly_disk" if disk else "needs_migration_readonly"
+        raise FileRefusedError(code, str(path))
     return readonly, needs_migration
 
 

@@ -67,3 +67,51 @@ def test_a_file_opened_read_only_on_a_writable_disk_still_says_so(demo):
         store.close()
     assert info.value.code == "readonly"
     assert "ist schreibgeschützt geöffnet" in format_error(info.value)
+
+
+OLDER_ON_READONLY_DISK = (
+    "liegt auf einem schreibgeschützten Datenträger und hat ein älteres Dateiformat"
+)
+
+
+@pytest.fixture
+def older_on_readonly_disk(readonly_bind):  # noqa: F811
+    """A portfolio of an earlier schema (needs migration) seen through a read-only bind mount."""
+    from tests.support.schemas import file_at_revision
+
+    folder, view = readonly_bind
+    file_at_revision(folder / "alt.sa2030", "0004")
+    return folder, view / "alt.sa2030"
+
+
+def test_an_older_file_on_a_read_only_disk_names_the_disk_not_the_migration(
+    cli, demo, older_on_readonly_disk, tmp_path
+):
+    """Opened for changes (import) or to read (stats), an older file on a read-only disk cannot
+    be migrated: the refusal says so – not „Bitte die Datei einmal in der Anwendung öffnen“,
+    which cannot help there – and nothing is written (no backup, no -wal, no lock)."""
+    folder, path = older_on_readonly_disk
+    source = tmp_path / "quelle.json"
+    assert cli("export", demo, source)[0] == 0
+    before, files = sha256(path), sorted(p.name for p in folder.iterdir())
+    for args in (("import", path, source), ("stats", path), ("check", path)):
+        err = _refused(cli, *args)
+        assert f"„{path}“ {OLDER_ON_READONLY_DISK}" in err, err
+        assert "einmal in der Anwendung öffnen" not in err
+        assert "auf einen beschreibbaren Datenträger kopieren" in err
+    assert sha256(path) == before
+    assert sorted(p.name for p in folder.iterdir()) == files
+
+
+def test_the_window_shows_the_read_only_disk_for_an_older_file(qtbot, older_on_readonly_disk):
+    """Datei > Öffnen and the start (gui/safety/opening.py) show the same refusal."""
+    from sa2030_desktop.domain.errors import FileRefusedError
+    from sa2030_desktop.gui.safety.opening import open_interactively
+    from sa2030_desktop.messages import format_error
+
+    _, path = older_on_readonly_disk
+    asked = []
+    with pytest.raises(FileRefusedError) as info:
+        open_interactively(None, path, ask=lambda *a: asked.append(a) or "cancel")
+    assert asked == []  # nothing offered that could not work
+    assert format_error(info.value).startswith(f"„{path}“ {OLDER_ON_READONLY_DISK}")
