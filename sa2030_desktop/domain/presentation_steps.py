@@ -23,6 +23,7 @@ from sa2030_desktop.domain.selection import natural_key
 Measure = Callable[[str, bool], float]  # text, bold → width in scene units
 MAX_TITLE_LINES = 3
 MAX_COLUMNS = 6  # per section; more columns than this are never readable on one screen
+STACKED = ("stacked",)  # an edge's `via` in a part whose sections are stacked as bands
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class StepPart:
     height: float = 0.0
     columns: tuple[int, int, int] = (1, 1, 1)  # before, step, after
     neighbours: list[str] = field(default_factory=list)
+    stacked: bool = False  # sections one above the other (wide boxes), not side by side
 
 
 def title_lines(title: str, chars: int) -> list[str]:
@@ -137,9 +139,25 @@ def _grid_size(sections, columns, m: StepMetrics) -> tuple[float, float]:
     return width, rows * pitch - m.row_gap + 2 * m.margin
 
 
+def _stacked_size(sections, columns: int, m: StepMetrics) -> tuple[float, float]:
+    """Sections as bands one above the other, each in rows of `columns` equal columns."""
+    boxes = [n for sec in sections for n in sec]
+    pitch = max(n.height for n in boxes) + m.row_gap
+    colw = max(n.width for n in boxes)
+    used = [sec for sec in sections if sec]
+    rows = sum(-(-len(sec) // columns) for sec in used)
+    width = columns * colw + (columns - 1) * m.col_gap + 2 * m.margin
+    height = rows * pitch - m.row_gap + (len(used) - 1) * (m.section_gap - m.row_gap)
+    return width, height + 2 * m.margin
+
+
 def best_grid(sections, screen: tuple[float, float], m: StepMetrics):
     """Column counts (before, step, after) that show the sections largest on this screen
-    (width, height in pixels); returns (zoom, columns, width, height)."""
+    (width, height in pixels); returns (zoom, columns, width, height, stacked).
+
+    Side by side first; long titles make boxes so wide that three sections side by side do
+    not fit a screen at a readable size, so the sections may also be stacked as bands (what a
+    step needs above, the step, who needs it below) sharing one column count."""
     best = None
     ranges = [range(1, min(len(sec), MAX_COLUMNS) + 1) if sec else (1,) for sec in sections]
     for cb in ranges[0]:
@@ -148,7 +166,14 @@ def best_grid(sections, screen: tuple[float, float], m: StepMetrics):
                 width, height = _grid_size(sections, (cb, cs, ca), m)
                 zoom = min(screen[0] / width, screen[1] / height)
                 if best is None or zoom > best[0] + 1e-9:
-                    best = (zoom, (cb, cs, ca), width, height)
+                    best = (zoom, (cb, cs, ca), width, height, False)
+    widest = max((len(sec) for sec in sections), default=1)
+    if sum(1 for sec in sections if sec) > 1:
+        for c in range(1, min(widest, MAX_COLUMNS) + 1):
+            width, height = _stacked_size(sections, c, m)
+            zoom = min(screen[0] / width, screen[1] / height)
+            if zoom > best[0] * 1.05:  # side by side reads more naturally: stack for a gain
+                best = (zoom, (c, c, c), width, height, True)
     return best
 
 
@@ -237,8 +262,11 @@ def _share_out(work, keys, before, after, m, screen, readable_zoom, own_lane) ->
 
 def _place(work: GraphModel, goals, before, after, m: StepMetrics, screen, own_lane) -> StepPart:
     sections = [[work.nodes[k] for k in sec] for sec in (before, goals, after)]
-    _zoom, columns, width, height = best_grid(sections, screen, m)
+    _zoom, columns, width, height, stacked = best_grid(sections, screen, m)
     pitch = max(n.height for sec in sections for n in sec) + m.row_gap
+    if stacked:
+        nodes = _place_stacked(sections, columns[0], pitch, goals, own_lane, m)
+        return _part(work, nodes, goals, before, after, (width, height, columns, True))
     rows = max(-(-len(sec) // c) for sec, c in zip(sections, columns, strict=True) if sec)
     nodes: dict[str, GraphNode] = {}
     x = m.margin
@@ -250,30 +278,63 @@ def _place(work: GraphModel, goals, before, after, m: StepMetrics, screen, own_l
         top = m.margin + (rows - sec_rows) * pitch / 2
         for i, node in enumerate(sec):
             col, row = divmod(i, sec_rows)  # column-major: rows line up with the middle
-            other = node.key not in goals if own_lane is None else node.lane != own_lane
-            placed = dataclasses.replace(node, context=other)
+            placed = dataclasses.replace(node, context=_is_context(node, goals, own_lane))
             placed.height = pitch - m.row_gap  # one height per part: rows and gaps align
             placed.x = x + col * (colw + m.col_gap) + colw / 2
             placed.y = top + row * pitch + (pitch - m.row_gap) / 2
             nodes[node.id] = placed
         x += c * colw + (c - 1) * m.col_gap + m.section_gap
+    return _part(work, nodes, goals, before, after, (width, height, columns, False))
+
+
+def _is_context(node: GraphNode, goals, own_lane) -> bool:
+    return node.key not in goals if own_lane is None else node.lane != own_lane
+
+
+def _place_stacked(sections, columns, pitch, goals, own_lane, m) -> dict[str, GraphNode]:
+    """Bands from top to bottom, each in rows of `columns` of one width (the gaps between
+    the columns stay free for the edges that pass rows)."""
+    colw = max(n.width for sec in sections for n in sec)
+    nodes: dict[str, GraphNode] = {}
+    top = m.margin
+    for sec in sections:
+        if not sec:
+            continue
+        for i, node in enumerate(sec):
+            row, col = divmod(i, columns)
+            placed = dataclasses.replace(node, context=_is_context(node, goals, own_lane))
+            placed.height, placed.width = pitch - m.row_gap, colw
+            placed.x = m.margin + col * (colw + m.col_gap) + colw / 2
+            placed.y = top + row * pitch + (pitch - m.row_gap) / 2
+            nodes[node.id] = placed
+        top += -(-len(sec) // columns) * pitch - m.row_gap + m.section_gap
+    return nodes
+
+
+def _part(work, nodes, goals, before, after, frame) -> StepPart:
+    width, height, columns, stacked = frame
     inside = set(goals)
     edges = [
-        dataclasses.replace(e, dimmed=False, highlighted=False)
+        dataclasses.replace(e, dimmed=False, highlighted=False, via=STACKED if stacked else None)
         for e in work.edges
         if e.source in nodes and e.target in nodes and (e.source in inside or e.target in inside)
     ]
     part = GraphModel(nodes, edges, [], goals=set(nodes))
-    return StepPart(part, list(goals), width, height, columns, [*before, *after])
+    return StepPart(part, list(goals), width, height, columns, [*before, *after], stacked)
 
 
-def step_route(a: GraphNode, b: GraphNode, _via=None) -> list[tuple[float, float]]:
+def step_route(a: GraphNode, b: GraphNode, via=None) -> list[tuple[float, float]]:
     """Cubic Bézier points from a to b in a step picture (boxes of a part are equally tall).
 
     Neighbouring columns: one curve from side to side. Further apart: the edge runs in the gap
     between two rows, so it never passes behind a box of a column in between (it would seem to
-    start there). Inside one column: out of a's right side and into b's right side."""
+    start there). Inside one column: out of a's right side and into b's right side. Stacked
+    bands (`via` is STACKED): from the bottom of one box into the top of a box below."""
     m = StepMetrics()
+    if via == STACKED:
+        stacked = _stacked_route(a, b, m)
+        if stacked is not None:
+            return stacked
     if abs(a.x - b.x) < (a.width + b.width) / 4:  # the same column
         sx, ex = a.x + a.width / 2, b.x + b.width / 2
         bulge = max(sx, ex) + m.col_gap * 0.8
@@ -300,3 +361,21 @@ def step_route(a: GraphNode, b: GraphNode, _via=None) -> list[tuple[float, float
         (ex - m.col_gap / 2, b.y),
         (ex, b.y),
     ]
+
+
+def _stacked_route(a: GraphNode, b: GraphNode, m: StepMetrics):
+    """Bands: from the bottom of a box into the top of the box in the next row; past rows in
+    between, down the column gap beside a (through a box, an edge would seem to start there)
+    and along the row gap above b into its top. None: the two are in one row."""
+    between = abs(b.y - a.y) - (a.height + b.height) / 2
+    if between < 0:
+        return None
+    down = 1 if b.y > a.y else -1
+    sy, ey = a.y + down * a.height / 2, b.y - down * b.height / 2
+    if between < min(a.height, b.height):  # the next row: straight down (or up)
+        dy = down * max(m.section_gap / 2, abs(ey - sy) / 2)
+        return [(a.x, sy), (a.x, sy + dy), (b.x, ey - dy), (b.x, ey)]
+    side = 1 if b.x >= a.x else -1
+    sx = a.x + side * a.width / 2
+    gap_x, gap_y = sx + side * m.col_gap / 2, ey - down * m.row_gap / 2
+    return [(sx, a.y), (gap_x, a.y), (gap_x, a.y), (gap_x, gap_y), (gap_x, gap_y), (b.x, gap_y), (b.x, ey)]  # fmt: skip
