@@ -24,7 +24,7 @@ def _compile() -> None:
 
         from sa2030_desktop.domain import graph_kernels as kernels
 
-        trial = kernels.Compiled([[], [0]], [[1], []], [0, 0], [[0], [1]])
+        trial = kernels.Compiled.of([[], [0]], [[1], []], [0, 0], [[0], [1]])
         trial.sweep(downward=True, reverse=False)
         trial.transpose(equal_swaps=True)
         trial.crossings()

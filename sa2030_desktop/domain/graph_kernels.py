@@ -14,7 +14,7 @@ import numpy as np
 from numba import njit
 
 from sa2030_desktop.domain import graph_simplex
-from sa2030_desktop.domain.graph_mincross import MAX_ROUNDS, Arrays, _csr
+from sa2030_desktop.domain.graph_mincross import MAX_ROUNDS, Arrays
 
 network_simplex = njit(cache=True)(graph_simplex.network_simplex)
 
@@ -231,17 +231,16 @@ def _before(x, y, movers, median, bary, lane, nodes, reverse):  # pragma: no cov
 class Compiled(Arrays):
     """Arrays with the three steps compiled: the same interface for graph_order's loop."""
 
-    def __init__(self, up: list[list[int]], down: list[list[int]], lane: list[int],
-                 layers: list[list[int]]) -> None:  # fmt: skip
+    def __init__(self, ptr: np.ndarray, flat: np.ndarray, lane: np.ndarray, start: np.ndarray,
+                 at: np.ndarray) -> None:  # fmt: skip
         # only what the compiled steps read (Arrays also prepares its numpy transpose)
         self.size = len(lane)
-        self.ptr, self.flat, self.degree = _csr(up + down)
-        self.lane = np.asarray(lane, dtype=np.int64)
-        self.start = np.zeros(len(layers) + 1, dtype=np.int64)
-        np.cumsum([len(layer) for layer in layers], out=self.start[1:])
-        self.slot_layer = np.repeat(np.arange(len(layers)), np.diff(self.start))
+        self.ptr, self.flat, self.lane, self.start = ptr, flat, lane, start
+        self.degree = np.diff(ptr)
+        self.slot_layer = np.repeat(np.arange(len(start) - 1), np.diff(start))
+        self.at = at.copy()
         self.pos = np.zeros(self.size, dtype=np.int64)
-        self.set_order(layers)
+        self.restore(at)
 
     def crossings(self) -> int:
         return int(_crossings(self.at, self.pos, self.start, self.ptr, self.flat, self.size))

@@ -31,22 +31,20 @@ class Arrays:
     `pos` each node's place in its layer; neighbours up and down as one adjacency in which
     node n's upper neighbours are row n and its lower ones row n + size."""
 
-    def __init__(self, up: list[list[int]], down: list[list[int]], lane: list[int],
-                 layers: list[list[int]]) -> None:  # fmt: skip
-        self.size = len(lane)
-        self.ptr, self.flat, self.degree = _csr(up + down)
-        self.lane = np.asarray(lane, dtype=np.int64)
-        sizes = [len(layer) for layer in layers]
-        self.start = np.zeros(len(layers) + 1, dtype=np.int64)
-        np.cumsum(sizes, out=self.start[1:])
-        self.slot_layer = np.repeat(np.arange(len(layers)), sizes)
-        node_layer = np.zeros(self.size, dtype=np.int64)
-        for i, layer in enumerate(layers):
-            node_layer[layer] = i
-        self.at = np.zeros(self.size, dtype=np.int64)
-        self.pos = np.zeros(self.size, dtype=np.int64)
-        self.set_order(layers)
-        slot = np.arange(self.size - 1)
+    def __init__(self, ptr: np.ndarray, flat: np.ndarray, lane: np.ndarray, start: np.ndarray,
+                 at: np.ndarray) -> None:  # fmt: skip
+        """`ptr`/`flat` as graph_order.Layered builds them, `at` the order to begin with."""
+        self.size = size = len(lane)
+        self.ptr, self.flat, self.lane, self.start = ptr, flat, lane, start
+        self.degree = np.diff(ptr)
+        sizes = np.diff(start)
+        self.slot_layer = np.repeat(np.arange(len(sizes)), sizes)
+        self.at = at.copy()
+        self.pos = np.zeros(size, dtype=np.int64)
+        self.restore(at)
+        node_layer = np.zeros(size, dtype=np.int64)
+        node_layer[at] = self.slot_layer
+        slot = np.arange(size - 1)
         layer_of = self.slot_layer
         same = layer_of[:-1] == layer_of[1:]
         place = slot - self.start[layer_of[:-1]]
@@ -57,11 +55,20 @@ class Arrays:
             for pp in (0, 1)
         ]
         self.steps = [s for s in self.steps if len(s)]
-        tails = [n for n in range(self.size) for _ in down[n]]
-        self.seg_tail = np.asarray(tails, dtype=np.int64)
-        self.seg_head = self.flat[self.ptr[self.size] :]
-        self.seg_layer = node_layer[self.seg_tail] if len(tails) else self.seg_tail
-        self.bits = max(1, int(max(sizes, default=1)).bit_length())
+        self.seg_tail = np.repeat(np.arange(size), self.degree[size:])
+        self.seg_head = self.flat[self.ptr[size] :]
+        self.seg_layer = node_layer[self.seg_tail]
+        self.bits = max(1, int(sizes.max(initial=1)).bit_length())
+
+    @classmethod
+    def of(cls, up: list[list[int]], down: list[list[int]], lane: list[int],
+           layers: list[list[int]]):  # fmt: skip
+        """From neighbour lists and layers of node numbers (tests, the warm-up's trial)."""
+        ptr, flat, _degree = _csr(up + down)
+        start = np.zeros(len(layers) + 1, dtype=np.int64)
+        np.cumsum([len(layer) for layer in layers], out=start[1:])
+        at = np.fromiter(chain.from_iterable(layers), dtype=np.int64, count=int(start[-1]))
+        return cls(ptr, flat, np.asarray(lane, dtype=np.int64), start, at)
 
     def set_order(self, layers: list[list[int]]) -> None:
         self.at = np.fromiter((n for layer in layers for n in layer), np.int64, self.size)

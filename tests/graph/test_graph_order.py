@@ -79,15 +79,15 @@ def test_array_count_and_transpose_agree_with_brute_force(seed):
     edges = list({(rnd.choice(layers[i]), rnd.choice(layers[rnd.randint(i + 1, 4)]))
                   for i in range(4) for _ in range(8)})  # fmt: skip
     g = Layered(layers, edges, {n: 0 for layer in layers for n in layer})
-    arrays = Arrays(g.up, g.down, g.lane, g.layers)
+    arrays = Arrays(g.ptr, g.flat, g.lane, g.start, g.at)
     for _ in range(3):
         order = [rnd.sample(layer, len(layer)) for layer in g.layers]
         arrays.set_order(order)
-        named = [[g.names[n] for n in layer] for layer in order]
+        named = [[g.name(n) for n in layer] for layer in order]
         before = arrays.crossings()
         assert before == _crossings(named, edges)
         arrays.transpose(equal_swaps=False)
-        after = [[g.names[n] for n in layer] for layer in arrays.order()]
+        after = [[g.name(n) for n in layer] for layer in arrays.order()]
         assert arrays.crossings() == _crossings(after, edges) <= before
         assert [sorted(map(str, x)) for x in after] == [sorted(map(str, x)) for x in named]
 
@@ -130,14 +130,14 @@ def test_compiled_steps_give_the_numpy_steps_orders_and_the_brute_force_count(la
         layers, edges, lane = _random_layered(rnd, lanes)
         g = Layered(layers, edges, lane)
         plain, fast = (
-            Arrays(g.up, g.down, g.lane, g.layers),
-            compiled(g.up, g.down, g.lane, g.layers),
+            Arrays(g.ptr, g.flat, g.lane, g.start, g.at),
+            compiled(g.ptr, g.flat, g.lane, g.start, g.at),
         )
         start = [sorted(rnd.sample(x, len(x)), key=lambda n: g.lane[n]) for x in g.layers]
         plain.set_order(start)
         fast.set_order(start)
         for it in range(8):
-            named = [[g.names[n] for n in layer] for layer in fast.order()]
+            named = [[g.name(n) for n in layer] for layer in fast.order()]
             assert fast.crossings() == plain.crossings() == _crossings(named, edges)
             reverse = it % 4 < 2
             plain.sweep(downward=it % 2 == 0, reverse=reverse)
@@ -146,9 +146,7 @@ def test_compiled_steps_give_the_numpy_steps_orders_and_the_brute_force_count(la
             plain.transpose(equal_swaps=not reverse)
             fast.transpose(equal_swaps=not reverse)
             assert fast.order() == plain.order()
-            assert [fast.pos[n] for n in range(len(g.names))] == [
-                plain.pos[n] for n in range(len(g.names))
-            ]
+            assert [fast.pos[n] for n in range(g.size)] == [plain.pos[n] for n in range(g.size)]
 
 
 def test_order_layers_is_the_same_with_and_without_numba(monkeypatch):
