@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import NoReturn
 
+from sa2030_desktop.domain.codes import StoredCodes
 from sa2030_desktop.domain.dates import parse_date
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Status
@@ -233,27 +234,20 @@ _CODE_ARGS = (("category", "categories"), ("theme", "themes"), ("ministry", "min
 
 
 def match_case(args: argparse.Namespace, store, names=_CODE_ARGS) -> None:
-    """A code typed in another case (mid, tf09, z05) means the one stored code it matches –
-    ministries are written in mixed case (MID, StK); an unknown or ambiguous one stays as
-    typed and is refused by name later. `names`: (argument, portfolio section) pairs; an
-    argument may hold one code or a list of them."""
+    """A code typed in another case (mid, tf09, z05) means the one stored code it matches
+    (the rule of domain/codes.py, as for imports and the window); an unknown or ambiguous one
+    stays as typed and is refused by name later. `names`: (argument, portfolio section)
+    pairs; an argument may hold one code or a list of them."""
     given = [(name, section) for name, section in names if getattr(args, name, None)]
     if not given:
         return
     portfolio = store.snapshot()
-
-    def stored(value: str, known) -> str:
-        if value in known:
-            return value
-        same = [code for code in known if code.casefold() == value.casefold()]
-        return same[0] if len(same) == 1 else value
-
     for name, section in given:
-        value, known = getattr(args, name), getattr(portfolio, section)
+        value, stored = getattr(args, name), StoredCodes(getattr(portfolio, section))
         if isinstance(value, list):
-            setattr(args, name, [stored(str(v), known) for v in value])
+            setattr(args, name, [stored(str(v)) for v in value])
         else:
-            setattr(args, name, stored(str(value), known))
+            setattr(args, name, stored(str(value)))
 
 
 def _open_reading(args: argparse.Namespace, snapshot_only: bool):

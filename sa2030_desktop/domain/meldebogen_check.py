@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sa2030_desktop.domain import meldebogen as mb
+from sa2030_desktop.domain.codes import StoredCodes
 from sa2030_desktop.domain.dates import parse_date, parse_number
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.domain.model import Portfolio, Status
@@ -128,6 +129,9 @@ class FormCheck:
         self.file, self.as_of = file, as_of
         self.issues: list[Issue] = []
         self.answers: dict[str, GoalAnswer] = {}
+        # `z05` typed in a key cell means Z05 (domain/codes.py), as in every import
+        self.codes = {"goal": StoredCodes(portfolio.goals),
+                      "milestone": StoredCodes(portfolio.milestones)}  # fmt: skip
 
     def issue(self, code: str, sheet: str, row: int | None, column: str = "", **data) -> None:
         place: dict[str, object] = {"file": self.file, "sheet": sheet}
@@ -179,6 +183,8 @@ class FormCheck:
         for c, col in enumerate(columns):
             read, before = cells[c], texts[c]
             if not col.input:
+                if col.field in self.codes and self.codes[col.field](mb.canon(read)) == before:
+                    continue  # the same key in another case
                 if not _same(col.kind, read, before):
                     self.issue("form_locked_changed", name, number, column_name(columns, c),
                                old=before or "(leer)", new=mb.canon(read) or "(leer)")  # fmt: skip
@@ -239,6 +245,7 @@ class FormCheck:
                    seen: dict[str, int]) -> None:  # fmt: skip
         """A row below the prefill: only a milestone or indicator of this form's goals."""
         key = mb.canon(values[0])
+        key = self.codes["milestone" if name == mb.SHEET_MILESTONES else "goal"](key)
         goals = set(self.prefill.lines[mb.SHEET_GOALS][n][0]
                     for n in self.prefill.lines[mb.SHEET_GOALS])  # fmt: skip
         col0 = column_name(columns, 0)
@@ -250,7 +257,7 @@ class FormCheck:
             return
         if name == mb.SHEET_MILESTONES:
             ms = self.portfolio.milestones.get(key)
-            goal = mb.canon(values[1])
+            goal = self.codes["goal"](mb.canon(values[1]))
             if ms is None:
                 self.issue("form_unknown_milestone", name, number, col0, value=key or "(leer)")
             elif ms.goal not in goals:

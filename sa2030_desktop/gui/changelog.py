@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sa2030_desktop.domain.codes import StoredCodes
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.grammar import count_de
 from sa2030_desktop.domain.model import Change, Status
@@ -251,6 +252,8 @@ class ChangeLogWidget(QWidget):
 
     def filters(self) -> dict:
         key = self.goal_key if self.fixed_goal else self.goal_edit.text().strip()
+        if key and not self.fixed_goal:  # `z05` typed means Z05 (domain/codes.py)
+            key = StoredCodes(self.bridge.snapshot().goals)(key)
         since = from_qdate(self.since_edit.date()) if self.since_check.isChecked() else None
         return {
             "key": key or None,

@@ -13,6 +13,7 @@ from sa2030_desktop.domain.validate import validate
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet
 from sa2030_desktop.services.bundle import Bundle, merged_portfolio
+from sa2030_desktop.services.bundle_codes import match_codes
 from sa2030_desktop.services.operations.milestones import forecast_refusals
 
 
@@ -49,6 +50,7 @@ FORECAST_FINDINGS = {
 
 def _check(store: Store, bundle: Bundle):
     current = store.snapshot()
+    match_codes(current, bundle)  # `mid` in a cell means MID (domain/codes.py)
     merged, places, dup_issues = merged_portfolio(current, bundle)
 
     def place_of(entity: str, key: str) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sa2030_desktop.domain.codes import StoredCodes
 from sa2030_desktop.domain.dates import number_exact_de, parse_number
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.domain.model import Indicator, IndicatorValue, Portfolio
@@ -74,6 +75,7 @@ class ValueRows:
         if not self.present:
             return
         defined = {(rec.obj.goal, rec.obj.name): rec for rec in bundle.indicators}
+        self._match_goals({goal for goal, _ in defined})
         for key, rec in defined.items():
             rec.obj.values = sorted(self.series.get(key, []), key=lambda v: v.date)
             rec.fields = rec.fields | {"values"}
@@ -88,14 +90,25 @@ class ValueRows:
             places = {k: self.places[k] for k in only_values}
             bundle.must_exist.append(lambda current: _unknown(current, places))
 
+    def _match_goals(self, defined: set[str]) -> None:
+        """`z02` in Messwerte means the Z02 of Indikatoren (domain/codes.py): one series."""
+        goal_of = StoredCodes(defined)
+        series: dict[tuple[str, str], list[IndicatorValue]] = {}
+        for (goal, name), values in self.series.items():
+            key = (goal_of(goal), name)
+            series.setdefault(key, []).extend(values)
+            self.places.setdefault(key, self.places[(goal, name)])
+        self.series = series
+
 
 def _unknown(current: Portfolio, places: dict[tuple[str, str], dict]) -> list[Issue]:
     """Values of an indicator the portfolio does not have (and the file does not define)."""
     known = {(i.goal, i.name) for i in current.indicators}
+    goal_of = StoredCodes(current.goals)
     return [
         Issue("unknown_indicator", {**place, "column": "indikator"}, {"key": goal, "value": name})
         for (goal, name), place in places.items()
-        if (goal, name) not in known
+        if (goal_of(goal), name) not in known
     ]  # fmt: skip
 
 
