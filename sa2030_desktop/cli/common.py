@@ -158,12 +158,17 @@ class DataOption(argparse.Action):
         self.convert, self.append = convert, append
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
-        try:
-            value = self.convert(values, option_string or self.dest)
+        option = option_string or self.dest
+        try:  # nargs="+": several values after one option (whatif --set A=D B=D)
+            if isinstance(values, list):
+                value = [self.convert(v, option) for v in values]
+            else:
+                value = self.convert(values, option)
         except argparse.ArgumentTypeError as exc:
             raise argparse.ArgumentError(self, str(exc)) from None
         if self.append:
-            value = [*(getattr(namespace, self.dest, None) or []), value]
+            given = value if isinstance(values, list) else [value]
+            value = [*(getattr(namespace, self.dest, None) or []), *given]
         setattr(namespace, self.dest, value)
 
 

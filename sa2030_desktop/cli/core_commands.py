@@ -19,10 +19,12 @@ from sa2030_desktop.cli.common import (
     add_round,
     dated_value,
     file_command,
+    match_case,
     open_reading,
     print_json,
     reading_selection,
 )
+from sa2030_desktop.domain.codes import StoredCodes
 from sa2030_desktop.domain.dates import days_de, de_short
 from sa2030_desktop.domain.grammar import count_de, deps_de, goals_de
 from sa2030_desktop.domain.model import STATUS_LABELS, Status
@@ -70,15 +72,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         convert=dated_value,
         append=True,
         required=True,
+        nargs="+",
         metavar="MEILENSTEIN=DATUM",
-        help="angenommene Prognose eines Meilensteins (mehrmals möglich)",
+        help="angenommene Prognosen von Meilensteinen (mehrere nacheinander oder --set mehrmals)",
     )
     add_as_of(p)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("ministry", help="Ressorts umbenennen oder zusammenlegen")
-    msub = p.add_subparsers(dest="ministry_cmd", required=True, metavar="rename")
-    r = msub.add_parser("rename", help="Umbenennung (mehrere ALT: Zusammenlegung) zum Stichtag")
+    msub = p.add_subparsers(dest="ministry_cmd", required=True, metavar="BEFEHL")
+    r = msub.add_parser(
+        "rename", help="Umbenennung (mehrere bisherige Kürzel: Zusammenlegung) zum Stichtag"
+    )
     r.add_argument("file", metavar="DATEI", help="die Portfoliodatei (.sa2030)")
     r.add_argument(
         "codes",
@@ -261,9 +266,11 @@ def cmd_whatif(args) -> int:
     from sa2030_desktop.domain.whatif import whatif_dict
     from sa2030_desktop.services import portfolio
 
-    changes = dict(args.changes)  # MEILENSTEIN=DATUM, read by the option (dated_value)
     store = portfolio.open_to_read(args.file)
     try:
+        # MEILENSTEIN=DATUM, read by the option (dated_value); z01-m3 means Z01-M3
+        stored = StoredCodes(store.snapshot().milestones)
+        changes = {stored(key): day for key, day in args.changes}
         result = portfolio.what_if(store, changes, args.as_of)
     finally:
         store.close()
@@ -285,9 +292,10 @@ def cmd_rename(args) -> int:
         print("sa2030 ministry rename: Falscher Aufruf: das bisherige und das neue Kürzel "
               "angeben (z. B. MID MDI)", file=sys.stderr)  # fmt: skip
         return 2
-    *old, new = args.codes
     store = portfolio.open_portfolio(args.file)
     try:
+        match_case(args, store, (("codes", "ministries"),))  # mi means MI, as everywhere
+        *old, new = args.codes
         reference.rename_ministry(store, old, new, args.name, args.effective)
     finally:
         store.close()

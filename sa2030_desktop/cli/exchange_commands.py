@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from sa2030_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, add_as_of, print_json
+from sa2030_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    add_as_of,
+    match_case,
+    print_json,
+)
 from sa2030_desktop.domain.grammar import count_de, goals_de
 from sa2030_desktop.messages import (
     ENTITY,
@@ -189,6 +196,7 @@ def cmd_package(args) -> int:
 
     store = open_portfolio(args.file, readonly=True)
     try:
+        match_case(args, store, (("ministry", "ministries"),))  # mid means MID
         own, context = package_goals(store, args.ministry)
         written = export_package(store, args.ministry, Path(args.out))
     finally:

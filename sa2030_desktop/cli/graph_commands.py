@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     mode.add_argument("--dependents", action="store_true", help="mit --focus: abhängige Ziele")
     grp.add_argument("--longest-chain", action="store_true", help="längste Kette hervorheben")
     grp.add_argument("--dpi", type=int, default=150, metavar="DPI", help="Auflösung für PNG")
-    p.add_argument("--json", action="store_true", help="Ergebnis maschinenlesbar ausgeben")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_graph, _parser=p)
 
 
