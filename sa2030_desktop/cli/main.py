@@ -60,6 +60,11 @@ def build_parser(wanted: str | None = None) -> GermanArgumentParser:
         prog="sa2030",
         description="SA2030 Planner – Zielportfolio „Sachsen-Anhalt Digital 2030“. "
         "Ohne Unterbefehl startet die Desktop-Anwendung (sa2030 [DATEI]).",
+        # what scripts rely on (EXCHANGE.md „The sa2030 command“)
+        epilog="Rückgabewert: 0 erledigt, 1 abgelehnt oder ungültige Daten (Meldung auf der "
+        "Fehlerausgabe, mit Datei, Zeile und Schlüssel), 2 falscher Aufruf. Befehle mit --json "
+        "geben ihr Ergebnis maschinenlesbar auf der Standardausgabe aus; --as-of DATUM setzt "
+        "den Stichtag. Hilfe zu einem Befehl: sa2030 BEFEHL --help",
     )
     from sa2030_desktop import __version__
 

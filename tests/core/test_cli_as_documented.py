@@ -92,3 +92,11 @@ def test_ministry_help_names_its_subcommand_like_round_help(capsys):
     assert "DATEI KÜRZEL [KÜRZEL ...]" in out and "ALT" not in out
     code, out, _ = run(capsys, "graph", "--help")
     assert "das Ergebnis maschinenlesbar als JSON auf der Standardausgabe" in _flat(out)
+
+
+def test_top_level_help_says_the_exit_statuses_scripts_rely_on(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    text = _flat(out)
+    assert "Rückgabewert: 0 erledigt, 1 abgelehnt oder ungültige Daten" in text
+    assert "2 falscher Aufruf" in text and "sa2030 BEFEHL --help" in text
