@@ -147,6 +147,16 @@ class PresentationWindow(QWidget):
         self._parts_key = None
         self._show()
 
+    def _device_ratio(self) -> float:
+        """Device pixels per logical pixel (2 at 200 % scaling). Readable from the back of the
+        room is a share of the projected picture, which has the projector's pixels whatever
+        the laptop's scaling: 18 pt are measured in device pixels, so that 200 % scaling on a
+        1920 × 1080 projector shows the steps as 100 % does, not in twice as many parts."""
+        return max(1.0, self.view.devicePixelRatioF())
+
+    def _readable_zoom(self) -> float:
+        return READABLE_ZOOM / self._device_ratio()
+
     def _screen(self) -> tuple[float, float]:
         port = self.view.viewport()
         if port.width() >= 200 and port.height() >= 150:
@@ -165,11 +175,11 @@ class PresentationWindow(QWidget):
             chain = chain_of(self.page.bridge.snapshot(), self.focus_key) & set(self.whole.nodes)
             goals = steps.step_goals(self.whole, chain)
             self.parts = steps.plan_goals(
-                self.whole, goals, screen, READABLE_ZOOM, measure, neighbours=False
+                self.whole, goals, screen, self._readable_zoom(), measure, neighbours=False
             )
         else:
             lane = self.groups[self.step_index]
-            self.parts = steps.plan_step(self.whole, lane, screen, READABLE_ZOOM, measure)
+            self.parts = steps.plan_step(self.whole, lane, screen, self._readable_zoom(), measure)
 
     def _show(self) -> None:
         """Lay out and frame what the current step shows; the legend names step and part."""
@@ -230,7 +240,11 @@ class PresentationWindow(QWidget):
         port = self.view.viewport()
         if rect.isEmpty() or port.width() < 50:
             return
-        zoom = min(port.width() / rect.width(), port.height() / rect.height(), max_zoom)
+        zoom = min(
+            port.width() / rect.width(),
+            port.height() / rect.height(),
+            max_zoom / self._device_ratio(),
+        )
         self.view.min_zoom = 0.02
         self.view.set_zoom(zoom)
         self.view.centerOn(rect.center())
@@ -281,7 +295,8 @@ class PresentationWindow(QWidget):
         )
 
     def _check_screen(self) -> None:
-        geometry = self.geometry()  # full screen: the screen's size
+        ratio = self._device_ratio()  # the screen's own pixels, as its user knows it
+        geometry = self.geometry().size() * ratio  # full screen: the screen's size
         small = geometry.width() < SMALLEST_SCREEN[0] or geometry.height() < SMALLEST_SCREEN[1]
         self.too_small.setVisible(small)
         if small:
