@@ -78,130 +78,29 @@ def _lane_index(model: GraphModel) -> dict[str, int]:
     return {n.id: index.get(n.lane, 0) for n in model.nodes.values()}
 
 
-def _assign_layers(model: GraphModel) -> list[list[str]]:
+def _assign_layers(
+    model: GraphModel, edges: list[tuple[str, str]], lane: dict[str, int]
+) -> list[list[str]]:
     """Layer lists; goals without any edge fill the emptiest layers of their lane."""
     from sa2030_desktop.domain.graph_rank import ranks as layer_ranks
 
-    connected = {n for e in model.edges for n in e.id}
-    ranks = layer_ranks(model.nodes, [e.id for e in model.edges]) if connected else {}
+    connected = {n for e in edges for n in e}
+    ranks = layer_ranks(model.nodes, edges) if connected else {}
     count = max((ranks[n] for n in connected), default=-1) + 1
     isolated = [n for n in model.nodes if n not in connected]
     count = max(count, math.ceil(math.sqrt(len(model.nodes) * 0.6)), 1)
     layers: list[list[str]] = [[] for _ in range(count)]
+    filled = [[0] * count for _ in range(max(lane.values(), default=0) + 1)]  # lane × layer
     for n in model.nodes:
         if n in connected:
             layers[ranks[n]].append(n)
-    lane = _lane_index(model)
+            filled[lane[n]][ranks[n]] += 1
     for n in isolated:
-        target = min(
-            range(count), key=lambda i: (sum(1 for m in layers[i] if lane[m] == lane[n]), i)
-        )
+        row = filled[lane[n]]
+        target = row.index(min(row))  # the first of the emptiest for its lane
         layers[target].append(n)
+        row[target] += 1
     return layers
-
-
-def _order(model: GraphModel, layers: list[list[str]]) -> list[list[str]]:
-    """Crossing reduction (domain/graph_order.py): dummies for long edges, median and
-    barycenter sweeps, transpose; a lane's goals stay together."""
-    from sa2030_desktop.domain.graph_order import order_layers
-
-    return order_layers(layers, [e.id for e in model.edges], _lane_index(model))
-
-
-def _real(layers: list[list]) -> list[list[str]]:
-    """The goals of each layer without the dummies of long edges (tuples, graph_order)."""
-    return [[n for n in layer if not isinstance(n, tuple)] for layer in layers]
-
-
-def _cells(layers: list[list[str]], lane: dict[str, int], nlanes: int) -> list[list[int]]:
-    """Goals per lane (row) and layer (column)."""
-    cells = [[0] * len(layers) for _ in range(nlanes)]
-    for i, layer in enumerate(layers):
-        for n in layer:
-            cells[lane[n]][i] += 1
-    return cells
-
-
-def _split(model: GraphModel, layers: list[list[str]], cells: list[list[int]]) -> list[int]:
-    """Sub-columns per layer, so that a shallow graph (few layers, many goals per layer) is laid
-    out about as wide as a 16:9 screen instead of as one tall column. Edges leaving a
-    sub-column run through the row gaps (edge_route), so no node stands in their way."""
-    widths = [max((model.nodes[n].width for n in layer), default=MIN_WIDTH) for layer in layers]
-    tallest = max((c for row in cells for c in row), default=1) or 1
-    # a layer's sub-columns follow from its fullest lane; a lane's height from its filled cells
-    fullest = [max(column) for column in zip(*cells, strict=True)] if cells else []
-    filled = [[(i, c) for i, c in enumerate(row) if c] for row in cells]
-    best, best_score = [1] * len(layers), None
-    for limit in range(tallest, 0, -1):
-        split = [max(1, -(-c // limit)) for c in fullest]
-        width = sum(k * (w + LAYER_GAP) for k, w in zip(split, widths, strict=True))
-        height = sum(
-            max((-(-c // split[i]) for i, c in row), default=0) * ROW_PITCH for row in filled
-        )
-        score = abs(math.log(max(width, 1.0) / max(height, 1.0) / (16 / 9)))
-        if best_score is None or score < best_score - 0.05:
-            best, best_score = split, score
-        if width > height * 16 / 9:
-            break
-    return best
-
-
-def _place(model: GraphModel, ordered: list[list]) -> dict[str, tuple[float, float]]:
-    lane = _lane_index(model)
-    nlanes = max(len(model.lanes), 1)
-    layers = _real(ordered)
-    cells = _cells(layers, lane, nlanes)
-    split = _split(model, layers, cells)
-    rows = [max((-(-c // split[i]) for i, c in enumerate(row)), default=0) for row in cells]
-    lane_top, y = [], 0.0
-    for li in range(nlanes):
-        lane_top.append(y)
-        y += rows[li] * ROW_PITCH + (LANE_GAP if model.lanes else 0)
-    x = LANE_LABEL if model.lanes else 0.0
-    positions = {}
-    nodes = model.nodes
-    vias: dict[tuple, list[tuple[float, float, float]]] = {}
-    spans: list[tuple[float, float]] = []  # each layer's left and right edge
-    for i, layer in enumerate(ordered):
-        width = max((nodes[n].width for n in layers[i]), default=MIN_WIDTH)
-        k = split[i]
-        counter: dict[int, int] = {}
-        gaps: dict[tuple[int, int], list] = {}  # (lane, row boundary) → dummies passing there
-        for n in layer:
-            if isinstance(n, tuple):  # a long edge passing: the row gap after the goals so far
-                li = _dummy_lane(model, n, lane)
-                gaps.setdefault((li, -(-counter.get(li, 0) // k)), []).append(n)
-                continue
-            li = lane[n]
-            j = counter.get(li, 0)
-            counter[li] = j + 1
-            row, col = divmod(j, k)
-            cx = x + col * (width + LAYER_GAP) + width / 2
-            positions[n] = (cx, lane_top[li] + row * ROW_PITCH + ROW_PITCH / 2)
-            node = nodes[n]
-            node.slack = (width - node.width) / 2
-        right = x + k * (width + LAYER_GAP) - LAYER_GAP
-        spans.append((x, right))
-        for (li, boundary), passing in gaps.items():
-            step = min(4.0, (ROW_GAP - 6) / max(len(passing), 1))
-            for m, d in enumerate(passing):  # parallel edges side by side in the gap
-                y = lane_top[li] + boundary * ROW_PITCH + (m - (len(passing) - 1) / 2) * step
-                vias.setdefault((d[1], d[2]), []).append((x - GATE, right + GATE, y))
-        x += k * (width + LAYER_GAP)
-    layer_of = {n: i for i, layer in enumerate(layers) for n in layer}
-    for edge in model.edges:
-        via = vias.get(edge.id)
-        edge.via = None
-        if via:
-            exit_x = spans[layer_of[edge.source]][1] + GATE
-            enter_x = spans[layer_of[edge.target]][0] - GATE
-            edge.via = (positions[edge.source], positions[edge.target], exit_x, tuple(via), enter_x)
-    return positions
-
-
-def _dummy_lane(model: GraphModel, dummy: tuple, lane: dict[str, int]) -> int:
-    """The lane whose rows a long edge passes: that of the goal it reaches (graph_order)."""
-    return lane[dummy[2]]
 
 
 def compute_positions(model: GraphModel) -> dict[str, tuple[float, float]]:
@@ -216,7 +115,15 @@ def place_sized(model: GraphModel) -> dict[str, tuple[float, float]]:
     the sizes it is given: benchmarks/graph_crossings.py compares this part)."""
     if not model.nodes:
         return {}
-    return _place(model, _order(model, _assign_layers(model)))
+    from sa2030_desktop.domain.graph_order import order_numbers
+    from sa2030_desktop.domain.graph_place import place
+
+    lane = _lane_index(model)
+    edges = [e.id for e in model.edges]
+    layers = _assign_layers(model, edges, lane)
+    # crossing reduction (graph_order.py): dummies for long edges, median sweeps, transpose;
+    # a lane's goals stay together
+    return place(model, *order_numbers(layers, edges, lane))
 
 
 def layout(

@@ -76,6 +76,7 @@ class Layered:
         # a long edge runs in the rows of the goal it reaches (graph_layout places it there)
         self.lane = np.concatenate((lanes, lanes[b][dummy_edge]))
         self.dummy_ends = (a[dummy_edge], b[dummy_edge])  # its first and last goal
+        self.long_edges = (a, b, first - real, span)  # the dummies of edge i: first … + span
         node_layer = np.concatenate((where, where[a][dummy_edge] + 1 + step))
         # each edge's segments in a row: first goal → its dummies → last goal
         pieces = span + 1
