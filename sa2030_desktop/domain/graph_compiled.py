@@ -28,6 +28,8 @@ def _compile() -> None:
         trial.sweep(downward=True, reverse=False)
         trial.transpose(equal_swaps=True)
         trial.crossings()
+        trial.mincross(trial.snapshot(), 2, 8, 0.995)
+        kernels.depth_first(trial.ptr, trial.flat, trial.at, trial.lane, trial.size)
         one = np.ones(1, dtype=np.int64)
         kernels.network_simplex(one * 0, one, one, one, 2, 10)
     except Exception:  # noqa: BLE001 - ImportError, or numba failing to compile or cache

@@ -13,10 +13,44 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from sa2030_desktop.domain import graph_simplex
+from sa2030_desktop.domain import graph_order, graph_simplex
 from sa2030_desktop.domain.graph_mincross import MAX_ROUNDS, Arrays
 
 network_simplex = njit(cache=True)(graph_simplex.network_simplex)
+depth_first = njit(cache=True)(graph_order.depth_first)
+
+
+@njit(cache=True)
+def _mincross(at, pos, lane, start, ptr, flat, degree, size, begin, iterations, min_quit,
+              convergence, rounds):  # fmt: skip  # pragma: no cover - compiled
+    """Arrays.mincross in one call: the loop of ~28 sweeps, transposes and counts at 150 goals
+    cost ~100 calls from Python, each a few µs of argument checks."""
+    _restore(at, pos, start, begin)
+    best = begin.copy()
+    best_count = _crossings(at, pos, start, ptr, flat, size)
+    trying = 0
+    for it in range(iterations):
+        if trying >= min_quit or best_count == 0:
+            break
+        trying += 1
+        reverse = it % 4 < 2
+        _sweep(at, pos, lane, start, ptr, flat, degree, size, it % 2 == 0, reverse)
+        _transpose(at, pos, lane, start, ptr, flat, size, not reverse, rounds)
+        count = _crossings(at, pos, start, ptr, flat, size)
+        if count <= best_count:
+            if count < convergence * best_count:
+                trying = 0
+            best[:] = at
+            best_count = count
+    return best, best_count
+
+
+@njit(cache=True)
+def _restore(at, pos, start, begin):  # pragma: no cover - compiled
+    at[:] = begin
+    for i in range(len(start) - 1):
+        for slot in range(start[i], start[i + 1]):
+            pos[at[slot]] = slot - start[i]
 
 
 @njit(cache=True)
@@ -241,6 +275,12 @@ class Compiled(Arrays):
         self.at = at.copy()
         self.pos = np.zeros(self.size, dtype=np.int64)
         self.restore(at)
+
+    def mincross(self, start: np.ndarray, iterations: int, min_quit: int, convergence: float):
+        best, count = _mincross(self.at, self.pos, self.lane, self.start, self.ptr, self.flat,
+                                self.degree, self.size, start, iterations, min_quit,
+                                float(convergence), MAX_ROUNDS)  # fmt: skip
+        return best, int(count)
 
     def crossings(self) -> int:
         return int(_crossings(self.at, self.pos, self.start, self.ptr, self.flat, self.size))

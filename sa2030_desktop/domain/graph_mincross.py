@@ -70,6 +70,28 @@ class Arrays:
         at = np.fromiter(chain.from_iterable(layers), dtype=np.int64, count=int(start[-1]))
         return cls(ptr, flat, np.asarray(lane, dtype=np.int64), start, at)
 
+    def mincross(self, start: np.ndarray, iterations: int, min_quit: int, convergence: float):
+        """dot's mincross loop from one order (a snapshot): median sweep and transpose, the
+        best order kept; stops after `min_quit` iterations without a real improvement (fewer
+        than `convergence` × the best crossings). Returns the best snapshot and its crossings.
+        graph_kernels compiles the same loop in one call."""
+        self.restore(start)
+        best, best_count = start, self.crossings()
+        trying = 0
+        for it in range(iterations):
+            if trying >= min_quit or best_count == 0:
+                break
+            trying += 1
+            reverse = it % 4 < 2
+            self.sweep(downward=it % 2 == 0, reverse=reverse)
+            self.transpose(equal_swaps=not reverse)
+            count = self.crossings()
+            if count <= best_count:
+                if count < convergence * best_count:
+                    trying = 0
+                best, best_count = self.snapshot(), count
+        return best, best_count
+
     def set_order(self, layers: list[list[int]]) -> None:
         self.at = np.fromiter((n for layer in layers for n in layer), np.int64, self.size)
         self.pos[self.at] = np.arange(self.size) - self.start[self.slot_layer]

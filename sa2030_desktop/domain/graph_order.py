@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
+import numpy as np
+
 Node = Hashable
 DUMMY = "·"
 LARGE = 5000  # nodes with dummies: from here fewer iterations (the time is the user's)
@@ -49,8 +51,6 @@ class Layered:
         edges: Sequence[tuple[Node, Node]],
         lane: dict[Node, int],
     ) -> None:
-        import numpy as np
-
         goals: list[Node] = [n for layer in layers for n in layer]
         real = len(goals)
         index = {n: i for i, n in enumerate(goals)}
@@ -121,57 +121,51 @@ def _split(flat, bounds) -> list[list[int]]:
     return [flat[i:j] for i, j in zip(bounds, bounds[1:], strict=False)]
 
 
-def _depth_first(g: Layered) -> list[int]:
-    """Starting order: goals in the order a depth-first walk from the sources meets them
-    (as one number per node: lane first, then that order)."""
-    ptr, flat, at = g.ptr.tolist(), g.flat.tolist(), g.at.tolist()
-    size = g.size
-    rank = [0] * size
-    seen = [False] * size
+def depth_first(ptr, flat, at, lane, size):
+    """Starting order: goals in the order a depth-first walk from the sources meets them, as
+    one number per node (lane first, then that order). Written for numba as well: compiled in
+    graph_kernels.py, run as it is (on lists, faster there than numpy's) where numba is not
+    ready - the same code, so the same order."""
+    rank = np.zeros(size, dtype=np.int64)
+    seen = np.zeros(size, dtype=np.bool_)
+    stack = np.empty(len(flat) + size + 1, dtype=np.int64)  # a node is pushed once per parent
     counter = 0
     for s in at:
         if seen[s]:
             continue
-        stack = [s]
-        while stack:
-            n = stack.pop()
+        stack[0] = s
+        top = 1
+        while top:
+            top -= 1
+            n = stack[top]
             if seen[n]:
                 continue
             seen[n] = True
             rank[n] = counter
             counter += 1
-            stack.extend(reversed(flat[ptr[n + size] : ptr[n + size + 1]]))
-    # (lane, rank) as one number: ranks are distinct and below counter
-    return [lane * (counter + 1) + r for lane, r in zip(g.lane.tolist(), rank, strict=True)]
+            for e in range(ptr[n + size + 1] - 1, ptr[n + size] - 1, -1):  # first on top
+                stack[top] = flat[e]
+                top += 1
+    key = np.empty(size, dtype=np.int64)
+    for n in range(size):  # (lane, rank) as one number: ranks are distinct and below counter
+        key[n] = lane[n] * (counter + 1) + rank[n]
+    return key
 
 
-def _mincross(arrays, start, iterations: int):
-    """dot's mincross loop from one order (a snapshot of `arrays`): median sweep and
-    transpose, the best order kept. Returns the best snapshot and its crossings."""
-    arrays.restore(start)
-    best, best_count = start, arrays.crossings()
-    trying = 0
-    for it in range(iterations):
-        if trying >= MIN_QUIT or best_count == 0:
-            break
-        trying += 1
-        reverse = it % 4 < 2
-        arrays.sweep(downward=it % 2 == 0, reverse=reverse)
-        arrays.transpose(equal_swaps=not reverse)
-        count = arrays.crossings()
-        if count <= best_count:
-            if count < CONVERGENCE * best_count:
-                trying = 0
-            best, best_count = arrays.snapshot(), count
-    return best, best_count
-
-
-def _arrays():
+def _steps():
+    """The crossing reduction's steps and the depth-first start: compiled where numba is
+    ready (graph_compiled.py), else numpy calls and plain Python."""
     from sa2030_desktop.domain.graph_compiled import kernels
     from sa2030_desktop.domain.graph_mincross import Arrays
 
     compiled = kernels()
-    return compiled.Compiled if compiled else Arrays
+    if compiled:
+        return compiled.Compiled, compiled.depth_first
+
+    def plain(ptr, flat, at, lane, size):
+        return depth_first(ptr.tolist(), flat.tolist(), at.tolist(), lane.tolist(), size)
+
+    return Arrays, plain
 
 
 def order_layers(
@@ -192,19 +186,19 @@ def order_numbers(
 ):
     """order_layers as numbers: the Layered graph and its nodes layer after layer (slot →
     node) in the best order."""
-    import numpy as np
-
     g = Layered(layers, edges, lane)
-    arrays = _arrays()(g.ptr, g.flat, g.lane, g.start, g.at)
+    steps, first = _steps()
+    arrays = steps(g.ptr, g.flat, g.lane, g.start, g.at)
     slot_layer = np.repeat(np.arange(len(g.start) - 1), np.diff(g.start))
     by_lane = g.at[np.lexsort((g.lane[g.at], slot_layer))]  # stable: as given within a lane
-    key = np.asarray(_depth_first(g), dtype=np.int64)
+    key = first(g.ptr, g.flat, g.at, g.lane, g.size)
     depth = g.at[np.lexsort((key[g.at], slot_layer))]
     starts = [by_lane, depth]
     large = g.size >= LARGE  # thousands of goals: a few iterations
-    results = [_mincross(arrays, s, 1 if large else START_ITER) for s in starts]
-    best, _count = _mincross(arrays, min(results, key=lambda r: r[1])[0],
-                             4 if large else MAX_ITER)  # fmt: skip
+    results = [arrays.mincross(s, 1 if large else START_ITER, MIN_QUIT, CONVERGENCE)
+               for s in starts]  # fmt: skip
+    best, _count = arrays.mincross(min(results, key=lambda r: r[1])[0], 4 if large else MAX_ITER,
+                                   MIN_QUIT, CONVERGENCE)  # fmt: skip
     arrays.restore(best)
     arrays.transpose(equal_swaps=False)
     return g, arrays.at

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from itertools import combinations
 
+import numpy as np
 import pytest
 
 from sa2030_desktop.domain import graph_compiled, graph_order, graph_rank
@@ -150,16 +151,41 @@ def test_compiled_steps_give_the_numpy_steps_orders_and_the_brute_force_count(la
 
 
 def test_order_layers_is_the_same_with_and_without_numba(monkeypatch):
-    compiled = graph_compiled.kernels(wait=True).Compiled
+    # compiled: the depth-first start and the whole mincross loop in one call each
+    # (graph_kernels); without numba: the same depth-first code in Python, the loop in Python
+    # over the numpy steps (Arrays.mincross)
+    kernels = graph_compiled.kernels(wait=True)
     rnd = random.Random(7)
-    for _graph in range(10):
-        layers, edges, lane = _random_layered(rnd, 2)
-        monkeypatch.setattr(graph_order, "_arrays", lambda: compiled)
+    for _graph in range(30):
+        layers, edges, lane = _random_layered(rnd, rnd.choice([1, 2, 3]))
+        monkeypatch.setattr(graph_compiled, "kernels", lambda wait=False: kernels)
         fast = order_layers(layers, edges, lane)
-        monkeypatch.setattr(graph_order, "_arrays", lambda: Arrays)
+        monkeypatch.setattr(graph_compiled, "kernels", lambda wait=False: None)
         assert order_layers(layers, edges, lane) == fast
         real = [sorted(n for n in layer if not is_dummy(n)) for layer in fast]
         assert real == [sorted(layer) for layer in layers]
+
+
+def test_compiled_mincross_loop_and_depth_first_start_equal_the_python_ones():
+    kernels = graph_compiled.kernels(wait=True)
+    rnd = random.Random(12)
+    for _graph in range(30):
+        layers, edges, lane = _random_layered(rnd, rnd.choice([1, 3]))
+        g = Layered(layers, edges, lane)
+        key = kernels.depth_first(g.ptr, g.flat, g.at, g.lane, g.size)
+        plain = graph_order.depth_first(g.ptr.tolist(), g.flat.tolist(), g.at.tolist(),
+                                        g.lane.tolist(), g.size)  # fmt: skip
+        assert key.tolist() == plain.tolist()
+        assert len(set(key.tolist())) == g.size  # a strict order: no ties left to chance
+        start = g.at[np.lexsort((key[g.at], np.repeat(np.arange(len(g.start) - 1),
+                                                       np.diff(g.start))))]  # fmt: skip
+        for iterations in (1, 2, 24):
+            fast = kernels.Compiled(g.ptr, g.flat, g.lane, g.start, g.at)
+            slow = Arrays(g.ptr, g.flat, g.lane, g.start, g.at)
+            best, count = fast.mincross(start, iterations, 8, 0.995)
+            best_slow, count_slow = slow.mincross(start, iterations, 8, 0.995)
+            assert (best.tolist(), count) == (best_slow.tolist(), count_slow)
+            assert fast.at.tolist() == slow.at.tolist()  # left where the loop ended, too
 
 
 def test_network_simplex_finds_the_least_total_edge_length_of_random_graphs(monkeypatch):
