@@ -179,7 +179,7 @@ def _sweep(at, pos, lane, start, ptr, flat, degree, size, downward, reverse):  #
         widest = max(widest, start[i + 1] - start[i])
     movers, nodes = np.empty(widest, dtype=np.int64), np.empty(widest, dtype=np.int64)
     median, bary = np.empty(widest), np.empty(widest)
-    ranked, other = np.empty(widest, dtype=np.int64), np.empty(widest, dtype=np.int64)
+    ranked = np.empty(widest, dtype=np.int64)
     for i in range(first, last, step):
         a, b = start[i], start[i + 1]
         k = 0
@@ -210,56 +210,32 @@ def _sweep(at, pos, lane, start, ptr, flat, degree, size, downward, reverse):  #
             continue
         for slot in range(a, b):
             nodes[slot - a] = at[slot]
-        order = _merge_sort(k, movers, median, bary, lane, nodes, reverse, ranked, other)
+        # insertion sort on the keys (lane, median, barycenter, slot): the keys are distinct
+        # and after the first sweeps nearly in order, so a handful of moves per layer
         for j in range(k):
-            at[a + movers[j]] = nodes[movers[order[j]]]
+            ln = lane[nodes[movers[j]]]
+            md, br, sl = median[j], bary[j], movers[j]
+            h = j
+            while h > 0:
+                p = ranked[h - 1]
+                lp = lane[nodes[movers[p]]]
+                if lp < ln:
+                    break
+                if lp == ln:
+                    if median[p] < md:
+                        break
+                    if median[p] == md:
+                        if bary[p] < br:
+                            break
+                        if bary[p] == br and ((movers[p] > sl) if reverse else (movers[p] < sl)):
+                            break
+                ranked[h] = p
+                h -= 1
+            ranked[h] = j
+        for j in range(k):
+            at[a + movers[j]] = nodes[movers[ranked[j]]]
         for slot in range(a, b):
             pos[at[slot]] = slot - a
-
-
-@njit(cache=True)
-def _merge_sort(k, movers, median, bary, lane, nodes, reverse, ranked, other):  # pragma: no cover
-    """0 … k-1 in the order of `_before` (bottom-up merge sort; the keys are all distinct),
-    in ranked or other (both at least k long)."""
-    for j in range(k):
-        ranked[j] = j
-    width = 1
-    while width < k:
-        for lo in range(0, k, 2 * width):
-            mid, hi = min(lo + width, k), min(lo + 2 * width, k)
-            x, y, out = lo, mid, lo
-            while x < mid and y < hi:
-                if _before(ranked[y], ranked[x], movers, median, bary, lane, nodes, reverse):
-                    other[out] = ranked[y]
-                    y += 1
-                else:
-                    other[out] = ranked[x]
-                    x += 1
-                out += 1
-            # the rest one by one: a slice here costs more than the merge (a view per call)
-            while x < mid:
-                other[out] = ranked[x]
-                x += 1
-                out += 1
-            while y < hi:
-                other[out] = ranked[y]
-                y += 1
-                out += 1
-        ranked, other = other, ranked
-        width *= 2
-    return ranked
-
-
-@njit(cache=True, inline="always")  # no call, no reference counting per pair
-def _before(x, y, movers, median, bary, lane, nodes, reverse):  # pragma: no cover - compiled
-    lx, ly = lane[nodes[movers[x]]], lane[nodes[movers[y]]]
-    if lx != ly:
-        return lx < ly
-    if median[x] != median[y]:
-        return median[x] < median[y]
-    if bary[x] != bary[y]:
-        return bary[x] < bary[y]
-    return movers[x] > movers[y] if reverse else movers[x] < movers[y]
 
 
 class Compiled(Arrays):
