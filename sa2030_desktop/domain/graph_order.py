@@ -66,6 +66,8 @@ class Layered:
         a, b = np.where(forward, s, t), np.where(forward, t, s)
         keep = where[a] != where[b]
         a, b = a[keep], b[keep]
+        kept = np.flatnonzero(keep)  # edges[kept[i]] is edge i here
+        ahead = forward[keep]  # drawn as given (source in the layer before its target)
         span = where[b] - where[a] - 1  # the dummies of each edge
         first = real + np.cumsum(span) - span  # its first dummy
         dummy_edge = np.repeat(np.arange(len(a)), span)
@@ -76,7 +78,8 @@ class Layered:
         # a long edge runs in the rows of the goal it reaches (graph_layout places it there)
         self.lane = np.concatenate((lanes, lanes[b][dummy_edge]))
         self.dummy_ends = (a[dummy_edge], b[dummy_edge])  # its first and last goal
-        self.long_edges = (a, b, first - real, span)  # the dummies of edge i: first … + span
+        # edge i passes its dummies first … first + span - 1 (counted from the first dummy)
+        self.long_edges = (kept, ahead, a, first - real, span)
         node_layer = np.concatenate((where, where[a][dummy_edge] + 1 + step))
         # each edge's segments in a row: first goal → its dummies → last goal
         pieces = span + 1

@@ -123,15 +123,15 @@ def _vias(model, g, at, slot_layer, j, k, top, lefts, rights, positions) -> None
     layer[ids] = slot_layer[dummy]
     points = list(zip((np.asarray(lefts)[layer] - GATE).tolist(),
                       (np.asarray(rights)[layer] + GATE).tolist(), by_id.tolist(), strict=True))  # fmt: skip
-    names = g.names
-    vias: dict[tuple, list] = {}
-    for a, b, first, span in zip(*(x.tolist() for x in g.long_edges), strict=True):
-        vias.setdefault((names[a], names[b]), []).extend(points[first : first + span])
-    layer_of = dict(zip(names, g.node_layer[: g.real].tolist(), strict=True))
-    for edge in model.edges:
-        via = vias.get(edge.id)
+    edges = model.edges
+    for edge in edges:
         edge.via = None
-        if via:
-            exit_x = rights[layer_of[edge.source]] + GATE
-            enter_x = lefts[layer_of[edge.target]] - GATE
-            edge.via = (positions[edge.source], positions[edge.target], exit_x, tuple(via), enter_x)
+    kept, ahead, first_goal, first, span = g.long_edges
+    long = np.flatnonzero((span > 0) & ahead)
+    starts = g.node_layer[first_goal[long]].tolist()  # the layer its first goal stands in
+    for e, begin, n, i in zip(kept[long].tolist(), first[long].tolist(), span[long].tolist(),
+                              starts, strict=True):  # fmt: skip
+        edge = edges[e]
+        exit_x, enter_x = rights[i] + GATE, lefts[i + n + 1] - GATE
+        via = tuple(points[begin : begin + n])
+        edge.via = (positions[edge.source], positions[edge.target], exit_x, via, enter_x)
