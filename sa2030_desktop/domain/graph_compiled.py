@@ -32,6 +32,10 @@ def _compile() -> None:
         kernels.depth_first(trial.ptr, trial.flat, trial.at, trial.lane, trial.size)
         one = np.ones(1, dtype=np.int64)
         kernels.network_simplex(one * 0, one, one, one, 2, 10)
+        two = np.array([0, 1, 1], dtype=np.int64)
+        lower = np.array([0, 0, 1], dtype=np.int64)
+        rank, met, levels = kernels.generations(2, two, one, lower, one * 0)
+        kernels.tighten(rank, met, two, one, lower, one * 0, levels, 4)
     except Exception:  # noqa: BLE001 - ImportError, or numba failing to compile or cache
         return
     _READY.append(kernels)

@@ -13,11 +13,13 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from sa2030_desktop.domain import graph_order, graph_simplex
+from sa2030_desktop.domain import graph_order, graph_rank, graph_simplex
 from sa2030_desktop.domain.graph_mincross import MAX_ROUNDS, Arrays
 
 network_simplex = njit(cache=True)(graph_simplex.network_simplex)
 depth_first = njit(cache=True)(graph_order.depth_first)
+generations = njit(cache=True)(graph_rank.generations)
+tighten = njit(cache=True)(graph_rank.tighten)
 
 
 @njit(cache=True)

@@ -12,7 +12,10 @@ crossings; on the demo and at 150 goals the optimum gave no fewer crossings.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Hashable, Iterable, Sequence
+
+import numpy as np
 
 OPTIMAL_FROM = 400  # goals: from here the layers of least total edge length (linear programme)
 
@@ -20,48 +23,137 @@ OPTIMAL_FROM = 400  # goals: from here the layers of least total edge length (li
 def ranks(nodes: Iterable[Hashable], edges: Sequence[tuple[Hashable, Hashable]]) -> dict:
     """Layer number (0 = leftmost) of every node; an edge always points to a higher layer,
     except inside a cycle (collapsed groups may point at each other: one layer for them)."""
-    succ: dict = {n: {} for n in nodes}  # plain dicts: networkx's graph costs more than this
-    pred: dict = {n: {} for n in nodes}
-    for u, v in edges:
-        succ.setdefault(u, {})[v] = None
-        pred.setdefault(u, {})
-        succ.setdefault(v, {})
-        pred.setdefault(v, {})[u] = None
-    rank = _generations(succ, pred)
-    if rank is None:
+    import numpy as np
+
+    names, tails, heads = _numbered(nodes, edges)
+    n = len(names)
+    key = tails * max(n, 1) + heads
+    first = np.sort(np.unique(key, return_index=True)[1])  # each edge once, in the given order
+    tails, heads = tails[first], heads[first]
+    succ_ptr, pred_ptr = (np.zeros(n + 1, dtype=np.int64) for _ in range(2))
+    np.cumsum(np.bincount(tails, minlength=n), out=succ_ptr[1:])
+    np.cumsum(np.bincount(heads, minlength=n), out=pred_ptr[1:])
+    succ = heads[np.argsort(tails, kind="stable")]  # each node's successors in the given order
+    pred = tails[np.argsort(heads, kind="stable")]
+    rounds = 0 if n >= OPTIMAL_FROM else 4  # large: only whether there is a cycle
+    from sa2030_desktop.domain.graph_compiled import kernels
+
+    compiled = kernels()
+    if compiled:
+        steps, arrays = compiled, (succ_ptr, succ, pred_ptr, pred)
+    else:  # the same code in Python, on lists (faster there than numpy's element access)
+        steps, arrays = (
+            sys.modules[__name__],
+            tuple(x.tolist() for x in (succ_ptr, succ, pred_ptr, pred)),
+        )
+    rank, met, levels = steps.generations(n, *arrays)
+    if rounds and levels >= 0:
+        steps.tighten(rank, met, *arrays, levels, rounds)
+    if levels < 0:
         import networkx as nx
 
         graph = nx.DiGraph()
-        graph.add_nodes_from(succ)
+        graph.add_nodes_from(names)
         graph.add_edges_from(edges)
         cond = nx.condensation(graph)
         sub = {n: i for i, gen in enumerate(nx.topological_generations(cond)) for n in gen}
         return {n: sub[cond.graph["mapping"][n]] for n in graph}
-    if len(succ) >= OPTIMAL_FROM:
-        optimum = _least_length(list(succ), list(dict.fromkeys(edges)))
+    if rounds == 0:
+        optimum = _least_length(names, list(dict.fromkeys(edges)))
         if optimum is not None:
             return optimum
-    return _tighten(succ, pred, rank)
+    return dict(zip(names, rank.tolist(), strict=True))
 
 
-def _generations(succ: dict, pred: dict) -> dict | None:
-    """Longest-path layers (networkx's topological_generations, in its order); None for a
-    graph with a cycle."""
-    waiting = {n: len(p) for n, p in pred.items() if p}
-    current = [n for n, p in pred.items() if not p]
-    rank: dict = {}
-    level = 0
-    while current:
-        following = []
-        for n in current:
-            rank[n] = level
-            for child in succ[n]:
+def _numbered(nodes: Iterable[Hashable], edges: Sequence[tuple[Hashable, Hashable]]):
+    """The nodes (then ends of edges not among them, as they come) and the edges as numbers."""
+    import numpy as np
+
+    names = list(nodes)
+    index = {x: i for i, x in enumerate(names)}
+    for u, v in edges:
+        for x in (u, v):
+            if x not in index:
+                index[x] = len(names)
+                names.append(x)
+    tails = np.fromiter((index[u] for u, _v in edges), dtype=np.int64, count=len(edges))
+    heads = np.fromiter((index[v] for _u, v in edges), dtype=np.int64, count=len(edges))
+    return names, tails, heads
+
+
+def generations(n, succ_ptr, succ, pred_ptr, pred):
+    """Longest-path layers (networkx's topological_generations, in its order): the rank of
+    each node, the nodes in the order the generations meet them, and the number of layers
+    (-1 for a graph with a cycle). Written for numba as well (as `tighten`): compiled in
+    graph_kernels.py, run as it is where numba is not ready - the same code, the same layers."""
+    rank = np.zeros(n, dtype=np.int64)
+    waiting = np.zeros(n, dtype=np.int64)
+    order = np.zeros(n, dtype=np.int64)  # in the order the generations meet them
+    done = 0
+    for x in range(n):
+        waiting[x] = pred_ptr[x + 1] - pred_ptr[x]
+        if waiting[x] == 0:
+            order[done] = x
+            done += 1
+    level, begin = 0, 0
+    while begin < done:
+        end = done
+        for k in range(begin, end):
+            x = order[k]
+            rank[x] = level
+            for e in range(succ_ptr[x], succ_ptr[x + 1]):
+                child = succ[e]
                 waiting[child] -= 1
-                if not waiting[child]:
-                    following.append(child)
-                    del waiting[child]
-        current, level = following, level + 1
-    return None if waiting else rank
+                if waiting[child] == 0:
+                    order[done] = child
+                    done += 1
+        begin, level = end, level + 1
+    return rank, order, level if done == n else -1
+
+
+def tighten(rank, met, succ_ptr, succ, pred_ptr, pred, levels, rounds):
+    """Shorter edges (fewer dummies, fewer crossings; a cheap stand-in for dot's network
+    simplex): a goal with more dependents than prerequisites moves right up to just before its
+    first dependent, one with more prerequisites left up to just after its last one. The goals
+    are taken from the rightmost layer to the left, each layer in the order `met`."""
+    n = len(rank)
+    count = np.zeros(levels + 1, dtype=np.int64)
+    for x in range(n):
+        count[levels - 1 - rank[x] + 1] += 1
+    for i in range(levels):
+        count[i + 1] += count[i]
+    order = np.zeros(n, dtype=np.int64)
+    for k in range(n):  # a stable counting sort by rank, highest first
+        x = met[k]
+        slot = levels - 1 - rank[x]
+        order[count[slot]] = x
+        count[slot] += 1
+    for _ in range(rounds):
+        moved = False
+        for k in range(n):
+            x = order[k]
+            ins, outs = pred_ptr[x + 1] - pred_ptr[x], succ_ptr[x + 1] - succ_ptr[x]
+            if outs > ins:
+                target = rank[succ[succ_ptr[x]]]
+                for e in range(succ_ptr[x] + 1, succ_ptr[x + 1]):
+                    target = min(target, rank[succ[e]])
+                target -= 1
+                if target > rank[x]:
+                    rank[x] = target
+                    moved = True
+            elif ins > outs:
+                target = rank[pred[pred_ptr[x]]]
+                for e in range(pred_ptr[x] + 1, pred_ptr[x + 1]):
+                    target = max(target, rank[pred[e]])
+                target += 1
+                if target < rank[x]:
+                    rank[x] = target
+                    moved = True
+        if not moved:
+            break
+    low = rank.min() if n else 0
+    for x in range(n):
+        rank[x] -= low
 
 
 def _least_length(nodes: list, edges: list) -> dict | None:
@@ -91,26 +183,3 @@ def _least_length(nodes: list, edges: list) -> dict | None:
         return None
     rank = rank[1:] - rank[1:].min()
     return {nodes[i]: int(r) for i, r in enumerate(rank.tolist())}
-
-
-def _tighten(succ: dict, pred: dict, rank: dict, rounds: int = 4) -> dict:
-    """Shorter edges (fewer dummies, fewer crossings; a cheap stand-in for dot's network
-    simplex): a goal with more dependents than prerequisites moves right up to just before its
-    first dependent, one with more prerequisites left up to just after its last one."""
-    order = sorted(rank, key=lambda n: -rank[n])
-    for _ in range(rounds):
-        moved = False
-        for n in order:
-            ins, outs = len(pred[n]), len(succ[n])
-            if outs > ins:
-                target = min(rank[s] for s in succ[n]) - 1
-                if target > rank[n]:
-                    rank[n], moved = target, True
-            elif ins > outs:
-                target = max(rank[p] for p in pred[n]) + 1
-                if target < rank[n]:
-                    rank[n], moved = target, True
-        if not moved:
-            break
-    low = min(rank.values(), default=0)
-    return {n: r - low for n, r in rank.items()}

@@ -214,3 +214,65 @@ def test_network_simplex_finds_the_least_total_edge_length_of_random_graphs(monk
         best = linprog(cost, A_ub=matrix, b_ub=-np.ones(len(edges)), bounds=(0, None))
         assert sum(compiled[v] - compiled[u] for u, v in named) == round(best.fun)
     assert kernels is not None
+
+
+def _ranks_by_dicts(nodes, edges):
+    """The layers as graph_rank computed them before its array port (dicts, no numba): the
+    longest-path generations, then four rounds of moving goals next to their neighbours."""
+    succ, pred = {n: {} for n in nodes}, {n: {} for n in nodes}
+    for u, v in edges:
+        succ.setdefault(u, {})[v] = None
+        pred.setdefault(u, {})
+        succ.setdefault(v, {})
+        pred.setdefault(v, {})[u] = None
+    waiting = {n: len(p) for n, p in pred.items() if p}
+    current, rank, level = [n for n, p in pred.items() if not p], {}, 0
+    while current:
+        following = []
+        for n in current:
+            rank[n] = level
+            for child in succ[n]:
+                waiting[child] -= 1
+                if not waiting[child]:
+                    following.append(child)
+                    del waiting[child]
+        current, level = following, level + 1
+    order = sorted(rank, key=lambda n: -rank[n])
+    for _ in range(4):
+        moved = False
+        for n in order:
+            ins, outs = len(pred[n]), len(succ[n])
+            if outs > ins and min(rank[s] for s in succ[n]) - 1 > rank[n]:
+                rank[n], moved = min(rank[s] for s in succ[n]) - 1, True
+            elif ins > outs and max(rank[p] for p in pred[n]) + 1 < rank[n]:
+                rank[n], moved = max(rank[p] for p in pred[n]) + 1, True
+        if not moved:
+            break
+    low = min(rank.values(), default=0)
+    return {n: r - low for n, r in rank.items()}
+
+
+def test_layer_ranks_on_arrays_equal_the_dict_version_compiled_and_not(monkeypatch):
+    # graph_rank.generations/tighten: one source, compiled with numba or run as Python
+    kernels = graph_compiled.kernels(wait=True)
+    rnd = random.Random(21)
+    for _graph in range(60):
+        n = rnd.randint(1, 40)
+        nodes = [f"g{i}" for i in range(n)]
+        rnd.shuffle(nodes)
+        edges = [(f"g{a}", f"g{b}") for a, b in ((rnd.randrange(n + 3), rnd.randrange(n + 3))
+                                                 for _ in range(rnd.randint(0, 2 * n))) if a < b]  # fmt: skip
+        edges += edges[: rnd.randint(0, 3)]  # the same dependency twice counts once
+        expected = _ranks_by_dicts(nodes, edges)
+        monkeypatch.setattr(graph_compiled, "kernels", lambda wait=False: kernels)
+        assert graph_rank.ranks(nodes, edges) == expected
+        monkeypatch.setattr(graph_compiled, "kernels", lambda wait=False: None)
+        assert graph_rank.ranks(nodes, edges) == expected
+    assert kernels is not None
+
+
+def test_a_cycle_puts_its_goals_in_one_layer():
+    edges = [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("x", "a")]
+    rank = graph_rank.ranks(["a", "b", "c", "d", "x"], edges)
+    assert rank["a"] == rank["b"] == rank["c"]
+    assert rank["x"] < rank["a"] < rank["d"]
