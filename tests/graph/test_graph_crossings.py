@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain import graph_order
 from sa2030_desktop.domain.graph_metrics import count_crossings, flatten_cubic
 from sa2030_desktop.domain.graph_order import order_layers
 from sa2030_desktop.domain.graph_view import GraphOptions, build_view
@@ -73,7 +74,12 @@ def test_demo_has_far_fewer_crossings_than_an_unordered_layout(demo_store, monke
     gl.layout(model)
     ordered = _drawn_crossings(model)
     assert any(e.via for e in model.edges)  # long edges take their places in the layers
-    monkeypatch.setattr(gl, "_order", lambda _model, layers: layers)  # layers as assigned
+
+    def unordered(layers, _edges, lane):  # layers as assigned, no crossing reduction
+        g = graph_order.Layered(layers, [], lane)  # nor places for long edges in the layers
+        return g, g.at
+
+    monkeypatch.setattr(graph_order, "order_numbers", unordered)
     plain = build_view(portfolio, GraphOptions(swimlanes=lanes), AS_OF)
     gl.layout(plain)
     # lanes bind a ministry's goals together: less freedom to untangle
