@@ -1,16 +1,20 @@
 """The „Abhängigkeiten“ tab in the real main window with a large portfolio file (not a test).
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/graph_app.py [1000 ...]
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/graph_app.py [--runs R] [1000 ...]
      (or under Xvfb with QT_QPA_PLATFORM=xcb for the real X11 paint path)
 Prints size × operation → median ms (frames: CPU time of the GUI thread): opening the main window, showing the graph tab until its
 goals are drawn fitted (layout in the worker included) with the longest stall of the event
 loop meanwhile, and the paint time of one frame of the view when fitted, panning at reading
 size (text drawn; 'pan frame' repaints the whole view, 'drag frame' scrolls by 40 px as a drag
 does and paints the uncovered strip) and wheel zooming. Target (issue 4): frames < 16 ms at 1,000 goals.
+'pan step' and 'zoom step' are a whole user step: the view's own work for the new sight (conflict
+labels looking for their place, switching to or from the overview picture) plus the frame;
+'wheel out' is one wheel step out from the fitted view (the overview of a large graph).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -95,10 +99,13 @@ def measure(n: int, folder: Path) -> dict:
     fit_zoom = view.zoom()
     centre = page.scene.itemsBoundingRect().center()
     view.set_zoom(1.0)
-    pan_frames = []
+    pan_frames, pan_steps = [], []
     for k in range(15):
+        t = time.thread_time()
         view.centerOn(centre + QPointF(37.0 * (k % 20), 23.0 * (k % 11)))
-        pan_frames.append(_frame_ms(view))
+        frame = _frame_ms(view)
+        pan_steps.append((time.thread_time() - t) * 1000)
+        pan_frames.append(frame)
     # dragging the background: the view scrolls and paints only the uncovered strip
     scroll_frames = []
     bar = view.horizontalScrollBar()
@@ -109,10 +116,21 @@ def measure(n: int, folder: Path) -> dict:
         bar.setValue(bar.value() + (40 if k < 10 else -40))
         app.processEvents()
         scroll_frames.append((time.thread_time() - t) * 1000)
-    zoom_frames = []
+    zoom_frames, zoom_steps = [], []
     for k in range(16):
+        t = time.thread_time()
         view.set_zoom(1.0 / 1.15 ** (k % 8))  # wheel steps between reading size and 0.38
-        zoom_frames.append(_frame_ms(view))
+        frame = _frame_ms(view)
+        zoom_steps.append((time.thread_time() - t) * 1000)
+        zoom_frames.append(frame)
+    wheel_out = []
+    for _ in range(3):
+        view.fit_all()
+        _frame_ms(view)
+        t = time.thread_time()
+        view.zoom_by(1 / 1.15)
+        _frame_ms(view)
+        wheel_out.append((time.thread_time() - t) * 1000)
     window.close()
     bridge.close()
     return {
@@ -126,17 +144,42 @@ def measure(n: int, folder: Path) -> dict:
         "pan frame": _median(pan_frames),
         "drag frame": _median(scroll_frames),
         "zoom frame": _median(zoom_frames),
+        "pan step": _median(pan_steps),
+        "zoom step": _median(zoom_steps),
+        "wheel out": _median(wheel_out),
         "fitted": fitted,
     }
 
 
-def main(sizes: list[int]) -> None:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Graph tab of the real main window at scale: time until the tab shows every "
+        "goal fitted, event-loop stalls meanwhile, frame times (fit, pan, drag, zoom).",
+    )
+    parser.add_argument(
+        "sizes",
+        nargs="*",
+        type=int,
+        default=[1000],
+        metavar="GOALS",
+        help="portfolio sizes in goals (default: 1000)",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=1, help="measure each size this many times (default: 1)"
+    )
+    args = parser.parse_args(argv)
+    if any(n < 1 for n in args.sizes) or args.runs < 1:
+        parser.error("sizes and --runs must be positive")
+    return args
+
+
+def main(sizes: list[int], runs: int = 1) -> None:
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.gettempdir()) / "sa2030-bench"
     folder.mkdir(exist_ok=True)
     settings = Path(tempfile.mkdtemp(prefix="sa2030-settings-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings))
-    rows = [measure(n, folder) for n in sizes]
+    rows = [measure(n, folder) for n in sizes for _ in range(runs)]
     print(f"platform: {app.platformName()}   (median ms; 'max stall' = longest event-loop gap)")
     keys = [k for k in rows[0] if k != "goals"]
     print(f"{'goals':>6} " + " ".join(f"{k:>11}" for k in keys))
@@ -149,4 +192,5 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000])
+    options = parse()
+    main(options.sizes, options.runs)
