@@ -101,3 +101,26 @@ class LabelGrid:
         for x in range(math.floor(area.left() / c), math.floor(area.right() / c) + 1):
             for y in range(math.floor(area.top() / c), math.floor(area.bottom() / c) + 1):
                 yield from self._cells.get((x, y), ())
+
+
+class Extent:
+    """The union of rectangles as four numbers (a QRectF.united per item costs more)."""
+
+    def __init__(self) -> None:
+        self.x0 = self.y0 = math.inf
+        self.x1 = self.y1 = -math.inf
+
+    def add(self, rect: QRectF) -> None:
+        if rect.isNull():  # as QRectF.united and itemsBoundingRect skip it
+            return
+        x, y, w, h = rect.getRect()
+        self.x0, self.y0 = min(self.x0, x), min(self.y0, y)
+        self.x1, self.y1 = max(self.x1, x + w), max(self.y1, y + h)
+
+    def empty(self) -> bool:
+        return self.x0 > self.x1
+
+    def rect(self) -> QRectF:
+        if self.empty():
+            return QRectF()
+        return QRectF(self.x0, self.y0, self.x1 - self.x0, self.y1 - self.y0)

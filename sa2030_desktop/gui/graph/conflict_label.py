@@ -95,6 +95,10 @@ class ConflictLabel(QGraphicsItem):
         else:
             self.keep_or_place()
 
+    def forget_place(self) -> None:
+        """The zoom changed while the label was out of sight: it searches when next in sight."""
+        self._stale = True
+
     def _apply_size(self) -> None:
         base = PROJECTOR_PX if self.style.presentation else READING_PX
         nodes = self.style.bold.pixelSize() * self.zoom  # the goals' text on screen

@@ -1,5 +1,11 @@
 """Zoomed-out picture of a large graph, drawn in a handful of C++ calls instead of thousands
-of item paints (level of detail: at fit-all zoom nobody can read a label anyway)."""
+of item paints (level of detail: at fit-all zoom nobody can read a label anyway).
+
+The picture has a fixed part – every edge as a line, the conflicts red, the boxes filled in
+their status colour – that the scene adds to while it builds its items (gui/graph/scene.py,
+in the same slices), and a small changing part – the highlighted chain, the chosen goals –
+rebuilt when it is marked `dirty`. Rebuilding all of it in one go took 0.1–0.2 s of the GUI
+thread at 5,000 goals on the first zoomed-out frame and after every click."""
 
 from __future__ import annotations
 
@@ -14,38 +20,62 @@ OVERVIEW_MIN_NODES = 300
 
 class OverviewPicture:
     def __init__(self) -> None:
-        self.dirty = True
-        self._edges = QPainterPath()
+        self.dirty = True  # the changing part (highlight, selection) is to be rebuilt
+        self.stale = False  # goals moved: the fixed part too
+        self.clear()
+
+    def clear(self) -> None:
+        """A new model: nothing drawn until its items are added."""
+        self._edges = QPainterPath()  # every edge without a conflict (highlighted too)
         self._conflicts = QPainterPath()
-        self._lit = QPainterPath()
         self._rects: dict[str, list[QRectF]] = {}
+        self._lit = QPainterPath()  # highlighted edges without a conflict, drawn over _edges
         self._outlined: list[QRectF] = []
+        self.dirty = True
+
+    # -- the fixed part ----------------------------------------------------------------------
+    def add_edge(self, item) -> None:
+        path = self._conflicts if item.edge.conflict else self._edges
+        start, end = _ends(item)
+        path.moveTo(start)
+        path.lineTo(end)
+
+    def add_node(self, item) -> None:
+        node = item.node
+        colour = STATUS_COLOURS[node.status] if node.status else "#546E7A"
+        self._rects.setdefault(colour, []).append(_box(item))
+
+    def refresh(self, scene) -> None:
+        """Before a frame: rebuild what changed since the last one."""
+        if self.stale:
+            self.rebuild(scene)
+        elif self.dirty:
+            self.update_marks(scene)
 
     def rebuild(self, scene) -> None:
-        edges, conflicts, lit = QPainterPath(), QPainterPath(), QPainterPath()
+        """Everything again from the scene's items (goals moved: their edges follow)."""
+        self.clear()
+        self.stale = False
         for item in scene.edges.values():
-            a, b = item.source, item.target
-            start = QPointF(a.pos().x() + a.node.width / 2, a.pos().y())
-            end = QPointF(b.pos().x() - b.node.width / 2, b.pos().y())
-            path = conflicts if item.edge.conflict else lit if item.edge.highlighted else edges
-            path.moveTo(start)
-            path.lineTo(end)
-        rects: dict[str, list[QRectF]] = {}
-        outlined = []
+            self.add_edge(item)
         for item in scene.nodes.values():
-            node = item.node
-            rect = QRectF(
-                item.pos().x() - node.width / 2,
-                item.pos().y() - node.height / 2,
-                node.width,
-                node.height,
-            )
-            colour = STATUS_COLOURS[node.status] if node.status else "#546E7A"
-            rects.setdefault(colour, []).append(rect)
-            if node.highlighted or item.isSelected() or item.whatif or item.cycle:
-                outlined.append(rect)
-        self._edges, self._conflicts, self._lit = edges, conflicts, lit
-        self._rects, self._outlined = rects, outlined
+            self.add_node(item)
+        self.update_marks(scene)
+
+    # -- the changing part -------------------------------------------------------------------
+    def update_marks(self, scene) -> None:
+        lit = QPainterPath()
+        for item in scene.edges.values():
+            if item.edge.highlighted and not item.edge.conflict:
+                start, end = _ends(item)
+                lit.moveTo(start)
+                lit.lineTo(end)
+        outlined = [
+            _box(item)
+            for item in scene.nodes.values()
+            if item.node.highlighted or item.whatif or item.cycle or item.isSelected()
+        ]
+        self._lit, self._outlined = lit, outlined
         self.dirty = False
 
     def paint(self, painter: QPainter) -> None:
@@ -64,3 +94,15 @@ class OverviewPicture:
             painter.setBrush(QColor(0, 0, 0, 0))
             painter.setPen(QPen(HIGHLIGHT, 3 / max(painter.worldTransform().m11(), 1e-3)))
             painter.drawRects(self._outlined)
+
+
+def _ends(item) -> tuple[QPointF, QPointF]:
+    """An edge's straight line: from the right side of its source to the left of its target."""
+    a, b = item.source, item.target
+    start = QPointF(a.pos().x() + a.node.width / 2, a.pos().y())
+    return start, QPointF(b.pos().x() - b.node.width / 2, b.pos().y())
+
+
+def _box(item) -> QRectF:
+    node, pos = item.node, item.pos()
+    return QRectF(pos.x() - node.width / 2, pos.y() - node.height / 2, node.width, node.height)

@@ -7,19 +7,18 @@ the graph, never while it rebuilds.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
-from sa2030_desktop.domain.errors import CycleError, DomainError
+from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.graph_view import GraphOptions, chain_of
-from sa2030_desktop.domain.model import Dependency, DependencyKind
 from sa2030_desktop.domain.selection import Selection
 from sa2030_desktop.gui.accessibility import name_view
-from sa2030_desktop.gui.commands import MoveNodesCommand, push_operation
 from sa2030_desktop.gui.dialog_parts import note_label
 from sa2030_desktop.gui.graph.jobs import SYNC_LIMIT, compute_now
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
+from sa2030_desktop.gui.graph.page_editing import GraphEditing
 from sa2030_desktop.gui.graph.positions import ViewPositions
 from sa2030_desktop.gui.graph.scene import GraphScene
 from sa2030_desktop.gui.graph.scene_build import SLICED_FROM
@@ -27,10 +26,9 @@ from sa2030_desktop.gui.graph.toolbar import GraphToolbar
 from sa2030_desktop.gui.graph.view import GraphView
 from sa2030_desktop.gui.tasks import TaskRunner
 from sa2030_desktop.messages import format_error
-from sa2030_desktop.services import operations as ops
 
 
-class GraphPage(QWidget):
+class GraphPage(GraphEditing, QWidget):
     goal_selected = Signal(str)
     detail_requested = Signal(str)  # Eingabe on a goal in the graph
     model_ready = Signal()  # after every (re)build of the scene
@@ -235,6 +233,18 @@ class GraphPage(QWidget):
             self._built(*args)
         else:  # thousands of items: built between event-loop turns, with a progress hint
             self.scene.set_model_sliced(model, self._empty_text(), lambda: self._built(*args))
+            if self._will_fit(model, relayout, fit) and self.scene.building():
+                # fitted now to the rectangle the layout will fill: a large graph turns into
+                # the overview before its items come, so they come hidden (hiding 15,000 items
+                # after the build took 30–60 ms), and the view does not jump at the end
+                self.view.fit_ahead(self.scene.sceneRect())
+
+    def _will_fit(self, model, relayout: bool, fit: bool) -> bool:
+        """Whether _built fits the view: a new layout, a first showing, other goals or view."""
+        if model.is_empty:
+            return False
+        shown = (self.view_name(), frozenset(model.nodes))
+        return self._first or relayout or (fit and shown != self._shown)
 
     def _built(self, token, model, relayout, fit, before, kept, centre) -> None:
         if token != self._token:
@@ -254,7 +264,7 @@ class GraphPage(QWidget):
             self.view.set_zoom(1.0)
             self.view.centerOn(self.scene.sceneRect().center())
             self._first = True
-        elif self._first or relayout or (fit and shown != self._shown):
+        elif self._first or relayout or (fit and shown != self._shown):  # (_will_fit)
             self.view.request_fit()  # now, or when the tab is first shown at its real size
             self._first = False
         self.view.refresh_lod()
@@ -330,69 +340,3 @@ class GraphPage(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet("color: #B71C1C; font-weight: bold" if error else "")
         self.message.setVisible(bool(text))
-
-    # -- editing ---------------------------------------------------------------------------------
-    def _set_connect_mode(self, on: bool) -> None:
-        self.scene.connect_mode = on
-        self.view.setDragMode(
-            self.view.DragMode.NoDrag if on else self.view.DragMode.ScrollHandDrag
-        )
-
-    def ask_kind(self, prerequisite: str, dependent: str) -> None:
-        """The small popup after a drag: which kind of dependency (non-blocking)."""
-        if self.kind_popup is not None:
-            self.kind_popup.close()
-        view = self.sender().views()[0] if self.sender() is not None else self.view
-        chooser = self.kind_popup = KindChooser(view.viewport(), dependent, prerequisite)
-        chooser.chosen.connect(lambda kind: self.link(prerequisite, dependent, kind))
-        chooser.destroyed.connect(lambda _o=None: setattr(self, "kind_popup", None))
-        chooser.closed.connect(view.setFocus)
-        item = view.scene().nodes.get(dependent)
-        chooser.show_at(view.mapFromScene(item.pos()) if item is not None else QPoint(20, 20))
-
-    def link(self, prerequisite: str, dependent: str, kind: DependencyKind) -> bool:
-        operation = ops.Link(Dependency(dependent, prerequisite, kind))
-        try:
-            operation.check(self.bridge.store)
-        except CycleError as exc:
-            self.scene.mark_cycle(exc.path)
-            self.show_message(format_error(exc), error=True)
-            return False
-        except DomainError as exc:
-            self.show_message(format_error(exc), error=True)
-            return False
-        self.scene.mark_cycle(None)
-        return push_operation(self, self.undo_stack, operation, self.bridge)
-
-    def delete_selected_edges(self, items=None) -> None:
-        """Delete key: remove the selected dependencies (one undo step)."""
-        items = [
-            e
-            for e in (self.scene.selected_edges() if items is None else items)
-            if len(e.edge.dependencies) == 1
-            and not e.pair[0].startswith("grp:")
-            and not e.pair[1].startswith("grp:")
-        ]
-        if not items:
-            return
-        self.undo_stack.beginMacro(self.tr("Abhängigkeiten entfernen"))
-        try:
-            for item in items:
-                dep = item.edge.dependencies[0]
-                push_operation(
-                    self, self.undo_stack, ops.Unlink(dep.dependent, dep.prerequisite), self.bridge
-                )
-        finally:
-            self.undo_stack.endMacro()
-
-    def _moved(self, before: dict, after: dict) -> None:
-        self.push_move(before, after)
-
-    def push_move(self, before: dict, after: dict, view: str | None = None) -> None:
-        """Manual positions (or a new layout) as one undoable step, stored per named view."""
-        before = {k: v for k, v in before.items() if not k.startswith("grp:")}
-        after = {k: v for k, v in after.items() if not k.startswith("grp:")}
-        if before != after and after:
-            self.undo_stack.push(
-                MoveNodesCommand(self.bridge, view or self.view_name(), before, after)
-            )

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTransform
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphicsTextItem
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain.graph_view import GraphModel, highlight
-from sa2030_desktop.gui.graph.box_grid import BoxGrid, LabelGrid
+from sa2030_desktop.gui.graph.box_grid import BoxGrid, Extent, LabelGrid
 from sa2030_desktop.gui.graph.edge_item import EdgeItem
 from sa2030_desktop.gui.graph.interactions import ConnectInteraction, MoveInteraction, wants_connect
 from sa2030_desktop.gui.graph.items import LaneItem, NodeItem, Style
+from sa2030_desktop.gui.graph.label_sight import LabelSight
 from sa2030_desktop.gui.graph.overview import OverviewPicture
-from sa2030_desktop.gui.graph.scene_build import SceneBuild
-from sa2030_desktop.gui.help.context import help_link, open_help_link
-
-MAX_LEADERS = 12  # conflict labels in sight up to which a label may go off its route
+from sa2030_desktop.gui.graph.scene_build import (
+    MARGIN,
+    SLICED_FROM,
+    SceneBuild,
+    empty_hint,
+    expected_rect,
+    index_depth,
+)
+from sa2030_desktop.gui.help.context import open_help_link
 
 
 class GraphScene(QGraphicsScene):
@@ -44,8 +50,10 @@ class GraphScene(QGraphicsScene):
         self.overview = OverviewPicture()
         self._labels_placed = False  # conflict labels searched their place in this model
         self._box_grid: BoxGrid | None = None
+        self._content: QRectF | None = None  # lanes, goals and edges (content_rect)
         self.label_area: QRectF | None = None  # the view's sight: where a leader may take a label
         self.label_grid = LabelGrid()
+        self.label_sight = LabelSight()
         self.leaders_allowed = True
         self.overview_on = False
         self.focus_key: str | None = None  # the keyboard goal (gui/graph/keyboard.py)
@@ -78,6 +86,10 @@ class GraphScene(QGraphicsScene):
             self._building.cancel()  # a newer model: the older build stops where it is
             self._building = None
 
+    def goal_count(self) -> int:
+        """The goals of the model shown – also those a sliced build has still to add."""
+        return len(self.model.nodes) if self.model is not None else 0
+
     def building(self) -> bool:
         """A sliced build is still adding items."""
         return self._building is not None and self._building.active
@@ -96,14 +108,22 @@ class GraphScene(QGraphicsScene):
         self._labels_placed = False
         self._box_grid = None
         self.label_grid = LabelGrid()
-        self.overview.dirty = True
+        self.label_sight = LabelSight()
+        self.overview.clear()  # filled below, item by item, in the same slices
         self.overview_on = False
+        self._content = None
         if model.is_empty:
             self._empty_state(empty_text)
             return
         total = len(model.lanes) + len(model.nodes) + len(model.edges)
         count = 0
         x0, _y0, x1, _y1 = gl.bounds(model)
+        # what itemsBoundingRect() would find, collected as the items come (that walk over
+        # every item took 55 ms at 5,000 goals, three times per showing)
+        extent = Extent()
+        self.setBspTreeDepth(index_depth(total))
+        expected = expected_rect(model)
+        self.setSceneRect(expected)
         for i, lane in enumerate(model.lanes):
             item = LaneItem(
                 lane.value,
@@ -114,6 +134,7 @@ class GraphScene(QGraphicsScene):
             )
             self.addItem(item)
             self.lanes.append(item)
+            extent.add(item.sceneBoundingRect())
             count += 1
             yield count, total
         for node in model.nodes.values():
@@ -122,6 +143,8 @@ class GraphScene(QGraphicsScene):
             item.setVisible(not self.overview_on)  # the view zoomed out during a sliced build
             self.addItem(item)
             self.nodes[node.id] = item
+            self.overview.add_node(item)
+            extent.add(item.sceneBoundingRect())
             count += 1
             yield count, total
         for edge in model.edges:
@@ -129,36 +152,45 @@ class GraphScene(QGraphicsScene):
             item.setVisible(not self.overview_on)
             self.addItem(item)
             self.edges[edge.id] = item
+            self.overview.add_edge(item)
+            extent.add(item.boundingRect())  # (an edge stays at the scene's origin)
+            if item.label is not None:  # above goals and edges (z); it keeps its size on
+                self.label_sight.add(item)  # screen, so it is not part of the scene's rectangle
+                self.addItem(item.label)  # (hidden: shown once the view says where it looks)
             count += 1
             yield count, total
-        margin = 40
-        rect = self.itemsBoundingRect().adjusted(-margin, -margin, margin, margin)
-        self.setSceneRect(rect)
-        for item in self.edges.values():
-            if item.label is not None:  # above goals and edges; it moves with the zoom, so
-                self.addItem(item.label)  # it is not part of the scene's rectangle
+        self._content = extent.rect()
+        needed = self._content.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        if len(model.nodes) < SLICED_FROM:  # re-indexing a few hundred goals costs little:
+            self.setSceneRect(needed)  # the scene ends MARGIN beside its outermost item
+        elif not expected.contains(needed):  # (goals placed by hand far out: never seen yet)
+            self.setSceneRect(expected.united(needed))
         for key in selected & set(self.nodes):
             self.nodes[key].setSelected(True)
 
+    def content_rect(self) -> QRectF:
+        """The lanes, goals and edges (not the conflict labels, which keep their size on
+        screen): known from the build until goals move."""
+        if self._content is None:
+            extent = Extent()
+            for items in (self.lanes, self.nodes.values(), self.edges.values()):
+                for item in items:
+                    extent.add(item.sceneBoundingRect())
+            if extent.empty():
+                return self.itemsBoundingRect()  # the empty state's hint
+            self._content = extent.rect()
+        return QRectF(self._content)
+
+    def _arranged(self) -> None:
+        """Goals moved: what was derived from their places is measured again when asked."""
+        self._box_grid = None
+        self._content = None
+        self.overview.stale = True
+        self.label_sight.moved()
+
     def _empty_state(self, text: str) -> None:
-        item = QGraphicsTextItem()
-        hint = QCoreApplication.translate(
-            "GraphScene",
-            "Filter lockern (Auswahl in der Zieltabelle, Nachbarn, „nur ressortübergreifend“); "
-            "neue Abhängigkeiten entstehen durch Ziehen von einem Ziel zum anderen.",
-        )
-        item.setHtml(
-            "<div style='text-align:center'><p style='font-size:16px'><b>"
-            + (text or QCoreApplication.translate("GraphScene", "Keine Ziele in dieser Auswahl."))
-            + f"</b></p><p style='font-size:12px'>{hint}</p>"
-            + f"<p style='font-size:12px'>{help_link('abhaengigkeitsgraph')}</p></div>"
-        )
-        item.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        item.linkActivated.connect(lambda link: open_help_link(self._widget(), link))
-        item.setTextWidth(420)
-        item.setDefaultTextColor(QColor("#37474F"))
+        item = self.empty_item = empty_hint(text, lambda link: open_help_link(self._widget(), link))
         self.addItem(item)
-        self.empty_item = item
         self.setSceneRect(item.boundingRect().adjusted(-20, -20, 20, 20))
 
     # -- the keyboard goal -------------------------------------------------------------------
@@ -244,22 +276,17 @@ class GraphScene(QGraphicsScene):
 
     def set_label_zoom(self, zoom: float, seen: QRectF | None = None, settled: bool = True) -> None:
         """The view's zoom: conflict labels keep their reading size and find free places; only
-        those whose edge is in `seen` (the view's scene rectangle) search now (at 1,000 goals
-        there are hundreds)."""
+        those whose edge is in `seen` (the view's scene rectangle) search now (at 5,000 goals
+        there are thousands: gui/graph/label_sight.py)."""
         self.label_area = seen
-        labelled = [item for item in self.edges.values() if item.label is not None]
-        in_sight = [seen is None or item.sceneBoundingRect().intersects(seen) for item in labelled]
-        # leader lines for a few labels help; for dozens they clutter the picture (and their
-        # search would stall a zoom step at 1,000 goals): then the rest read „⚠“
-        self.leaders_allowed = sum(in_sight) <= MAX_LEADERS
-        for item, search in zip(labelled, in_sight, strict=True):
-            item.label.set_zoom(zoom, not self._labels_placed, search, settled)
+        self.label_sight.update(self, zoom, seen, settled, force=not self._labels_placed)
         self._labels_placed = True
 
     def _refresh(self) -> None:
         self.overview.dirty = True
-        if self.overview_on:
-            self.update()
+        if self.overview_on:  # the items are hidden (shown again, they paint anew): 15,000
+            self.update()  # item updates took 15–25 ms at 5,000 goals, on every build
+            return
         for item in self.nodes.values():
             item.update()
         for item in self.edges.values():
@@ -270,14 +297,13 @@ class GraphScene(QGraphicsScene):
         return {k: (i.pos().x(), i.pos().y()) for k, i in self.nodes.items()}
 
     def apply_positions(self, positions: dict[str, tuple[float, float]]) -> None:
-        self._box_grid = None
+        self._arranged()
         for key, (x, y) in positions.items():
             item = self.nodes.get(key)
             if item is not None and (item.pos().x(), item.pos().y()) != (x, y):
                 item.setPos(x, y)
                 item.node.x, item.node.y = x, y
                 item.update_edges()
-        self.overview.dirty = True
 
     def node_at(self, pos: QPointF) -> NodeItem | None:
         for item in self.items(
@@ -339,7 +365,7 @@ class GraphScene(QGraphicsScene):
             moved = self._move.finish()
             self._move = None
             if moved:
-                self._box_grid = None
+                self._arranged()
                 for key, (x, y) in moved[1].items():
                     self.nodes[key].node.x, self.nodes[key].node.y = x, y
                     self.nodes[key].update_edges()  # labels look again among the moved boxes

@@ -62,7 +62,7 @@ class GraphView(QGraphicsView):
         scene = self.scene()
         overview = (
             self.zoom() < LOD_TEXT
-            and len(scene.nodes) >= OVERVIEW_MIN_NODES
+            and scene.goal_count() >= OVERVIEW_MIN_NODES
             and not scene.style.presentation
         )
         if overview != scene.overview_on:
@@ -88,18 +88,23 @@ class GraphView(QGraphicsView):
         super().drawBackground(painter, rect)
         scene = self.scene()
         if scene.overview_on:
-            if scene.overview.dirty:
-                scene.overview.rebuild(scene)
+            scene.overview.refresh(scene)
             scene.overview.paint(painter)
 
     def zoom_by(self, factor: float) -> None:
         self.set_zoom(self.zoom() * factor)
 
     def fit_all(self) -> None:
-        rect = self.scene().itemsBoundingRect()
+        rect = self.scene().content_rect()
         self.fit_rect(rect)
         self.fit_pending = False
         self.auto_fit = True
+
+    def fit_ahead(self, rect: QRectF) -> None:
+        """While a large graph is still being built: the zoom of the coming fit, if the view is
+        on screen (the fit proper follows the build)."""
+        if self._can_fit():
+            self.fit_rect(rect)
 
     def request_fit(self) -> None:
         """Fit the content now if the view is on screen at a usable size, else when it is."""

@@ -1,0 +1,80 @@
+"""The graph tab's editing: linking two goals (with the kind chosen in a small popup),
+removing dependencies, moving goals – each an undoable operation (a mixin of GraphPage)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+
+from sa2030_desktop.domain.errors import CycleError, DomainError
+from sa2030_desktop.domain.model import Dependency, DependencyKind
+from sa2030_desktop.gui.commands import MoveNodesCommand, push_operation
+from sa2030_desktop.gui.graph.kind_chooser import KindChooser
+from sa2030_desktop.messages import format_error
+from sa2030_desktop.services import operations as ops
+
+
+class GraphEditing:
+    def _set_connect_mode(self, on: bool) -> None:
+        self.scene.connect_mode = on
+        self.view.setDragMode(
+            self.view.DragMode.NoDrag if on else self.view.DragMode.ScrollHandDrag
+        )
+
+    def ask_kind(self, prerequisite: str, dependent: str) -> None:
+        """The small popup after a drag: which kind of dependency (non-blocking)."""
+        if self.kind_popup is not None:
+            self.kind_popup.close()
+        view = self.sender().views()[0] if self.sender() is not None else self.view
+        chooser = self.kind_popup = KindChooser(view.viewport(), dependent, prerequisite)
+        chooser.chosen.connect(lambda kind: self.link(prerequisite, dependent, kind))
+        chooser.destroyed.connect(lambda _o=None: setattr(self, "kind_popup", None))
+        chooser.closed.connect(view.setFocus)
+        item = view.scene().nodes.get(dependent)
+        chooser.show_at(view.mapFromScene(item.pos()) if item is not None else QPoint(20, 20))
+
+    def link(self, prerequisite: str, dependent: str, kind: DependencyKind) -> bool:
+        operation = ops.Link(Dependency(dependent, prerequisite, kind))
+        try:
+            operation.check(self.bridge.store)
+        except CycleError as exc:
+            self.scene.mark_cycle(exc.path)
+            self.show_message(format_error(exc), error=True)
+            return False
+        except DomainError as exc:
+            self.show_message(format_error(exc), error=True)
+            return False
+        self.scene.mark_cycle(None)
+        return push_operation(self, self.undo_stack, operation, self.bridge)
+
+    def delete_selected_edges(self, items=None) -> None:
+        """Delete key: remove the selected dependencies (one undo step)."""
+        items = [
+            e
+            for e in (self.scene.selected_edges() if items is None else items)
+            if len(e.edge.dependencies) == 1
+            and not e.pair[0].startswith("grp:")
+            and not e.pair[1].startswith("grp:")
+        ]
+        if not items:
+            return
+        self.undo_stack.beginMacro(self.tr("Abhängigkeiten entfernen"))
+        try:
+            for item in items:
+                dep = item.edge.dependencies[0]
+                push_operation(
+                    self, self.undo_stack, ops.Unlink(dep.dependent, dep.prerequisite), self.bridge
+                )
+        finally:
+            self.undo_stack.endMacro()
+
+    def _moved(self, before: dict, after: dict) -> None:
+        self.push_move(before, after)
+
+    def push_move(self, before: dict, after: dict, view: str | None = None) -> None:
+        """Manual positions (or a new layout) as one undoable step, stored per named view."""
+        before = {k: v for k, v in before.items() if not k.startswith("grp:")}
+        after = {k: v for k, v in after.items() if not k.startswith("grp:")}
+        if before != after and after:
+            self.undo_stack.push(
+                MoveNodesCommand(self.bridge, view or self.view_name(), before, after)
+            )
