@@ -33,7 +33,10 @@ def expected_rect(model) -> QRectF:
     of the GUI thread at 5,000 goals."""
     x0, y0, x1, y1 = gl.bounds(model)
     for edge in model.edges:
-        if edge.via is not None:
+        # a long edge's places in the layers between (graph_layout's via: start, end, exit_x,
+        # passes, enter_x); other routes (the presentation's) say less, and a route that
+        # leaves the rectangle after all only costs one re-indexing at the end
+        if isinstance(edge.via, tuple) and len(edge.via) == 5:
             for _x_in, _x_out, y in edge.via[3]:
                 y0, y1 = min(y0, y), max(y1, y)
     pad = MARGIN + ROUTE_REACH
