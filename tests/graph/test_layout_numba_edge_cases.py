@@ -1,0 +1,89 @@
+"""The whole layered layout (layers, order, coordinates, long edges' points) with numba's
+compiled steps and without them, on the graphs where array code tends to go wrong: no goal,
+one goal, goals without any dependency, self-loops, cycles, the same dependency twice, lanes
+without goals, a shallow graph of empty layers. graph_rank, graph_order and graph_place were
+ported to arrays (issue 14 item 3) with the promise of the same picture either way."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from sa2030_desktop.domain import graph_compiled
+from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.graph_view import GraphEdge, GraphModel, GraphNode, Lane
+from sa2030_desktop.domain.model import DependencyKind
+
+
+def _model(nodes, edges, lanes=(), lane_of=None) -> GraphModel:
+    lane_of = lane_of or {}
+    return GraphModel(
+        nodes={
+            n: GraphNode(n, n, f"Ziel {n} " * (1 + i % 4), "MI", None, lane_of.get(n, ""))
+            for i, n in enumerate(nodes)
+        },
+        edges=[GraphEdge(a, b, DependencyKind.HARD) for a, b in edges],
+        lanes=[Lane(v, v) for v in lanes],
+    )
+
+
+def _random(seed: int, size: int) -> GraphModel:
+    rnd = random.Random(seed)
+    nodes = [f"Z{i:03d}" for i in range(size)]
+    edges = [tuple(sorted(rnd.sample(nodes, 2))) for _ in range(size * rnd.choice([1, 2]))]
+    edges += edges[:2] + [(nodes[0], nodes[0])]  # a dependency twice, a self-loop
+    lanes = ("A", "B", "C", "D")  # C stays empty
+    return _model(nodes, edges, lanes, {n: rnd.choice("ABD") for n in nodes})
+
+
+CASES = {
+    "leer": lambda: _model([], []),
+    "ein Ziel": lambda: _model(["a"], []),
+    "ein Ziel, leere Bahnen": lambda: _model(["a"], [], ("L0", "L1", "L2"), {"a": "L1"}),
+    "nur einzelne Ziele": lambda: _model([f"g{i}" for i in range(11)], []),
+    "Selbstbezug": lambda: _model(list("abcd"), [("a", "a"), ("a", "b"), ("b", "c"), ("c", "c")]),
+    "Kreis": lambda: _model(
+        list("abcdx"), [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("x", "a")]
+    ),
+    "doppelt, lang": lambda: _model(
+        list("abcdef"), [("a", "b"), ("b", "c"), ("c", "d"), ("a", "d"), ("a", "d"), ("e", "f")]
+    ),
+    "flach, leere Schichten": lambda: _model(
+        [f"z{i}" for i in range(40)], [(f"z{i}", f"z{i + 20}") for i in range(20)]
+    ),
+    "zufällig 60": lambda: _random(1, 60),
+    "zufällig 150": lambda: _random(2, 150),
+}
+
+
+def _layout(make):
+    model = make()
+    positions = gl.layout(model)
+    return model, positions, [e.via for e in model.edges], [(ln.y0, ln.y1) for ln in model.lanes]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_layout_is_the_same_with_and_without_numba(name, monkeypatch):
+    kernels = graph_compiled.kernels(wait=True)
+    assert kernels is not None, "numba is a dependency: the compiled steps must load"
+    make = CASES[name]
+    monkeypatch.setattr(graph_compiled, "kernels", lambda wait=False: kernels)
+    model, fast, fast_via, fast_lanes = _layout(make)
+    monkeypatch.setattr(graph_compiled, "kernels", lambda wait=False: None)
+    _plain_model, plain, plain_via, plain_lanes = _layout(make)
+    assert fast == plain
+    assert fast_via == plain_via
+    assert fast_lanes == plain_lanes
+    # and the picture is a layout at all: every goal placed, no two boxes overlap, a
+    # dependency between two goals not in one cycle runs left to right
+    assert set(fast) == set(model.nodes)
+    boxes = [(n.x - n.width / 2, n.y - n.height / 2, n.x + n.width / 2, n.y + n.height / 2)
+             for n in model.nodes.values()]  # fmt: skip
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    cyclic = {"a", "b", "c"} if name == "Kreis" else set()
+    for e in model.edges:
+        if e.source != e.target and not {e.source, e.target} <= cyclic:
+            assert fast[e.source][0] < fast[e.target][0], e.id
