@@ -78,6 +78,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_as_of(p)
     p.add_argument("--json", action="store_true")
+    # argparse writes options before positionals, but --set takes every value after it: the
+    # file has to come first (EXCHANGE.md), so the usage line shows that order
+    p.usage = "%(prog)s [-h] DATEI --set MEILENSTEIN=DATUM [MEILENSTEIN=DATUM ...] " + (
+        "[--as-of DATUM] [--json]"
+    )
 
     p = sub.add_parser("ministry", help="Ressorts umbenennen oder zusammenlegen")
     msub = p.add_subparsers(dest="ministry_cmd", required=True, metavar="BEFEHL")
