@@ -13,29 +13,24 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sa2030_desktop.domain.graph_view import GraphModel, GraphNode
+from sa2030_desktop.domain.presentation_grid import (  # noqa: F401 - step_route: the GUI's
+    STACKED,
+    StepMetrics,
+    best_grid,
+    fits,
+    step_route,
+)
 from sa2030_desktop.domain.selection import natural_key
 
 Measure = Callable[[str, bool], float]  # text, bold → width in scene units
 MAX_TITLE_LINES = 3
-MAX_COLUMNS = 6  # per section; more columns than this are never readable on one screen
-STACKED = ("stacked",)  # an edge's `via` in a part whose sections are stacked as bands
-
-
-@dataclass(frozen=True, slots=True)
-class StepMetrics:
-    line: float = 12.0  # scene units per text line (font 10 units)
-    pad: float = 4.0
-    bar: float = 7.0  # the status colour bar on the left edge
-    row_gap: float = 10.0
-    col_gap: float = 12.0  # between columns of one section
-    section_gap: float = 32.0  # between sections: the arrows run here
-    margin: float = 8.0  # kept free around the part
-    chars: int = 22  # title characters per line (more for titles that need it)
+METRICS = StepMetrics()  # the sizes of a step's boxes and gaps, in scene units
 
 
 @dataclass(slots=True)
@@ -51,7 +46,13 @@ class StepPart:
 
 def title_lines(title: str, chars: int) -> list[str]:
     """The whole title on at most three lines: the line length grows until it fits."""
-    width = chars
+    # three lines hold at most 3 × max(width, longest word) characters besides the spaces
+    # they break at: narrower steps of the search cannot fit, so it starts at the first that
+    # might (the same result, without wrapping a long title twenty times)
+    words = re.split(r"[\t\n\x0b\x0c\r ]+", title)  # textwrap's whitespace, not NBSP
+    text = sum(len(w) for w in words)
+    least = text / 3 if 3 * max(len(w) for w in words) < text else chars
+    width = chars + 2 * max(0, math.ceil((least - chars) / 2))
     while True:
         lines = textwrap.wrap(title, width, break_long_words=False) or [""]
         if len(lines) <= MAX_TITLE_LINES:
@@ -125,65 +126,13 @@ def step_goals(model: GraphModel, keys) -> list[str]:
     return sorted(goals, key=lambda k: (depth[k], natural_key(k)))
 
 
-def _grid_size(sections, columns, m: StepMetrics) -> tuple[float, float]:
-    widths, rows, used = 0.0, 0, 0
-    pitch = max((n.height for sec in sections for n in sec), default=0.0) + m.row_gap
-    for sec, c in zip(sections, columns, strict=True):
-        if not sec:
-            continue
-        used += 1
-        colw = max(n.width for n in sec)
-        widths += c * colw + (c - 1) * m.col_gap
-        rows = max(rows, -(-len(sec) // c))
-    width = widths + max(used - 1, 0) * m.section_gap + 2 * m.margin
-    return width, rows * pitch - m.row_gap + 2 * m.margin
-
-
-def _stacked_size(sections, columns: int, m: StepMetrics) -> tuple[float, float]:
-    """Sections as bands one above the other, each in rows of `columns` equal columns."""
-    boxes = [n for sec in sections for n in sec]
-    pitch = max(n.height for n in boxes) + m.row_gap
-    colw = max(n.width for n in boxes)
-    used = [sec for sec in sections if sec]
-    rows = sum(-(-len(sec) // columns) for sec in used)
-    width = columns * colw + (columns - 1) * m.col_gap + 2 * m.margin
-    height = rows * pitch - m.row_gap + (len(used) - 1) * (m.section_gap - m.row_gap)
-    return width, height + 2 * m.margin
-
-
-def best_grid(sections, screen: tuple[float, float], m: StepMetrics):
-    """Column counts (before, step, after) that show the sections largest on this screen
-    (width, height in pixels); returns (zoom, columns, width, height, stacked).
-
-    Side by side first; long titles make boxes so wide that three sections side by side do
-    not fit a screen at a readable size, so the sections may also be stacked as bands (what a
-    step needs above, the step, who needs it below) sharing one column count."""
-    best = None
-    ranges = [range(1, min(len(sec), MAX_COLUMNS) + 1) if sec else (1,) for sec in sections]
-    for cb in ranges[0]:
-        for cs in ranges[1]:
-            for ca in ranges[2]:
-                width, height = _grid_size(sections, (cb, cs, ca), m)
-                zoom = min(screen[0] / width, screen[1] / height)
-                if best is None or zoom > best[0] + 1e-9:
-                    best = (zoom, (cb, cs, ca), width, height, False)
-    widest = max((len(sec) for sec in sections), default=1)
-    if sum(1 for sec in sections if sec) > 1:
-        for c in range(1, min(widest, MAX_COLUMNS) + 1):
-            width, height = _stacked_size(sections, c, m)
-            zoom = min(screen[0] / width, screen[1] / height)
-            if zoom > best[0] * 1.05:  # side by side reads more naturally: stack for a gain
-                best = (zoom, (c, c, c), width, height, True)
-    return best
-
-
 def plan_step(
     model: GraphModel,
     lane: str,
     screen: tuple[float, float],
     readable_zoom: float,
     measure: Measure,
-    m: StepMetrics = StepMetrics(),
+    m: StepMetrics = METRICS,
 ) -> list[StepPart]:
     """The parts of one step (the goals of one lane with their neighbours in other lanes):
     each part fits `screen` (pixels) at `readable_zoom` or more."""
@@ -197,7 +146,7 @@ def plan_goals(
     screen: tuple[float, float],
     readable_zoom: float,
     measure: Measure,
-    m: StepMetrics = StepMetrics(),
+    m: StepMetrics = METRICS,
     neighbours: bool = True,
     own_lane: str | None = None,
 ) -> list[StepPart]:
@@ -214,9 +163,9 @@ def plan_goals(
     for key in needed:
         size_box(nodes[key], measure, m, lead=nodes[key].lane != own_lane or not nodes[key].lead)
 
-    def fits(keys: list[str]) -> bool:
+    def fits_screen(keys: list[str]) -> bool:
         sections = [[nodes[k] for k in sec] for sec in _with_neighbours(adjacent, keys)]
-        return best_grid(sections, screen, m)[0] >= readable_zoom
+        return fits(sections, screen, m, readable_zoom)
 
     # first fit: a part takes every later goal that still fits beside it (goals that share
     # neighbours pack well), so a step has as few parts as the screen allows
@@ -226,7 +175,7 @@ def plan_goals(
         group = [left.pop(0)]
         for key in list(left):
             trial = sorted([*group, key], key=goals.index)
-            if fits(trial):
+            if fits_screen(trial):
                 group = trial
                 left.remove(key)
         groups.append(group)
@@ -251,18 +200,18 @@ def _share_out(work, keys, before, after, m, screen, readable_zoom, own_lane) ->
     for side, key in [("b", k) for k in before] + [("a", k) for k in after]:
         tb, ta = (cur_b + [key], cur_a) if side == "b" else (cur_b, cur_a + [key])
         sections = [[work.nodes[k] for k in sec] for sec in (tb, keys, ta)]
-        if best_grid(sections, screen, m)[0] >= readable_zoom or not (cur_b or cur_a):
+        if fits(sections, screen, m, readable_zoom) or not (cur_b or cur_a):
             cur_b, cur_a = tb, ta
             continue
         chunks.append((cur_b, cur_a))
         cur_b, cur_a = ([key], []) if side == "b" else ([], [key])
     chunks.append((cur_b, cur_a))
-    return [_place(work, keys, b, a, m, screen, own_lane) for b, a in chunks]
+    return [_place(work, keys, b, a, m, (screen, readable_zoom), own_lane) for b, a in chunks]
 
 
-def _place(work: GraphModel, goals, before, after, m: StepMetrics, screen, own_lane) -> StepPart:
+def _place(work: GraphModel, goals, before, after, m: StepMetrics, sight, own_lane) -> StepPart:
     sections = [[work.nodes[k] for k in sec] for sec in (before, goals, after)]
-    _zoom, columns, width, height, stacked = best_grid(sections, screen, m)
+    _zoom, columns, width, height, stacked = best_grid(sections, sight[0], m, sight[1])
     pitch = max(n.height for sec in sections for n in sec) + m.row_gap
     if stacked:
         nodes = _place_stacked(sections, columns[0], pitch, goals, own_lane, m)
@@ -321,61 +270,3 @@ def _part(work, nodes, goals, before, after, frame) -> StepPart:
     ]
     part = GraphModel(nodes, edges, [], goals=set(nodes))
     return StepPart(part, list(goals), width, height, columns, [*before, *after], stacked)
-
-
-def step_route(a: GraphNode, b: GraphNode, via=None) -> list[tuple[float, float]]:
-    """Cubic Bézier points from a to b in a step picture (boxes of a part are equally tall).
-
-    Neighbouring columns: one curve from side to side. Further apart: the edge runs in the gap
-    between two rows, so it never passes behind a box of a column in between (it would seem to
-    start there). Inside one column: out of a's right side and into b's right side. Stacked
-    bands (`via` is STACKED): from the bottom of one box into the top of a box below."""
-    m = StepMetrics()
-    if via == STACKED:
-        stacked = _stacked_route(a, b, m)
-        if stacked is not None:
-            return stacked
-    if abs(a.x - b.x) < (a.width + b.width) / 4:  # the same column
-        sx, ex = a.x + a.width / 2, b.x + b.width / 2
-        bulge = max(sx, ex) + m.col_gap * 0.8
-        return [(sx, a.y), (bulge, a.y), (bulge, b.y), (ex, b.y)]
-    right = b.x > a.x
-    sx = a.x + (a.width / 2 if right else -a.width / 2)
-    ex = b.x - (b.width / 2 if right else -b.width / 2)
-    if not right or ex - sx <= m.section_gap * 1.5:
-        dx = max(20.0, abs(ex - sx) / 2) * (1 if right else -1)
-        return [(sx, a.y), (sx + dx, a.y), (ex - dx, b.y), (ex, b.y)]
-    offset = (sum(map(ord, a.id)) % 3 - 1) * 1.5  # keeps edges in one gap apart
-    cy = a.y + (a.height + m.row_gap) / 2 * (1 if b.y >= a.y else -1) + offset
-    gate_out, gate_in = sx + m.col_gap, ex - m.col_gap
-    third = (gate_in - gate_out) / 3
-    return [
-        (sx, a.y),
-        (sx + m.col_gap / 2, a.y),
-        (gate_out - m.col_gap / 2, cy),
-        (gate_out, cy),
-        (gate_out + third, cy),
-        (gate_in - third, cy),
-        (gate_in, cy),
-        (gate_in + m.col_gap / 2, cy),
-        (ex - m.col_gap / 2, b.y),
-        (ex, b.y),
-    ]
-
-
-def _stacked_route(a: GraphNode, b: GraphNode, m: StepMetrics):
-    """Bands: from the bottom of a box into the top of the box in the next row; past rows in
-    between, down the column gap beside a (through a box, an edge would seem to start there)
-    and along the row gap above b into its top. None: the two are in one row."""
-    between = abs(b.y - a.y) - (a.height + b.height) / 2
-    if between < 0:
-        return None
-    down = 1 if b.y > a.y else -1
-    sy, ey = a.y + down * a.height / 2, b.y - down * b.height / 2
-    if between < min(a.height, b.height):  # the next row: straight down (or up)
-        dy = down * max(m.section_gap / 2, abs(ey - sy) / 2)
-        return [(a.x, sy), (a.x, sy + dy), (b.x, ey - dy), (b.x, ey)]
-    side = 1 if b.x >= a.x else -1
-    sx = a.x + side * a.width / 2
-    gap_x, gap_y = sx + side * m.col_gap / 2, ey - down * m.row_gap / 2
-    return [(sx, a.y), (gap_x, a.y), (gap_x, a.y), (gap_x, gap_y), (gap_x, gap_y), (b.x, gap_y), (b.x, ey)]  # fmt: skip
