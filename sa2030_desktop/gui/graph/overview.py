@@ -2,12 +2,15 @@
 of item paints (level of detail: at fit-all zoom nobody can read a label anyway).
 
 The picture has a fixed part – every edge as a line, the conflicts red, the boxes filled in
-their status colour – that the scene adds to while it builds its items (gui/graph/scene.py,
-in the same slices), and a small changing part – the highlighted chain, the chosen goals –
+their status colour – that the scene draws from the layout first, in the first slices of its
+build (gui/graph/scene.py): a large graph shows whole before its items come. And a small
+changing part – the highlighted chain, the chosen goals –
 rebuilt when it is marked `dirty`. Rebuilding all of it in one go took 0.1–0.2 s of the GUI
 thread at 5,000 goals on the first zoomed-out frame and after every click."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
@@ -34,16 +37,25 @@ class OverviewPicture:
         self.dirty = True
 
     # -- the fixed part ----------------------------------------------------------------------
-    def add_edge(self, item) -> None:
-        path = self._conflicts if item.edge.conflict else self._edges
-        start, end = _ends(item)
-        path.moveTo(start)
-        path.lineTo(end)
+    def add_edge(self, edge, source, target) -> None:
+        """One edge (GraphEdge) between the goals (GraphNode) as placed now."""
+        path = self._conflicts if edge.conflict else self._edges
+        path.moveTo(QPointF(source.x + source.width / 2, source.y))
+        path.lineTo(QPointF(target.x - target.width / 2, target.y))
 
-    def add_node(self, item) -> None:
-        node = item.node
+    def add_node(self, node) -> None:
         colour = STATUS_COLOURS[node.status] if node.status else "#546E7A"
-        self._rects.setdefault(colour, []).append(_box(item))
+        self._rects.setdefault(colour, []).append(_box(node))
+
+    def fill(self, model) -> Iterator[None]:
+        """The fixed part from the layout (a tenth of the items' cost), a step per goal and
+        edge (the scene's sliced build)."""
+        for node in model.nodes.values():
+            self.add_node(node)
+            yield
+        for edge in model.edges:
+            self.add_edge(edge, model.nodes[edge.source], model.nodes[edge.target])
+            yield
 
     def refresh(self, scene) -> None:
         """Before a frame: rebuild what changed since the last one."""
@@ -57,9 +69,9 @@ class OverviewPicture:
         self.clear()
         self.stale = False
         for item in scene.edges.values():
-            self.add_edge(item)
+            self.add_edge(item.edge, item.source.node, item.target.node)
         for item in scene.nodes.values():
-            self.add_node(item)
+            self.add_node(item.node)
         self.update_marks(scene)
 
     # -- the changing part -------------------------------------------------------------------
@@ -67,11 +79,11 @@ class OverviewPicture:
         lit = QPainterPath()
         for item in scene.edges.values():
             if item.edge.highlighted and not item.edge.conflict:
-                start, end = _ends(item)
-                lit.moveTo(start)
-                lit.lineTo(end)
+                a, b = item.source.node, item.target.node
+                lit.moveTo(QPointF(a.x + a.width / 2, a.y))
+                lit.lineTo(QPointF(b.x - b.width / 2, b.y))
         outlined = [
-            _box(item)
+            _box(item.node)
             for item in scene.nodes.values()
             if item.node.highlighted or item.whatif or item.cycle or item.isSelected()
         ]
@@ -96,13 +108,6 @@ class OverviewPicture:
             painter.drawRects(self._outlined)
 
 
-def _ends(item) -> tuple[QPointF, QPointF]:
-    """An edge's straight line: from the right side of its source to the left of its target."""
-    a, b = item.source, item.target
-    start = QPointF(a.pos().x() + a.node.width / 2, a.pos().y())
-    return start, QPointF(b.pos().x() - b.node.width / 2, b.pos().y())
-
-
-def _box(item) -> QRectF:
-    node, pos = item.node, item.pos()
-    return QRectF(pos.x() - node.width / 2, pos.y() - node.height / 2, node.width, node.height)
+def _box(node) -> QRectF:
+    """A goal's box (GraphNode: its places follow the item's, also when it is moved)."""
+    return QRectF(node.x - node.width / 2, node.y - node.height / 2, node.width, node.height)

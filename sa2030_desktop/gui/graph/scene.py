@@ -109,21 +109,26 @@ class GraphScene(QGraphicsScene):
         self._box_grid = None
         self.label_grid = LabelGrid()
         self.label_sight = LabelSight()
-        self.overview.clear()  # filled below, item by item, in the same slices
+        self.overview.clear()  # filled below, in the first slices
         self.overview_on = False
         self._content = None
         if model.is_empty:
             self._empty_state(empty_text)
             return
-        total = len(model.lanes) + len(model.nodes) + len(model.edges)
-        count = 0
+        items = len(model.lanes) + len(model.nodes) + len(model.edges)
+        total, count = items + len(model.nodes) + len(model.edges), 0  # (overview first)
         x0, _y0, x1, _y1 = gl.bounds(model)
         # what itemsBoundingRect() would find, collected as the items come (that walk over
         # every item took 55 ms at 5,000 goals, three times per showing)
         extent = Extent()
-        self.setBspTreeDepth(index_depth(total))
+        self.setBspTreeDepth(index_depth(items))
         expected = expected_rect(model)
         self.setSceneRect(expected)
+        for _ in self.overview.fill(model):  # the overview picture first: zoomed out, the
+            count += 1  # whole graph shows while its items are still being added
+            yield count, total
+        if self.overview_on:
+            self.update()
         for i, lane in enumerate(model.lanes):
             item = LaneItem(
                 lane.value,
@@ -143,7 +148,6 @@ class GraphScene(QGraphicsScene):
             item.setVisible(not self.overview_on)  # the view zoomed out during a sliced build
             self.addItem(item)
             self.nodes[node.id] = item
-            self.overview.add_node(item)
             extent.add(item.sceneBoundingRect())
             count += 1
             yield count, total
@@ -152,7 +156,6 @@ class GraphScene(QGraphicsScene):
             item.setVisible(not self.overview_on)
             self.addItem(item)
             self.edges[edge.id] = item
-            self.overview.add_edge(item)
             extent.add(item.boundingRect())  # (an edge stays at the scene's origin)
             if item.label is not None:  # above goals and edges (z); it keeps its size on
                 self.label_sight.add(item)  # screen, so it is not part of the scene's rectangle
