@@ -176,3 +176,24 @@ def test_a_large_graph_is_zoomed_out_while_it_builds_and_its_goals_come_hidden(
     assert page.scene.overview_on
     page.close()
     bridge.close()
+
+
+def test_the_overview_tells_each_goals_status_by_a_sign_where_the_boxes_hold_a_word(view):
+    """Zoomed out to 0.3 a large graph is the overview picture; its boxes carry the key and the
+    status sign as the goals' own boxes do from LOD_KEY on (status never by colour alone)."""
+    from sa2030_desktop.gui.graph.items import LOD_KEY, STATUS_SIGN
+
+    scene = view.scene()
+    view.set_zoom(0.3)
+    view.centerOn(scene.content_rect().center())
+    assert scene.overview_on
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    items = scene.nodes.values()
+    in_sight = [i.node for i in items if i.mapRectToScene(i.box()).intersects(seen)]
+    texts = {text for _box, text, _colour in scene.overview.keys_in(seen, 0.3)}
+    assert in_sight and len(texts) == len(in_sight)
+    for node in in_sight:
+        sign = STATUS_SIGN[node.status.value]
+        assert f"{node.key} {sign}".strip() in texts
+    assert {node.status.value for node in in_sight} >= {"delayed", "at_risk", "done"}
+    assert scene.overview.keys_in(seen, LOD_KEY * 0.9) == []  # too small for a word

@@ -12,11 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
+from sa2030_desktop.domain.contrast import text_on
 from sa2030_desktop.domain.model import STATUS_COLOURS
-from sa2030_desktop.gui.graph.items import CONFLICT, EDGE_SOFT, HIGHLIGHT
+from sa2030_desktop.gui.graph.items import (
+    CONFLICT,
+    EDGE_SOFT,
+    HIGHLIGHT,
+    KEY_PIXELS,
+    LOD_KEY,
+    NO_STATUS,
+    STATUS_SIGN,
+)
 
 OVERVIEW_MIN_NODES = 300
 
@@ -32,6 +41,7 @@ class OverviewPicture:
         self._edges = QPainterPath()  # every edge without a conflict (highlighted too)
         self._conflicts = QPainterPath()
         self._rects: dict[str, list[QRectF]] = {}
+        self._keys: list[tuple[QRectF, str, str]] = []  # box, „Z0001 !“, text colour
         self._lit = QPainterPath()  # highlighted edges without a conflict, drawn over _edges
         self._outlined: list[QRectF] = []
         self.dirty = True
@@ -44,8 +54,19 @@ class OverviewPicture:
         path.lineTo(QPointF(target.x - target.width / 2, target.y))
 
     def add_node(self, node) -> None:
-        colour = STATUS_COLOURS[node.status] if node.status else "#546E7A"
-        self._rects.setdefault(colour, []).append(_box(node))
+        colour = STATUS_COLOURS[node.status] if node.status else NO_STATUS
+        box = _box(node)
+        self._rects.setdefault(colour, []).append(box)
+        sign = STATUS_SIGN.get(getattr(node.status, "value", node.status) or "", "")
+        self._keys.append((box, f"{node.key} {sign}".strip(), text_on(colour)))
+
+    def keys_in(self, exposed: QRectF, zoom: float) -> list[tuple[QRectF, str, str]]:
+        """The goals' keys with their status sign drawn at this zoom in `exposed` – as the
+        goals' own boxes draw them from LOD_KEY on: the status is never told by colour alone.
+        Further out the boxes are too small for a word (and there are thousands)."""
+        if zoom < LOD_KEY:
+            return []
+        return [key for key in self._keys if key[0].intersects(exposed)]
 
     def fill(self, model) -> Iterator[None]:
         """The fixed part from the layout (a tenth of the items' cost), a step per goal and
@@ -90,7 +111,7 @@ class OverviewPicture:
         self._lit, self._outlined = lit, outlined
         self.dirty = False
 
-    def paint(self, painter: QPainter) -> None:
+    def paint(self, painter: QPainter, exposed: QRectF | None = None) -> None:
         painter.setBrush(QColor(0, 0, 0, 0))
         painter.setPen(QPen(EDGE_SOFT, 0))
         painter.drawPath(self._edges)
@@ -102,10 +123,20 @@ class OverviewPicture:
         for colour, rects in self._rects.items():
             painter.setBrush(QColor(colour))
             painter.drawRects(rects)
+        zoom = max(painter.worldTransform().m11(), 1e-3)
         if self._outlined:
             painter.setBrush(QColor(0, 0, 0, 0))
-            painter.setPen(QPen(HIGHLIGHT, 3 / max(painter.worldTransform().m11(), 1e-3)))
+            painter.setPen(QPen(HIGHLIGHT, 3 / zoom))
             painter.drawRects(self._outlined)
+        keys = self.keys_in(exposed, zoom) if exposed is not None else []
+        if keys:
+            font = QFont(painter.font())
+            font.setBold(True)
+            font.setPixelSize(max(1, int(min(KEY_PIXELS / zoom, keys[0][0].height() * 0.8))))
+            painter.setFont(font)
+            for box, text, colour in keys:
+                painter.setPen(QColor(colour))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def _box(node) -> QRectF:
