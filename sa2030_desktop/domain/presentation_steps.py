@@ -224,7 +224,9 @@ def _place(work: GraphModel, goals, before, after, m: StepMetrics, sight, own_la
             continue
         colw = max(n.width for n in sec)
         sec_rows = -(-len(sec) // c)
-        top = m.margin + (rows - sec_rows) * pitch / 2
+        # whole rows down: every section shares one row grid, so an edge running in a row gap
+        # past a column in between never passes behind one of its boxes
+        top = m.margin + (rows - sec_rows) // 2 * pitch
         for i, node in enumerate(sec):
             col, row = divmod(i, sec_rows)  # column-major: rows line up with the middle
             placed = dataclasses.replace(node, context=_is_context(node, goals, own_lane))
