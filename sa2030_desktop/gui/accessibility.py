@@ -4,7 +4,14 @@ focus frame every custom-painted view draws around its keyboard item."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QColor,
+    QGuiApplication,
+    QPalette,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QToolBar, QToolButton
 
 from sa2030_desktop.domain.contrast import contrast_ratio
@@ -57,3 +64,14 @@ def readable_placeholders(app: QGuiApplication) -> None:
             mixed = QColor(text.name())
         palette.setColor(group, QPalette.ColorRole.PlaceholderText, mixed)
     app.setPalette(palette)
+
+
+def announce(view: QAbstractScrollArea, text: str) -> None:
+    """What a custom-painted view's keyboard item is, or a refusal, told to a screen reader:
+    the view's description (read with the focus) and an announcement (read at once)."""
+    for widget in (view, view.viewport()):
+        widget.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(
+            QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
+        )
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(view, text))

@@ -16,10 +16,11 @@ gestures in interactions.py.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLineF, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QPen
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from sa2030_desktop.domain.grammar import count_de, goals_de
+from sa2030_desktop.gui.accessibility import announce
 from sa2030_desktop.gui.graph.items import LOD_TEXT, NodeItem
 
 K = Qt.Key
@@ -78,8 +79,13 @@ class KeyboardNavigator:
             return True
         return False
 
+    def _shown(self, item: NodeItem) -> bool:
+        # a large graph zoomed out hides every item behind the overview picture, yet every
+        # goal is there to be chosen (choosing one zooms in to where its box is drawn)
+        return self.scene.overview_on or item.isVisible()
+
     def _visible(self) -> list[NodeItem]:
-        return [n for n in self.scene.nodes.values() if n.isVisible()]
+        return [n for n in self.scene.nodes.values() if self._shown(n)]
 
     def reading_order(self) -> list[NodeItem]:
         """Lane by lane (top to bottom), inside a lane by column, then top to bottom."""
@@ -108,7 +114,7 @@ class KeyboardNavigator:
         if current is None:
             return self.step(+1)
         ends = [e.target if forward else e.source for e in current.edges]
-        ends = [n for n in ends if n is not current and n.isVisible()]
+        ends = [n for n in ends if n is not current and self._shown(n)]
         if not ends:
             self._announce(
                 (tr("{0} hat keine abhängigen Ziele im Bild") if forward
@@ -200,13 +206,13 @@ class KeyboardNavigator:
         self._update_line()
         self._announce(describe(item))
 
+    def say(self, text: str) -> None:
+        """A message for the keyboard user (a refused link): read out, as the keyboard goal."""
+        self._announce(text)
+
     def _announce(self, text: str) -> None:
         """What a screen reader reads for the keyboard goal (the view's description)."""
-        for widget in (self.view, self.view.viewport()):
-            widget.setAccessibleDescription(text)
-            QAccessible.updateAccessibility(
-                QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
-            )
+        announce(self.view, text)
         self.view.announced.emit(text)
 
 

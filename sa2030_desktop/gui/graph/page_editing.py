@@ -36,12 +36,11 @@ class GraphEditing:
         operation = ops.Link(Dependency(dependent, prerequisite, kind))
         try:
             operation.check(self.bridge.store)
-        except CycleError as exc:
-            self.scene.mark_cycle(exc.path)
-            self.show_message(format_error(exc), error=True)
-            return False
         except DomainError as exc:
+            if isinstance(exc, CycleError):
+                self.scene.mark_cycle(exc.path)
             self.show_message(format_error(exc), error=True)
+            self.view.keys.say(format_error(exc))  # a keyboard user hears why (WCAG 4.1.3)
             return False
         self.scene.mark_cycle(None)
         return push_operation(self, self.undo_stack, operation, self.bridge)

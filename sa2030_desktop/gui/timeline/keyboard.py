@@ -16,11 +16,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.timeline_layout import ACTUAL, BASELINE, FORECAST, Marker
-from sa2030_desktop.gui.accessibility import FOCUS_COLOUR
+from sa2030_desktop.gui.accessibility import FOCUS_COLOUR, announce
 
 K = Qt.Key
 # For the shortcut overview of the help (gui/help/shortcuts.py): key, what it does.
@@ -63,6 +63,8 @@ class TimelineKeys:
         self.order = sorted(best.values(), key=lambda m: (m.row, m.x, m.milestone))
         if self.current not in best:
             self.current = None
+        elif self.canvas.hasFocus():
+            self.announce(changed_only=True)  # a moved forecast: the new date is read out
 
     def marker(self) -> Marker | None:
         if self.current is None:
@@ -134,7 +136,7 @@ class TimelineKeys:
             self.canvas.milestone_menu.emit(marker.milestone, pos)
 
     # -- what the user sees and hears ------------------------------------------------------------
-    def announce(self) -> None:
+    def announce(self, changed_only: bool = False) -> None:
         marker = self.marker()
         if marker is None:
             return
@@ -148,16 +150,12 @@ class TimelineKeys:
         )
         if marker.overdue:
             text += tr("; überfällig")
-        self._say(text)
+        if not (changed_only and text == self.canvas.accessibleDescription()):
+            self._say(text)
 
     def _say(self, text: str) -> None:
-        c = self.canvas
-        for widget in (c, c.viewport()):
-            widget.setAccessibleDescription(text)
-            QAccessible.updateAccessibility(
-                QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
-            )
-        c.announced.emit(text)
+        announce(self.canvas, text)
+        self.canvas.announced.emit(text)
 
     def paint(self, p: QPainter) -> None:
         """The focus ring round the keyboard milestone and its row; without one, round the

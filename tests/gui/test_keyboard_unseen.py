@@ -1,0 +1,150 @@
+"""Keyboard alone and the screen reader on portfolios unlike the demo (issue 14, BITV 2.0):
+goals without any dependency or milestone, milestones with only a baseline or an actual date, a
+chain that a new link would close into a cycle, and a graph large enough to be drawn as the
+overview picture when fitted. Every step is a key press on the focused widget."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from sa2030_desktop.domain.dates import de_short
+from sa2030_desktop.persistence.store import Store
+from tests.support.builders import build_store, dep, goal, ms
+from tests.support.qt import window_on
+
+K = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def _start(qtbot, store, shortcut):
+    """The window at laptop size, a view chosen by its shortcut as a keyboard user does."""
+    context = window_on(qtbot, store)
+    window = context.__enter__()
+    window.resize(1366, 768)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, shortcut, CTRL)
+    return context, window
+
+
+@pytest.fixture
+def unseen(tmp_path):
+    """Ten goals: none with a dependency but the chain A ← B ← C; half without milestones."""
+    goals = [goal(f"I{i:02d}", lead=["MI", "MF", "MJ"][i % 3]) for i in range(1, 8)]
+    goals += [goal(k) for k in "ABC"]
+    milestones = [
+        ms("I01-M1", "2027-03-01", "2027-04-01"),
+        ms("I02-M1", "2025-05-01", actual="2025-05-03"),  # achieved: no forecast to move
+        ms("I03-M1", "2027-06-30"),  # only a baseline (forecast = baseline)
+    ]
+    store = build_store(
+        tmp_path / "unseen.sa2030",
+        goals=goals,
+        milestones=milestones,
+        dependencies=[dep("B", "A"), dep("C", "B")],
+    )
+    yield store
+    store.close()
+
+
+def test_a_large_graph_fitted_as_overview_is_reached_with_tab(qtbot, tmp_path):
+    from benchmarks.generate import portfolio_file
+
+    store = Store.open(portfolio_file(tmp_path, 320))  # above the overview's 300 goals
+    context, window = _start(qtbot, store, K.Key_3)
+    try:
+        page = window.feature("graph").page
+        view, scene = page.view, page.scene
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+        qtbot.waitUntil(lambda: len(scene.nodes) == 320 and not scene.building(), timeout=30000)
+        view.fit_all()
+        assert scene.overview_on  # fitted: the items are hidden behind the overview picture
+
+        _press(qtbot, K.Key_Tab)
+        assert QApplication.focusWidget() is view  # Tab did not fall out of the graph
+        first = scene.focus_item()
+        assert first is not None and first.key == view.keys.reading_order()[0].key
+        assert not scene.overview_on and first.isVisible()  # zoomed in to the goal's box
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert seen.contains(first.sceneBoundingRect())
+        assert first.key in view.accessibleDescription()
+        _press(qtbot, K.Key_Right)  # along an edge, to a goal that needs it
+        assert scene.focus_key != first.key
+        assert (
+            view.mapToScene(view.viewport().rect())
+            .boundingRect()
+            .contains(scene.focus_item().sceneBoundingRect())
+        )  # the view follows the keyboard goal
+    finally:
+        context.__exit__(None, None, None)
+        store.close()
+
+
+def test_a_link_that_closes_a_cycle_is_refused_in_german_and_read_out(qtbot, unseen):
+    context, window = _start(qtbot, unseen, K.Key_3)
+    try:
+        page = window.feature("graph").page
+        view, scene = page.view, page.scene
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+        order = [n.key for n in view.keys.reading_order()]
+        assert set(order) == {g.key for g in window.bridge.snapshot().goals.values()}
+
+        def go(key: str) -> None:
+            while scene.focus_key != key:
+                here = order.index(scene.focus_key) if scene.focus_key else -1
+                _press(qtbot, K.Key_Tab if here < order.index(key) else K.Key_Backtab)
+
+        go("C")  # C needs B needs A: „A needs C“ would close the cycle
+        _press(qtbot, K.Key_V)
+        go("A")
+        before = window.bridge.snapshot().dependencies
+        _press(qtbot, K.Key_Return)
+        qtbot.waitUntil(lambda: page.kind_popup is not None and page.kind_popup.isVisible())
+        _press(qtbot, K.Key_Return)  # „hart“
+        assert window.bridge.snapshot().dependencies == before
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+        told = view.accessibleDescription()
+        assert "Zyklus" in told or "Kreis" in told, told
+        assert all(k in told for k in "ABC"), told  # the cycle as a path of goal keys
+        assert page.message.text() == told and page.message.isVisible()
+        assert window.undo_stack.count() == 0  # a refused link never enters the undo stack
+    finally:
+        context.__exit__(None, None, None)
+
+
+def test_a_moved_forecast_is_read_out_with_its_new_date(qtbot, unseen):
+    context, window = _start(qtbot, unseen, K.Key_4)
+    try:
+        canvas = window.feature("timeline").view.canvas
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is canvas)
+        reached = []
+        for _ in range(len(canvas.keys.order)):
+            _press(qtbot, K.Key_Right)
+            reached.append(canvas.keys.current)
+        assert sorted(reached) == ["I01-M1", "I02-M1", "I03-M1"]  # goals without any: skipped
+        while canvas.keys.current != "I01-M1":
+            _press(qtbot, K.Key_Left)
+        _press(qtbot, K.Key_Plus)
+        moved = date(2027, 4, 2)
+        assert window.bridge.snapshot().milestones["I01-M1"].forecast == moved
+        told = canvas.accessibleDescription()
+        assert f"Prognose {de_short(moved)}" in told, told  # not the date before the move
+        qtbot.keyClick(canvas, K.Key_Z, CTRL)
+        assert window.bridge.snapshot().milestones["I01-M1"].forecast == moved - timedelta(1)
+        assert "Prognose 01.04.2027" in canvas.accessibleDescription()
+        _press(qtbot, K.Key_Home)
+        while canvas.keys.current != "I02-M1":
+            _press(qtbot, K.Key_Right)
+        _press(qtbot, K.Key_Plus)  # achieved: nothing to move, and the user is told so
+        assert window.bridge.snapshot().milestones["I02-M1"].actual == date(2025, 5, 3)
+        assert "keine offene Prognose" in canvas.accessibleDescription()
+    finally:
+        context.__exit__(None, None, None)
