@@ -48,7 +48,11 @@ class GraphView(QGraphicsView):
         value = max(self.min_zoom, min(MAX_ZOOM, value))
         # the exact zoom, not a product of factors: 0.6 must not come out as 0.5999…, just
         # below the zoom from which the boxes draw their text (LOD_TEXT)
-        self.setTransform(QTransform.fromScale(value, value))
+        self._fitting = True  # the labels search once, below, in the sight at the new zoom –
+        try:  # not also in each scroll step setTransform makes on the way (1,000 goals: 2-3x)
+            self.setTransform(QTransform.fromScale(value, value))
+        finally:
+            self._fitting = False
         self._update_hints()
 
     def refresh_lod(self) -> None:
