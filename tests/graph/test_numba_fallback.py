@@ -60,6 +60,7 @@ def _graphs() -> list:
 def test_without_working_numba_the_numpy_steps_give_the_same_orders(case, monkeypatch):
     prelude, env = CASES[case]
     graphs = _graphs()
+    compiled = graph_compiled.kernels(wait=True)  # this process has numba
     run = subprocess.run(
         [sys.executable, "-c", _CHILD.format(prelude=prelude), json.dumps(graphs)],
         env={**os.environ, "PYTHONPATH": str(ROOT), **env},
@@ -73,6 +74,13 @@ def test_without_working_numba_the_numpy_steps_give_the_same_orders(case, monkey
     monkeypatch.setattr(graph_rank, "OPTIMAL_FROM", 1)
     expected = [order_layers(*g) for g in graphs]
     assert child["orders"] == json.loads(json.dumps(expected))
+    ranks = [graph_rank.ranks([n for layer in g[0] for n in layer], g[1]) for g in graphs]
+    assert child["ranks"] == ranks
+    # and the same as the compiled path gives (depth-first start, mincross loop, layers: the
+    # child ran their Python code, the parent now runs what numba compiled from it)
+    assert compiled is not None
+    monkeypatch.setattr(graph_compiled, "kernels", lambda wait=False: compiled)
+    assert child["orders"] == json.loads(json.dumps([order_layers(*g) for g in graphs]))
     ranks = [graph_rank.ranks([n for layer in g[0] for n in layer], g[1]) for g in graphs]
     assert child["ranks"] == ranks
 
