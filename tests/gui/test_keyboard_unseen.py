@@ -148,3 +148,79 @@ def test_a_moved_forecast_is_read_out_with_its_new_date(qtbot, unseen):
         assert "keine offene Prognose" in canvas.accessibleDescription()
     finally:
         context.__exit__(None, None, None)
+
+
+def test_every_neighbour_of_a_goal_with_thirty_is_reached_with_arrows(qtbot, tmp_path):
+    """15 goals need HUB, HUB needs 15: the layout puts each side in two columns."""
+    pres = [f"P{i:02d}" for i in range(1, 16)]
+    deps = [f"D{i:02d}" for i in range(1, 16)]
+    store = build_store(
+        tmp_path / "stern.sa2030",
+        goals=[goal("HUB", lead="StK")] + [goal(k, lead="MF") for k in pres + deps],
+        dependencies=[dep("HUB", p) for p in pres] + [dep(d, "HUB") for d in deps],
+    )
+    context, window = _start(qtbot, store, K.Key_3)
+    try:
+        page = window.feature("graph").page
+        view, scene = page.view, page.scene
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+        while scene.focus_key != "HUB":
+            _press(qtbot, K.Key_Tab)
+        for arrow, side in ((K.Key_Right, deps), (K.Key_Left, pres)):
+            _press(qtbot, arrow)
+            reached = {scene.focus_key}
+            for step in (K.Key_Down, K.Key_Up):
+                for _ in range(len(side)):
+                    _press(qtbot, step)
+                    reached.add(scene.focus_key)
+            assert reached == set(side)
+            told = view.accessibleDescription()
+            last = "abhängiges Ziel 1 von 15" if side is deps else "Voraussetzung 1 von 15"
+            assert f"{last} von HUB" in told, told  # ↑ ended on the first: the count says so
+            _press(qtbot, K.Key_Left if side is deps else K.Key_Right)  # back to HUB
+            assert scene.focus_key == "HUB"
+    finally:
+        context.__exit__(None, None, None)
+        store.close()
+
+
+def test_forecasts_by_the_week_from_the_baseline_and_refusals_read_out(qtbot, tmp_path):
+    open_without_forecast = {"key": "W01-M1", "goal": "W01", "title": "Nur Basistermin",
+                             "baseline": "2027-06-30", "forecast": None, "actual": None}  # fmt: skip
+    store = build_store(
+        tmp_path / "wochen.sa2030",
+        goals=[goal("W01"), goal("W02")],
+        milestones=[open_without_forecast, ms("W02-M1", "2100-12-31")],  # the latest date
+    )
+    context, window = _start(qtbot, store, K.Key_4)
+    try:
+        canvas = window.feature("timeline").view.canvas
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is canvas)
+        forecast = lambda key: window.bridge.snapshot().milestones[key].forecast  # noqa: E731
+        assert forecast("W01-M1") is None
+        _press(qtbot, K.Key_Home)
+        assert canvas.keys.current == "W01-M1"
+        _press(qtbot, K.Key_Plus)  # an open milestone without a forecast gets one
+        assert forecast("W01-M1") == date(2027, 7, 1)
+        assert "Prognose 01.07.2027" in canvas.accessibleDescription()
+        _press(qtbot, K.Key_Plus, Qt.KeyboardModifier.ShiftModifier)  # a week
+        assert forecast("W01-M1") == date(2027, 7, 8)
+        _press(qtbot, K.Key_Asterisk, Qt.KeyboardModifier.ShiftModifier)  # Umschalt++ in German
+        _press(qtbot, K.Key_Underscore, Qt.KeyboardModifier.ShiftModifier)  # Umschalt+−
+        _press(qtbot, K.Key_Minus, Qt.KeyboardModifier.ShiftModifier)
+        assert forecast("W01-M1") == date(2027, 7, 1)
+        assert window.undo_stack.count() == 5  # five key presses, five undo steps
+        for _ in range(4):
+            qtbot.keyClick(canvas, K.Key_Z, CTRL)
+        assert forecast("W01-M1") == date(2027, 7, 1)
+        _press(qtbot, K.Key_End)
+        assert canvas.keys.current == "W02-M1"
+        count = window.undo_stack.count()
+        _press(qtbot, K.Key_Plus)  # past 31.12.2100: refused, and the user hears why
+        assert forecast("W02-M1") == date(2100, 12, 31) and window.undo_stack.count() == count
+        told = canvas.accessibleDescription()
+        assert "2100" in told and "W02-M1" not in told.split(":")[0], told
+        assert QApplication.focusWidget() is canvas
+    finally:
+        context.__exit__(None, None, None)
+        store.close()

@@ -3,7 +3,9 @@
 Tab / Umschalt+Tab   next / previous goal in reading order (lane by lane, left to right);
                      after the last goal Tab leaves the graph (no keyboard trap)
 → / ←                along an edge: to a goal that needs this one / that this one needs
-↑ / ↓                the next goal above / below (same column first)
+↑ / ↓                the next goal above / below (same column first); after → / ← the
+                     next / previous of the goals that edge step could reach (a goal with 30
+                     neighbours in several columns: each is reached)
 Eingabe              open the goal's detail
 V                    „Verbinden“: this goal is the prerequisite; move to the goal that needs it,
                      Eingabe links them (the kind is asked as after a drag), Esc cancels
@@ -28,7 +30,7 @@ K = Qt.Key
 KEYS = [
     ("Tab / Umschalt+Tab", "nächstes / voriges Ziel (nach dem letzten verlässt Tab den Graphen)"),
     ("→ / ←", "entlang einer Kante: zu einem abhängigen Ziel / zu einer Voraussetzung"),
-    ("↑ / ↓", "nächstes Ziel darüber / darunter"),
+    ("↑ / ↓", "nächstes Ziel darüber / darunter; nach → / ←: nächster Nachbar desselben Ziels"),
     ("Eingabe", "Zieldetails öffnen (bei einer Gruppe: aufklappen)"),
     ("V", "Verbinden: dieses Ziel ist Voraussetzung; zum abhängigen Ziel gehen, Eingabe"),
     ("Esc", "Verbinden abbrechen, Hervorhebungen aufheben"),
@@ -48,6 +50,9 @@ class KeyboardNavigator:
         self.view = view
         self.link_source: str | None = None
         self._line: QGraphicsLineItem | None = None
+        # after an edge step: the goals that step could reach, in reading order (↑/↓ walk them)
+        self._ring: list[str] = []
+        self._ring_of: tuple[str, bool] | None = None  # (the goal stepped from, forward)
 
     @property
     def scene(self):
@@ -121,16 +126,43 @@ class KeyboardNavigator:
                  else tr("{0} hat keine Voraussetzungen im Bild")).format(current.key)
             )  # fmt: skip
             return True
-        # the nearest in height first; ↑/↓ then reach the others of that column
+        # the nearest in height first; ↑/↓ then reach the others that step could reach
         y = current.pos().y()
         chosen = min(ends, key=lambda n: (abs(n.pos().y() - y), n.pos().x(), n.key))
-        self.set_current(chosen)
+        ring = sorted(ends, key=lambda n: (round(n.pos().x()), n.pos().y(), n.key))
+        self._walk_ring([n.key for n in ring], (current.key, forward), ring.index(chosen))
+        return True
+
+    def _walk_ring(self, ring: list[str], ring_of: tuple[str, bool], index: int) -> None:
+        item = self.scene.nodes[ring[index]]
+        note = ""
+        if len(ring) > 1:
+            origin, forward = ring_of
+            note = (tr("; abhängiges Ziel {0} von {1} von {2}") if forward
+                    else tr("; Voraussetzung {0} von {1} von {2}")
+                    ).format(index + 1, len(ring), origin)  # fmt: skip
+        self.set_current(item, note)
+        self._ring, self._ring_of = ring, ring_of
+
+    def _ring_step(self, down: bool) -> bool:
+        """↑/↓ after an edge step: the neighbour after / before in the step's reading order."""
+        ring, key, ring_of = self._ring, self.scene.focus_key, self._ring_of
+        if len(ring) < 2 or key not in ring or ring_of is None:
+            return False
+        index = ring.index(key) + (1 if down else -1)
+        index = min(max(index, 0), len(ring) - 1)  # at an end: stay, and hear the count again
+        item = self.scene.nodes.get(ring[index])
+        if item is None or not self._shown(item):
+            return False
+        self._walk_ring(ring, ring_of, index)
         return True
 
     def vertical(self, down: bool) -> bool:
         current = self.current()
         if current is None:
             return self.step(+1)
+        if self._ring_step(down):
+            return True
         x, y = current.pos().x(), current.pos().y()
         sign = 1 if down else -1
         candidates = [n for n in self._visible() if sign * (n.pos().y() - y) > 1]
@@ -193,7 +225,8 @@ class KeyboardNavigator:
         self._line.setLine(QLineF(source.pos(), current.pos()))
 
     # -- the keyboard goal ---------------------------------------------------------------------
-    def set_current(self, item: NodeItem) -> None:
+    def set_current(self, item: NodeItem, note: str = "") -> None:
+        self._ring, self._ring_of = [], None
         self.scene.set_focus_key(item.key)
         self.scene.clearSelection()
         item.setSelected(True)
@@ -204,7 +237,7 @@ class KeyboardNavigator:
             self.view.centerOn(item)
         self.view.ensureVisible(item, 40, 40)
         self._update_line()
-        self._announce(describe(item))
+        self._announce(describe(item) + note)
 
     def say(self, text: str) -> None:
         """A message for the keyboard user (a refused link): read out, as the keyboard goal."""

@@ -4,7 +4,8 @@
 ↑ / ↓          the nearest milestone in the row above / below
 Pos1 / Ende    first / last milestone
 + / −          the milestone's forecast one day later / earlier — the same path as a drag
-               (an undoable operation; in the what-if mode a simulated date)
+               (an undoable operation; in the what-if mode a simulated date); with Umschalt a
+               week. An open milestone without a forecast gets one, counted from its baseline
 Strg++ / Strg+− zoom (plain +/− zoom while no milestone is chosen)
 Eingabe, Menütaste, Umschalt+F10   the milestone's menu (Ist-Datum, neuer Basistermin)
 
@@ -29,9 +30,13 @@ KEYS = [
     ("↑ / ↓", "nächster Meilenstein in der Zeile darüber / darunter"),
     ("Pos1 / Ende", "erster / letzter Meilenstein"),
     ("+ / −", "Prognose einen Tag später / früher (rückgängig mit Strg+Z)"),
+    ("Umschalt++ / Umschalt+−", "Prognose eine Woche später / früher"),
     ("Strg++ / Strg+−", "Zoom"),
     ("Eingabe, Menütaste", "Menü des Meilensteins (Ist-Datum, neuer Basistermin)"),
 ]
+# German keyboards give Umschalt++ as „*“ and Umschalt+− as „_“; the keypad keeps +/−
+_LATER, _EARLIER = (K.Key_Plus, K.Key_Equal, K.Key_Asterisk), (K.Key_Minus, K.Key_Underscore)
+_WEEK = (K.Key_Asterisk, K.Key_Underscore)
 _PREFERENCE = {FORECAST: 0, ACTUAL: 1, BASELINE: 2}  # the marker that stands for a milestone
 # translated where shown: tr(_KIND[kind])
 _KIND = {FORECAST: "Prognose", ACTUAL: "Ist", BASELINE: "Basistermin"}
@@ -82,8 +87,9 @@ class TimelineKeys:
         if key in (K.Key_Home, K.Key_End) and self.order:
             self.choose(self.order[0 if key == K.Key_Home else -1])
             return True
-        if key in (K.Key_Plus, K.Key_Minus, K.Key_Equal) and not ctrl and self.current:
-            return self.shift_forecast(-1 if key == K.Key_Minus else 1)
+        if key in _LATER + _EARLIER and not ctrl and self.current:
+            week = bool(mods & Qt.KeyboardModifier.ShiftModifier) or key in _WEEK
+            return self.shift_forecast((-1 if key in _EARLIER else 1) * (7 if week else 1))
         if key in (K.Key_Return, K.Key_Enter, K.Key_Menu) and self.current:
             self.open_menu()
             return True
@@ -121,13 +127,18 @@ class TimelineKeys:
         self.announce()
 
     def shift_forecast(self, days: int) -> bool:
-        forecast = self._forecasts.get(self.current or "")
-        if forecast is None:
-            self._say(tr("{0} hat keine offene Prognose zum Verschieben.").format(self.current))
+        key = self.current or ""
+        kinds = {m.kind: m for m in self._markers.get(key, ())}
+        start = kinds.get(FORECAST) or (kinds.get(BASELINE) if ACTUAL not in kinds else None)
+        if start is None:  # achieved: its date is the actual one (Eingabe: the menu)
+            self._say(tr("{0} hat keine offene Prognose zum Verschieben.").format(key))
             return True
-        day = date.fromordinal(forecast.x) + timedelta(days=days)
-        self.canvas.forecast_dropped.emit(forecast.milestone, day)
+        self.canvas.forecast_dropped.emit(key, date.fromordinal(start.x) + timedelta(days=days))
         return True
+
+    def say(self, text: str) -> None:
+        """A message for the keyboard user (a refused move): read out at once."""
+        self._say(text)
 
     def open_menu(self) -> None:
         marker = self.marker()

@@ -22,11 +22,7 @@ from PySide6.QtWidgets import (
 from sa2030_desktop.domain.errors import DomainError
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.domain.selection import Selection
-from sa2030_desktop.domain.timeline_layout import (
-    TimelineLayout,
-    TimelineOptions,
-    build_layout,
-)
+from sa2030_desktop.domain.timeline_layout import TimelineLayout, TimelineOptions, build_layout
 from sa2030_desktop.domain.whatif import WhatIfResult, apply_forecasts, evaluate
 from sa2030_desktop.gui.help.context import help_link_label
 from sa2030_desktop.gui.store_bridge import StoreBridge
@@ -241,6 +237,8 @@ class TimelineView(QWidget):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if text and self.canvas.hasFocus():  # a refused key press: the keyboard user hears why
+            self.canvas.keys.say(text)
 
     # -- editing ---------------------------------------------------------------------------------
     def move_forecast(self, key: str, day: date) -> bool:
