@@ -21,7 +21,7 @@ from sa2030_desktop.gui.graph.kind_chooser import KindChooser
 from sa2030_desktop.gui.graph.page_editing import GraphEditing
 from sa2030_desktop.gui.graph.positions import ViewPositions
 from sa2030_desktop.gui.graph.scene import GraphScene
-from sa2030_desktop.gui.graph.scene_build import SLICED_FROM
+from sa2030_desktop.gui.graph.scene_build import SLICED_FROM, why_empty
 from sa2030_desktop.gui.graph.toolbar import GraphToolbar
 from sa2030_desktop.gui.graph.view import GraphView
 from sa2030_desktop.gui.tasks import TaskRunner
@@ -270,8 +270,9 @@ class GraphPage(GraphEditing, QWidget):
         self.view.refresh_lod()
         self.model_ready.emit()
 
-    def _empty_text(self) -> str:
-        return self.tr("Keine Ziele in dieser Auswahl.")
+    def _empty_text(self) -> str:  # (sets the scene's advice: filters, or no goal yet)
+        text = self.tr("Keine Ziele in dieser Auswahl.")
+        return why_empty(self.scene, self.bridge.snapshot(), text)
 
     def relayout(self) -> None:
         """„Layout neu berechnen“: a fresh layout for this view, undoable like a manual move."""

@@ -20,6 +20,7 @@ from sa2030_desktop.gui.accessibility import name_view
 from sa2030_desktop.gui.graph.jobs import compute_now
 from sa2030_desktop.gui.graph.presentation_parts import Legend, PresentationView
 from sa2030_desktop.gui.graph.scene import GraphScene
+from sa2030_desktop.gui.graph.scene_build import why_empty
 from sa2030_desktop.gui.graph.style import DARK, LIGHT, Style
 
 # 10-unit text drawn at 2.4 × = 24 px = 18 pt on a 96-dpi screen.
@@ -214,7 +215,10 @@ class PresentationWindow(QWidget):
         """The portfolio's picture: all of it (Gesamtbild) or, building up, the steps so far
         with the earlier ones dimmed."""
         self.scene.style = self._style(steps_layout=False)
-        self.scene.set_model(self.whole, self.tr("Keine Ziele in dieser Auswahl."))
+        text = why_empty(
+            self.scene, self.page.bridge.snapshot(), self.tr("Keine Ziele in dieser Auswahl.")
+        )
+        self.scene.set_model(self.whole, text)
         if self.is_overall() or not self.groups:
             self.scene.set_revealed(None)
             self._frame(self.scene.itemsBoundingRect(), PRESENT_MAX_ZOOM)

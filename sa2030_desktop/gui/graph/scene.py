@@ -45,6 +45,7 @@ class GraphScene(QGraphicsScene):
         self.editable = True
         self.connect_mode = False
         self.empty_text = ""
+        self.empty_advice: str | None = None  # the empty state's advice if not „Filter lockern“
         self._connect: ConnectInteraction | None = None
         self._move: MoveInteraction | None = None
         self.overview = OverviewPicture()
@@ -192,7 +193,9 @@ class GraphScene(QGraphicsScene):
         self.label_sight.moved()
 
     def _empty_state(self, text: str) -> None:
-        item = self.empty_item = empty_hint(text, lambda link: open_help_link(self._widget(), link))
+        item = self.empty_item = empty_hint(
+            text, lambda link: open_help_link(self._widget(), link), self.empty_advice
+        )
         self.addItem(item)
         self.setSceneRect(item.boundingRect().adjusted(-20, -20, 20, 20))
 

@@ -98,10 +98,36 @@ class SceneBuild:
             self._done()
 
 
-def empty_hint(text: str, open_link: Callable[[str], None]) -> QGraphicsTextItem:
-    """The friendly empty state: what to do when no goal is in the selection."""
+def no_goals_yet() -> tuple[str, str]:
+    """Heading and advice of the empty state when the portfolio has no goal at all: no filter
+    hides anything then, so „Filter lockern“ would send the user looking in vain."""
+    return (
+        QCoreApplication.translate("GraphScene", "Dieses Portfolio enthält noch keine Ziele."),
+        QCoreApplication.translate(
+            "GraphScene",
+            "Ziele anlegen mit „Bearbeiten → Neues Ziel …“ (Strg+N) oder aus einer "
+            "JSON-Austauschdatei importieren; danach zeigt der Graph ihre Abhängigkeiten.",
+        ),
+    )
+
+
+def why_empty(scene, portfolio, text: str) -> str:
+    """The empty state's heading for `scene`, which also takes its advice: `text` (a selection
+    without goals: „Filter lockern“) unless the portfolio has no goal at all."""
+    scene.empty_advice = None
+    if portfolio.goals:
+        return text
+    text, scene.empty_advice = no_goals_yet()
+    return text
+
+
+def empty_hint(
+    text: str, open_link: Callable[[str], None], hint: str | None = None
+) -> QGraphicsTextItem:
+    """The friendly empty state: what to do when no goal is in the selection (`hint` when
+    the reason is another than filters, e.g. no goal at all)."""
     item = QGraphicsTextItem()
-    hint = QCoreApplication.translate(
+    hint = hint or QCoreApplication.translate(
         "GraphScene",
         "Filter lockern (Auswahl in der Zieltabelle, Nachbarn, „nur ressortübergreifend“); "
         "neue Abhängigkeiten entstehen durch Ziehen von einem Ziel zum anderen.",
