@@ -224,3 +224,23 @@ def test_forecasts_by_the_week_from_the_baseline_and_refusals_read_out(qtbot, tm
     finally:
         context.__exit__(None, None, None)
         store.close()
+
+
+def test_the_keyboard_goal_is_read_out_with_its_dates(qtbot, unseen):
+    context, window = _start(qtbot, unseen, K.Key_3)
+    try:
+        view = window.feature("graph").page.view
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+        told = {}
+        for _ in range(len(view.keys.reading_order())):
+            _press(qtbot, K.Key_Tab)
+            told[view.scene().focus_key] = view.accessibleDescription()
+        assert "Status: im Plan" in told["I01"]  # the status in words, not by colour
+        assert (
+            "nächster Meilenstein I01-M1: Prognose 01.04.2027, Basistermin 01.03.2027"
+            in (told["I01"])
+        )
+        assert "alle Meilensteine erreicht, zuletzt I02-M1 am 03.05.2025" in told["I02"]
+        assert told["I04"].endswith("keine Meilensteine")
+    finally:
+        context.__exit__(None, None, None)

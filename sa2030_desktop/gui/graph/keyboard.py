@@ -21,7 +21,9 @@ from PySide6.QtCore import QCoreApplication, QLineF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
+from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.domain.grammar import count_de, goals_de
+from sa2030_desktop.domain.rules import last_milestone, next_milestone
 from sa2030_desktop.gui.accessibility import announce
 from sa2030_desktop.gui.graph.items import LOD_TEXT, NodeItem
 
@@ -50,6 +52,7 @@ class KeyboardNavigator:
         self.view = view
         self.link_source: str | None = None
         self._line: QGraphicsLineItem | None = None
+        self.portfolio = None  # () -> Portfolio: the goal's dates in what is read out
         # after an edge step: the goals that step could reach, in reading order (↑/↓ walk them)
         self._ring: list[str] = []
         self._ring_of: tuple[str, bool] | None = None  # (the goal stepped from, forward)
@@ -237,7 +240,7 @@ class KeyboardNavigator:
             self.view.centerOn(item)
         self.view.ensureVisible(item, 40, 40)
         self._update_line()
-        self._announce(describe(item) + note)
+        self._announce(describe(item, self.portfolio() if self.portfolio else None) + note)
 
     def say(self, text: str) -> None:
         """A message for the keyboard user (a refused link): read out, as the keyboard goal."""
@@ -249,13 +252,33 @@ class KeyboardNavigator:
         self.view.announced.emit(text)
 
 
-def describe(item: NodeItem) -> str:
+def describe(item: NodeItem, portfolio=None) -> str:
     node = item.node
     if node.is_group:
         return tr("Gruppe {0}: {1} (Eingabe klappt auf)").format(node.key, goals_de(node.count))
     needs = sum(1 for e in item.edges if e.target is item)
     needed = sum(1 for e in item.edges if e.source is item)
-    return tr("{0} – {1}; Status: {2}; Federführung {3}; {4}, {5}").format(
+    text = tr("{0} – {1}; Status: {2}; Federführung {3}; {4}, {5}").format(
         node.key, node.title, node.status.label if node.status else "–", node.lead,
         count_de(needs, "Voraussetzung", "Voraussetzungen"),
         count_de(needed, "abhängiges Ziel", "abhängige Ziele"))  # fmt: skip
+    return text + (dates_of(portfolio, node.key) if portfolio is not None else "")
+
+
+def dates_of(portfolio, goal_key: str) -> str:
+    """The goal's dates as a screen reader reads them (DIN 5008): the next open milestone, or
+    the last one reached."""
+    if goal_key not in portfolio.goals:
+        return ""
+    upcoming = next_milestone(portfolio, goal_key)
+    if upcoming is not None:
+        text = tr("; nächster Meilenstein {0}: Prognose {1}, Basistermin {2}").format(
+            upcoming.key, de_short(upcoming.forecast) or "–", de_short(upcoming.baseline) or "–"
+        )
+        return text
+    last = last_milestone(portfolio, goal_key)
+    if last is None:
+        return tr("; keine Meilensteine")
+    return tr("; alle Meilensteine erreicht, zuletzt {0} am {1}").format(
+        last.key, de_short(last.actual)
+    )

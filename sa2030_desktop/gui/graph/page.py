@@ -58,6 +58,7 @@ class GraphPage(GraphEditing, QWidget):
 
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
+        self.view.keys.portfolio = bridge.snapshot  # the keyboard goal's dates, read out
         name_view(self.view, self.tr("Abhängigkeitsgraph"))
         self.message = note_label(self, "graphMessage")
         self._build_toolbar()
