@@ -8,6 +8,7 @@ import os
 from PySide6.QtWidgets import QApplication
 
 from sa2030_desktop.gui.graph import actions
+from tests.support import unseen
 from tests.support.qt import window_on
 
 SHOTS = os.environ.get("SA2030_SHOTS")  # a folder: the tests save what they looked at
@@ -60,3 +61,29 @@ def test_a_selection_without_goals_still_suggests_loosening_filters(window, qtbo
 
     text = why_empty(scene, window.bridge.snapshot(), "Keine Ziele in dieser Auswahl.")
     assert text == "Keine Ziele in dieser Auswahl." and scene.empty_advice is None
+
+
+def _graph(window, qtbot):
+    page = window.feature("graph").page
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.scene.nodes and not page.view.fit_pending, timeout=20000)
+    QApplication.processEvents()
+    return page
+
+
+def test_fit_all_of_long_titles_scrolls_nowhere(qtbot, tmp_path, isolated_settings):
+    with window_on(qtbot, unseen.plong(tmp_path / "plong.sa2030")) as window:
+        page = _graph(window, qtbot)
+        view = page.view
+        _shot(page, "plong_fit")
+        assert view.auto_fit
+        assert not view.horizontalScrollBar().isVisible()
+        assert not view.verticalScrollBar().isVisible()
+        sight = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert sight.contains(page.scene.content_rect())  # all of it in sight, none cut off
+        view.zoom_by(3)  # zoomed in, the picture scrolls again
+        QApplication.processEvents()
+        assert view.horizontalScrollBar().isVisible()
+        view.fit_all()  # „Einpassen“
+        QApplication.processEvents()
+        assert not view.horizontalScrollBar().isVisible()

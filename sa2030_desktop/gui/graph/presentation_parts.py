@@ -31,6 +31,7 @@ class PresentationView(GraphView):
     command = Signal(str)  # one of KEYS' values
     leave = Signal()
     resized = Signal()  # the viewport has its new size: frame the step again
+    bars_follow_fit = False  # never any scroll bar on the projector
 
     def __init__(self, scene, parent=None) -> None:
         super().__init__(scene, parent)

@@ -25,6 +25,8 @@ class GraphView(QGraphicsView):
     detail_requested = Signal(str)  # Eingabe on the keyboard goal
     announced = Signal(str)  # what the keyboard goal is (also the view's accessible description)
 
+    bars_follow_fit = True  # (the presentation has no scroll bars at all)
+
     def __init__(self, scene, parent=None) -> None:
         super().__init__(scene, parent)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -38,6 +40,7 @@ class GraphView(QGraphicsView):
         self.fit_pending = False  # fit once the view is shown at its real size
         self.auto_fit = False  # the user has not zoomed or panned since the last fit
         self._fitting = False
+        self._in_fit = False  # in fit_all: no bars, and the bars' resize does not fit again
         self.keys = KeyboardNavigator(self)
 
     def zoom(self) -> float:
@@ -45,6 +48,8 @@ class GraphView(QGraphicsView):
 
     def set_zoom(self, value: float) -> None:
         self.auto_fit = False  # a chosen zoom stays when the window is resized (fit_all resets)
+        if not self._in_fit:  # (a fit's own zoom limit keeps the fitted view's bars off)
+            self._scroll_bars(fitted=False)
         value = max(self.min_zoom, min(MAX_ZOOM, value))
         # the exact zoom, not a product of factors: 0.6 must not come out as 0.5999…, just
         # below the zoom from which the boxes draw their text (LOD_TEXT)
@@ -100,9 +105,29 @@ class GraphView(QGraphicsView):
 
     def fit_all(self) -> None:
         rect = self.scene().content_rect()
-        self.fit_rect(rect)
+        self._in_fit = True
+        try:
+            self._scroll_bars(fitted=True)  # (before the fit: it fills the viewport without them)
+            self.fit_rect(rect)
+        finally:
+            self._in_fit = False
         self.fit_pending = False
         self.auto_fit = True
+
+    def _scroll_bars(self, fitted: bool) -> None:
+        """Fitted, the whole picture is in sight: no scroll bars. The scene's rectangle has a
+        margin round the content (and long titles widen it), so a bar showed up for a few
+        pixels at fit-all, which also took the height the fit had counted on. Any other zoom
+        (wheel, keys, a goal zoomed to) has them again as needed."""
+        if self.bars_follow_fit:
+            off, needed = (
+                Qt.ScrollBarPolicy.ScrollBarAlwaysOff,
+                Qt.ScrollBarPolicy.ScrollBarAsNeeded,
+            )
+            policy = off if fitted else needed
+            if self.horizontalScrollBarPolicy() != policy:
+                self.setHorizontalScrollBarPolicy(policy)
+                self.setVerticalScrollBarPolicy(policy)
 
     def fit_ahead(self, rect: QRectF) -> None:
         """While a large graph is still being built: the zoom of the coming fit, if the view is
@@ -141,6 +166,8 @@ class GraphView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if self._in_fit:
+            return  # the scroll bars just went: fit_all fits in the new size next
         if (self.fit_pending or self.auto_fit) and self._can_fit():
             self.fit_all()  # (places the labels too)
         else:  # a wider view without a scroll (maximized, the detail folded): new labels in sight
