@@ -244,3 +244,50 @@ def test_the_keyboard_goal_is_read_out_with_its_dates(qtbot, unseen):
         assert told["I04"].endswith("keine Meilensteine")
     finally:
         context.__exit__(None, None, None)
+
+
+def test_each_keyboard_step_is_sent_to_the_screen_reader(qtbot, unseen, monkeypatch):
+    """What the views send through QAccessible (the platform bridge speaks the announcements):
+    each new keyboard goal or milestone, and each refusal, at once – not only a description a
+    screen reader reads when asked."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    sent: list[tuple[object, str]] = []
+    real = QAccessible.updateAccessibility
+
+    def record(event) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            sent.append((event.object(), event.message()))
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    context, window = _start(qtbot, unseen, K.Key_3)
+    try:
+        view = window.feature("graph").page.view
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+        _press(qtbot, K.Key_Tab)
+        assert sent[-1] == (view, view.accessibleDescription())
+        assert sent[-1][1].startswith(view.scene().focus_key + " – ")
+        qtbot.keyClick(window, K.Key_4, CTRL)
+        canvas = window.feature("timeline").view.canvas
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is canvas)
+        _press(qtbot, K.Key_Right)
+        assert sent[-1] == (canvas, canvas.accessibleDescription())
+        assert sent[-1][1].startswith(f"Meilenstein {canvas.keys.current} ")
+    finally:
+        context.__exit__(None, None, None)
+
+
+def test_a_timeline_without_milestones_says_so(qtbot, tmp_path):
+    store = build_store(tmp_path / "ohne.sa2030", goals=[goal("O01"), goal("O02")])
+    context, window = _start(qtbot, store, K.Key_4)
+    try:
+        canvas = window.feature("timeline").view.canvas
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is canvas)
+        _press(qtbot, K.Key_Right)
+        assert canvas.keys.current is None
+        assert canvas.accessibleDescription() == "Keine Meilensteine im Zeitplan."
+        assert QApplication.focusWidget() is canvas
+    finally:
+        context.__exit__(None, None, None)
+        store.close()

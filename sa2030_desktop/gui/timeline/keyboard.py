@@ -96,7 +96,8 @@ class TimelineKeys:
         return False
 
     def step(self, direction: int) -> bool:
-        if not self.order:
+        if not self.order:  # goals without milestones (or all filtered): say so, not silence
+            self._say(tr("Keine Meilensteine im Zeitplan."))
             return False
         current = self.marker()
         if current is None:
