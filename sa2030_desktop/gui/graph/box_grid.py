@@ -100,6 +100,12 @@ class LabelGrid:
         cell = self._where[label] = self._cell(centre)
         self._cells.setdefault(cell, set()).add(label)
 
+    def take(self, label) -> None:
+        """The label holds no place any more (it found no room)."""
+        old = self._where.pop(label, None)
+        if old is not None:
+            self._cells[old].discard(label)
+
     def near(self, area: QRectF):
         """The labels whose centre lies in the cells `area` touches."""
         c = self.CELL

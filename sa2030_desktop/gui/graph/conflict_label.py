@@ -7,7 +7,10 @@ laptop's window: the gaps between the boxes are narrower than the word), it goes
 free place in sight – above the top row, into an empty corner – with a dotted leader line to
 its edge that crosses no goal. Only where there is no such place either, a warning sign „⚠“ of
 the same size sits on the route (not the „!“ of a delayed goal's box); the edge stays red and
-thicker, and the tooltip of both names the conflict.
+thicker, and the tooltip of both names the conflict. Where not even the sign finds a free spot
+on the route (hundreds of dependencies fitted into a window), the label shows nothing rather
+than cover a goal or another label: the red, thicker edge and its tooltip still tell, and
+zoomed in the label comes back.
 
 The label is an item of its own above goals and edges (as the edge's child it would stack
 below the other edges); it shows, hides and dims with its edge.
@@ -59,6 +62,7 @@ class ConflictLabel(QGraphicsItem):
         self._samples: RouteSamples | None = None
         self.anchor: QPointF | None = None  # the route's point its leader line goes to
         self._searched_in: tuple[int, ...] | None = None  # the sight's size at the search
+        self.roomless = False  # not even the „⚠“ found a free spot: nothing drawn
         self.leader = Leader(self)
         self._apply_size()
 
@@ -116,8 +120,8 @@ class ConflictLabel(QGraphicsItem):
 
     def place(self) -> None:
         """The first spot along the route where the word covers no goal; else the nearest free
-        spot in sight for the word with a leader line; else the „⚠“ on the route; as a last
-        resort the middle of the route."""
+        spot in sight for the word with a leader line; else the „⚠“ on the route; else nothing
+        (never over a goal or another label)."""
         scene = self.scene()
         if scene is None:  # an edge being built: its place is searched once the label is in
             self._stale = True  # a scene and in sight (the route's samples cost most)
@@ -138,7 +142,11 @@ class ConflictLabel(QGraphicsItem):
             self._put(*found)
             return
         self._set_text(self.short)
-        self._put(self._on_route(scene, samples) or samples[0][0])
+        spot = self._on_route(scene, samples)
+        if spot is None:
+            self._no_room(samples[0][0])
+        else:
+            self._put(spot)
 
     def _sight(self) -> tuple[int, ...] | None:
         scene = self.scene()
@@ -179,7 +187,12 @@ class ConflictLabel(QGraphicsItem):
         return None
 
     def placed(self) -> bool:
-        return not self._stale and self.edge_item.isVisible() and self.scene() is not None
+        return (
+            not self._stale
+            and not self.roomless
+            and self.edge_item.isVisible()
+            and self.scene() is not None
+        )
 
     def scene_rect(self) -> QRectF:
         """The label's box in scene units (with the free margin round it)."""
@@ -202,7 +215,21 @@ class ConflictLabel(QGraphicsItem):
         )
         return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
 
+    def _no_room(self, spot: QPointF) -> None:
+        """Not even the sign finds a free spot: draw nothing, hold no place for others."""
+        self.prepareGeometryChange()
+        self.roomless = True
+        self.setPos(spot)
+        self.anchor = None
+        scene = self.scene()
+        if scene is not None:
+            scene.label_grid.take(self)
+        self.leader.set_line(None, None)
+
     def _put(self, spot: QPointF, anchor: QPointF | None = None) -> None:
+        if self.roomless:
+            self.prepareGeometryChange()
+            self.roomless = False
         self.setPos(spot)
         self.anchor = anchor
         scene = self.scene()
@@ -258,10 +285,10 @@ class ConflictLabel(QGraphicsItem):
 
     # -- drawing -------------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return self._rect.adjusted(-1, -1, 1, 1)
+        return QRectF() if self.roomless else self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if not self.edge_item.isVisible():
+        if self.roomless or not self.edge_item.isVisible():
             return
         if self.edge_item.edge.dimmed:
             painter.setOpacity(0.25)

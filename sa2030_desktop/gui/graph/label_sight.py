@@ -105,5 +105,6 @@ class LabelSight:
         self._shown = labels
 
     def shown(self) -> list:
-        """The labels shown now (in the scene's order)."""
-        return [i.label for i in self.labelled if i.label.isVisible()]
+        """The labels shown now (in the scene's order; not those without room, which draw
+        nothing)."""
+        return [i.label for i in self.labelled if i.label.isVisible() and not i.label.roomless]
