@@ -137,3 +137,40 @@ def test_dense_conflicts_at_fit_all_cover_no_goal_and_no_label(qtbot, tmp_path, 
         QApplication.processEvents()
         assert _covered(scene) == ([], [])
         assert len(_drawn_labels(scene)) >= 1
+
+
+def test_gesamtbild_of_220_goals_keeps_lane_names_readable_and_boxes_free(
+    qtbot, tmp_path, isolated_settings
+):
+    """One ministry of 200 goals and 20 goals of eight others: the Gesamtbild is fitted so small
+    that the lanes' own names shrank to „M…“ and ⚠ covered the boxes. The names stand in a
+    strip left of the picture at 18 pt, whole; no marker covers a goal."""
+    with window_on(qtbot, unseen.pwhole(tmp_path / "pwhole.sa2030")) as window:
+        page = _graph(window, qtbot)
+        shown = _present(page, qtbot)
+        shown.go(len(shown.groups))  # to the Gesamtbild
+        QApplication.processEvents()
+        assert shown.is_overall()
+        _shot(shown, "pwhole_gesamtbild")
+        view, scene = shown.view, shown.scene
+        assert view.zoom() < shown._readable_zoom()  # the lanes' own names would be tiny
+        names = view.lane_names
+        ratio = max(1.0, view.devicePixelRatioF())
+        assert names.font.pixelSize() * ratio >= 24  # 18 pt on the projector
+        lanes = {lane.value: lane.label for lane in scene.lanes}
+        assert len(lanes) == 9
+        texts = dict(zip([lane.value for lane in names.lanes], names.texts, strict=True))
+        assert texts.keys() == lanes.keys()
+        assert all(texts[v] in (lanes[v], v) and "…" not in texts[v] for v in lanes)
+        for _text, rect in names.text_rects(view):
+            assert rect.right() <= names.width and rect.left() >= 0
+        boxes = [
+            view.mapFromScene(n.sceneBoundingRect()).boundingRect() for n in scene.nodes.values()
+        ]
+        assert min(b.left() for b in boxes) >= names.width  # no goal under the strip
+        assert max(b.right() for b in boxes) <= view.viewport().width()  # nor cut at the right
+        assert _covered(scene) == ([], [])
+        shown.go(-len(shown.groups))  # a step at the reading size: no strip
+        QApplication.processEvents()
+        assert not view.lane_names.width
+        shown.close()

@@ -107,6 +107,7 @@ class ConflictLabel(QGraphicsItem):
         base = PROJECTOR_PX if self.style.presentation else READING_PX
         nodes = self.style.bold.pixelSize() * self.zoom  # the goals' text on screen
         self.font.setPixelSize(round(max(base, nodes)))
+        self._word_px = QFontMetricsF(self.font).horizontalAdvance(self.full) + 2 * (PAD + MARGIN)
         self._set_text(self._text)
 
     def _set_text(self, text: str) -> None:
@@ -277,7 +278,10 @@ class ConflictLabel(QGraphicsItem):
         rect = self._scene_rect_at(point)
         if scene.box_grid().covers(rect):
             return False
-        w, h = rect.width(), rect.height()  # another label is at most as large as the word
+        # another label is at most as large as the word (not as this one: a „⚠“ searching
+        # beside a „Konflikt“ must reach the word's centre, in its bucket further off)
+        w = max(rect.width(), self._word_px / self.zoom)
+        h = rect.height()
         for other in scene.label_grid.near(rect.adjusted(-w, -h, w, h)):
             if other is not self and other.placed() and other.scene_rect().intersects(rect):
                 return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -18,7 +18,7 @@ from sa2030_desktop.domain.grammar import count_de, deps_de, goals_de
 from sa2030_desktop.domain.graph_view import chain_of, highlight
 from sa2030_desktop.gui.accessibility import name_view
 from sa2030_desktop.gui.graph.jobs import compute_now
-from sa2030_desktop.gui.graph.presentation_parts import Legend, PresentationView
+from sa2030_desktop.gui.graph.presentation_parts import LANE_NAME_PX, Legend, PresentationView
 from sa2030_desktop.gui.graph.scene import GraphScene
 from sa2030_desktop.gui.graph.scene_build import why_empty
 from sa2030_desktop.gui.graph.style import DARK, LIGHT, Style
@@ -221,7 +221,7 @@ class PresentationWindow(QWidget):
         self.scene.set_model(self.whole, text)
         if self.is_overall() or not self.groups:
             self.scene.set_revealed(None)
-            self._frame(self.scene.itemsBoundingRect(), PRESENT_MAX_ZOOM)
+            self._frame(self.scene.content_rect(), PRESENT_MAX_ZOOM)
             return
         current = self.groups[self.step_index]
         shown = set(self.groups[: self.step_index + 1])
@@ -240,18 +240,28 @@ class PresentationWindow(QWidget):
         self._frame(rect, PRESENT_MAX_ZOOM)
 
     def _frame(self, rect: QRectF, max_zoom: float) -> None:
-        """Show this scene rectangle whole and centred, as large as the screen allows."""
+        """Show this scene rectangle whole and centred, as large as the screen allows; lanes
+        too small for their names at 18 pt get them in a strip left of the picture."""
         port = self.view.viewport()
+        names, left = self.view.lane_names, 0.0
+        names.clear()
         if rect.isEmpty() or port.width() < 50:
             return
-        zoom = min(
-            port.width() / rect.width(),
-            port.height() / rect.height(),
-            max_zoom / self._device_ratio(),
-        )
+        fit = min(port.height() / rect.height(), max_zoom / self._device_ratio())
+        zoom = min(port.width() / rect.width(), fit)
+        if self.scene.lanes and self.showing_whole() and zoom < self._readable_zoom():
+            px = LANE_NAME_PX / self._device_ratio()
+            left = names.set(self.scene.lanes, self.scene.style.bold, px, port.width() / 5)
+            boxes = min(n.sceneBoundingRect().left() for n in self.scene.nodes.values())
+            rect.setLeft(max(rect.left(), boxes - gl.PAD))  # the lanes' own names: under it
+            zoom = min((port.width() - left) / rect.width(), fit)
         self.view.min_zoom = 0.02
         self.view.set_zoom(zoom)
-        self.view.centerOn(rect.center())
+        centre, z = rect.center() - QPointF(left / 2 / self.view.zoom(), 0), self.view.zoom()
+        sight = QRectF(0, 0, port.width() / z, port.height() / z)
+        sight.moveCenter(centre)  # (the strip's room left of the scene: scrolled to, not cut)
+        self.view.setSceneRect(self.scene.sceneRect().united(sight) if left else QRectF())
+        self.view.centerOn(centre)
         self.view.place_labels()  # in the framed sight (the zoom step saw it uncentred)
 
     def _title(self) -> str:

@@ -4,7 +4,7 @@ legend bar (step title, status colours with their names, edge styles, key help).
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sa2030_desktop.domain.model import STATUS_COLOURS, Status
@@ -12,6 +12,7 @@ from sa2030_desktop.gui.graph.items import STATUS_SIGN
 from sa2030_desktop.gui.graph.style import LIGHT, Theme
 from sa2030_desktop.gui.graph.view import GraphView
 
+LANE_NAME_PX = 24.0  # 18 pt: a lane's name on the projector, however small the picture
 POINTER_RADIUS = 30  # pixels: a spot the back row sees, as a laser pointer would be
 
 KEYS = {
@@ -38,6 +39,7 @@ class PresentationView(GraphView):
         self.pointer_on = True
         self.pointer: QPointF | None = None  # viewport position of the mouse
         self.viewport().setMouseTracking(True)
+        self.lane_names = LaneNames()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -59,6 +61,7 @@ class PresentationView(GraphView):
 
     def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802
         super().drawForeground(painter, rect)
+        self.lane_names.paint(painter, self)
         if not (self.pointer_on and self.pointer is not None):
             return
         painter.save()
@@ -84,6 +87,72 @@ class PresentationView(GraphView):
             self.leave.emit()
         else:
             super().keyPressEvent(event)
+
+
+class LaneNames:
+    """The lanes' (ministries') names of the portfolio's picture when it is too small for the
+    lanes' own: in a strip left of the picture at LANE_NAME_PX on screen, each beside its band
+    – the full name where the strip (at most `budget` pixels) holds it, else the code. The
+    picture is framed right of the strip, which covers the lanes' own name column."""
+
+    def __init__(self) -> None:
+        self.lanes: list = []  # the scene's LaneItems named
+        self.texts: list[str] = []
+        self.font = QFont()
+        self.width = 0.0  # the strip's width on screen (0: no strip)
+
+    def clear(self) -> None:
+        self.lanes, self.texts, self.width = [], [], 0.0
+
+    def set(self, lanes, font: QFont, px: float, budget: float) -> float:
+        """Name these lanes at `px` pixels; returns the strip's width."""
+        self.font = QFont(font)
+        self.font.setPixelSize(max(1, round(px)))
+        metrics = QFontMetricsF(self.font)
+        pad = px / 2
+        full = max((metrics.horizontalAdvance(lane.label) for lane in lanes), default=0.0)
+        use_full = full + 2 * pad <= budget
+        self.lanes = list(lanes)
+        self.texts = [lane.label if use_full else lane.value for lane in lanes]
+        widest = max((metrics.horizontalAdvance(t) for t in self.texts), default=0.0)
+        self.width = widest + 2 * pad if lanes else 0.0
+        return self.width
+
+    def paint(self, painter: QPainter, view) -> None:
+        if not self.width:
+            return
+        painter.save()
+        painter.resetTransform()  # screen pixels: the names keep their size
+        height = view.viewport().height()
+        theme = view.scene().style.theme
+        painter.fillRect(QRectF(0, 0, self.width, height), QColor(theme.background))
+        painter.setFont(self.font)
+        for lane, text in zip(self.lanes, self.texts, strict=True):
+            if not lane.isVisible():
+                continue
+            band = view.mapFromScene(lane.sceneBoundingRect()).boundingRect()
+            row = QRectF(0, band.top(), self.width, band.height())
+            painter.fillRect(row, QColor(theme.lane_a if lane.shade else theme.lane_b))
+            painter.setPen(QColor(theme.text))
+            painter.drawText(
+                row.adjusted(self.font.pixelSize() / 2, -height, 0, height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+        painter.setPen(QPen(QColor(theme.border), 1))
+        painter.drawLine(QPointF(self.width, 0), QPointF(self.width, height))
+        painter.restore()
+
+    def text_rects(self, view) -> list[tuple[str, QRectF]]:
+        """Each name's text box on screen (for checks)."""
+        metrics = QFontMetricsF(self.font)
+        rects = []
+        for lane, text in zip(self.lanes, self.texts, strict=True):
+            band = view.mapFromScene(lane.sceneBoundingRect()).boundingRect()
+            w, h = metrics.horizontalAdvance(text), metrics.height()
+            left = self.font.pixelSize() / 2
+            rects.append((text, QRectF(left, band.center().y() - h / 2, w, h)))
+        return rects
 
 
 HELP = (
