@@ -11,18 +11,47 @@ user's cache folder where that is read-only), loaded in the background (graph_co
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit as _njit
+from numba.core.caching import FunctionCache
 
 from sa2030_desktop.domain import graph_order, graph_rank, graph_simplex
 from sa2030_desktop.domain.graph_mincross import MAX_ROUNDS, Arrays
 
-network_simplex = njit(cache=True)(graph_simplex.network_simplex)
-depth_first = njit(cache=True)(graph_order.depth_first)
-generations = njit(cache=True)(graph_rank.generations)
-tighten = njit(cache=True)(graph_rank.tighten)
+
+class _OptionsCache(FunctionCache):
+    """numba's disk cache, its entries also keyed by the compile options: numba keys them by
+    signature and bytecode only, so code cached before `nogil=True` was added (the source file
+    unchanged, as graph_simplex.py) was loaded again and held the GIL - the GUI thread stood
+    still for the whole network simplex (0.5 s at 5,000 goals, seconds at 10,000)."""
+
+    def __init__(self, py_func, options: tuple):
+        super().__init__(py_func)
+        self._options = options
+
+    def _index_key(self, sig, codegen):
+        return (*super()._index_key(sig, codegen), self._options)
 
 
-@njit(cache=True)
+def njit(*, inline: str = "never"):
+    """Compiled, cached and without the GIL: the layout runs in a worker (gui/tasks.py) and
+    none of these loops touches a Python object, so the GUI thread runs meanwhile."""
+    options = {"cache": True, "nogil": True, "inline": inline}
+
+    def compile_(func):
+        dispatcher = _njit(**options)(func)
+        dispatcher._cache = _OptionsCache(func, tuple(sorted(options.items())))
+        return dispatcher
+
+    return compile_
+
+
+network_simplex = njit()(graph_simplex.network_simplex)
+depth_first = njit()(graph_order.depth_first)
+generations = njit()(graph_rank.generations)
+tighten = njit()(graph_rank.tighten)
+
+
+@njit()
 def _mincross(at, pos, lane, start, ptr, flat, degree, size, begin, iterations, min_quit,
               convergence, rounds):  # fmt: skip  # pragma: no cover - compiled
     """Arrays.mincross in one call: the loop of ~28 sweeps, transposes and counts at 150 goals
@@ -47,7 +76,7 @@ def _mincross(at, pos, lane, start, ptr, flat, degree, size, begin, iterations, 
     return best, best_count
 
 
-@njit(cache=True)
+@njit()
 def _restore(at, pos, start, begin):  # pragma: no cover - compiled
     at[:] = begin
     for i in range(len(start) - 1):
@@ -55,7 +84,7 @@ def _restore(at, pos, start, begin):  # pragma: no cover - compiled
             pos[at[slot]] = slot - start[i]
 
 
-@njit(cache=True)
+@njit()
 def _crossings(at, pos, start, ptr, flat, size):  # pragma: no cover - compiled
     """Crossings between neighbouring layers, one accumulator tree (Fenwick) per pair of
     layers: upper ends in place order, each one's lower ends ascending (Barth, Jünger and
@@ -91,7 +120,7 @@ def _crossings(at, pos, start, ptr, flat, size):  # pragma: no cover - compiled
     return total
 
 
-@njit(cache=True)
+@njit()
 def degree_max(ptr):  # pragma: no cover - compiled
     most = 0
     for r in range(len(ptr) - 1):
@@ -99,7 +128,7 @@ def degree_max(ptr):  # pragma: no cover - compiled
     return most
 
 
-@njit(cache=True, inline="always")  # no call, no reference counting per pair
+@njit(inline="always")  # no call, no reference counting per pair
 def _sorted_places(buf, row, pos, ptr, flat):  # pragma: no cover - compiled
     """The places of row's neighbours into buf, ascending (insertion sort: a handful)."""
     deg = 0
@@ -114,7 +143,7 @@ def _sorted_places(buf, row, pos, ptr, flat):  # pragma: no cover - compiled
     return deg
 
 
-@njit(cache=True, inline="always")  # no call, no reference counting per pair
+@njit(inline="always")  # no call, no reference counting per pair
 def _pair(u, v, pos, ptr, flat, size):  # pragma: no cover - compiled
     """Crossings of u's and v's edges (up and down) with u left of v, and with v left."""
     uv, vu = 0, 0
@@ -131,7 +160,7 @@ def _pair(u, v, pos, ptr, flat, size):  # pragma: no cover - compiled
     return uv, vu
 
 
-@njit(cache=True)
+@njit()
 def _transpose(at, pos, lane, start, ptr, flat, size, equal_swaps, rounds):  # pragma: no cover
     """Arrays.transpose: odd-even pairs of even then odd layers; the steps touch disjoint pairs
     of layers that are no neighbours, so doing them one after another is the same."""
@@ -168,7 +197,7 @@ def _transpose(at, pos, lane, start, ptr, flat, size, equal_swaps, rounds):  # p
             break
 
 
-@njit(cache=True)
+@njit()
 def _sweep(at, pos, lane, start, ptr, flat, degree, size, downward, reverse):  # pragma: no cover
     """Arrays.sweep: each layer's nodes with neighbours in the layer before sorted by (lane,
     weighted median, barycenter, slot — reversed on request); the others keep their slots."""
