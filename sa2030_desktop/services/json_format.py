@@ -278,8 +278,8 @@ def _milestone(r: _Reader, obj: dict, _index: int, key: str) -> m.Milestone:
         actual=r.date(obj, "actual"),
         note=r.text(obj, "note"),
     )
-    if ms.forecast is None and ms.baseline is not None and "forecast" not in obj:
-        ms.forecast = ms.baseline
+    if ms.forecast is None and ms.baseline is not None:
+        ms.forecast = ms.baseline  # missing or null: as planned, as an empty Prognose cell
         r.fields.add("forecast")
     return ms
 

@@ -5,6 +5,7 @@ overview picture when fitted. Every step is a key press on the focused widget.""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from sa2030_desktop.domain.dates import de_short
 from sa2030_desktop.persistence.store import Store
+from sa2030_desktop.services.portfolio import open_portfolio
 from tests.support.builders import build_store, dep, goal, ms
 from tests.support.qt import window_on
 
@@ -185,13 +187,17 @@ def test_every_neighbour_of_a_goal_with_thirty_is_reached_with_arrows(qtbot, tmp
 
 
 def test_forecasts_by_the_week_from_the_baseline_and_refusals_read_out(qtbot, tmp_path):
-    open_without_forecast = {"key": "W01-M1", "goal": "W01", "title": "Nur Basistermin",
-                             "baseline": "2027-06-30", "forecast": None, "actual": None}  # fmt: skip
+    path = tmp_path / "wochen.sa2030"
     store = build_store(
-        tmp_path / "wochen.sa2030",
+        path,
         goals=[goal("W01"), goal("W02")],
-        milestones=[open_without_forecast, ms("W02-M1", "2100-12-31")],  # the latest date
+        milestones=[ms("W01-M1", "2027-06-30"), ms("W02-M1", "2100-12-31")],  # the latest date
     )
+    store.close()
+    # an import now reads a null forecast as the baseline; a file may still hold an empty one
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE milestone SET forecast = NULL WHERE key = 'W01-M1'")
+    store = open_portfolio(path)
     context, window = _start(qtbot, store, K.Key_4)
     try:
         canvas = window.feature("timeline").view.canvas
@@ -213,6 +219,8 @@ def test_forecasts_by_the_week_from_the_baseline_and_refusals_read_out(qtbot, tm
         for _ in range(4):
             qtbot.keyClick(canvas, K.Key_Z, CTRL)
         assert forecast("W01-M1") == date(2027, 7, 1)
+        qtbot.keyClick(canvas, K.Key_Z, CTRL)  # the first forecast undone: empty as the file was
+        assert forecast("W01-M1") is None and window.undo_stack.index() == 0
         _press(qtbot, K.Key_End)
         assert canvas.keys.current == "W02-M1"
         count = window.undo_stack.count()

@@ -95,6 +95,9 @@ class UpdateMilestone(UpdateFields):
     key: str
     changes: dict
     comment: str = ""
+    # An undo or redo puts back a state the file held: that may be an empty forecast (the column
+    # is nullable; older imports stored JSON null), which no edit may make but an undo restores.
+    restores: bool = False
     entity = "milestone"
     editable = MILESTONE_FIELDS
 
@@ -108,7 +111,11 @@ class UpdateMilestone(UpdateFields):
     def _check(self, portfolio: Portfolio) -> None:
         current, ms = self.candidate(portfolio)
         rules.check_milestone(portfolio, ms)
-        rules.check_forecast_change(portfolio, current, ms)
+        if not (self.restores and ms.forecast is None):
+            rules.check_forecast_change(portfolio, current, ms)
+
+    def _inverse(self, before: object, comment: str) -> Operation:
+        return UpdateMilestone(self.key, dict(before), comment, restores=True)  # type: ignore[arg-type]
 
     def _writes(self, portfolio: Portfolio):
         ms = existing_milestone(portfolio, self.key)
@@ -121,6 +128,7 @@ class SetForecasts(Operation):
 
     forecasts: dict[str, date]
     comment: str = ""
+    restores: bool = False  # an undo may put back an empty forecast (see UpdateMilestone)
 
     def _check(self, portfolio: Portfolio) -> None:
         missing = sorted(set(self.forecasts) - set(portfolio.milestones))
@@ -128,8 +136,9 @@ class SetForecasts(Operation):
             raise NotFoundError("milestone", ", ".join(missing))
         # each forecast is judged with the others already moved (the last milestone may change)
         after = apply_forecasts(portfolio, self.forecasts)
-        for _key, refusal in forecast_refusals(portfolio, after, self.forecasts):
-            raise refusal
+        for key, refusal in forecast_refusals(portfolio, after, self.forecasts):
+            if not (self.restores and self.forecasts[key] is None):
+                raise refusal
 
     def _writes(self, portfolio: Portfolio):
         return [
@@ -145,7 +154,7 @@ class SetForecasts(Operation):
             uow.save(dataclasses.replace(portfolio.milestones[key], forecast=day))
 
     def _inverse(self, before: object, comment: str) -> Operation:
-        return SetForecasts(dict(before), comment)  # type: ignore[call-overload]
+        return SetForecasts(dict(before), comment, restores=True)  # type: ignore[call-overload]
 
     def undo_note(self) -> str:
         return self.comment
