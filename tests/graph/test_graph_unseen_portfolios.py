@@ -90,6 +90,21 @@ def test_fit_all_of_long_titles_scrolls_nowhere(qtbot, tmp_path, isolated_settin
         assert not view.horizontalScrollBar().isVisible()
 
 
+def test_fit_held_at_the_zoom_limit_keeps_its_scroll_bars(qtbot, tmp_path, isolated_settings):
+    """10,000 goals do not fit even at the smallest zoom: without bars the rest of the picture
+    could not be reached by scrolling. (A raised zoom limit stands in for the huge graph.)"""
+    with window_on(qtbot, unseen.plong(tmp_path / "plong.sa2030")) as window:
+        page = _graph(window, qtbot)
+        view = page.view
+        view.min_zoom = view.zoom() * 3  # the fit cannot zoom out far enough
+        view.fit_all()
+        QApplication.processEvents()
+        sight = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert not sight.contains(page.scene.content_rect())
+        assert view.horizontalScrollBar().isVisible()
+        assert view.horizontalScrollBar().maximum() > 0
+
+
 def _drawn_labels(scene) -> list[tuple[object, QRectF]]:
     """The conflict labels drawn now, each with its box in scene units (without the margin)."""
     drawn = []

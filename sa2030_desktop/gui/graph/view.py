@@ -109,6 +109,8 @@ class GraphView(QGraphicsView):
         try:
             self._scroll_bars(fitted=True)  # (before the fit: it fills the viewport without them)
             self.fit_rect(rect)
+            if not self.mapToScene(self.viewport().rect()).boundingRect().contains(rect):
+                self._scroll_bars(fitted=False)  # held at the zoom limit: the rest by scrolling
         finally:
             self._in_fit = False
         self.fit_pending = False
