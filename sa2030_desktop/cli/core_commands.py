@@ -299,8 +299,11 @@ def cmd_rename(args) -> int:
         return 2
     store = portfolio.open_portfolio(args.file)
     try:
+        typed = args.codes[-1]
         match_case(args, store, (("codes", "ministries"),))  # mi means MI, as everywhere
         *old, new = args.codes
+        if new in old:  # StK STK: a rename of the case only, the new code stands as typed
+            new = typed
         reference.rename_ministry(store, old, new, args.name, args.effective)
     finally:
         store.close()

@@ -77,6 +77,25 @@ def test_ministry_rename_and_merge_take_codes_in_any_case(capsys, demo):
     assert "mi" not in ministries and "stk" not in ministries
 
 
+def test_ministry_rename_may_change_only_the_case_of_its_code(capsys, demo):
+    """StK → STK: the new code stands as typed (4266c81 matched it to StK, the same code, and
+    refused the rename); a new code that is another ministry's in another case still means
+    that ministry (mb is MB: a merge into it, refused here for the wrong name)."""
+    code, out, err = run(capsys, "ministry", "rename", demo, "stk", "STK", "--name",
+                         "Staatskanzlei", "--effective", "2027-01-01")  # fmt: skip
+    assert code == 0, err
+    assert out.startswith("StK zum 01.01.2027 umbenannt in STK")
+    with closing(open_portfolio(demo, readonly=True)) as store:
+        ministries = store.snapshot().ministries
+    assert ministries["StK"].successor == "STK"
+    code, out, err = run(capsys, "ministry", "rename", demo, "mid", "mb", "--name", "x",
+                         "--effective", "2027-01-01")  # fmt: skip
+    assert code == 1
+    assert "Das Ressort MB gibt es schon" in _flat(err)
+    with closing(open_portfolio(demo, readonly=True)) as store:
+        assert "mb" not in store.snapshot().ministries
+
+
 def test_package_takes_the_ministry_code_in_any_case(capsys, demo, tmp_path):
     code, out, err = run(capsys, "package", demo, "mid", tmp_path / "mid.sa2030")
     assert code == 0, err
