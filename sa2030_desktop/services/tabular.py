@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from sa2030_desktop.domain.codes import StoredCodes
 from sa2030_desktop.domain.dates import parse_date
 from sa2030_desktop.domain.entities import KEY_FIELDS, record_key
 from sa2030_desktop.domain.errors import Issue, ValidationError
@@ -330,10 +331,12 @@ def _check_categories(portfolio: Portfolio, items) -> list[Issue]:
     """`kategorie` must agree with the theme field's category in the portfolio."""
     issues = []
     by_name = {c.name.casefold(): c.code for c in portfolio.categories.values()}
-    codes = {c.casefold(): c for c in portfolio.categories}
+    stored = StoredCodes(portfolio.categories)  # a code in another case: domain/codes.py
     for record, given, column in items:
         place = {**record.place, "column": column}
-        code = codes.get(given.casefold()) or by_name.get(given.casefold())
+        code = stored(given)
+        if code not in portfolio.categories:
+            code = by_name.get(given.casefold())
         if code is None:
             issues.append(Issue("unknown_category", place, {"value": given}))
             continue

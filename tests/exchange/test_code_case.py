@@ -175,3 +175,26 @@ def test_meldebogen_key_cells_typed_in_small_letters(tmp_path):
         assert codes == ["form_duplicate_row"], codes
     finally:
         store.close()
+
+
+def test_a_category_cell_follows_the_one_code_rule():
+    """`kategorie` was matched by its own case-folded dict, the last code winning: with two
+    categories differing only in case (ab, AB) a cell „ab“ meant AB. It follows
+    domain/codes.py now: stored as typed wins; another case means the one match; names too."""
+    from types import SimpleNamespace as NS
+
+    from sa2030_desktop.services.tabular import _check_categories
+
+    cats = {"ab": NS(code="ab", name="Erste"), "AB": NS(code="AB", name="Zweite"),
+            "C": NS(code="C", name="Dritte")}  # fmt: skip
+    themes = {"T1": NS(category="ab"), "T3": NS(category="C")}
+    portfolio = NS(categories=cats, themes=themes)
+
+    def row(theme):
+        return NS(place={"file": "ziele.csv", "line": 2}, obj=NS(theme=theme))
+
+    assert _check_categories(portfolio, [(row("T1"), "ab", "kategorie")]) == []
+    assert _check_categories(portfolio, [(row("T3"), "c", "kategorie")]) == []
+    assert _check_categories(portfolio, [(row("T3"), "dritte", "kategorie")]) == []
+    (issue,) = _check_categories(portfolio, [(row("T3"), "Ab", "kategorie")])
+    assert issue.code == "unknown_category"  # ab or AB: ambiguous, refused by name
