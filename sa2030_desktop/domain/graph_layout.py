@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import math
 import textwrap
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # imported where used: networkx costs ~0.2 s at start (issue 3)
-    pass
 
 from sa2030_desktop.domain.graph_view import GraphModel, GraphNode, GraphOptions, build_view
 

@@ -23,8 +23,6 @@ OPTIMAL_FROM = 400  # goals: from here the layers of least total edge length (li
 def ranks(nodes: Iterable[Hashable], edges: Sequence[tuple[Hashable, Hashable]]) -> dict:
     """Layer number (0 = leftmost) of every node; an edge always points to a higher layer,
     except inside a cycle (collapsed groups may point at each other: one layer for them)."""
-    import numpy as np
-
     names, tails, heads = _numbered(nodes, edges)
     n = len(names)
     key = tails * max(n, 1) + heads
@@ -67,8 +65,6 @@ def ranks(nodes: Iterable[Hashable], edges: Sequence[tuple[Hashable, Hashable]])
 
 def _numbered(nodes: Iterable[Hashable], edges: Sequence[tuple[Hashable, Hashable]]):
     """The nodes (then ends of edges not among them, as they come) and the edges as numbers."""
-    import numpy as np
-
     names = list(nodes)
     index = {x: i for i, x in enumerate(names)}
     for u, v in edges:
@@ -160,8 +156,6 @@ def _least_length(nodes: list, edges: list) -> dict | None:
     """min Σ (rank(v) − rank(u)) over the edges with rank(v) − rank(u) ≥ 1, by network simplex
     (graph_simplex.py; compiled where numba is ready). A virtual first node feeds every
     source (weight 0, length ≥ 0), so that one tree spans all. None if it does not end."""
-    import numpy as np
-
     from sa2030_desktop.domain.graph_compiled import kernels
     from sa2030_desktop.domain.graph_simplex import network_simplex
 

@@ -256,7 +256,8 @@ class GraphPage(GraphEditing, QWidget):
             self.scene.setSceneRect(self.scene.sceneRect().united(kept))
             self.view.centerOn(centre)
         self.show_message("" if not model.is_empty else self._empty_text())
-        shown, self._shown = self._shown, (self.view_name(), frozenset(model.nodes))
+        fits = self._will_fit(model, relayout, fit)  # (asked before _shown is the new one)
+        self._shown = (self.view_name(), frozenset(model.nodes))
         if not self.scene.selectedItems():  # (a rebuild keeps the goals chosen before)
             self._show_wanted(scroll=False)  # the table's goal, also on the first showing
         self._scene_selection()
@@ -265,7 +266,7 @@ class GraphPage(GraphEditing, QWidget):
             self.view.set_zoom(1.0)
             self.view.centerOn(self.scene.sceneRect().center())
             self._first = True
-        elif self._first or relayout or (fit and shown != self._shown):  # (_will_fit)
+        elif fits:
             self.view.request_fit()  # now, or when the tab is first shown at its real size
             self._first = False
         self.view.refresh_lod()
