@@ -49,6 +49,21 @@ KEY_PIXELS = 12.0  # on-screen size of that key text
 STATUS_SIGN = {"not_started": "○", "on_track": "", "delayed": "!", "at_risk": "!!", "done": "✓"}
 
 
+def key_label(node: GraphNode) -> tuple[str, str]:
+    """A goal's zoomed-out label – its key and status sign (colour is never alone) – and the
+    text colour on its status fill: the same in its item and in the overview picture."""
+    fill = STATUS_COLOURS[node.status] if node.status else NO_STATUS
+    sign = STATUS_SIGN.get(getattr(node.status, "value", node.status) or "", "")
+    return f"{node.key} {sign}".strip(), text_on(fill)
+
+
+def key_font(bold: QFont, zoom: float, box_height: float) -> QFont:
+    """That label's font: KEY_PIXELS on screen at `zoom`, never taller than the box."""
+    font = QFont(bold)
+    font.setPixelSize(max(1, int(min(KEY_PIXELS / zoom, box_height * 0.8))))
+    return font
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("GraphItems", text)
 
@@ -142,15 +157,10 @@ class NodeItem(QGraphicsItem):
     def _paint_key(self, painter: QPainter, lod: float) -> None:
         """Zoomed out: the key (and a sign for the status, so colour is never alone) at a
         readable size on screen, so a whole portfolio fitted into the view is still legible."""
-        node = self.node
-        font = QFont(self.style.bold)
-        font.setPixelSize(max(1, int(min(KEY_PIXELS / lod, self._rect.height() * 0.8))))
-        painter.setFont(font)
-        status = getattr(node.status, "value", node.status)
-        fill = STATUS_COLOURS[node.status] if node.status else NO_STATUS
-        painter.setPen(QColor(text_on(fill)))
-        sign = STATUS_SIGN.get(status or "", "")
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, f"{node.key} {sign}".strip())
+        text, colour = key_label(self.node)
+        painter.setFont(key_font(self.style.bold, lod, self._rect.height()))
+        painter.setPen(QColor(colour))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         node = self.node

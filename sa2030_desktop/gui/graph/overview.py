@@ -15,16 +15,15 @@ from collections.abc import Iterator
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
-from sa2030_desktop.domain.contrast import text_on
 from sa2030_desktop.domain.model import STATUS_COLOURS
 from sa2030_desktop.gui.graph.items import (
     CONFLICT,
     EDGE_SOFT,
     HIGHLIGHT,
-    KEY_PIXELS,
     LOD_KEY,
     NO_STATUS,
-    STATUS_SIGN,
+    key_font,
+    key_label,
 )
 
 OVERVIEW_MIN_NODES = 300
@@ -57,8 +56,7 @@ class OverviewPicture:
         colour = STATUS_COLOURS[node.status] if node.status else NO_STATUS
         box = _box(node)
         self._rects.setdefault(colour, []).append(box)
-        sign = STATUS_SIGN.get(getattr(node.status, "value", node.status) or "", "")
-        self._keys.append((box, f"{node.key} {sign}".strip(), text_on(colour)))
+        self._keys.append((box, *key_label(node)))
 
     def keys_in(self, exposed: QRectF, zoom: float) -> list[tuple[QRectF, str, str]]:
         """The goals' keys with their status sign drawn at this zoom in `exposed` – as the
@@ -111,7 +109,9 @@ class OverviewPicture:
         self._lit, self._outlined = lit, outlined
         self.dirty = False
 
-    def paint(self, painter: QPainter, exposed: QRectF | None = None) -> None:
+    def paint(
+        self, painter: QPainter, exposed: QRectF | None = None, bold: QFont | None = None
+    ) -> None:
         painter.setBrush(QColor(0, 0, 0, 0))
         painter.setPen(QPen(EDGE_SOFT, 0))
         painter.drawPath(self._edges)
@@ -130,10 +130,10 @@ class OverviewPicture:
             painter.drawRects(self._outlined)
         keys = self.keys_in(exposed, zoom) if exposed is not None else []
         if keys:
-            font = QFont(painter.font())
-            font.setBold(True)
-            font.setPixelSize(max(1, int(min(KEY_PIXELS / zoom, keys[0][0].height() * 0.8))))
-            painter.setFont(font)
+            if bold is None:  # (the scene's style.bold, as the goals' items use)
+                bold = QFont(painter.font())
+                bold.setBold(True)
+            painter.setFont(key_font(bold, zoom, keys[0][0].height()))
             for box, text, colour in keys:
                 painter.setPen(QColor(colour))
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

@@ -98,7 +98,7 @@ class GraphView(QGraphicsView):
         scene = self.scene()
         if scene.overview_on:
             scene.overview.refresh(scene)
-            scene.overview.paint(painter, rect)
+            scene.overview.paint(painter, rect, scene.style.bold)
 
     def zoom_by(self, factor: float) -> None:
         self.set_zoom(self.zoom() * factor)
