@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +124,36 @@ def pg_demo(pg_cluster, pg_demo_template):
     name = pg_cluster.new_database(template=pg_demo_template)
     yield pg_cluster.url(name)
     pg_cluster.drop_database(name)
+
+
+# A demo portfolio made once per session, a copy per test, and `sa2030 ARGS…` run in-process
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    from sa2030_desktop.services.portfolio import create_portfolio
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sa2030"
+    create_portfolio(path, demo=True).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_file, tmp_path) -> Path:
+    path = tmp_path / "demo.sa2030"
+    shutil.copy(demo_file, path)
+    return path
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run `sa2030 ARGS…` in this process: (exit status, stdout, stderr)."""
+    from sa2030_desktop.cli.main import main
+
+    def run(*args) -> tuple[int, str, str]:
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse: wrong usage
+            code = exc.code
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run

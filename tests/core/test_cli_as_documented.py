@@ -6,54 +6,27 @@ like every other command; `ministry --help` names its subcommand like `round --h
 from __future__ import annotations
 
 import json
-import shutil
 from contextlib import closing
 
-import pytest
-
-from sa2030_desktop.cli.main import main
-from sa2030_desktop.services.portfolio import create_portfolio, open_portfolio
+from sa2030_desktop.services.portfolio import open_portfolio
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sa2030"
-    create_portfolio(path, demo=True).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path):
-    path = tmp_path / "demo.sa2030"
-    shutil.copy(demo_file, path)
-    return path
-
-
-def run(capsys, *args):
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as exc:  # --help
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_whatif_takes_several_changes_after_one_set(capsys, demo):
+def test_whatif_takes_several_changes_after_one_set(cli, demo):
     changes = ("Z01-M3=2027-01-01", "Z04-M2=2027-12-31")
-    code, one_set, err = run(capsys, "whatif", demo, "--set", *changes, "--json")
+    code, one_set, err = cli("whatif", demo, "--set", *changes, "--json")
     assert code == 0, err
-    code, two_sets, err = run(capsys, "whatif", demo, "--set", changes[0], "--set", changes[1],
+    code, two_sets, err = cli("whatif", demo, "--set", changes[0], "--set", changes[1],
                               "--json")  # fmt: skip
     assert code == 0, err
     assert one_set == two_sets
     moved = [c["milestone"] for c in json.loads(one_set)["changes"]]
     assert sorted(moved) == ["Z01-M3", "Z04-M2"]
     # a milestone key typed in small letters is the stored one
-    code, small, err = run(capsys, "whatif", demo, "--set", "z01-m3=2027-01-01",
+    code, small, err = cli("whatif", demo, "--set", "z01-m3=2027-01-01",
                            "z04-m2=2027-12-31", "--json")  # fmt: skip
     assert code == 0, err
     assert small == one_set
-    code, out, _ = run(capsys, "whatif", demo, "--help")
+    code, out, _ = cli("whatif", demo, "--help")
     assert "--set MEILENSTEIN=DATUM [MEILENSTEIN=DATUM ...]" in _flat(out)
 
 
@@ -61,13 +34,13 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_ministry_rename_and_merge_take_codes_in_any_case(capsys, demo):
-    code, out, err = run(capsys, "ministry", "rename", demo, "mi", "mj", "MIJ",
+def test_ministry_rename_and_merge_take_codes_in_any_case(cli, demo):
+    code, out, err = cli("ministry", "rename", demo, "mi", "mj", "MIJ",
                          "--name", "Ministerium für Inneres und Justiz",
                          "--effective", "01.01.2027")  # fmt: skip
     assert code == 0, err
     assert out.startswith("MI, MJ zum 01.01.2027 zusammengelegt in MIJ")
-    code, out, err = run(capsys, "ministry", "rename", demo, "stk", "STK2", "--name",
+    code, out, err = cli("ministry", "rename", demo, "stk", "STK2", "--name",
                          "Staatskanzlei neu", "--effective", "2027-01-01")  # fmt: skip
     assert code == 0, err
     with closing(open_portfolio(demo, readonly=True)) as store:
@@ -77,18 +50,18 @@ def test_ministry_rename_and_merge_take_codes_in_any_case(capsys, demo):
     assert "mi" not in ministries and "stk" not in ministries
 
 
-def test_ministry_rename_may_change_only_the_case_of_its_code(capsys, demo):
+def test_ministry_rename_may_change_only_the_case_of_its_code(cli, demo):
     """StK → STK: the new code stands as typed (4266c81 matched it to StK, the same code, and
     refused the rename); a new code that is another ministry's in another case still means
     that ministry (mb is MB: a merge into it, refused here for the wrong name)."""
-    code, out, err = run(capsys, "ministry", "rename", demo, "stk", "STK", "--name",
+    code, out, err = cli("ministry", "rename", demo, "stk", "STK", "--name",
                          "Staatskanzlei", "--effective", "2027-01-01")  # fmt: skip
     assert code == 0, err
     assert out.startswith("StK zum 01.01.2027 umbenannt in STK")
     with closing(open_portfolio(demo, readonly=True)) as store:
         ministries = store.snapshot().ministries
     assert ministries["StK"].successor == "STK"
-    code, out, err = run(capsys, "ministry", "rename", demo, "mid", "mb", "--name", "x",
+    code, out, err = cli("ministry", "rename", demo, "mid", "mb", "--name", "x",
                          "--effective", "2027-01-01")  # fmt: skip
     assert code == 1
     assert "Das Ressort MB gibt es schon" in _flat(err)
@@ -96,25 +69,25 @@ def test_ministry_rename_may_change_only_the_case_of_its_code(capsys, demo):
         assert "mb" not in store.snapshot().ministries
 
 
-def test_package_takes_the_ministry_code_in_any_case(capsys, demo, tmp_path):
-    code, out, err = run(capsys, "package", demo, "mid", tmp_path / "mid.sa2030")
+def test_package_takes_the_ministry_code_in_any_case(cli, demo, tmp_path):
+    code, out, err = cli("package", demo, "mid", tmp_path / "mid.sa2030")
     assert code == 0, err
     assert out.startswith("Ressortpaket MID: ")
 
 
-def test_ministry_help_names_its_subcommand_like_round_help(capsys):
-    code, out, _ = run(capsys, "ministry", "--help")
+def test_ministry_help_names_its_subcommand_like_round_help(cli):
+    code, out, _ = cli("ministry", "--help")
     assert code == 0
     assert "Aufruf: sa2030 ministry [-h] BEFEHL ..." in out
     assert "  BEFEHL\n    rename " in out
-    code, out, _ = run(capsys, "ministry", "rename", "--help")
+    code, out, _ = cli("ministry", "rename", "--help")
     assert "DATEI KÜRZEL [KÜRZEL ...]" in out and "ALT" not in out
-    code, out, _ = run(capsys, "graph", "--help")
+    code, out, _ = cli("graph", "--help")
     assert "das Ergebnis maschinenlesbar als JSON auf der Standardausgabe" in _flat(out)
 
 
-def test_top_level_help_says_the_exit_statuses_scripts_rely_on(capsys):
-    code, out, _ = run(capsys, "--help")
+def test_top_level_help_says_the_exit_statuses_scripts_rely_on(cli):
+    code, out, _ = cli("--help")
     assert code == 0
     text = _flat(out)
     assert "Rückgabewert: 0 erledigt, 1 abgelehnt oder ungültige Daten" in text

@@ -5,17 +5,15 @@ A code that matches nothing is still refused naming file, line and value, nothin
 from __future__ import annotations
 
 import json
-import shutil
 from contextlib import closing
 from datetime import datetime
 
 import openpyxl
 import pytest
 
-from sa2030_desktop.cli.main import main
 from sa2030_desktop.domain.codes import StoredCodes, stored_code
 from sa2030_desktop.domain.model import Status
-from sa2030_desktop.services.portfolio import create_portfolio, open_portfolio
+from sa2030_desktop.services.portfolio import open_portfolio
 from tests.support.safety import sha256
 
 GOALS = "ziel_id;kategorie;themenfeld_id;themenfeld;titel;federfuehrung;beteiligt;status\n"
@@ -39,26 +37,6 @@ def test_the_rule_exact_first_then_the_one_match_ignoring_case():
     assert codes("z99") == "Z99"
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sa2030"
-    create_portfolio(path, demo=True).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path):
-    path = tmp_path / "demo.sa2030"
-    shutil.copy(demo_file, path)
-    return path
-
-
-def _cli(capsys, *args):
-    code = main([str(a) for a in args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 def _small_tables(folder, lead="mid"):
     """Goals, milestones and a dependency naming stored codes and keys in small letters."""
     folder.mkdir()
@@ -74,11 +52,11 @@ def _small_tables(folder, lead="mid"):
     return sorted(folder.iterdir())
 
 
-def test_csv_import_takes_codes_and_keys_in_any_case(capsys, demo, tmp_path):
+def test_csv_import_takes_codes_and_keys_in_any_case(cli, demo, tmp_path):
     with closing(open_portfolio(demo, readonly=True)) as store:
         goals_before = len(store.snapshot().goals)
     sources = _small_tables(tmp_path / "csv")
-    code, out, err = _cli(capsys, "import", demo, *sources)
+    code, out, err = cli("import", demo, *sources)
     assert code == 0, err
     with closing(open_portfolio(demo, readonly=True)) as store:
         p = store.snapshot()
@@ -90,21 +68,21 @@ def test_csv_import_takes_codes_and_keys_in_any_case(capsys, demo, tmp_path):
     dep = next(d for d in p.dependencies if d.pair == ("Z05", "Z01"))
     assert dep.prerequisite_milestone == "Z01-M1"
     # the same files again: nothing to change (keys matched)
-    code, out, err = _cli(capsys, "import", demo, *sources)
+    code, out, err = cli("import", demo, *sources)
     assert code == 0 and "0 neu, 0 geändert" in out, out + err
 
 
-def test_an_unknown_code_is_still_refused_by_file_line_and_value(capsys, demo, tmp_path):
+def test_an_unknown_code_is_still_refused_by_file_line_and_value(cli, demo, tmp_path):
     sources = _small_tables(tmp_path / "csv", lead="mxd")
     before = sha256(demo)
-    code, _, err = _cli(capsys, "import", demo, *sources)
+    code, _, err = cli("import", demo, *sources)
     assert code == 1
     assert "ziele.csv, Zeile 2, Ziel z01: Unbekanntes Ressort „mxd“" in err, err
     assert "stk" not in err and "Unbekanntes Ziel" not in err  # only the one unknown code
     assert sha256(demo) == before
 
 
-def test_xlsx_and_json_imports_take_the_same_rule(capsys, demo, tmp_path):
+def test_xlsx_and_json_imports_take_the_same_rule(cli, demo, tmp_path):
     book = openpyxl.Workbook()
     book.active.title = "Ziele"
     book["Ziele"].append(GOALS.strip().split(";"))
@@ -115,7 +93,7 @@ def test_xlsx_and_json_imports_take_the_same_rule(capsys, demo, tmp_path):
     book["Abhaengigkeiten"].append(["z06", "z02", "weich", "", "aus Excel"])
     xlsx = tmp_path / "vorlage.xlsx"
     book.save(xlsx)
-    code, _, err = _cli(capsys, "import", demo, xlsx)
+    code, _, err = cli("import", demo, xlsx)
     assert code == 0, err
 
     data = {"format": "sa2030-portfolio", "version": 1,
@@ -125,7 +103,7 @@ def test_xlsx_and_json_imports_take_the_same_rule(capsys, demo, tmp_path):
                             "baseline": "2027-06-30", "forecast": "2027-06-30"}]}  # fmt: skip
     source = tmp_path / "quelle.json"
     source.write_text(json.dumps(data), "utf-8")
-    code, _, err = _cli(capsys, "import", demo, source)
+    code, _, err = cli("import", demo, source)
     assert code == 0, err
     with closing(open_portfolio(demo, readonly=True)) as store:
         p = store.snapshot()

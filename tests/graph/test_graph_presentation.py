@@ -17,25 +17,14 @@ from sa2030_desktop.domain.ministries import lead_at
 from sa2030_desktop.gui.graph import actions
 from sa2030_desktop.gui.graph.presentation import READABLE_ZOOM
 from sa2030_desktop.gui.graph.presentation_parts import POINTER_RADIUS
+from tests.support.qt import presentation_at
 
 SCREENS = [(1366, 768), (1280, 720), (1920, 1080)]
 
 
-def _open(window, qtbot, size):
-    page = window.feature("graph").page
-    window.tabs.setCurrentWidget(page)
-    shown = actions.start_presentation(page)
-    qtbot.addWidget(shown)
-    shown.showNormal()  # the offscreen test screen is not the projector's size
-    shown.resize(*size)
-    qtbot.waitExposed(shown)
-    QApplication.processEvents()
-    return shown
-
-
 @pytest.fixture
 def present(window, qtbot):
-    shown = _open(window, qtbot, (1920, 1080))
+    shown = presentation_at(window, qtbot, (1920, 1080))
     yield shown
     if shown.isVisible():
         shown.close()
@@ -68,7 +57,7 @@ def _cross_neighbours(window, ministry: str) -> tuple[set[str], set[str]]:
 
 @pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_a_step_shows_its_ministry_and_neighbours_in_one_readable_part(window, qtbot, size):
-    present = _open(window, qtbot, size)
+    present = presentation_at(window, qtbot, size)
     assert present.groups[present.step_index] == "MB"
     own, others = _cross_neighbours(window, "MB")
     assert len(present.parts) == 1, present.legend.info.text()
@@ -179,7 +168,7 @@ def test_focus_on_a_chain_shows_the_chosen_goal(window, present, qtbot):
 
 
 def test_a_small_screen_gets_a_hint(window, qtbot):
-    present = _open(window, qtbot, (1024, 600))
+    present = presentation_at(window, qtbot, (1024, 600))
     assert present.too_small.isVisible()
     assert "kleiner als 1280 × 720" in present.too_small.text()
     assert _label_points(present) >= 18 - 1e-6  # still readable: more parts instead

@@ -8,12 +8,10 @@ step fills the screen."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from sa2030_desktop.domain import graph_layout as gl
-from sa2030_desktop.gui.graph import actions
 from tests.support.builders import dep, goal
-from tests.support.qt import window_on
+from tests.support.qt import presentation_at, window_on
 
 WORDS = (
     "Einführung der elektronischen Aktenführung für Gemeinden und Landkreise gemäß "
@@ -47,14 +45,7 @@ def long_titles(make_store):
 
 
 def _present(win, qtbot, size):
-    page = win.feature("graph").page
-    win.tabs.setCurrentWidget(page)
-    shown = actions.start_presentation(page)
-    qtbot.addWidget(shown)
-    shown.showNormal()  # the offscreen test screen is not the projector's size
-    shown.resize(*size)
-    qtbot.waitExposed(shown)
-    QApplication.processEvents()
+    shown = presentation_at(win, qtbot, size)
     assert shown.groups[shown.step_index] == "MB"
     return shown
 

@@ -1,11 +1,11 @@
-"""Hostile and careless input (issue 16): a demo portfolio made once, the CLI run in-process,
-and what every case asserts – exit status, German text, the portfolio unchanged, no leftovers."""
+"""Hostile and careless input (issue 16): what every case asserts – exit status, German text,
+the portfolio unchanged, no leftovers. The demo portfolio made once and the CLI run in-process
+(`demo_file`, `demo`, `cli`) are shared fixtures in tests/conftest.py."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,40 +19,8 @@ ENGLISH = re.compile(
 )
 
 
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory) -> Path:
-    from sa2030_desktop.services.portfolio import create_portfolio
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sa2030"
-    create_portfolio(path, demo=True).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path) -> Path:
-    path = tmp_path / "demo.sa2030"
-    shutil.copy(demo_file, path)
-    return path
-
-
 def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def cli(capsys):
-    """Run `sa2030 ARGS…` in this process: (exit status, stdout, stderr)."""
-    from sa2030_desktop.cli.main import main
-
-    def run(*args) -> tuple[int, str, str]:
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:  # argparse: wrong usage
-            code = exc.code
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 def assert_german(err: str) -> None:

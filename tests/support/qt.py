@@ -64,3 +64,21 @@ def start_in_child(child: str, path: Path, folder: Path, platform: str = "offscr
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def presentation_at(window, qtbot, size: tuple[int, int]):
+    """The graph's presentation (F11) of `window`, as a normal window of `size` – the
+    offscreen test screen is not the projector's size – shown and laid out."""
+    from PySide6.QtWidgets import QApplication
+
+    from sa2030_desktop.gui.graph import actions
+
+    page = window.feature("graph").page
+    window.tabs.setCurrentWidget(page)
+    shown = actions.start_presentation(page)
+    qtbot.addWidget(shown)
+    shown.showNormal()
+    shown.resize(*size)
+    qtbot.waitExposed(shown)
+    QApplication.processEvents()
+    return shown
