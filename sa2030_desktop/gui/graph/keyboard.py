@@ -228,7 +228,7 @@ class KeyboardNavigator:
         self._line.setLine(QLineF(source.pos(), current.pos()))
 
     # -- the keyboard goal ---------------------------------------------------------------------
-    def set_current(self, item: NodeItem, note: str = "") -> None:
+    def set_current(self, item: NodeItem, note: str = "", prefix: str = "") -> None:
         self._ring, self._ring_of = [], None
         self.scene.set_focus_key(item.key)
         self.scene.clearSelection()
@@ -238,9 +238,11 @@ class KeyboardNavigator:
             # round a stamp-sized box — zoom in to where the boxes' text is readable
             self.view.set_zoom(READABLE)
             self.view.centerOn(item)
-        self.view.ensureVisible(item, 40, 40)
+        margin = 0 if self.scene.style.presentation else 40  # (a framed step stays framed)
+        self.view.ensureVisible(item, margin, margin)
         self._update_line()
-        self._announce(describe(item, self.portfolio() if self.portfolio else None) + note)
+        portfolio = self.portfolio() if self.portfolio else None
+        self._announce(prefix + describe(item, portfolio) + note)
 
     def say(self, text: str) -> None:
         """A message for the keyboard user (a refused link): read out, as the keyboard goal."""

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sa2030_desktop.domain import graph_layout as gl
 from sa2030_desktop.domain import presentation_steps as steps
-from sa2030_desktop.domain.grammar import count_de, deps_de, goals_de
 from sa2030_desktop.domain.graph_view import chain_of, highlight
 from sa2030_desktop.gui.accessibility import name_view
 from sa2030_desktop.gui.graph.jobs import compute_now
 from sa2030_desktop.gui.graph.presentation_parts import LANE_NAME_PX, Legend, PresentationView
+from sa2030_desktop.gui.graph.presentation_speech import speak, step_title
 from sa2030_desktop.gui.graph.scene import GraphScene
 from sa2030_desktop.gui.graph.scene_build import why_empty
 from sa2030_desktop.gui.graph.style import DARK, LIGHT, Style
@@ -56,6 +56,7 @@ class PresentationWindow(QWidget):
         self.part_index = 0
         self.parts: list[steps.StepPart] = []
         self._parts_key = None  # (what, screen) the parts were planned for
+        self._spoken = None  # (step, part, chain, whole) last read out
         self.focus_key: str | None = None  # showing this goal's chain instead of a step
         self.groups: list[str] = []
         self.editing = False
@@ -70,6 +71,7 @@ class PresentationWindow(QWidget):
         self.view.leave.connect(self.close)
         self.view.resized.connect(self._resized)
         self.view.delete_requested.connect(self._delete)
+        self.view.keys.portfolio = page.bridge.snapshot  # the keyboard goal's dates, read out
         # the main window's shortcuts do not reach this full-screen window
         for keys, slot in (
             (QKeySequence.StandardKey.Undo, page.undo_stack.undo),
@@ -188,6 +190,7 @@ class PresentationWindow(QWidget):
             return
         self._check_screen()
         highlight(self.whole, None)
+        keyboard_goal = self.scene.focus_key  # (a new step moves it to one of its own goals)
         if self.showing_whole() or not self.groups:
             self.parts = []
             self._show_whole()
@@ -209,7 +212,11 @@ class PresentationWindow(QWidget):
         self.legend.set_theme(self.theme)
         # boxes of a step say their status in words; the portfolio's small boxes only by sign
         self.legend.statuses.setVisible(self.showing_whole())
-        self.legend.info.setText(self._title())
+        self.legend.info.setText(step_title(self))
+        shown = (self.step_index, self.part_index, self.focus_key, self.showing_whole())
+        if shown != self._spoken:  # a new step or part, not a resize or theme: read it out
+            self._spoken = shown
+            speak(self, keyboard_goal)
 
     def _show_whole(self) -> None:
         """The portfolio's picture: all of it (Gesamtbild) or, building up, the steps so far
@@ -263,50 +270,6 @@ class PresentationWindow(QWidget):
         self.view.setSceneRect(self.scene.sceneRect().united(sight) if left else QRectF())
         self.view.centerOn(centre)
         self.view.place_labels()  # in the framed sight (the zoom step saw it uncentred)
-
-    def _title(self) -> str:
-        part = ""
-        if len(self.parts) > 1:
-            part = self.tr(" · Teil {0}/{1}").format(self.part_index + 1, len(self.parts))
-        mode = self.tr("Bearbeiten an") if self.editing else self.tr("nur Ansicht")
-        total = len(self.groups) + 1
-        if self.focus_key is not None:
-            count = len({k for p in self.parts for k in p.goals})
-            return self.tr("Kette von {0}: {1}{2} · {3}").format(
-                self.focus_key, goals_de(count), part, mode
-            )
-        if self.is_overall() or not self.groups:
-            return self.tr("Schritt {0} von {1}: Gesamtbild ({2}, {3}) · {4}").format(
-                total,
-                total,
-                goals_de(len(self.whole.goals)),
-                deps_de(len(self.whole.dependencies)),
-                mode,
-            )
-        label = next(
-            (lane.label for lane in self.whole.lanes if lane.value == self.groups[self.step_index]),
-            "",
-        )
-        if self.build_up:
-            count = sum(
-                1 for n in self.whole.nodes.values() if n.lane == self.groups[self.step_index]
-            )
-            return self.tr("Schritt {0} von {1}: {2} ({3}, Aufbau) · {4}").format(
-                self.step_index + 1, total, label, goals_de(count), mode
-            )
-        goals = len({k for p in self.parts for k in p.goals})
-        others = len(
-            {k for p in self.parts for k in p.neighbours} - {k for p in self.parts for k in p.goals}
-        )
-        return self.tr("Schritt {0} von {1}: {2} ({3}, {4}){5} · {6}").format(
-            self.step_index + 1,
-            total,
-            label,
-            goals_de(goals),
-            count_de(others, "Nachbar", "Nachbarn"),
-            part,
-            mode,
-        )
 
     def _check_screen(self) -> None:
         ratio = self._device_ratio()  # the screen's own pixels, as its user knows it
@@ -370,7 +333,7 @@ class PresentationWindow(QWidget):
     def toggle_editing(self) -> None:
         self.editing = not self.editing
         self.scene.set_editable(self.editing)
-        self.legend.info.setText(self._title())
+        self.legend.info.setText(step_title(self))
 
     def _resized(self) -> None:
         if self.whole is not None:
