@@ -60,7 +60,7 @@ def test_graph_by_keyboard_alone(window, qtbot):
     assert QApplication.focusWidget() is view  # Tab stayed in the graph
     assert order[0] in view.accessibleDescription()  # what a screen reader reads
     qtbot.wait(20)
-    assert _focus_pixels(view.viewport()) > 20  # the goal's dashed focus frame
+    assert _focus_pixels(view.viewport()) > 20  # the goal's focus ring
     assert view.zoom() >= 0.6  # zoomed in far enough to read the goal the frame is round
 
     # → follows an edge to a goal that needs the current one

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
+    QPainterPath,
     QPen,
     QStaticText,
     QTransform,
@@ -46,6 +47,7 @@ TEXT_DARK = {
 LOD_TEXT = 0.6  # below this zoom (text under 6 px) the node's lines are unreadable …
 LOD_KEY = 0.15  # … so down to here the key and a status sign are drawn large instead
 KEY_PIXELS = 12.0  # on-screen size of that key text
+FOCUS_GAP_PX = 2.0  # background between the box's border and the focus ring
 STATUS_SIGN = {"not_started": "○", "on_track": "", "delayed": "!", "at_risk": "!!", "done": "✓"}
 
 
@@ -79,7 +81,8 @@ class NodeItem(QGraphicsItem):
         self._lines = node.lines or gl.node_lines(node)
         self._static = None
         self._rect = QRectF(-node.width / 2, -node.height / 2, node.width, node.height)
-        self._outer = self._rect.adjusted(-7, -7, 7, 7)  # room for the focus frame
+        m = style.focus_room  # room for the focus ring (its hit area stays the box ± 7: shape())
+        self._outer = self._rect.adjusted(-m, -m, m, m)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(2)
         self.setPos(node.x, node.y)
@@ -126,6 +129,11 @@ class NodeItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
         return self._outer
 
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._rect.adjusted(-7, -7, 7, 7))
+        return path
+
     def box(self) -> QRectF:
         """The goal's box in item coordinates (without the room for the focus frame)."""
         return self._rect
@@ -139,19 +147,30 @@ class NodeItem(QGraphicsItem):
         for edge in self.edges:
             edge.update_path()
 
-    def _paint_focus(self, painter: QPainter) -> None:
-        """The keyboard focus: a frame outside the box in the theme's focus colour, dashed so
-        it differs from the selection's frame also without colour (WCAG 2.4.7)."""
+    def _paint_focus(self, painter: QPainter, lod: float, border: float) -> None:
+        """The keyboard focus (WCAG 2.4.7, 1.4.11): a solid ring FOCUS_PX thick (thicker on the
+        projector) in the theme's focus colour, FOCUS_GAP_PX outside the box's border with the
+        background between – so it is neither broken into dashes nor runs into the selection's
+        thick border; the selection colours the border, the focus adds a ring round it. Sizes
+        are screen pixels, within the style's focus_room at very small zooms."""
         scene = self.scene()
         if scene is None or not scene.focus_shown or scene.focus_key != self.key:
             return
+        lod = max(lod, 1e-3)
+        gap, width = FOCUS_GAP_PX / lod, (5.0 if self.style.presentation else 4.0) / lod
+        room = self.style.focus_room - border / 2 - 1 / lod  # (antialiasing)
+        if gap + width > room:  # zoomed far out: both shrink to stay inside the item
+            gap, width = gap * room / (gap + width), width * room / (gap + width)
         painter.save()
         painter.setOpacity(1.0)
-        pen = QPen(self.style.colour("focus"), 3.0, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(self._rect.adjusted(-3.5, -3.5, 3.5, 3.5), 6, 6)
+        for colour, offset, pen_width in (
+            (self.style.colour("background"), border / 2 + gap / 2, gap),
+            (self.style.colour("focus"), border / 2 + gap + width / 2, width),
+        ):
+            painter.setPen(QPen(colour, pen_width))
+            r = 4 + offset
+            painter.drawRoundedRect(self._rect.adjusted(-offset, -offset, offset, offset), r, r)
         painter.restore()
 
     def _paint_key(self, painter: QPainter, lod: float) -> None:
@@ -185,12 +204,12 @@ class NodeItem(QGraphicsItem):
         if lod < LOD_TEXT:
             painter.setBrush(QBrush(fill))
             painter.drawRect(self._rect)
-            self._paint_focus(painter)
+            self._paint_focus(painter, lod, width)
             if lod >= LOD_KEY:
                 self._paint_key(painter, lod)
             return
         painter.drawRoundedRect(self._rect, 4, 4)
-        self._paint_focus(painter)
+        self._paint_focus(painter, lod, width)
         bar = QRectF(self._rect.left(), self._rect.top(), gl.STATUS_BAR, self._rect.height())
         painter.fillRect(bar.adjusted(width / 2, width / 2, 0, -width / 2), fill)
         for font, colour, point, text in self._texts():

@@ -91,6 +91,7 @@ class PresentationWindow(QWidget):
         if steps_layout:
             metrics = steps.StepMetrics()
             style.line, style.pad, style.route = metrics.line, metrics.pad, steps.step_route
+            style.focus_room = metrics.margin - 1  # inside the frame of a step (zoom ≥ 1.2)
             style.set_families(["Arial", "Liberation Sans", "DejaVu Sans"])  # narrow, common
         return style
 

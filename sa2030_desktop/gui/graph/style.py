@@ -54,6 +54,7 @@ class Style:
         self.line = gl.LINE_HEIGHT
         self.pad = gl.PAD
         self.route = gl.edge_route
+        self.focus_room = 12.0  # scene units round a box for its focus ring: 7 px at zoom 0.6
         self.set_families(["DejaVu Sans"])
 
     def set_families(self, families: list[str]) -> None:
