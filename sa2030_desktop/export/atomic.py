@@ -140,7 +140,7 @@ def _low_space(folder: Path) -> bool:
     return vfs.f_bavail * vfs.f_frsize < LOW_SPACE
 
 
-def _translate(exc: BaseException, folder: Path, shown: str) -> BaseException:
+def write_error(exc: BaseException, folder: Path, shown: str) -> BaseException:
     """A failed write in German: a full disk is named as such whatever the writer raised (lxml
     „SerialisationError“, SQLite „disk I/O error“, zipfile …), so never „beschädigt“."""
     if not isinstance(exc, Exception) or isinstance(exc, Cancelled):
@@ -187,7 +187,7 @@ def atomic_target(target: Path, database: bool = False) -> Iterator[Path]:
                 os.chmod(tmp, mode)
             os.replace(tmp, real)
         except BaseException as exc:
-            translated = _translate(exc, real.parent, shown)
+            translated = write_error(exc, real.parent, shown)
             if translated is exc:
                 raise
             if isinstance(exc, PermissionError) and real.exists():
@@ -227,7 +227,7 @@ def atomic_folder(target: Path) -> Iterator[Path]:
             if old is not None and not real.exists():
                 os.replace(old, real)
             old = None
-            translated = _translate(exc, real.parent, shown)
+            translated = write_error(exc, real.parent, shown)
             if translated is exc:
                 raise
             raise translated from None

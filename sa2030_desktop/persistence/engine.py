@@ -72,6 +72,7 @@ def create_file(path: Path) -> Engine:
     """A new, empty portfolio file with the current schema. Refuses to overwrite anything."""
     path = Path(path)
     tmp = work_path(path, ".neu")
+    engine = None
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -82,13 +83,16 @@ def create_file(path: Path) -> Engine:
         engine = make_engine(tmp)
         _upgrade(engine)
         engine.dispose()
+        engine = None
         checkpoint(tmp)
         os.replace(tmp, path)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FileRefusedError("file_unwritable", str(path)) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except BaseException as exc:
+        if engine is not None:  # closed first: its -shm is held open
+            engine.dispose()
+        for side in ("", "-wal", "-shm"):  # a full disk fails after WAL mode made them
+            Path(f"{tmp}{side}").unlink(missing_ok=True)
+        if isinstance(exc, PermissionError):
+            raise FileRefusedError("file_unwritable", str(path)) from exc
         raise
     return make_engine(path)
 

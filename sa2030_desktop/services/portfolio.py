@@ -29,7 +29,7 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
     with `demo`, the bundled demo portfolio. The file appears only when it is complete."""
     import uuid
 
-    from sa2030_desktop.export.atomic import check_target
+    from sa2030_desktop.export.atomic import check_target, write_error
     from sa2030_desktop.persistence.engine import checkpoint, work_path
     from sa2030_desktop.persistence.store import Store
     from sa2030_desktop.services.importing import apply_bundle
@@ -45,8 +45,9 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
     # portfolio too – below as file_exists („gibt es schon“), not as an export's target
     check_target(path, database=True)
     work = work_path(path, ".entsteht")
-    store = Store.create(work)
+    store = None
     try:
+        store = Store.create(work)
         with store.transaction("Neues Portfolio angelegt") as uow:
             uow.create_info(title or "Neues Portfolio", str(uuid.uuid4()))
         apply_bundle(store, read_json(assets.reference_data()), "Stammdaten angelegt")
@@ -55,11 +56,15 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
         store.close()
         checkpoint(work)
         os.replace(work, path)
-    except BaseException:
-        store.close()
+    except BaseException as exc:
+        if store is not None:
+            store.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{work}{suffix}").unlink(missing_ok=True)
-        raise
+        translated = write_error(exc, path.parent, str(path))  # a full disk said as such
+        if translated is exc:
+            raise
+        raise translated from None
     return Store.open(path)
 
 
