@@ -17,10 +17,21 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
+
+from sa2030_desktop.domain.grammar import count_de
 
 MAX_LEADERS = 12  # conflict labels in sight up to which a label may go off its route
 SHOWN_PX = 260.0  # screen pixels round the sight in which labels stay shown (leader + word)
+
+
+def roomless_de(count: int) -> str:
+    """„2 Konflikte ohne Platz“: conflicts in sight whose label found no free place."""
+    return count_de(
+        count,
+        QCoreApplication.translate("LabelSight", "Konflikt ohne Platz"),
+        QCoreApplication.translate("LabelSight", "Konflikte ohne Platz"),
+    )
 
 
 class LabelSight:
@@ -33,6 +44,7 @@ class LabelSight:
         self.epoch = 0  # zoom changes so far
         self._seen: dict[object, int] = {}  # label → epoch when it last was in sight
         self._shown: set = set()  # labels shown
+        self.roomless = 0  # conflicts in sight whose label found no free place (draws nothing)
 
     def add(self, edge_item) -> None:
         self.labelled.append(edge_item)
@@ -96,6 +108,7 @@ class LabelSight:
             label.set_zoom(zoom, force, True, settled)
             self._seen[label] = self.epoch
         self._show({item.label for item in near})
+        self.roomless = sum(1 for item in in_view if item.isVisible() and item.label.roomless)
 
     def _show(self, labels: set) -> None:
         for label in self._shown - labels:

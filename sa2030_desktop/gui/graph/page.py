@@ -18,6 +18,7 @@ from sa2030_desktop.gui.accessibility import name_view
 from sa2030_desktop.gui.dialog_parts import note_label
 from sa2030_desktop.gui.graph.jobs import SYNC_LIMIT, compute_now
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
+from sa2030_desktop.gui.graph.label_sight import roomless_de
 from sa2030_desktop.gui.graph.page_editing import GraphEditing
 from sa2030_desktop.gui.graph.positions import ViewPositions
 from sa2030_desktop.gui.graph.scene import GraphScene
@@ -61,12 +62,17 @@ class GraphPage(GraphEditing, QWidget):
         self.view.keys.portfolio = bridge.snapshot  # the keyboard goal's dates, read out
         name_view(self.view, self.tr("Abhängigkeitsgraph"))
         self.message = note_label(self, "graphMessage")
+        self.roomless_note = note_label(self, "graphRoomless")  # (GraphView.roomless_changed)
+        self.roomless_note.setAccessibleName(self.tr("Konflikte ohne Beschriftung"))
+        self.roomless_note.hide()
+        self.view.roomless_changed.connect(self._roomless)
         self._build_toolbar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.roomless_note)
 
         self.scene.selectionChanged.connect(self._scene_selection)
         self.scene.link_requested.connect(self.ask_kind)
@@ -338,6 +344,13 @@ class GraphPage(GraphEditing, QWidget):
     def show_whatif(self, keys: set[str], text: str) -> None:
         self.scene.set_whatif(keys)
         self.show_message(text)
+
+    def _roomless(self, count: int) -> None:
+        self.roomless_note.setText(
+            self.tr("{0} für die Beschriftung: rot und dick gezeichnet, beim Hineinzoomen "
+                    "beschriftet").format(roomless_de(count))
+        )  # fmt: skip
+        self.roomless_note.setVisible(count > 0)
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

@@ -70,6 +70,7 @@ class PresentationWindow(QWidget):
         self.view.command.connect(self._command)
         self.view.leave.connect(self.close)
         self.view.resized.connect(self._resized)
+        self.view.roomless_changed.connect(lambda _n: self.legend.info.setText(step_title(self)))
         self.view.delete_requested.connect(self._delete)
         self.view.keys.portfolio = page.bridge.snapshot  # the keyboard goal's dates, read out
         # the main window's shortcuts do not reach this full-screen window

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from sa2030_desktop.domain.grammar import count_de, deps_de, goals_de
 from sa2030_desktop.gui.accessibility import announce
+from sa2030_desktop.gui.graph.label_sight import roomless_de
 
 
 def tr(text: str) -> str:
@@ -16,7 +17,13 @@ def tr(text: str) -> str:
 
 
 def step_title(win) -> str:
-    """„Schritt 2 von 10: MI (4 Ziele, 3 Nachbarn) · Teil 1/2 · nur Ansicht“ and the like."""
+    """„Schritt 2 von 10: MI (4 Ziele, 3 Nachbarn) · Teil 1/2 · nur Ansicht“ and the like; conflicts
+    whose label finds no room are counted (· 2 Konflikte ohne Platz)."""
+    roomless = win.view.roomless
+    return _title(win) + (" · " + roomless_de(roomless) if roomless else "")
+
+
+def _title(win) -> str:
     part = ""
     if len(win.parts) > 1:
         part = tr(" · Teil {0}/{1}").format(win.part_index + 1, len(win.parts))

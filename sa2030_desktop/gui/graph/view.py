@@ -24,6 +24,7 @@ class GraphView(QGraphicsView):
     escape_pressed = Signal()
     detail_requested = Signal(str)  # Eingabe on the keyboard goal
     announced = Signal(str)  # what the keyboard goal is (also the view's accessible description)
+    roomless_changed = Signal(int)  # conflicts in sight whose label has no room (draws nothing)
 
     bars_follow_fit = True  # (the presentation has no scroll bars at all)
 
@@ -42,6 +43,7 @@ class GraphView(QGraphicsView):
         self._fitting = False
         self._in_fit = False  # in fit_all: no bars, and the bars' resize does not fit again
         self.keys = KeyboardNavigator(self)
+        self.roomless = 0  # (see roomless_changed)
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -88,6 +90,9 @@ class GraphView(QGraphicsView):
         if scene is not None and not getattr(self, "_fitting", False):
             seen = self.mapToScene(self.viewport().rect()).boundingRect()
             scene.set_label_zoom(self.zoom(), seen, settled)
+            if scene.label_sight.roomless != self.roomless:  # said in the info line: no
+                self.roomless = scene.label_sight.roomless  # conflict vanishes silently
+                self.roomless_changed.emit(self.roomless)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt override)
         super().scrollContentsBy(dx, dy)
