@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from sa2030_desktop.gui.graph import actions
 from tests.support import unseen
-from tests.support.qt import window_on
+from tests.support.qt import graph_page, window_on
 
 SHOTS = os.environ.get("SA2030_SHOTS")  # a folder: the tests save what they looked at
 
@@ -64,17 +64,9 @@ def test_a_selection_without_goals_still_suggests_loosening_filters(window, qtbo
     assert text == "Keine Ziele in dieser Auswahl." and scene.empty_advice is None
 
 
-def _graph(window, qtbot):
-    page = window.feature("graph").page
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: page.scene.nodes and not page.view.fit_pending, timeout=20000)
-    QApplication.processEvents()
-    return page
-
-
 def test_fit_all_of_long_titles_scrolls_nowhere(qtbot, tmp_path, isolated_settings):
     with window_on(qtbot, unseen.plong(tmp_path / "plong.sa2030")) as window:
-        page = _graph(window, qtbot)
+        page = graph_page(window, qtbot)
         view = page.view
         _shot(page, "plong_fit")
         assert view.auto_fit
@@ -94,7 +86,7 @@ def test_fit_held_at_the_zoom_limit_keeps_its_scroll_bars(qtbot, tmp_path, isola
     """10,000 goals do not fit even at the smallest zoom: without bars the rest of the picture
     could not be reached by scrolling. (A raised zoom limit stands in for the huge graph.)"""
     with window_on(qtbot, unseen.plong(tmp_path / "plong.sa2030")) as window:
-        page = _graph(window, qtbot)
+        page = graph_page(window, qtbot)
         view = page.view
         view.min_zoom = view.zoom() * 3  # the fit cannot zoom out far enough
         view.fit_all()
@@ -138,7 +130,7 @@ def test_dense_conflicts_at_fit_all_cover_no_goal_and_no_label(qtbot, tmp_path, 
     room on its route, the label draws nothing (the edge stays red and thick, with its
     tooltip) instead of covering goals; zoomed in, the labels come back."""
     with window_on(qtbot, unseen.pdense(tmp_path / "pdense.sa2030")) as window:
-        page = _graph(window, qtbot)
+        page = graph_page(window, qtbot)
         _shot(page, "pdense_fit")
         scene = page.scene
         conflicts = [e for e in scene.edges.values() if e.edge.conflict]
@@ -161,7 +153,7 @@ def test_gesamtbild_of_220_goals_keeps_lane_names_readable_and_boxes_free(
     that the lanes' own names shrank to „M…“ and ⚠ covered the boxes. The names stand in a
     strip left of the picture at 18 pt, whole; no marker covers a goal."""
     with window_on(qtbot, unseen.pwhole(tmp_path / "pwhole.sa2030")) as window:
-        page = _graph(window, qtbot)
+        page = graph_page(window, qtbot)
         shown = _present(page, qtbot)
         shown.go(len(shown.groups))  # to the Gesamtbild
         QApplication.processEvents()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from sa2030_desktop.gui.graph import actions
 from tests.support import unseen
-from tests.support.qt import window_on
+from tests.support.qt import graph_page, window_on
 
 
 def _roomless_in_sight(view) -> int:
@@ -25,17 +25,9 @@ def _roomless_in_sight(view) -> int:
     )
 
 
-def _graph(window, qtbot):
-    page = window.feature("graph").page
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: page.scene.nodes and not page.view.fit_pending, timeout=20000)
-    QApplication.processEvents()
-    return page
-
-
 def test_conflicts_without_room_are_counted_in_the_info_line(qtbot, tmp_path, isolated_settings):
     with window_on(qtbot, unseen.pdense(tmp_path / "pdense.sa2030")) as window:
-        page = _graph(window, qtbot)
+        page = graph_page(window, qtbot)
         count = _roomless_in_sight(page.view)
         assert count >= 2
         note = page.roomless_note
@@ -53,7 +45,7 @@ def test_conflicts_without_room_are_counted_in_the_info_line(qtbot, tmp_path, is
 
 def test_the_presentation_legend_counts_them_too(qtbot, tmp_path, isolated_settings):
     with window_on(qtbot, unseen.pdense(tmp_path / "pdense.sa2030")) as window:
-        page = _graph(window, qtbot)
+        page = graph_page(window, qtbot)
         shown = actions.start_presentation(page)
         qtbot.addWidget(shown)
         shown.showNormal()

@@ -82,3 +82,14 @@ def presentation_at(window, qtbot, size: tuple[int, int]):
     qtbot.waitExposed(shown)
     QApplication.processEvents()
     return shown
+
+
+def graph_page(window, qtbot):
+    """The graph tab of `window`, shown, with its scene built and fitted."""
+    from PySide6.QtWidgets import QApplication
+
+    page = window.feature("graph").page
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.scene.nodes and not page.view.fit_pending, timeout=20000)
+    QApplication.processEvents()
+    return page
