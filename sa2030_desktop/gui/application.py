@@ -11,7 +11,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from sa2030_desktop.domain.errors import DomainError
-from sa2030_desktop.gui import settings
+from sa2030_desktop.gui import focus_return, settings
 from sa2030_desktop.gui.accessibility import readable_placeholders
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import server
@@ -47,6 +47,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     install_translations(app)
     readable_placeholders(app)  # ≥ 4.5:1, WCAG 1.4.3
+    focus_return.install(app)  # a closed dialog hands the keyboard back (no window manager)
     return app
 
 

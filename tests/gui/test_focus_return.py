@@ -1,0 +1,45 @@
+"""After a dialog closes, the keyboard reaches the main window again without a click.
+
+Without a window manager (Xvfb as the acceptance testers drive the window, a kiosk session, the
+offscreen platform) nobody handed the focus back: after „Erste Schritte“ was skipped, Ctrl+2 and
+every other key went nowhere until the window was clicked (BITV 2.0: keyboard alone)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog
+
+from sa2030_desktop.gui.application import make_application
+
+
+def _focused(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+
+
+def test_skipping_first_steps_gives_the_keyboard_back_to_the_window(qtbot, window):
+    make_application()  # the application as `sa2030` makes it (returns this test's instance)
+    _focused(qtbot, window)
+    guide = window.feature("help").show_first_steps()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is guide.windowHandle())
+    qtbot.keyClick(guide, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1  # Übersicht
+
+
+def test_a_dialog_of_a_dialog_returns_the_focus_to_the_dialog_still_open(qtbot, window):
+    make_application()
+    _focused(qtbot, window)
+    outer = QDialog(window)
+    outer.show()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is outer.windowHandle())
+    inner = QDialog(outer)
+    inner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    inner.show()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is inner.windowHandle())
+    inner.close()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is outer.windowHandle())
+    outer.reject()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
