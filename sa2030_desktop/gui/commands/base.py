@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.failures import describe
 from sa2030_desktop.gui.commands.texts import undo_text
 from sa2030_desktop.gui.store_bridge import StoreBridge
-from sa2030_desktop.messages import format_error
 from sa2030_desktop.services.operations import Operation
 
 UNDO_PREFIX = "Rückgängig: "
@@ -25,8 +25,11 @@ Report = Callable[[str], None]
 
 class OperationCommand(QUndoCommand):
     """Wraps one operation. A redo or undo that the rules now refuse (the file changed since,
-    e.g. through another window or an import) writes nothing, reports the German message and
-    leaves the stack (obsolete)."""
+    e.g. through another window or an import) or that the file refuses (opened read-only, on a
+    read-only disk, locked by another program, disk full) writes nothing, reports the German
+    message and leaves the stack (obsolete). `report` is where the push tells it (a dialog's
+    line, the timeline's message); once pushed, a later undo or redo – pressed anywhere, the
+    dialog long closed – tells it in a warning box over the active window."""
 
     def __init__(
         self, bridge: StoreBridge, operation: Operation, text: str = "", applied: bool = False
@@ -60,19 +63,23 @@ class OperationCommand(QUndoCommand):
     def _run(self, operation: Operation) -> None:
         try:
             operation.apply(self.store)
-        except DomainError as exc:
-            self.refusal = format_error(exc)
+        except Exception as exc:  # noqa: BLE001 – any failure is a refusal: nothing was written
+            # (the write is one transaction) and the step must not stay on the stack
+            self.refusal = describe(exc)
             self.setObsolete(True)
             # the team server: a stale write opens the merge review (gui/team/feature.py)
             handler = getattr(self.bridge, "conflict_handler", None)
-            if exc.code == "stale_write" and handler is not None and handler(exc):
+            stale = isinstance(exc, DomainError) and exc.code == "stale_write"
+            if stale and handler is not None and handler(exc):
                 return
-            if self.report is not None:
-                self.report(self.refusal)
+            (self.report or _warn(None))(self.refusal)
 
 
 def _warn(parent: QWidget | None) -> Report:
-    return lambda text: QMessageBox.warning(parent, QWidget.tr("Nicht möglich"), text)
+    """A warning box over `parent`, else over the active window."""
+    return lambda text: QMessageBox.warning(
+        parent or QApplication.activeWindow(), QWidget.tr("Nicht möglich"), text
+    )
 
 
 def push_operation(
@@ -82,19 +89,27 @@ def push_operation(
     bridge: StoreBridge | None = None,
     report: Report | None = None,
 ) -> bool:
-    """Check, then push (which applies and so writes). A refusal shows its German message
-    (`report`, else a warning box) and pushes nothing."""
+    """Check, write, then push. A refusal – by a rule at the check, or by the file at the write
+    (read-only, locked, disk full, a team server's newer state) – shows its German message
+    (`report`, else a warning box), writes nothing, leaves the stack as it was (a push would
+    drop its redo steps even for a refused command) and returns False."""
     if isinstance(operation, OperationCommand):
         command = operation
     else:
         assert bridge is not None, "an operation needs the bridge"
         command = OperationCommand(bridge, operation)
     command.report = report or _warn(parent)
-    try:
-        command.validate()
-    except DomainError as exc:
-        command.report(format_error(exc))
-        return False
+    if not command._pending_skip:  # not yet written (a worker writes an import itself)
+        try:
+            command.validate()
+        except Exception as exc:  # noqa: BLE001 – told, not raised: nothing was written
+            command.report(describe(exc))
+            return False
+        command._run(command.operation)
+        if command.refusal:
+            return False
+        command._pending_skip = True  # written: the push's redo has nothing left to do
+    command.report = None  # a later undo/redo may come from anywhere: a box tells it
     stack.push(command)
     return True
 

@@ -328,8 +328,11 @@ class GoalForm(QWidget):
         except DomainError as exc:
             self._field_error(exc)
             return False
-        self._set_dirty(False)
-        return push_operation(self, self.window_.undo_stack, operation, self.window_.bridge)
+        self._set_dirty(False)  # before the write: its change signal reloads a clean form
+        if push_operation(self, self.window_.undo_stack, operation, self.window_.bridge):
+            return True
+        self._set_dirty(True)  # refused (e.g. the file is read-only): the edits stay to retry
+        return False
 
     def _field_error(self, exc: DomainError) -> None:
         """Show the German message under the title (the field users most often leave empty)."""

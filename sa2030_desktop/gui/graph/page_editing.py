@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint
 
 from sa2030_desktop.domain.errors import CycleError, DomainError
 from sa2030_desktop.domain.model import Dependency, DependencyKind
-from sa2030_desktop.gui.commands import MoveNodesCommand, push_operation
+from sa2030_desktop.gui.commands import MoveNodesCommand, OperationCommand, push_operation
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
 from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import operations as ops
@@ -56,15 +56,13 @@ class GraphEditing:
         ]
         if not items:
             return
-        self.undo_stack.beginMacro(self.tr("Abhängigkeiten entfernen"))
-        try:
-            for item in items:
-                dep = item.edge.dependencies[0]
-                push_operation(
-                    self, self.undo_stack, ops.Unlink(dep.dependent, dep.prerequisite), self.bridge
-                )
-        finally:
-            self.undo_stack.endMacro()
+        pairs = [item.edge.dependencies[0].pair for item in items]
+        if len(pairs) == 1:
+            operation: ops.Operation = ops.Unlink(*pairs[0])
+        else:  # one action, one transaction: a refusal or failure leaves every edge in place
+            operation = ops.Unlinks(pairs)
+        command = OperationCommand(self.bridge, operation, self.tr("Abhängigkeiten entfernen"))
+        push_operation(self, self.undo_stack, command)
 
     def _moved(self, before: dict, after: dict) -> None:
         self.push_move(before, after)

@@ -21,7 +21,14 @@ from sa2030_desktop.services.operations.indicators import (
     SaveIndicator,
     SetIndicatorValues,
 )
-from sa2030_desktop.services.operations.links import Link, Unlink, UpdateLink, existing_link
+from sa2030_desktop.services.operations.links import (
+    Link,
+    Relinks,
+    Unlink,
+    Unlinks,
+    UpdateLink,
+    existing_link,
+)
 from sa2030_desktop.services.operations.milestones import (
     CreateMilestone,
     DeleteMilestone,
@@ -51,6 +58,7 @@ __all__ = [
     "UpdateGoal",
     "Link",
     "Unlink",
+    "Unlinks",
     "UpdateLink",
     "existing_link",
     "CreateMilestone",
@@ -61,6 +69,7 @@ __all__ = [
     "UpdateMilestone",
     "DeleteIndicator",
     "DeleteReference",
+    "Relinks",
     "RenameMinistry",
     "ReopenMinistries",
     "SaveIndicator",

@@ -94,3 +94,66 @@ class Unlink(Operation):
 
     def _inverse(self, before: object, comment: str) -> Operation:
         return Link(before, comment)  # type: ignore[arg-type]
+
+
+@dataclass
+class Unlinks(Operation):
+    """Several dependencies removed by one action (Delete on the graph's selection): one
+    transaction and one undo step, so a refusal or a failure leaves all of them in place."""
+
+    pairs: list[tuple[str, str]]
+    comment: str = ""
+
+    def _parts(self) -> list[Unlink]:
+        return [
+            Unlink(dependent, prerequisite, self.comment) for dependent, prerequisite in self.pairs
+        ]
+
+    def describe(self) -> str:
+        return self.comment or f"{len(self.pairs)} Abhängigkeiten entfernt"
+
+    def _check(self, portfolio: Portfolio) -> None:
+        for part in self._parts():
+            part._check(portfolio)
+
+    def _writes(self, portfolio: Portfolio):
+        return [write for part in self._parts() for write in part._writes(portfolio)]
+
+    def _before_of(self, portfolio: Portfolio) -> list[Dependency]:
+        return [part._before_of(portfolio) for part in self._parts()]
+
+    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
+        for part in self._parts():
+            part._write(uow, portfolio)
+
+    def _inverse(self, before: object, comment: str) -> Operation:
+        return Relinks(list(before), comment)  # type: ignore[arg-type]
+
+
+@dataclass
+class Relinks(Operation):
+    """The undo of `Unlinks`: the removed dependencies back, in one transaction; each obeys
+    Link's rules on the portfolio with the ones before it added (a cycle closed meanwhile)."""
+
+    dependencies: list[Dependency]
+    comment: str = ""
+
+    def describe(self) -> str:
+        return self.comment or f"{len(self.dependencies)} Abhängigkeiten angelegt"
+
+    def _check(self, portfolio: Portfolio) -> None:
+        for dependency in self.dependencies:
+            Link(dependency)._check(portfolio)
+            portfolio = dataclasses.replace(
+                portfolio, dependencies=[*portfolio.dependencies, dependency]
+            )
+
+    def _writes(self, portfolio: Portfolio):
+        return [dependency_write(*d.pair) for d in self.dependencies]
+
+    def _write(self, uow: UnitOfWork, portfolio: Portfolio) -> None:
+        for dependency in self.dependencies:
+            uow.save(dependency)
+
+    def _inverse(self, before: object, comment: str) -> Operation:
+        return Unlinks([d.pair for d in self.dependencies], comment)
