@@ -278,6 +278,8 @@ class ConflictLabel(QGraphicsItem):
         rect = self._scene_rect_at(point)
         if scene.box_grid().covers(rect):
             return False
+        if scene.label_blocked is not None and scene.label_blocked.intersects(rect):
+            return False  # (the presentation's strip of lane names)
         # another label is at most as large as the word (not as this one: a „⚠“ searching
         # beside a „Konflikt“ must reach the word's centre, in its bucket further off)
         w = max(rect.width(), self._word_px / self.zoom)

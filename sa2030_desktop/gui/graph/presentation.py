@@ -250,10 +250,12 @@ class PresentationWindow(QWidget):
 
     def _frame(self, rect: QRectF, max_zoom: float) -> None:
         """Show this scene rectangle whole and centred, as large as the screen allows; lanes
-        too small for their names at 18 pt get them in a strip left of the picture."""
+        too small for their names at 18 pt get them in a strip directly left of the picture
+        (strip and picture centred together), and no conflict label is placed under it."""
         port = self.view.viewport()
         names, left = self.view.lane_names, 0.0
         names.clear()
+        self.scene.label_blocked = None
         if rect.isEmpty() or port.width() < 50:
             return
         fit = min(port.height() / rect.height(), max_zoom / self._device_ratio())
@@ -264,9 +266,19 @@ class PresentationWindow(QWidget):
             boxes = min(n.sceneBoundingRect().left() for n in self.scene.nodes.values())
             rect.setLeft(max(rect.left(), boxes - gl.PAD))  # the lanes' own names: under it
             zoom = min((port.width() - left) / rect.width(), fit)
+            # everything left of the picture is the strip (or the margin before it)
+            far = 1e7
+            self.scene.label_blocked = QRectF(rect.left() - far, -far, far, 2 * far)
         self.view.min_zoom = 0.02
         self.view.set_zoom(zoom)
-        centre, z = rect.center() - QPointF(left / 2 / self.view.zoom(), 0), self.view.zoom()
+        z = self.view.zoom()
+        if left:  # a picture narrower than the screen: the strip beside it, not at the edge
+            names.x = max(0.0, (port.width() - left - rect.width() * z) / 2)
+            centre = QPointF(
+                rect.left() + (port.width() / 2 - names.x - left) / z, rect.center().y()
+            )
+        else:
+            centre = rect.center()
         sight = QRectF(0, 0, port.width() / z, port.height() / z)
         sight.moveCenter(centre)  # (the strip's room left of the scene: scrolled to, not cut)
         self.view.setSceneRect(self.scene.sceneRect().united(sight) if left else QRectF())

@@ -100,9 +100,10 @@ class LaneNames:
         self.texts: list[str] = []
         self.font = QFont()
         self.width = 0.0  # the strip's width on screen (0: no strip)
+        self.x = 0.0  # its left edge on screen (a narrow picture: centred with it)
 
     def clear(self) -> None:
-        self.lanes, self.texts, self.width = [], [], 0.0
+        self.lanes, self.texts, self.width, self.x = [], [], 0.0, 0.0
 
     def set(self, lanes, font: QFont, px: float, budget: float) -> float:
         """Name these lanes at `px` pixels; returns the strip's width."""
@@ -125,13 +126,13 @@ class LaneNames:
         painter.resetTransform()  # screen pixels: the names keep their size
         height = view.viewport().height()
         theme = view.scene().style.theme
-        painter.fillRect(QRectF(0, 0, self.width, height), QColor(theme.background))
+        painter.fillRect(QRectF(0, 0, self.x + self.width, height), QColor(theme.background))
         painter.setFont(self.font)
         for lane, text in zip(self.lanes, self.texts, strict=True):
             if not lane.isVisible():
                 continue
             band = view.mapFromScene(lane.sceneBoundingRect()).boundingRect()
-            row = QRectF(0, band.top(), self.width, band.height())
+            row = QRectF(self.x, band.top(), self.width, band.height())
             painter.fillRect(row, QColor(theme.lane_a if lane.shade else theme.lane_b))
             painter.setPen(QColor(theme.text))
             painter.drawText(
@@ -140,7 +141,8 @@ class LaneNames:
                 text,
             )
         painter.setPen(QPen(QColor(theme.border), 1))
-        painter.drawLine(QPointF(self.width, 0), QPointF(self.width, height))
+        right = self.x + self.width
+        painter.drawLine(QPointF(right, 0), QPointF(right, height))
         painter.restore()
 
     def text_rects(self, view) -> list[tuple[str, QRectF]]:
@@ -150,7 +152,7 @@ class LaneNames:
         for lane, text in zip(self.lanes, self.texts, strict=True):
             band = view.mapFromScene(lane.sceneBoundingRect()).boundingRect()
             w, h = metrics.horizontalAdvance(text), metrics.height()
-            left = self.font.pixelSize() / 2
+            left = self.x + self.font.pixelSize() / 2
             rects.append((text, QRectF(left, band.center().y() - h / 2, w, h)))
         return rects
 

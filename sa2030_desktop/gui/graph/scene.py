@@ -53,6 +53,7 @@ class GraphScene(QGraphicsScene):
         self._box_grid: BoxGrid | None = None
         self._content: QRectF | None = None  # lanes, goals and edges (content_rect)
         self.label_area: QRectF | None = None  # the view's sight: where a leader may take a label
+        self.label_blocked: QRectF | None = None  # under a strip over the picture: no label
         self.label_grid = LabelGrid()
         self.label_sight = LabelSight()
         self.leaders_allowed = True
