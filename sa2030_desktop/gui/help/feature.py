@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from sa2030_desktop import assets
@@ -104,25 +104,12 @@ class HelpFeature(Feature):
             actions,
             demo=self.window.bridge.snapshot().info.demo,
         )
-        self.guide.finished.connect(self._back_to_window)
         first_steps.mark_seen()
         self.guide.place_beside(self.window)
         self.guide.show()
         self.guide.raise_()
         self.guide.activateWindow()  # its keys (Eingabe: weiter, Esc: überspringen) work at once
         return self.guide
-
-    def _back_to_window(self) -> None:
-        """The guide closed (skipped, finished, Esc): the window has the keyboard again at once.
-        Without a window manager (Xvfb, kiosk setups) nobody activates it, and Strg+3 or F11
-        did nothing until a click into the window."""
-        window = self.window
-        window.raise_()
-        window.activateWindow()
-        target = window.focusWidget()  # where the keyboard was before the guide
-        if target is None or not target.isVisible():
-            target = window.tabs.currentWidget()
-        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def first_start(self):
         """At the start of the application (never in tests that build a window): the guide,
