@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from sa2030_desktop.gui.graph.items import tr
@@ -45,6 +45,11 @@ OFFSETS = sorted(
 class ConflictLabel(QGraphicsItem):
     """Belongs to an EdgeItem (the scene adds it); drawn in screen pixels."""
 
+    # no __dict__ per label; its leader line is made when first needed (a dozen in sight)
+    __slots__ = ("edge_item", "style", "full", "short", "zoom", "font", "_text", "_rect",
+                 "_stale", "_samples", "anchor", "_searched_in", "roomless", "_leader",
+                 "_word_px")  # fmt: skip
+
     def __init__(self, edge_item, style: Style) -> None:
         super().__init__()
         self.edge_item = edge_item
@@ -55,7 +60,7 @@ class ConflictLabel(QGraphicsItem):
         self.setZValue(3)
         self.setToolTip(edge_item.toolTip())
         self.zoom = 1.0
-        self.font = QFont(style.bold)
+        self.font = style.bold
         self._text = self.full
         self._rect = QRectF()
         self._stale = True  # its place is still to be searched
@@ -63,8 +68,15 @@ class ConflictLabel(QGraphicsItem):
         self.anchor: QPointF | None = None  # the route's point its leader line goes to
         self._searched_in: tuple[int, ...] | None = None  # the sight's size at the search
         self.roomless = False  # not even the „⚠“ found a free spot: nothing drawn
-        self.leader = Leader(self)
+        self._leader: Leader | None = None
         self._apply_size()
+
+    @property
+    def leader(self) -> Leader:
+        """The dotted line to its edge when placed off the route (made when first asked)."""
+        if self._leader is None:
+            self._leader = Leader(self)
+        return self._leader
 
     def text(self) -> str:
         """What the label shows now: „Konflikt“, or „⚠“ where the word finds no free place."""
@@ -106,7 +118,7 @@ class ConflictLabel(QGraphicsItem):
     def _apply_size(self) -> None:
         base = PROJECTOR_PX if self.style.presentation else READING_PX
         nodes = self.style.bold.pixelSize() * self.zoom  # the goals' text on screen
-        self.font.setPixelSize(round(max(base, nodes)))
+        self.font = self.style.bold_at(round(max(base, nodes)))
         self._word_px = QFontMetricsF(self.font).horizontalAdvance(self.full) + 2 * (PAD + MARGIN)
         self._set_text(self._text)
 
@@ -225,7 +237,8 @@ class ConflictLabel(QGraphicsItem):
         scene = self.scene()
         if scene is not None:
             scene.label_grid.take(self)
-        self.leader.set_line(None, None)
+        if self._leader is not None:
+            self._leader.set_line(None, None)
 
     def _put(self, spot: QPointF, anchor: QPointF | None = None) -> None:
         if self.roomless:
@@ -236,6 +249,8 @@ class ConflictLabel(QGraphicsItem):
         scene = self.scene()
         if scene is not None:
             scene.label_grid.put(self, spot)
+        if anchor is None and self._leader is None:
+            return  # (no leader line so far, none needed)
         if anchor is not None and self.leader.scene() is None and scene is not None:
             scene.addItem(self.leader)
         self.leader.set_line(self._border_point(spot, anchor) if anchor else None, anchor)
@@ -338,6 +353,8 @@ class RouteSamples:
 class Leader(QGraphicsItem):
     """The dotted line from a label placed off its route to a point of the route (scene units,
     a fixed width on screen); shows, hides and dims with the label's edge."""
+
+    __slots__ = ("label", "_line")
 
     def __init__(self, label: ConflictLabel) -> None:
         super().__init__()

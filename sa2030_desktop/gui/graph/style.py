@@ -65,6 +65,15 @@ class Style:
         self.bold.setBold(True)
         self.metrics = QFontMetricsF(self.font)
         self.bold_metrics = QFontMetricsF(self.bold)
+        self._bold_at: dict[int, QFont] = {}
+
+    def bold_at(self, pixels: int) -> QFont:
+        """The bold font at this pixel size: one for all conflict labels of that size
+        (thousands at 10,000 goals, each with a QFont of its own before)."""
+        if pixels not in self._bold_at:
+            font = self._bold_at[pixels] = QFont(self.bold)
+            font.setPixelSize(pixels)
+        return self._bold_at[pixels]
 
     def colour(self, name: str) -> QColor:
         return QColor(getattr(self.theme, name))
