@@ -47,6 +47,7 @@ TEXT_DARK = {
 LOD_TEXT = 0.6  # below this zoom (text under 6 px) the node's lines are unreadable …
 LOD_KEY = 0.15  # … so down to here the key and a status sign are drawn large instead
 KEY_PIXELS = 12.0  # on-screen size of that key text
+MIN_NAME_PIXELS = 9.0  # a lane's code zoomed far out: smaller, rather than cut to „M…“
 FOCUS_GAP_PX = 2.0  # background between the box's border and the focus ring
 STATUS_SIGN = {"not_started": "○", "on_track": "", "delayed": "!", "at_risk": "!!", "done": "✓"}
 
@@ -262,6 +263,20 @@ class LaneItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
         return self.rect
 
+    def zoomed_name(self, lod: float) -> tuple[QFont, str]:
+        """The name zoomed out, in the name column: the whole name at KEY_PIXELS on screen if
+        it fits, else the code („TF01“ for „TF01 E-Governance“ – not „TF0…“), smaller down to
+        MIN_NAME_PIXELS if need be; cut with „…“ only below that."""
+        font = QFont(self.style.bold)
+        width = gl.LANE_LABEL - 8
+        for text in dict.fromkeys((self.label, self.value)):
+            for px in (KEY_PIXELS, MIN_NAME_PIXELS):
+                font.setPixelSize(max(1, int(px / lod)))
+                if QFontMetricsF(font).horizontalAdvance(text) <= width:
+                    return font, text
+        elided = QFontMetricsF(font).elidedText(self.value, Qt.TextElideMode.ElideRight, width)
+        return font, elided
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(QPen(self.style.colour("lane_line"), 0.8))
         painter.setBrush(self.style.colour("lane_a" if self.shade else "lane_b"))
@@ -271,13 +286,9 @@ class LaneItem(QGraphicsItem):
         if lod < LOD_TEXT:
             # zoomed out: the lane's name at a readable size on screen, if the band holds it
             if self.rect.height() * lod >= KEY_PIXELS:
-                font = QFont(self.style.bold)
-                font.setPixelSize(max(1, int(KEY_PIXELS / lod)))
+                font, text = self.zoomed_name(lod)
                 painter.setFont(font)
                 room = QRectF(self.rect.left() + 4 / lod, self.rect.top(), gl.LANE_LABEL - 8, 0)
-                text = QFontMetricsF(font).elidedText(
-                    self.label, Qt.TextElideMode.ElideRight, room.width()
-                )
                 painter.drawText(
                     room.adjusted(0, 0, 0, self.rect.height()),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
