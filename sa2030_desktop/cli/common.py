@@ -256,12 +256,11 @@ def match_case(args: argparse.Namespace, store, names=_CODE_ARGS) -> None:
 
 
 def _open_reading(args: argparse.Namespace, snapshot_only: bool):
-    from sa2030_desktop.services import portfolio
 
     key = getattr(args, "round", None)
     if snapshot_only and not key:
-        return portfolio.open_to_read(args.file)
-    store = portfolio.open_portfolio(args.file, readonly=True)
+        return read_file(args.file)
+    store = open_file(args.file, readonly=True)
     if not key:
         return store
     from sa2030_desktop.services.reporting import frozen_store
@@ -271,6 +270,30 @@ def _open_reading(args: argparse.Namespace, snapshot_only: bool):
     except BaseException:
         store.close()
         raise
+
+
+def open_file(path: str, readonly: bool = False):
+    """services.portfolio.open_portfolio, with the hint for an older file shown read-only."""
+    from sa2030_desktop.services import portfolio
+
+    return _hint_older(portfolio.open_portfolio(path, readonly=readonly))
+
+
+def read_file(path: str):
+    """services.portfolio.open_to_read, with the hint for an older file shown read-only."""
+    from sa2030_desktop.services import portfolio
+
+    return _hint_older(portfolio.open_to_read(path))
+
+
+def _hint_older(store):
+    """An older file that cannot be written is read from a migrated copy: say so."""
+    if getattr(store, "shown_copy", None) is not None:
+        from sa2030_desktop.messages import format_code
+
+        text = format_code("older_shown_readonly", {"path": str(store.path)})
+        print(f"Hinweis: {text}", file=sys.stderr)
+    return store
 
 
 def file_command(

@@ -22,6 +22,7 @@ from sa2030_desktop.cli.common import (
     match_case,
     open_reading,
     print_json,
+    read_file,
     reading_selection,
 )
 from sa2030_desktop.domain.codes import StoredCodes
@@ -157,9 +158,9 @@ def cmd_export(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from sa2030_desktop.services import checks, portfolio
+    from sa2030_desktop.services import checks
 
-    store = portfolio.open_to_read(args.file)
+    store = read_file(args.file)
     try:
         report = checks.check(store, args.as_of)
     finally:
@@ -271,7 +272,7 @@ def cmd_whatif(args) -> int:
     from sa2030_desktop.domain.whatif import whatif_dict
     from sa2030_desktop.services import portfolio
 
-    store = portfolio.open_to_read(args.file)
+    store = read_file(args.file)
     try:
         # MEILENSTEIN=DATUM, read by the option (dated_value); z01-m3 means Z01-M3
         stored = StoredCodes(store.snapshot().milestones)

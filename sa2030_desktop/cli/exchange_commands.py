@@ -12,6 +12,7 @@ from sa2030_desktop.cli.common import (
     EXIT_USAGE,
     add_as_of,
     match_case,
+    open_file,
     print_json,
 )
 from sa2030_desktop.domain.grammar import count_de, goals_de
@@ -192,9 +193,8 @@ def _print_cycle_hint(report, issue) -> None:
 
 def cmd_package(args) -> int:
     from sa2030_desktop.services.package import export_package, package_goals
-    from sa2030_desktop.services.portfolio import open_portfolio
 
-    store = open_portfolio(args.file, readonly=True)
+    store = open_file(args.file, readonly=True)
     try:
         match_case(args, store, (("ministry", "ministries"),))  # mid means MID
         own, context = package_goals(store, args.ministry)
@@ -211,9 +211,8 @@ def cmd_package(args) -> int:
 
 def cmd_copy(args) -> int:
     from sa2030_desktop.services.merge_state import save_copy_with_base
-    from sa2030_desktop.services.portfolio import open_portfolio
 
-    store = open_portfolio(args.file, readonly=True)
+    store = open_file(args.file, readonly=True)
     try:
         written = save_copy_with_base(store, Path(args.out))
     finally:
@@ -226,9 +225,7 @@ def cmd_template(args) -> int:
     from sa2030_desktop.services.tabular_write import write_template
 
     if args.file:
-        from sa2030_desktop.services.portfolio import open_portfolio
-
-        store = open_portfolio(args.file, readonly=True)
+        store = open_file(args.file, readonly=True)
         try:
             portfolio = store.snapshot()
         finally:

@@ -17,6 +17,7 @@ from sa2030_desktop.cli.common import (
     date_value,
     dated_value,
     match_case,
+    open_file,
     print_json,
 )
 from sa2030_desktop.domain.dates import days_de, de_short, percent_de
@@ -109,9 +110,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 @contextmanager
 def _store(args, readonly: bool = False):
-    from sa2030_desktop.services.portfolio import open_portfolio
 
-    store = open_portfolio(args.file, readonly=readonly)
+    store = open_file(args.file, readonly=readonly)
     try:
         # --ministry mid, goal z05: the stored codes (not the round's key, which is the user's)
         match_case(args, store, (("ministry", "ministries"), ("goal", "goals")))

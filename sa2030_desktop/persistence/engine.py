@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -161,11 +162,31 @@ def migrate_with_backup(path: Path) -> Path:
     checkpoint(path)
     saved = backups.create_backup(path, reason="vor-migration", force=True)
     work = path.with_name(f"{path.name}.migration")
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    migrate_into(path, work)
+    shutil.copymode(path, work)
+    os.replace(work, path)
+    return saved.path if saved else path
+
+
+def migrated_copy(path: Path) -> Path:
+    """An older file that cannot be written (read-only disk, no write rights) migrated in a
+    copy in a new temporary folder, to be shown read-only; the file itself is only read.
+    The caller removes the folder (the copy's parent) when it closes the copy."""
+    folder = Path(tempfile.mkdtemp(prefix="sa2030-lesekopie-"))
+    try:
+        return migrate_into(path, folder / path.name)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def migrate_into(path: Path, work: Path) -> Path:
+    """Copy `path` (opened read-only) into the new file `work` and migrate the copy to the
+    current schema; verified (integrity, every row kept), else removed and refused."""
+    src = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         counts_before = _row_counts(src)
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        _remove(work)
         fd = os.open(work, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
         dst = sqlite3.connect(work)
@@ -178,8 +199,7 @@ def migrate_with_backup(path: Path) -> Path:
         _upgrade(engine)
     except BaseException:
         engine.dispose()
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        _remove(work)
         raise
     engine.dispose()
     check = sqlite3.connect(work)
@@ -192,13 +212,15 @@ def migrate_with_backup(path: Path) -> Path:
         t: (n, counts_after.get(t)) for t, n in counts_before.items() if counts_after.get(t) != n
     }
     if not ok or lost:
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        _remove(work)
         raise FileRefusedError("migration_failed", str(path), detail=str(lost or "integrity"))
     checkpoint(work)
-    shutil.copymode(path, work)
-    os.replace(work, path)
-    return saved.path if saved else path
+    return work
+
+
+def _remove(work: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
 
 
 def _row_counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -2,13 +2,15 @@
 
 `sa2030 stats`, `check` and `goal` read one snapshot and end: importing SQLAlchemy for that
 took half of their start. The file passes the same checks as `Store.open(readonly=True)`
-(fileformat.check_before_open: ours, whole, not newer, an older one refused – never migrated),
+(fileformat.check_before_open: ours, whole, not newer; an older one is read from a migrated
+copy when it cannot be written, else refused – the file itself is never migrated here),
 the connection gets the same settings, and the same loaders of repository.py read it through
 `DriverConnection`, so no SQL and no rule exists twice.
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -64,27 +66,37 @@ class FileReader:
 
     readonly = True
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, wal_before: bool) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, wal_before: bool, shown: Path | None = None
+    ) -> None:
         self.path = path
         self.closed = False
         self._conn = conn
         self._wal_before = wal_before
         self._snapshot: Portfolio | None = None
+        self.shown_copy = shown  # an older file that cannot be written: its migrated copy
 
     @classmethod
     def open(cls, path: str | Path) -> FileReader:
         """Refuses, with the FileRefusedError of `Store.open(readonly=True)`, what it refuses."""
         path = Path(path)
         wal_before = Path(f"{path}-wal").exists()
+        shown = None
         try:
-            check_before_open(path, readonly=True)
-            conn = sqlite3.connect(readonly_uri(path), uri=True)
+            _readonly, needs_migration = check_before_open(path, readonly=True)
+            if needs_migration:  # passed only when it cannot be written: a migrated copy
+                from sa2030_desktop.persistence.engine import migrated_copy
+
+                shown = migrated_copy(path)
+            conn = sqlite3.connect(readonly_uri(shown or path), uri=True)
             set_pragmas(conn)
         except BaseException:
+            if shown is not None:
+                shutil.rmtree(shown.parent, ignore_errors=True)
             if not wal_before:  # a refused open leaves no -wal/-shm behind
                 release_sidecars(path)
             raise
-        return cls(path, conn, wal_before)
+        return cls(path, conn, wal_before, shown)
 
     def _read(self, load: Callable[[DriverConnection], T]) -> T:
         """`load` in one read transaction: one consistent state, as the Store reads it."""
@@ -112,6 +124,8 @@ class FileReader:
             return
         self.closed = True
         self._conn.close()
+        if self.shown_copy is not None:
+            shutil.rmtree(self.shown_copy.parent, ignore_errors=True)
         if not self._wal_before:  # leave no -wal/-shm behind that reading created
             release_sidecars(self.path)
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from sa2030_desktop.domain.errors import FileRefusedError
-from sa2030_desktop.infrastructure.disks import on_readonly_disk
 
 APPLICATION_ID = 0x53413330  # "SA30"
 SCHEMA_VERSION = 6  # PRAGMA user_version; raised with every migration
@@ -128,20 +127,19 @@ def current_revision(path: Path) -> str | None:
 def check_before_open(path: Path, readonly: bool) -> tuple[bool, bool]:
     """Every check an existing file passes before it is opened, without writing a byte:
     ours, whole, not from a newer version. Returns (read-only – asked for, or the file or its
-    folder is not writable –, needs migration); an older file opened read-only is refused,
-    because only an open for writing migrates (with a backup first) – on a read-only disk
-    named as such, since opening it for changes cannot help there."""
+    folder is not writable –, needs migration). An older file that cannot be written is
+    passed: the caller shows a migrated copy (engine.migrated_copy); an older file that could
+    be written but is opened read-only is refused, because opening it for changes migrates it
+    in place (with a backup first)."""
     header = read_header(path)
     quick_check(path)
-    if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        readonly = True
+    unwritable = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    readonly = readonly or unwritable
     needs_migration = (
         header.user_version < SCHEMA_VERSION or current_revision(path) != HEAD_REVISION
     )
-    if needs_migration and readonly:
-        disk = on_readonly_disk(path.parent)
-        code = "needs_migration_readonly_disk" if disk else "needs_migration_readonly"
-        raise FileRefusedError(code, str(path))
+    if needs_migration and readonly and not unwritable:
+        raise FileRefusedError("needs_migration_readonly", str(path))
     return readonly, needs_migration
 
 

@@ -8,6 +8,7 @@ that goes through the same loaders on a plain sqlite3 connection (persistence/fi
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -55,6 +56,9 @@ class Store:
         self._listeners: list[Listener] = []
         self._snapshot: Portfolio | None = None
         self.session = None  # the team server's session (persistence/server_store.py)
+        # an older file that cannot be written: the migrated copy that is read instead
+        # (read-only; `path` stays the user's file, named in every message)
+        self.shown_copy: Path | None = None
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Store:
@@ -69,10 +73,15 @@ class Store:
                 if exc.kind != "file_unwritable":
                     raise
                 readonly = True  # no lock can be written beside it: nor can the file be
+        shown = None
         try:
             readonly, needs_migration = check_before_open(Path(path), readonly)
             engine = None
-            if needs_migration:  # only an open for writing migrates (with a backup first)
+            if needs_migration and readonly:  # cannot be written: a migrated copy is shown
+                from sa2030_desktop.persistence.engine import migrated_copy
+
+                shown = migrated_copy(Path(path))
+            elif needs_migration:  # only an open for writing migrates (with a backup first)
                 from sa2030_desktop.persistence.engine import open_file
 
                 engine, readonly = open_file(Path(path), readonly=readonly)
@@ -86,9 +95,17 @@ class Store:
             lock.release()
             lock = None
         store = cls(Path(path), engine, readonly, lock)
+        if shown is not None:
+            store.shown_copy = shown
+            store.after_close(lambda: shutil.rmtree(shown.parent, ignore_errors=True))
         if not wal_before:  # leave no -wal/-shm behind that the checks at open created
             store.after_close(lambda: release_sidecars(Path(path)))
         return store
+
+    @property
+    def data_path(self) -> Path:
+        """The file the data is read from: the portfolio file, or its migrated copy."""
+        return self.shown_copy or self.path
 
     @property
     def engine(self) -> Engine:
@@ -109,7 +126,7 @@ class Store:
             if self._engine is None:
                 from sa2030_desktop.persistence.engine import make_engine
 
-                self._engine = make_engine(self.path, readonly=self.readonly)
+                self._engine = make_engine(self.data_path, readonly=self.readonly)
             return self._engine
 
     @classmethod
@@ -195,7 +212,7 @@ class Store:
         until close, as the engine keeps its pooled one (the -wal/-shm files stay alike)."""
         with self._plain_lock:
             if self._plain is None:
-                self._plain = file_reader.connect(self.path, self.readonly)
+                self._plain = file_reader.connect(self.data_path, self.readonly)
             return file_reader.read_on(self._plain, self.path, load)
 
     # -- writing ---------------------------------------------------------------------------

@@ -24,7 +24,8 @@ def save_copy(store: Store, target: str | Path) -> Path:
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     with atomic_target(target) as tmp:
-        ok = copy_database(store.path, tmp, journal="WAL", check=True)
+        # an older file shown read-only: its migrated copy, so the new file has today's format
+        ok = copy_database(store.data_path, tmp, journal="WAL", check=True)
         for suffix in ("-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)
         if ok != "ok":

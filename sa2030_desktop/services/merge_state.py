@@ -140,7 +140,7 @@ def save_copy_with_base(store: Store, target: Path, kind: str = "copy", prepare=
     if target.exists():
         raise FileRefusedError("file_exists", str(target))
     with atomic_target(target) as tmp:
-        copy_database(store.path, tmp, journal="DELETE", prepare=prepare)
+        copy_database(store.data_path, tmp, journal="DELETE", prepare=prepare)  # today's format
         stamp_base(tmp, kind, store.path.name)
         for suffix in ("-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)

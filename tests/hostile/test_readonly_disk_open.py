@@ -7,6 +7,7 @@ it asks the file system's read-only flag (infrastructure/disks.py, as every writ
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -69,9 +70,11 @@ def test_a_file_opened_read_only_on_a_writable_disk_still_says_so(demo):
     assert "ist schreibgeschützt geöffnet" in format_error(info.value)
 
 
-OLDER_ON_READONLY_DISK = (
-    "liegt auf einem schreibgeschützten Datenträger und hat ein älteres Dateiformat"
+OLDER_SHOWN_READONLY = (
+    "hat ein älteres Dateiformat und lässt sich hier nicht umstellen (schreibgeschützte Datei, "
+    "schreibgeschützter Ordner oder Datenträger). Sie wird deshalb nur zum Lesen gezeigt"
 )
+SAVE_UNDER_NEW_NAME = "Zum Bearbeiten bitte unter neuem Namen speichern"
 
 
 @pytest.fixture
@@ -84,34 +87,53 @@ def older_on_readonly_disk(readonly_bind):  # noqa: F811
     return folder, view / "alt.sa2030"
 
 
-def test_an_older_file_on_a_read_only_disk_names_the_disk_not_the_migration(
+def test_an_older_file_on_a_read_only_disk_is_read_from_a_migrated_copy(
     cli, demo, older_on_readonly_disk, tmp_path
 ):
-    """Opened for changes (import) or to read (stats), an older file on a read-only disk cannot
-    be migrated: the refusal says so – not „Bitte die Datei einmal in der Anwendung öffnen“,
-    which cannot help there – and nothing is written (no backup, no -wal, no lock)."""
+    """An older file on a read-only disk cannot be migrated in place: reading commands read a
+    migrated temporary copy and say so (save under a new name to edit); a change (import) is
+    refused naming the disk; the file and its folder stay as they were (no backup, no -wal,
+    no lock) and the temporary copy is gone afterwards."""
+    import tempfile
+
     folder, path = older_on_readonly_disk
     source = tmp_path / "quelle.json"
     assert cli("export", demo, source)[0] == 0
     before, files = sha256(path), sorted(p.name for p in folder.iterdir())
-    for args in (("import", path, source), ("stats", path), ("check", path)):
-        err = _refused(cli, *args)
-        assert f"„{path}“ {OLDER_ON_READONLY_DISK}" in err, err
-        assert "einmal in der Anwendung öffnen" not in err
-        assert "auf einen beschreibbaren Datenträger kopieren" in err
+    copies = set(Path(tempfile.gettempdir()).glob("sa2030-lesekopie-*"))
+    exported = tmp_path / "aus-alt.json"
+    for args in (("stats", path), ("goal", path, "Z005"), ("export", path, exported)):
+        code, out, err = cli(*args)  # the quick reader, a read-only store
+        assert code == 0 and out, (args, code, out, err)
+        assert f"Hinweis: „{path}“ {OLDER_SHOWN_READONLY}" in err
+        assert SAVE_UNDER_NEW_NAME in err and "Traceback" not in err
+    assert '"key": "Z005"' in exported.read_text(encoding="utf-8")
+    err = _refused(cli, "import", path, source)
+    assert f"„{path}“ {ON_READONLY_DISK}" in err
     assert sha256(path) == before
     assert sorted(p.name for p in folder.iterdir()) == files
+    assert set(Path(tempfile.gettempdir()).glob("sa2030-lesekopie-*")) == copies
 
 
-def test_the_window_shows_the_read_only_disk_for_an_older_file(qtbot, older_on_readonly_disk):
-    """Datei > Öffnen and the start (gui/safety/opening.py) show the same refusal."""
-    from sa2030_desktop.domain.errors import FileRefusedError
+def test_the_window_shows_an_older_file_on_a_read_only_disk_read_only(
+    qtbot, older_on_readonly_disk
+):
+    """Datei > Öffnen and the start (gui/safety/opening.py) open it read-only with the hint."""
     from sa2030_desktop.gui.safety.opening import open_interactively
-    from sa2030_desktop.messages import format_error
 
-    _, path = older_on_readonly_disk
+    folder, path = older_on_readonly_disk
+    before = sha256(path)
     asked = []
-    with pytest.raises(FileRefusedError) as info:
-        open_interactively(None, path, ask=lambda *a: asked.append(a) or "cancel")
-    assert asked == []  # nothing offered that could not work
-    assert format_error(info.value).startswith(f"„{path}“ {OLDER_ON_READONLY_DISK}")
+    store = open_interactively(None, path, ask=lambda *a: asked.append(a) or "ok")
+    try:
+        assert store.readonly and len(store.snapshot().goals) == 160
+        copy = store.shown_copy
+        assert copy is not None and copy.parent != folder
+    finally:
+        store.close()
+    assert [(kind, text[: len(str(path)) + 2]) for kind, text, _ in asked] == [
+        ("readonly", f"„{path}“")
+    ]
+    assert OLDER_SHOWN_READONLY in asked[0][1] and SAVE_UNDER_NEW_NAME in asked[0][1]
+    assert not copy.parent.exists()
+    assert sha256(path) == before

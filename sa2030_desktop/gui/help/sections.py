@@ -63,7 +63,7 @@ ERROR_SECTIONS: dict[str, str] = {
     "file_locked": "sperre",
     "readonly": "sperre",
     "readonly_disk": "sperre",
-    "needs_migration_readonly_disk": "sperre",
+    "older_shown_readonly": "sperre",
     "file_damaged": "wiederherstellen",
     "file_truncated": "wiederherstellen",
     "backup_failed": "sicherungen",

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sa2030_desktop.domain.errors import DomainError, FileRefusedError
 from sa2030_desktop.domain.grammar import deps_de, goals_de, milestones_de
-from sa2030_desktop.messages import format_error
+from sa2030_desktop.messages import format_code, format_error
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.handles import FileLockedError
 from sa2030_desktop.services.portfolio import open_portfolio
@@ -152,7 +152,9 @@ def _guarded(parent, path: Path, ask: Ask, opener, asked_readonly: bool = False)
         if not safety.is_damage(exc):
             raise
         return _offer_backup(parent, path, ask, exc)
-    if store.readonly and not asked_readonly:
+    if getattr(store, "shown_copy", None) is not None:  # older, cannot be written: a copy
+        ask("readonly", format_code("older_shown_readonly", {"path": str(path)}), {"ok": tr("OK")})
+    elif store.readonly and not asked_readonly:
         ask("readonly", tr(
             "„{0}“ ist schreibgeschützt (keine Schreibrechte oder schreibgeschützter "
             "Datenträger). Sie wird nur zum Lesen geöffnet; Änderungen sind nicht möglich. "
