@@ -69,34 +69,31 @@ def size_node(node: GraphNode) -> None:
     node.height = 4 * LINE_HEIGHT + 2 * PAD  # equal heights keep rows aligned
 
 
-def _lane_index(model: GraphModel) -> dict[str, int]:
-    index = {lane.value: i for i, lane in enumerate(model.lanes)}
-    return {n.id: index.get(n.lane, 0) for n in model.nodes.values()}
+def _assign_layers(names: list[str], tails, heads, lane):
+    """The layer of each node; goals without any edge fill the emptiest layers of their lane
+    (the first of them, goal after goal). Nodes and edges as numbers (place_sized)."""
+    import numpy as np
 
+    from sa2030_desktop.domain.graph_rank import layer_numbers
 
-def _assign_layers(
-    model: GraphModel, edges: list[tuple[str, str]], lane: dict[str, int]
-) -> list[list[str]]:
-    """Layer lists; goals without any edge fill the emptiest layers of their lane."""
-    from sa2030_desktop.domain.graph_rank import ranks as layer_ranks
-
-    connected = {n for e in edges for n in e}
-    ranks = layer_ranks(model.nodes, edges) if connected else {}
-    count = max((ranks[n] for n in connected), default=-1) + 1
-    isolated = [n for n in model.nodes if n not in connected]
-    count = max(count, math.ceil(math.sqrt(len(model.nodes) * 0.6)), 1)
-    layers: list[list[str]] = [[] for _ in range(count)]
-    filled = [[0] * count for _ in range(max(lane.values(), default=0) + 1)]  # lane × layer
-    for n in model.nodes:
-        if n in connected:
-            layers[ranks[n]].append(n)
-            filled[lane[n]][ranks[n]] += 1
-    for n in isolated:
-        row = filled[lane[n]]
-        target = row.index(min(row))  # the first of the emptiest for its lane
-        layers[target].append(n)
-        row[target] += 1
-    return layers
+    n = len(names)
+    connected = np.zeros(n, dtype=np.bool_)
+    connected[tails] = True
+    connected[heads] = True
+    layer = layer_numbers(names, tails, heads) if len(tails) else np.zeros(n, dtype=np.int64)
+    count = int(layer[connected].max()) + 1 if len(tails) else 0
+    count = max(count, math.ceil(math.sqrt(n * 0.6)), 1)
+    isolated = np.flatnonzero(~connected).tolist()
+    if isolated:
+        filled = np.zeros((int(lane.max()) + 1, count), dtype=np.int64)  # lane × layer
+        np.add.at(filled, (lane[connected], layer[connected]), 1)
+        rows, lanes = filled.tolist(), lane.tolist()
+        for x in isolated:
+            row = rows[lanes[x]]
+            target = row.index(min(row))  # the first of the emptiest for its lane
+            layer[x] = target
+            row[target] += 1
+    return layer, connected, count
 
 
 def compute_positions(model: GraphModel) -> dict[str, tuple[float, float]]:
@@ -111,15 +108,35 @@ def place_sized(model: GraphModel) -> dict[str, tuple[float, float]]:
     the sizes it is given: benchmarks/graph_crossings.py compares this part)."""
     if not model.nodes:
         return {}
-    from sa2030_desktop.domain.graph_order import order_numbers
+    import numpy as np
+
+    from sa2030_desktop.domain.graph_order import Layered, order_graph
     from sa2030_desktop.domain.graph_place import place
 
-    lane = _lane_index(model)
-    edges = [e.id for e in model.edges]
-    layers = _assign_layers(model, edges, lane)
+    # the graph as numbers once: node i is names[i], edge k runs tails[k] → heads[k]
+    names = list(model.nodes)
+    index = {x: i for i, x in enumerate(names)}
+    lanes = {lane.value: i for i, lane in enumerate(model.lanes)}
+    lane = np.fromiter((lanes.get(x.lane, 0) for x in model.nodes.values()), np.int64, len(names))
+    tails = np.fromiter((index[e.source] for e in model.edges), np.int64, len(model.edges))
+    heads = np.fromiter((index[e.target] for e in model.edges), np.int64, len(model.edges))
+    layer, connected, count = _assign_layers(names, tails, heads, lane)
+    # each layer: its connected goals, then the ones without edges, each in the model's order
+    goals = np.lexsort((~connected, layer))
     # crossing reduction (graph_order.py): dummies for long edges, median sweeps, transpose;
     # a lane's goals stay together
-    return place(model, *order_numbers(layers, edges, lane))
+    g = Layered.numbered([names[x] for x in goals.tolist()], layer[goals], count, lane[goals],
+                         *_renumbered(goals, tails, heads))  # fmt: skip
+    return place(model, g, order_graph(g))
+
+
+def _renumbered(order, *numbers):
+    """Node numbers after the nodes were put in `order` (new number i is old order[i])."""
+    import numpy as np
+
+    new = np.empty(len(order), dtype=np.int64)
+    new[order] = np.arange(len(order))
+    return tuple(new[x] for x in numbers)
 
 
 def layout(

@@ -62,6 +62,18 @@ class Layered:
             t = np.fromiter(map(index.__getitem__, targets), dtype=np.int64, count=len(edges))
         else:
             s = t = np.zeros(0, dtype=np.int64)
+        self._build(goals, where, len(layers), lanes, s, t)
+
+    @classmethod
+    def numbered(cls, goals: list[Node], where, count: int, lanes, s, t) -> Layered:
+        """The same from numbers (graph_layout.place_sized): goal i is goals[i] and stands in
+        layer where[i] (ascending) of `count`, lane lanes[i]; edge k runs from s[k] to t[k]."""
+        g = cls.__new__(cls)
+        g._build(goals, where, count, lanes, s, t)
+        return g
+
+    def _build(self, goals: list[Node], where, count: int, lanes, s, t) -> None:
+        real = len(goals)
         forward = where[s] <= where[t]
         a, b = np.where(forward, s, t), np.where(forward, t, s)
         keep = where[a] != where[b]
@@ -94,8 +106,8 @@ class Layered:
         self.ptr = np.zeros(2 * size + 1, dtype=np.int64)
         np.cumsum(self.degree, out=self.ptr[1:])
         self.at = np.argsort(node_layer, kind="stable")  # goals, then dummies, per layer
-        self.start = np.zeros(len(layers) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(node_layer, minlength=len(layers)), out=self.start[1:])
+        self.start = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(np.bincount(node_layer, minlength=count), out=self.start[1:])
         self.node_layer = node_layer
 
     def name(self, n: int) -> Node:
@@ -190,6 +202,11 @@ def order_numbers(
     """order_layers as numbers: the Layered graph and its nodes layer after layer (slot →
     node) in the best order."""
     g = Layered(layers, edges, lane)
+    return g, order_graph(g)
+
+
+def order_graph(g: Layered) -> np.ndarray:
+    """The nodes of g layer after layer (slot → node) in the best order found."""
     steps, first = _steps()
     arrays = steps(g.ptr, g.flat, g.lane, g.start, g.at)
     slot_layer = np.repeat(np.arange(len(g.start) - 1), np.diff(g.start))
@@ -204,4 +221,4 @@ def order_numbers(
                                    MIN_QUIT, CONVERGENCE)  # fmt: skip
     arrays.restore(best)
     arrays.transpose(equal_swaps=False)
-    return g, arrays.at
+    return arrays.at

@@ -24,6 +24,12 @@ def ranks(nodes: Iterable[Hashable], edges: Sequence[tuple[Hashable, Hashable]])
     """Layer number (0 = leftmost) of every node; an edge always points to a higher layer,
     except inside a cycle (collapsed groups may point at each other: one layer for them)."""
     names, tails, heads = _numbered(nodes, edges)
+    return dict(zip(names, layer_numbers(names, tails, heads).tolist(), strict=True))
+
+
+def layer_numbers(names: Sequence[Hashable], tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
+    """`ranks` on numbers: node i is names[i], edge k runs from tails[k] to heads[k] (the
+    layout numbers its graph once, graph_layout.place_sized). The layer of each node."""
     n = len(names)
     key = tails * max(n, 1) + heads
     first = np.sort(np.unique(key, return_index=True)[1])  # each edge once, in the given order
@@ -52,15 +58,17 @@ def ranks(nodes: Iterable[Hashable], edges: Sequence[tuple[Hashable, Hashable]])
 
         graph = nx.DiGraph()
         graph.add_nodes_from(names)
-        graph.add_edges_from(edges)
+        graph.add_edges_from(zip(map(names.__getitem__, tails.tolist()),
+                                 map(names.__getitem__, heads.tolist()), strict=True))  # fmt: skip
         cond = nx.condensation(graph)
         sub = {n: i for i, gen in enumerate(nx.topological_generations(cond)) for n in gen}
-        return {n: sub[cond.graph["mapping"][n]] for n in graph}
+        mapping = cond.graph["mapping"]
+        return np.fromiter((sub[mapping[x]] for x in names), dtype=np.int64, count=n)
     if rounds == 0:
-        optimum = _least_length(names, list(dict.fromkeys(edges)))
+        optimum = _least_length(n, tails, heads)
         if optimum is not None:
             return optimum
-    return dict(zip(names, rank.tolist(), strict=True))
+    return np.asarray(rank, dtype=np.int64)
 
 
 def _numbered(nodes: Iterable[Hashable], edges: Sequence[tuple[Hashable, Hashable]]):
@@ -152,28 +160,26 @@ def tighten(rank, met, succ_ptr, succ, pred_ptr, pred, levels, rounds):
         rank[x] -= low
 
 
-def _least_length(nodes: list, edges: list) -> dict | None:
-    """min Σ (rank(v) − rank(u)) over the edges with rank(v) − rank(u) ≥ 1, by network simplex
-    (graph_simplex.py; compiled where numba is ready). A virtual first node feeds every
-    source (weight 0, length ≥ 0), so that one tree spans all. None if it does not end."""
+def _least_length(n: int, tails: np.ndarray, heads: np.ndarray) -> np.ndarray | None:
+    """min Σ (rank(v) − rank(u)) over the edges (tails → heads, each once) with rank(v) −
+    rank(u) ≥ 1, by network simplex (graph_simplex.py; compiled where numba is ready). A
+    virtual first node feeds every source (weight 0, length ≥ 0), so that one tree spans all.
+    The rank of each node 0 … n - 1; None if it does not end."""
     from sa2030_desktop.domain.graph_compiled import kernels
     from sa2030_desktop.domain.graph_simplex import network_simplex
 
-    index = {n: i + 1 for i, n in enumerate(nodes)}
-    tails = [index[u] for u, _v in edges]
-    heads = [index[v] for _u, v in edges]
-    fed = set(heads)
-    sources = [i for i in range(1, len(nodes) + 1) if i not in fed]
+    fed = np.zeros(n, dtype=np.bool_)
+    fed[heads] = True
+    sources = np.flatnonzero(~fed) + 1
     count, real = len(tails) + len(sources), len(tails)
-    tail = np.array(tails + [0] * len(sources), dtype=np.int64)
-    head = np.array(heads + sources, dtype=np.int64)
+    tail = np.concatenate((tails + 1, np.zeros(len(sources), dtype=np.int64)))
+    head = np.concatenate((heads + 1, sources))
     length = np.repeat(np.array([1, 0], dtype=np.int64), [real, count - real])
     # wait for numba (0.7 s from its cache) rather than run the simplex in plain Python
     # meanwhile: 2.4 s at 1,000 goals, minutes at 10,000 (the CLI never sees numba ready)
     compiled = kernels(wait=True)
     solve = compiled.network_simplex if compiled else network_simplex
-    rank = solve(tail, head, length, length.copy(), len(nodes) + 1, 20 * count)
+    rank = solve(tail, head, length, length.copy(), n + 1, 20 * count)
     if not len(rank):
         return None
-    rank = rank[1:] - rank[1:].min()
-    return {nodes[i]: int(r) for i, r in enumerate(rank.tolist())}
+    return rank[1:] - rank[1:].min()

@@ -202,9 +202,10 @@ def test_network_simplex_finds_the_least_total_edge_length_of_random_graphs(monk
                                             for _ in range(rnd.randint(1, 3 * n))) if a < b})  # fmt: skip
         nodes = [f"n{i}" for i in range(n)]  # some of them without edges: other components
         named = [(nodes[a], nodes[b]) for a, b in edges]
-        compiled = graph_rank._least_length(nodes, named)
+        tails, heads = (np.array([e[k] for e in edges], dtype=np.int64) for k in (0, 1))
+        compiled = dict(zip(nodes, graph_rank._least_length(n, tails, heads).tolist(), strict=True))
         monkeypatch.setattr(graph_compiled, "kernels", lambda wait=False: None)
-        assert graph_rank._least_length(nodes, named) == compiled
+        assert graph_rank._least_length(n, tails, heads).tolist() == list(compiled.values())
         monkeypatch.undo()
         assert all(compiled[v] - compiled[u] >= 1 for u, v in named)
         matrix = np.zeros((len(edges), n))
