@@ -268,3 +268,40 @@ def test_deleting_several_edges_on_the_graph_is_one_transaction(desk, monkeypatc
     stack.undo()
     assert sorted(d.pair for d in store.snapshot().dependencies) == [("Z2", "Z1"), ("Z3", "Z2")]
     assert len(transactions) == 2
+
+
+def test_the_berichtsrunden_view_tells_a_refusal_and_writes_nothing(
+    rounds_window, qtbot, monkeypatch
+):
+    """A report the review froze (accepted) refuses a second review; the file read-only
+    refuses closing the round: a box says why each time, the file and the stack unchanged."""
+    from sa2030_desktop.domain.reporting import ReportState
+    from sa2030_desktop.gui.rounds import actions
+    from sa2030_desktop.services import reporting
+    from tests.gui.test_rounds_view import _submitted
+    from tests.support.rounds import page_of
+
+    win, store = rounds_window, rounds_window.bridge.store
+    _submitted(store)
+    reporting.review(store, "R1", "Z4", True)
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: boxes.append(text))
+    page = page_of(win)
+    page.refresh()
+    page.select_round("R1")
+    accepted = next(r for r in reporting.reports(store, "R1") if r.goal == "Z4")
+    assert accepted.state is ReportState.ACCEPTED
+    monkeypatch.setattr(page, "current_report", lambda: accepted)
+    before = digest(store.path)
+    actions.review(page, accept=True)
+    assert boxes == ["Die Meldung zu Z4 in der Berichtsrunde R1 ist schon bestätigt."]
+    assert win.undo_stack.count() == 0 and digest(store.path) == before
+
+    _read_only(win, monkeypatch)  # closing the writable store folds its WAL into the file
+    page.select_round("R1")
+    before = digest(store.path)
+    box = actions.close_round(page)
+    box.buttonClicked.emit(box.confirm)
+    assert any(READ_ONLY in text for text in boxes), boxes
+    assert win.undo_stack.count() == 0 and digest(store.path) == before
+    box.close()
