@@ -49,6 +49,12 @@ FIELD = {
     "code": "Kürzel",
     "goal": "Ziel",
     "category": "Zielkategorie",
+    # the fields a dependency is found by (template: abhaengig, benoetigt, …)
+    "dependent": "abhängiges Ziel",
+    "prerequisite": "benötigtes Ziel",
+    "prerequisite_milestone": "benötigter Meilenstein",
+    "dependent_milestone": "wartender Meilenstein",
+    "round": "Berichtsrunde",
 }
 
 MESSAGES = {

@@ -163,3 +163,24 @@ def test_wrong_files_are_refused(tmp_path, make_store, content, code):
         svc.import_json(store, src)
     assert info.value.issues[0].code == code
     assert hashlib.sha256(store.path.read_bytes()).hexdigest() == before
+
+
+def test_a_missing_field_is_named_in_german_in_every_section(tmp_path, make_store):
+    """A dependency without its goals said „Pflichtfeld „prerequisite“ fehlt“ – the JSON name,
+    not the word a planner knows from the template (benötigt, abhängig)."""
+    from sa2030_desktop.domain.entities import KEY_FIELDS
+    from sa2030_desktop.messages import FIELD
+
+    store = make_store(goals=[goal("Z1")])
+    src = tmp_path / "luecken.json"
+    src.write_text(json.dumps(document(goals=[goal("Z1")], dependencies=[{"kind": "hard"}],
+                                       milestones=[{"goal": "Z1"}], indicators=[{"unit": "%"}])),
+                   encoding="utf-8")  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        svc.import_json(store, src)
+    text = format_error(info.value)
+    assert "„abhängiges Ziel“ fehlt" in text and "„benötigtes Ziel“ fehlt" in text
+    for fields in KEY_FIELDS.values():  # every field a record is found by has its German name
+        for field in fields:
+            assert field in FIELD, field
+            assert f"„{field}“" not in text
