@@ -86,8 +86,38 @@ def _check(store: Store, bundle: Bundle):
     for existing_check in bundle.must_exist:
         issues.extend(existing_check(current))
     if issues:
-        raise ValidationError(sorted(bundle.locate(issues), key=_reading_order), bundle.source)
+        located = _said_once(bundle.locate(issues))
+        raise ValidationError(sorted(located, key=_reading_order), bundle.source)
     return current, merged
+
+
+# The validation's „… fehlt“ for a field that the JSON reader already found missing
+# („Pflichtfeld … fehlt“): the same record and field, said once.
+_SAID_BY_READER = {
+    "empty_title": {"title"},
+    "unknown_theme": {"theme"},
+    "unknown_ministry": {"lead"},
+    "unknown_goal": {"goal", "dependent", "prerequisite"},
+}
+
+
+def _said_once(issues: list[Issue]) -> list[Issue]:
+    def record(issue: Issue) -> tuple:
+        return issue.place.get("file"), issue.place.get("section"), issue.place.get("index")
+
+    missing: dict[tuple, set] = {}
+    for issue in issues:
+        if issue.code == "missing_field":
+            missing.setdefault(record(issue), set()).add(issue.data.get("field"))
+    return [
+        issue
+        for issue in issues
+        if not (
+            issue.code in _SAID_BY_READER
+            and not issue.data.get("value")
+            and missing.get(record(issue), set()) & _SAID_BY_READER[issue.code]
+        )
+    ]
 
 
 def _reading_order(issue: Issue) -> tuple:

@@ -184,3 +184,18 @@ def test_a_missing_field_is_named_in_german_in_every_section(tmp_path, make_stor
         for field in fields:
             assert field in FIELD, field
             assert f"„{field}“" not in text
+
+
+def test_a_missing_field_is_said_once(tmp_path, make_store):
+    """The reader's „Pflichtfeld … fehlt“ and the validation's „Das Themenfeld fehlt.“ were both
+    listed for the same empty field: 13 errors for a file with 7."""
+    store = make_store(goals=[goal("Z1")])
+    src = tmp_path / "luecken.json"
+    src.write_text(json.dumps(document(goals=[{"key": "Z9"}], milestones=[{"key": "Z1-M9"}],
+                                       dependencies=[{"dependent": "Z1"}])),
+                   encoding="utf-8")  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        svc.import_json(store, src)
+    lines = format_error(info.value).splitlines()[1:]
+    assert len(lines) == 6, lines  # Z9: title, theme, lead; Z1-M9: goal, title; Z1>: benötigt
+    assert not any("fehlt, zu dem dies gehört" in line and "Abhängigkeit" in line for line in lines)
