@@ -186,7 +186,7 @@ class ChangeLogWidget(QWidget):
             filters.addWidget(row_of(bar, goal_label, self.goal_edit))
         else:
             self.goal_edit.hide()
-        user_label = QLabel(self.tr("&Benutzer:"), self)
+        user_label = QLabel(self.tr("Ben&utzer:"), self)
         user_label.setBuddy(self.user_combo)
         filters.addWidget(row_of(bar, user_label, self.user_combo))
         filters.addWidget(row_of(bar, self.since_check, self.since_edit))

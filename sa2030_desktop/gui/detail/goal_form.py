@@ -91,7 +91,7 @@ class GoalForm(QWidget):
         ):
             widget.setAccessibleName(self.tr(name))
 
-        self.apply_button = QPushButton(self.tr("Ü&bernehmen"), self)
+        self.apply_button = QPushButton(self.tr("Üb&ernehmen"), self)
         self.apply_button.setToolTip(self.tr("Änderungen speichern (Strg+Eingabe)"))
         self.revert_button = QPushButton(self.tr("&Verwerfen"), self)
         self.apply_button.clicked.connect(self.apply)
@@ -106,10 +106,10 @@ class GoalForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Schlüssel:"), self.key_edit)
-        form.addRow(self.tr("&Titel:"), self.title_edit)
+        form.addRow(self.tr("Tite&l:"), self.title_edit)
         form.addRow("", self.title_error)
         form.addRow(self.tr("Beschreib&ung:"), self.description_edit)
-        form.addRow(self.tr("T&hemenfeld:"), self.theme_combo)
+        form.addRow(self.tr("The&menfeld:"), self.theme_combo)
         form.addRow("", self.category_label)
         form.addRow(self.tr("&Federführung:"), self.lead_combo)
         form.addRow(self.tr("Beteil&igung:"), self.partner_view)

@@ -39,7 +39,7 @@ class WhatIfPanel(QWidget):
         self.comment.setObjectName("whatIfComment")
         self.comment.setPlaceholderText(self.tr("Kommentar für das Änderungsprotokoll (Pflicht)"))
         self.comment.setAccessibleName(self.tr("Kommentar zum Übernehmen"))
-        self.apply_button = QPushButton(self.tr("Ü&bernehmen"), self)
+        self.apply_button = QPushButton(self.tr("Üb&ernehmen"), self)
         self.apply_button.setObjectName("whatIfApply")
         self.discard_button = QPushButton(self.tr("&Verwerfen"), self)
         self.discard_button.setObjectName("whatIfDiscard")
