@@ -31,7 +31,7 @@ def _compile() -> None:
         trial.mincross(trial.snapshot(), 2, 8, 0.995)
         kernels.depth_first(trial.ptr, trial.flat, trial.at, trial.lane, trial.size)
         one = np.ones(1, dtype=np.int64)
-        kernels.network_simplex(one * 0, one, one, one, 2, 10)
+        kernels.network_simplex(one * 0, one, one, one, 2, 10, one * 0)
         two = np.array([0, 1, 1], dtype=np.int64)
         lower = np.array([0, 0, 1], dtype=np.int64)
         rank, met, levels = kernels.generations(2, two, one, lower, one * 0)

@@ -17,6 +17,8 @@ from collections.abc import Hashable, Iterable, Sequence
 
 import numpy as np
 
+from sa2030_desktop.domain import tasks
+
 OPTIMAL_FROM = 400  # goals: from here the layers of least total edge length (linear programme)
 
 
@@ -179,7 +181,12 @@ def _least_length(n: int, tails: np.ndarray, heads: np.ndarray) -> np.ndarray | 
     # meanwhile: 2.4 s at 1,000 goals, minutes at 10,000 (the CLI never sees numba ready)
     compiled = kernels(wait=True)
     solve = compiled.network_simplex if compiled else network_simplex
-    rank = solve(tail, head, length, length.copy(), n + 1, 20 * count)
+    stop = np.zeros(1, dtype=np.int64)
+    token = tasks.current()
+    if token is not None:  # a cancel ends the pivots (checkpoint() below raises it)
+        token.on_cancel(lambda: stop.fill(1))
+    rank = solve(tail, head, length, length.copy(), n + 1, 20 * count, stop)
+    tasks.checkpoint()
     if not len(rank):
         return None
     return rank[1:] - rank[1:].min()

@@ -136,7 +136,8 @@ class _Runnable(QRunnable):
     def run(self) -> None:  # worker thread: no widgets here
         task = self.task
         try:
-            with bound(task.token):  # core code deep in the call reaches it via checkpoint()
+            # core code deep in the call reaches token and progress via checkpoint()
+            with bound(task.token, task._report):
                 outcome = TaskOutcome(result=task.work(task._report, task.token))
         except Exception as exc:  # handed to the GUI thread, shown there in German
             outcome = TaskOutcome(error=exc, message=describe(exc))

@@ -167,7 +167,7 @@ def test_layout_of_a_large_graph_runs_in_a_worker(page, qtbot, monkeypatch):
     monkeypatch.setattr(page_module, "SYNC_LIMIT", 10)
     with qtbot.waitSignal(page.model_ready, timeout=10_000):
         page.set_options(swimlanes="theme")
-        assert page.message.text() == "Layout wird berechnet …"
+        assert page.progress.text.text() == "Layout wird berechnet …"
     assert len(page.scene.nodes) == 50 and len(page.scene.lanes) > 1
 
 

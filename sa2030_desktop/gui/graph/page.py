@@ -19,6 +19,7 @@ from sa2030_desktop.gui.dialog_parts import note_label
 from sa2030_desktop.gui.graph.jobs import SYNC_LIMIT, compute_now
 from sa2030_desktop.gui.graph.kind_chooser import KindChooser
 from sa2030_desktop.gui.graph.label_sight import roomless_de
+from sa2030_desktop.gui.graph.layout_progress import LayoutProgress
 from sa2030_desktop.gui.graph.page_editing import GraphEditing
 from sa2030_desktop.gui.graph.positions import ViewPositions
 from sa2030_desktop.gui.graph.scene import GraphScene
@@ -66,10 +67,12 @@ class GraphPage(GraphEditing, QWidget):
         self.roomless_note.setAccessibleName(self.tr("Konflikte ohne Beschriftung"))
         self.roomless_note.hide()
         self.view.roomless_changed.connect(self._roomless)
+        self.progress = LayoutProgress(self)  # a layout in the worker: step, bar, „Abbrechen“
         self._build_toolbar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.roomless_note)
@@ -209,17 +212,27 @@ class GraphPage(GraphEditing, QWidget):
                 return
             self._apply(self._token, result, relayout, fit)
             return
-        self.show_message(self.tr("Layout wird berechnet …"))
+        self.show_message("")  # (the progress bar tells what happens)
         token, as_of = self._token, self.bridge.as_of
         self._job = TaskRunner.of(self).submit(
             lambda _progress, cancel: compute_now(portfolio, options, as_of, stored, cancel),
             lambda outcome: self._laid_out(token, outcome, relayout, fit),
         )
+        self.progress.follow(self._job)
 
     def _laid_out(self, token: int, outcome, relayout: bool, fit: bool) -> None:
         if outcome.ok:
             self._apply(token, outcome.result, relayout, fit)
-        elif token == self._token:  # a superseded layout's cancel is no news
+        elif token != self._token:  # a superseded layout's cancel is no news
+            return
+        elif outcome.cancelled:  # „Abbrechen“: the scene keeps the picture it shows
+            self._job = None
+            self._dirty = True  # shown again, the tab lays out its filter anew
+            text = self.tr("Layout abgebrochen – es wurde nichts geändert.")
+            if self.model is not None:
+                text += " " + self.tr("Der Graph zeigt weiter das vorige Bild.")
+            self.show_message(text)
+        else:
             self.show_message(outcome.message, True)
 
     def _apply(self, token: int, result, relayout: bool, fit: bool = False) -> None:
