@@ -58,16 +58,17 @@ def _mincross(at, pos, lane, start, ptr, flat, degree, size, begin, iterations, 
     cost ~100 calls from Python, each a few µs of argument checks."""
     _restore(at, pos, start, begin)
     best = begin.copy()
-    best_count = _crossings(at, pos, start, ptr, flat, size)
+    work = _workspace(start, ptr)
+    best_count = _crossings(at, pos, start, ptr, flat, size, work)
     trying = 0
     for it in range(iterations):
         if trying >= min_quit or best_count == 0:
             break
         trying += 1
         reverse = it % 4 < 2
-        _sweep(at, pos, lane, start, ptr, flat, degree, size, it % 2 == 0, reverse)
+        _sweep(at, pos, lane, start, ptr, flat, degree, size, it % 2 == 0, reverse, work)
         _transpose(at, pos, lane, start, ptr, flat, size, not reverse, rounds)
-        count = _crossings(at, pos, start, ptr, flat, size)
+        count = _crossings(at, pos, start, ptr, flat, size, work)
         if count <= best_count:
             if count < convergence * best_count:
                 trying = 0
@@ -85,17 +86,24 @@ def _restore(at, pos, start, begin):  # pragma: no cover - compiled
 
 
 @njit()
-def _crossings(at, pos, start, ptr, flat, size):  # pragma: no cover - compiled
+def _workspace(start, ptr):  # pragma: no cover - compiled
+    """Buffers of the sweep and the count, allocated once per mincross loop: the neighbours'
+    places of one node, four rows of a layer's width (ints) and two (floats)."""
+    widest = 1
+    for i in range(len(start) - 1):
+        widest = max(widest, start[i + 1] - start[i])
+    ends = np.empty(max(1, degree_max(ptr)), dtype=np.int64)
+    return ends, np.empty((4, widest + 1), dtype=np.int64), np.empty((2, widest + 1))
+
+
+@njit()
+def _crossings(at, pos, start, ptr, flat, size, work):  # pragma: no cover - compiled
     """Crossings between neighbouring layers, one accumulator tree (Fenwick) per pair of
     layers: upper ends in place order, each one's lower ends ascending (Barth, Jünger and
     Mutzel 2004)."""
     total = 0
     layers = len(start) - 1
-    ends = np.empty(max(1, degree_max(ptr)), dtype=np.int64)
-    widest = 1
-    for i in range(layers):
-        widest = max(widest, start[i + 1] - start[i])
-    tree = np.empty(widest + 1, dtype=np.int64)
+    ends, tree = work[0], work[1][3]
     for i in range(layers - 1):
         width = start[i + 2] - start[i + 1]
         tree[: width + 1] = 0
@@ -167,6 +175,7 @@ def _transpose(at, pos, lane, start, ptr, flat, size, equal_swaps, rounds):  # p
     layers = len(start) - 1
     version = np.zeros(layers + 2, dtype=np.int64)  # swaps so far in layer i - 1
     seen = np.full((layers, 2), -1, dtype=np.int64)  # versions at the last look, per step
+    equal = bool(equal_swaps)
     for _round in range(rounds):
         gain = 0
         for lp in range(2):
@@ -177,40 +186,41 @@ def _transpose(at, pos, lane, start, ptr, flat, size, equal_swaps, rounds):  # p
                     state = version[i] + version[i + 1] + version[i + 2]
                     if seen[i, pp] == state:
                         continue
-                    swapped = False
+                    swaps = 0
                     for slot in range(start[i] + pp, start[i + 1] - 1, 2):
                         u, v = at[slot], at[slot + 1]
                         if lane[u] != lane[v]:
                             continue
                         before, after = _pair(u, v, pos, ptr, flat, size)
-                        if after < before or (equal_swaps and after == before and before > 0):
-                            gain += before - after
-                            at[slot], at[slot + 1] = v, u
-                            pos[u] += 1
-                            pos[v] -= 1
-                            version[i + 1] += 1
-                            swapped = True
+                        # swapped or not by arithmetic, without a branch: at equal swaps about
+                        # a third of the pairs swap, at random, and each branch the processor
+                        # guessed wrong cost more than the pair's count
+                        w = np.int64((after < before) | (equal & (after == before) & (before > 0)))
+                        gain += w * (before - after)
+                        at[slot] = u + w * (v - u)
+                        at[slot + 1] = v + w * (u - v)
+                        pos[u] += w
+                        pos[v] -= w
+                        swaps += w
+                    version[i + 1] += swaps
                     # a swap of equal pairs would be undone on the next look: look again
-                    if not (equal_swaps and swapped):
+                    if not (equal_swaps and swaps):
                         seen[i, pp] = version[i] + version[i + 1] + version[i + 2]
         if gain <= 0:
             break
 
 
 @njit()
-def _sweep(at, pos, lane, start, ptr, flat, degree, size, downward, reverse):  # pragma: no cover
+def _sweep(
+    at, pos, lane, start, ptr, flat, degree, size, downward, reverse, work
+):  # pragma: no cover
     """Arrays.sweep: each layer's nodes with neighbours in the layer before sorted by (lane,
     weighted median, barycenter, slot — reversed on request); the others keep their slots."""
     count = len(start) - 1
     shift = 0 if downward else size
     first, last, step = (1, count, 1) if downward else (count - 2, -1, -1)
-    values = np.empty(max(1, degree_max(ptr)), dtype=np.int64)
-    widest = 1
-    for i in range(count):
-        widest = max(widest, start[i + 1] - start[i])
-    movers, nodes = np.empty(widest, dtype=np.int64), np.empty(widest, dtype=np.int64)
-    median, bary = np.empty(widest), np.empty(widest)
-    ranked = np.empty(widest, dtype=np.int64)
+    values, ints, floats = work
+    movers, nodes, ranked, median, bary = ints[0], ints[1], ints[2], floats[0], floats[1]
     for i in range(first, last, step):
         a, b = start[i], start[i + 1]
         k = 0
@@ -290,7 +300,8 @@ class Compiled(Arrays):
         return best, int(count)
 
     def crossings(self) -> int:
-        return int(_crossings(self.at, self.pos, self.start, self.ptr, self.flat, self.size))
+        return int(_crossings(self.at, self.pos, self.start, self.ptr, self.flat, self.size,
+                              _workspace(self.start, self.ptr)))  # fmt: skip
 
     def transpose(self, equal_swaps: bool) -> None:
         _transpose(self.at, self.pos, self.lane, self.start, self.ptr, self.flat, self.size,
@@ -298,4 +309,4 @@ class Compiled(Arrays):
 
     def sweep(self, downward: bool, reverse: bool) -> None:
         _sweep(self.at, self.pos, self.lane, self.start, self.ptr, self.flat, self.degree,
-               self.size, downward, reverse)  # fmt: skip
+               self.size, downward, reverse, _workspace(self.start, self.ptr))  # fmt: skip
