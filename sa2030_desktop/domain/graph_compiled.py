@@ -2,7 +2,9 @@
 simplex, compiled with numba), made ready in the background once the window's graph is built.
 
 Loading numba and the compiled code from numba's cache costs ~0.7 s CPU once per session;
-compiling afresh (the first run on a machine, or after an update) ~10 s. Meanwhile the layout
+compiling afresh (the first run on a machine, or after an update) ~10 s, with the GIL held by
+numba's compiler – so the window has a child process compile into the disk cache first
+(`warm_up(prepare)`, infrastructure/numba_warm.py) and only loads it. Meanwhile the layout
 runs the same steps without numba — numpy calls for the crossing reduction
 (graph_mincross.py), plain Python for the network simplex (graph_simplex.py) — with the same
 result, only slower; also where numba is missing or cannot compile.
@@ -11,14 +13,19 @@ result, only slower; also where numba is missing or cannot compile.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from types import ModuleType
+
+from sa2030_desktop.domain.tasks import checkpoint
 
 _READY: list[ModuleType] = []
 _STARTED: list[threading.Thread] = []
 _LOCK = threading.Lock()
 
 
-def _compile() -> None:
+def compile_here() -> ModuleType | None:
+    """Compile (or load from numba's cache) every kernel in this process, with the argument
+    types the layout uses; graph_kernels, or None where numba is missing or fails."""
     try:
         import numpy as np
 
@@ -37,18 +44,28 @@ def _compile() -> None:
         rank, met, levels = kernels.generations(2, two, one, lower, one * 0)
         kernels.tighten(rank, met, two, one, lower, one * 0, levels, 4)
     except Exception:  # noqa: BLE001 - ImportError, or numba failing to compile or cache
-        return
-    _READY.append(kernels)
+        return None
+    return kernels
 
 
-def warm_up() -> None:
+def _load(prepare: Callable[[], object] | None) -> None:
+    if prepare is not None:
+        prepare()  # the cache filled elsewhere: below, numba only loads (or compiles, if not)
+    kernels = compile_here()
+    if kernels is not None:
+        _READY.append(kernels)
+
+
+def warm_up(prepare: Callable[[], object] | None = None) -> None:
     """Start making the compiled code ready in the background – for a process that lives on
     (the window's graph, built once it is first shown): a short command (`sa2030 graph` of the
-    demo) would pay the load (~1.3 s CPU) and end before it could use it."""
+    demo) would pay the load (~1.3 s CPU) and end before it could use it. `prepare` runs first
+    in that thread (the window's fills numba's disk cache in a child process)."""
     with _LOCK:
         if not _STARTED:
-            _STARTED.append(threading.Thread(target=_compile, name="numba", daemon=True))
-            _STARTED[0].start()
+            thread = threading.Thread(target=_load, args=(prepare,), name="numba", daemon=True)
+            _STARTED.append(thread)
+            thread.start()
 
 
 def kernels(wait: bool = False) -> ModuleType | None:
@@ -56,5 +73,7 @@ def kernels(wait: bool = False) -> ModuleType | None:
     is ready or numba failed (the network simplex from 400 goals, tests, benchmarks)."""
     if wait:
         warm_up()
-        _STARTED[0].join()
+        while _STARTED[0].is_alive():  # a cancelled layout does not wait for the compiler
+            checkpoint()
+            _STARTED[0].join(0.1)
     return _READY[0] if _READY else None

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from sa2030_desktop.domain import graph_compiled
+from sa2030_desktop.infrastructure.numba_warm import fill_cache
 from sa2030_desktop.persistence.store import Store
+
+
+def warm_up_layout() -> None:
+    """Make the compiled layout steps ready in the background for a window: a child process
+    compiles them into numba's disk cache (the compiler holds the GIL for ~10 s the first time
+    on a machine: the window froze), then this process loads them. Layouts meanwhile take the
+    uncompiled steps (the network simplex from 400 goals waits in its worker)."""
+    graph_compiled.warm_up(fill_cache)
 
 
 def load_positions(store: Store, view: str) -> dict[str, tuple[float, float]]:

@@ -136,7 +136,7 @@ def test_a_short_command_does_not_load_numba_it_would_not_use(tmp_path):
 
 def test_the_windows_graph_warms_numba_up(window, qtbot, monkeypatch):
     calls = []
-    monkeypatch.setattr(graph_compiled, "warm_up", lambda: calls.append("warm_up"))
+    monkeypatch.setattr(graph_compiled, "warm_up", lambda prepare=None: calls.append("warm_up"))
     assert not window.feature("graph").lazy.is_built() and not calls  # not at the start
     window.show_view(window.feature("graph").page)
     assert calls == ["warm_up"]  # begun once the graph is built, ready for the later layouts

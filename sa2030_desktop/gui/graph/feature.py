@@ -45,10 +45,10 @@ class GraphFeature(Feature):
     page = built_on_first_use()
 
     def _build(self) -> GraphPage:
-        from sa2030_desktop.domain.graph_compiled import warm_up
         from sa2030_desktop.gui.graph.page import GraphPage
+        from sa2030_desktop.services.layout import warm_up_layout
 
-        warm_up()  # the compiled layout steps, ready for the layouts after the first
+        warm_up_layout()  # the compiled layout steps, compiled in a child process the first time
 
         window = self.window
         page = GraphPage(window.bridge, window.undo_stack, window, active=False)
