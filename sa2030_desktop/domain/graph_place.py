@@ -49,17 +49,21 @@ def _split(widths: list[float], cells: list[list[int]]) -> list[int]:
     return best
 
 
-def _rank_in_group(group: np.ndarray, counted: np.ndarray) -> np.ndarray:
-    """For each entry: how many `counted` entries of its group come before it (in index order)."""
+def _rank_in_group(group: np.ndarray, counted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each entry: how many `counted` entries of its group come before it (in index order),
+    and how many entries its group has."""
     order = np.argsort(group, kind="stable")
     ones = counted[order].astype(np.int64)
     before = np.cumsum(ones) - ones
     g = group[order]
-    first = np.flatnonzero(np.r_[True, g[1:] != g[:-1]]) if len(g) else np.zeros(0, np.int64)
-    begins = np.repeat(first, np.diff(np.r_[first, len(g)]))
-    rank = np.empty(len(group), dtype=np.int64)
+    new = np.ones(len(g), dtype=np.bool_)  # where a group begins (in sorted order)
+    np.not_equal(g[1:], g[:-1], out=new[1:])
+    begins = np.maximum.accumulate(np.where(new, np.arange(len(g)), 0))
+    label = np.cumsum(new) - 1
+    rank, size = np.empty(len(group), dtype=np.int64), np.empty(len(group), dtype=np.int64)
     rank[order] = before - before[begins]
-    return rank
+    size[order] = np.bincount(label)[label]
+    return rank, size
 
 
 def place(model: GraphModel, g, at: np.ndarray) -> dict[str, tuple[float, float]]:
@@ -91,7 +95,7 @@ def place(model: GraphModel, g, at: np.ndarray) -> dict[str, tuple[float, float]
         x += k * (width + LAYER_GAP)
     # goals of the same lane before each slot in its layer: its row and sub-column, or for a
     # dummy the row gap after them
-    j = _rank_in_group(slot_layer * nlanes + lane, is_goal)
+    j, _size = _rank_in_group(slot_layer * nlanes + lane, is_goal)
     k = np.asarray(split, dtype=np.int64)[slot_layer]
     width, left, top = widths[slot_layer], np.asarray(lefts)[slot_layer], np.asarray(lane_top)[lane]
     goal = np.flatnonzero(is_goal)
@@ -111,9 +115,7 @@ def _vias(model, g, at, slot_layer, j, k, top, lefts, rights, positions) -> None
     dummy = np.flatnonzero(at >= g.real)
     boundary = -(-j[dummy] // k[dummy])
     gap = (slot_layer[dummy] * (len(g.lane) + 1) + g.lane[at[dummy]]) * (len(at) + 1) + boundary
-    m = _rank_in_group(gap, np.ones(len(dummy), dtype=bool))
-    _values, inverse, sizes = np.unique(gap, return_inverse=True, return_counts=True)
-    passing = sizes[inverse]
+    m, passing = _rank_in_group(gap, np.ones(len(dummy), dtype=bool))
     step = np.minimum(4.0, (ROW_GAP - 6) / np.maximum(passing, 1))
     y = top[dummy] + boundary * ROW_PITCH + (m - (passing - 1) / 2) * step
     ids = at[dummy] - g.real
@@ -123,15 +125,14 @@ def _vias(model, g, at, slot_layer, j, k, top, lefts, rights, positions) -> None
     layer[ids] = slot_layer[dummy]
     points = list(zip((np.asarray(lefts)[layer] - GATE).tolist(),
                       (np.asarray(rights)[layer] + GATE).tolist(), by_id.tolist(), strict=True))  # fmt: skip
-    edges = model.edges
-    for edge in edges:
-        edge.via = None
+    vias: list = [None] * len(model.edges)
     kept, ahead, first_goal, first, span = g.long_edges
     long = np.flatnonzero((span > 0) & ahead)
     starts = g.node_layer[first_goal[long]].tolist()  # the layer its first goal stands in
     for e, begin, n, i in zip(kept[long].tolist(), first[long].tolist(), span[long].tolist(),
                               starts, strict=True):  # fmt: skip
-        edge = edges[e]
-        exit_x, enter_x = rights[i] + GATE, lefts[i + n + 1] - GATE
-        via = tuple(points[begin : begin + n])
-        edge.via = (positions[edge.source], positions[edge.target], exit_x, via, enter_x)
+        edge = model.edges[e]
+        vias[e] = (positions[edge.source], positions[edge.target], rights[i] + GATE,
+                   tuple(points[begin : begin + n]), lefts[i + n + 1] - GATE)  # fmt: skip
+    for edge, via in zip(model.edges, vias, strict=True):
+        edge.via = via
