@@ -64,6 +64,8 @@ class ServerStore(Store):
         self.may_write = not readonly  # what the role allows; `readonly` also while offline
         self.on_lost: list = []  # called when an action finds the connection gone
         self.conflict_base: Portfolio | None = None  # the snapshot of the last refused write
+        self.offline = False  # the connection is lost (set by the window, see set_offline)
+        self._shown: Portfolio | None = None  # the last state read: shown while offline
 
     @property
     def where(self) -> str:
@@ -92,6 +94,8 @@ class ServerStore(Store):
 
     # -- reading ---------------------------------------------------------------------------
     def snapshot(self) -> Portfolio:
+        if self._snapshot is None and self.offline and self._shown is not None:
+            return self._shown  # connection lost: keep showing the last state read, no retry
         if self._snapshot is None:
             with self._errors(), self.engine.connect() as conn:
                 # one consistent state: the versions belong to exactly the rows read
@@ -99,6 +103,7 @@ class ServerStore(Store):
                 with conn.begin():
                     self._snapshot = repository.load_portfolio(conn)
                     self.session.versions = load_versions(conn)
+        self._shown = self._snapshot
         return self._snapshot
 
     def integrity(self) -> tuple[list[tuple[str, object]], str]:
@@ -137,6 +142,8 @@ class ServerStore(Store):
     def transaction(self, comment: str = "", user: str | None = None) -> Iterator[UnitOfWork]:
         if self.readonly and self.session.role == "leser":
             raise DomainError("server_reader", login=self.session.login)
+        if self.offline:  # not „opened read-only“: the connection is gone, nothing was saved
+            raise FileRefusedError("server_lost", self.session.name)
         with self._errors(), super().transaction(comment, user) as uow:
             yield uow
         self.own_actions.add(uow.action)
@@ -188,7 +195,9 @@ class ServerStore(Store):
         self.engine.dispose()
 
     def set_offline(self, offline: bool) -> None:
-        """While the connection is lost the store is read-only; afterwards as the role allows."""
+        """While the connection is lost the store is read-only and shows the last state read;
+        afterwards as the role allows."""
+        self.offline = offline
         self.readonly = offline or not self.may_write
 
     def reachable(self) -> bool:

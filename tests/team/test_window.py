@@ -8,7 +8,8 @@ import psycopg
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from sa2030_desktop.domain.errors import DomainError
+from sa2030_desktop.domain.errors import DomainError, FileRefusedError
+from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import goals
 from sa2030_desktop.services.portfolio import open_portfolio
 from tests.support.qt import isolated_settings  # noqa: F401  (private QSettings)
@@ -147,3 +148,27 @@ def test_the_completeness_matrix_updates_live_when_a_ministry_reports(
     capsys.readouterr()
     qtbot.waitUntil(lambda: page.status.total.submitted == 1, timeout=10000)
     assert page.status.by_ministry["MID"].submitted == 1
+
+
+def test_connection_lost_right_after_a_reload_keeps_the_data_and_reconnects(
+    team, open_window, qtbot, pg_cluster
+):
+    """The window had just dropped its copy (a reload, a large change) when the server went
+    away: it still shows the last state read, says read-only, and comes back on its own."""
+    win = open_window(team["mid"])
+    link = win.feature("team").link
+    win.bridge.store.invalidate()  # the copy is read again on the next look …
+    pg_cluster.stop("immediate")  # … but the server is gone by then
+    try:
+        qtbot.waitUntil(lambda: link.offline, timeout=10000)
+        assert "schreibgeschützt" in win.windowTitle()
+        assert len(win.bridge.snapshot().goals) == 50  # the last state read, no traceback
+        assert link.reconnect_timer.isActive()
+        with pytest.raises(FileRefusedError) as info:  # an edit: not saved, and why
+            goals.update_goal(win.bridge.store, "Z01", title="Während des Ausfalls")
+        assert "Verbindung zum Teamserver" in format_error(info.value)
+        assert "NICHT gespeichert" in format_error(info.value)
+    finally:
+        pg_cluster.restart_after_stop()
+    qtbot.waitUntil(lambda: not link.offline, timeout=30000)
+    assert win.bridge.snapshot().goals["Z01"].title != "Während des Ausfalls"

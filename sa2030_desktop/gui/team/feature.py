@@ -207,6 +207,7 @@ class LiveLink(QObject):
         if self.offline:
             return
         self.offline = True
+        self.reconnect_timer.start()  # first: whatever follows, the window reconnects
         store = self.bridge.store
         store.set_offline(True)
         if self.notifier is not None:
@@ -214,7 +215,6 @@ class LiveLink(QObject):
         self.news.setText(self.tr("Verbindung unterbrochen – schreibgeschützt"))
         self.window.show_error(FileRefusedError("server_offline", store.session.name))
         self.window._update_title()
-        self.reconnect_timer.start()
 
     def _try_reconnect(self) -> None:
         store = self.bridge.store
