@@ -6,6 +6,7 @@ every other key went nowhere until the window was clicked (BITV 2.0: keyboard al
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
@@ -42,4 +43,27 @@ def test_a_dialog_of_a_dialog_returns_the_focus_to_the_dialog_still_open(qtbot, 
     inner.close()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is outer.windowHandle())
     outer.reject()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+
+
+@pytest.mark.qt_log_ignore("grabbing the keyboard")  # the offscreen platform's popup
+def test_a_completer_list_shown_in_between_does_not_lose_the_way_back(qtbot, window):
+    """The file dialog's name field shows its completer list (a popup without an owner) while a
+    path is typed; the focus then went nowhere when the file dialog closed."""
+    from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout
+
+    make_application()
+    _focused(qtbot, window)
+    dialog = QDialog(window)
+    edit = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(edit)
+    completer = QCompleter(["/tmp/eins.xlsx", "/tmp/zwei.xlsx"], dialog)
+    edit.setCompleter(completer)
+    dialog.show()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    completer.complete()
+    popup = completer.popup()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is popup.windowHandle())
+    popup.hide()
+    dialog.accept()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
