@@ -95,8 +95,8 @@ def cmd_checkout(args) -> int:
 def cmd_user_add(args) -> int:
     from sa2030_desktop.services import server
 
-    new = server.add_user(args.server, args.name, args.role, args.ministry)
-    role = ROLE_NAMES[args.role] + (f" {args.ministry}" if args.ministry else "")
+    new, ministry = server.add_user(args.server, args.name, args.role, args.ministry)
+    role = ROLE_NAMES[args.role] + (f" {ministry}" if ministry else "")
     verb = "angelegt" if new else "geändert"
     print(f"Anmeldung „{args.name}“ {verb}: {role}.")
     if new:

@@ -10,6 +10,7 @@ import re
 
 from sqlalchemy import Engine, text
 
+from sa2030_desktop.domain.codes import stored_code
 from sa2030_desktop.domain.errors import FileRefusedError
 from sa2030_desktop.persistence import server_connect
 from sa2030_desktop.persistence.engine import MIGRATIONS
@@ -115,9 +116,9 @@ def _value(table, column: str, value):
     return value
 
 
-def add_user(conninfo: str, login: str, role: str, ministry: str | None) -> bool:
+def add_user(conninfo: str, login: str, role: str, ministry: str | None) -> tuple[bool, str | None]:
     """Create or update the login role `login` with `role` (and `ministry` for ressort).
-    Returns whether the login role was new."""
+    Returns whether the login role was new, and the ministry's stored code."""
     name = server_connect.display_name(conninfo)
     if not _LOGIN.match(login):
         raise FileRefusedError("server_bad_login", name, user=login)
@@ -132,8 +133,9 @@ def add_user(conninfo: str, login: str, role: str, ministry: str | None) -> bool
     with server_connect.connect(conninfo) as conn:
         _require_schema(conn, name)
         if ministry is not None:
-            known = conn.execute("SELECT 1 FROM ministry WHERE code = %s", (ministry,)).fetchone()
-            if not known:
+            codes = [row[0] for row in conn.execute("SELECT code FROM ministry")]
+            ministry = stored_code(ministry, codes)  # `mid` means MID (domain/codes.py)
+            if ministry not in codes:
                 raise FileRefusedError("server_unknown_ministry", name, ministry=ministry)
         existing = conn.execute(
             "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = %s", (login,)
@@ -167,7 +169,7 @@ def add_user(conninfo: str, login: str, role: str, ministry: str | None) -> bool
             if isinstance(exc, psycopg.errors.InsufficientPrivilege):
                 raise FileRefusedError("server_admin_needed", name) from exc
             raise
-        return not existing
+        return not existing, ministry
 
 
 def list_users(conninfo: str) -> list[dict]:

@@ -69,7 +69,10 @@ def init_server(conninfo: str, source: str | Path | None = None, title: str | No
     return {"done": done, **server_admin.status(conninfo)}
 
 
-def add_user(conninfo: str, login: str, role: str, ministry: str | None = None) -> bool:
+def add_user(
+    conninfo: str, login: str, role: str, ministry: str | None = None
+) -> tuple[bool, str | None]:
+    """(whether the login is new, the ministry's code as stored: `mid` means MID)"""
     from sa2030_desktop.persistence import server_admin
 
     return server_admin.add_user(conninfo, login, role, ministry)

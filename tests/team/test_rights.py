@@ -177,3 +177,15 @@ def test_server_user_list_and_status(team, capsys):
 
     info = json.loads(capsys.readouterr().out)
     assert info["schema"] == "0006" and info["counts"]["goal"] == 50 and info["users"] == 4
+
+
+def test_server_user_takes_the_ministry_code_in_another_case(team, capsys):
+    """`--ministry mid` means MID, as on every other command line (README, codes typed in
+    another case): the login is recorded with the stored code, not refused."""
+    from sa2030_desktop.cli.main import main
+
+    args = ["server", "user", team["admin"], "add", "u_klein", "--role", "ressort"]
+    assert main([*args, "--ministry", "mid"]) == 0
+    assert "Ressort MID" in capsys.readouterr().out
+    assert main(["server", "user", team["admin"], "list"]) == 0
+    assert "u_klein: Ressort MID" in capsys.readouterr().out
