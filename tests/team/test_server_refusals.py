@@ -55,7 +55,15 @@ def test_schema_newer_than_the_application(pg_demo, pg_cluster, capsys):
     assert "neueres Schema (0099)" in err and "Anwendung aktualisieren" in err
     code, _, err = run(capsys, "server", "init", pg_demo)
     assert code == 1 and "neueres Schema" in err
+    # nor is a login added to a schema this version does not know (role and mapping)
+    code, _, err = run(capsys, "server", "user", pg_demo, "add", "u_neuschema", "--role", "leser")
+    assert code == 1 and "neueres Schema (0099)" in err
     assert state_digest(pg_demo) == before
+    import psycopg
+
+    with psycopg.connect(pg_demo) as conn:
+        role = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'u_neuschema'").fetchone()
+    assert role is None
 
 
 def test_login_without_role_mapping(pg_demo, pg_cluster, capsys):
