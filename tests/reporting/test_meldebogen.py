@@ -219,6 +219,27 @@ def test_bad_workbook_is_refused_whole_with_place_and_nothing_written(store, tmp
         assert state(again) == before
 
 
+OUT_OF_RANGE = {
+    # the value limits (domain/values.py) of a reported value, named at the cell they come from
+    "value": ({"Indikatoren": {"I5": 1e20}}, "Blatt Indikatoren, Zeile 5, Spalte I (Neuer Messwert)"),
+    "measured on": ({"Indikatoren": {"I5": 3, "J5": datetime(1985, 6, 30)}},
+                    "Blatt Indikatoren, Zeile 5, Spalte J (Messdatum)"),
+    "actual": ({"Meilensteine": {"E5": datetime(2026, 5, 1), "F5": datetime(1985, 6, 30)}},
+               "Blatt Meilensteine, Zeile 5, Spalte F (Ist-Datum)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(OUT_OF_RANGE))
+def test_a_value_out_of_range_is_named_at_its_cell(store, tmp_path, capsys, case):
+    cells, where = OUT_OF_RANGE[case]
+    path = mw.write_form(store, "R1", "MS", tmp_path / "ms.xlsx").path
+    edit(path, cells)
+    store.close()
+    code, _, err = run(capsys, "round", "collect", store.path, "R1", path)
+    assert code == 1
+    assert f"ms.xlsx, {where}: " in err, err
+
+
 def test_workbook_of_another_round_portfolio_or_ministry_is_refused(store, tmp_path, capsys):
     mid = mw.write_form(store, "R1", "MID", tmp_path / "mid.xlsx").path
     reporting.open_round(store, "R2", "Runde 2", date(2026, 6, 30), date(2026, 7, 31))

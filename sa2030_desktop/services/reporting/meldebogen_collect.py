@@ -233,15 +233,20 @@ def _placed(path: Path, answer: GoalAnswer, exc: DomainError) -> Issue:
     data = dict(exc.data)
     key, value = str(data.get("key", "")), str(data.get("value", ""))
     place: dict[str, object] = {"file": path.name}
+    # a value outside the limits (domain/values.py) names its entity, key and field
+    entity, fieldname = data.get("entity"), data.get("field")
     if key in answer.milestone_rows or value in answer.milestone_rows:
         ms = key if key in answer.milestone_rows else value
-        col = 4 if ms in answer.content.forecasts else 5
+        col = {"forecast": 4, "actual": 5}.get(str(fieldname))
+        col = col if col is not None else 4 if ms in answer.content.forecasts else 5
         place |= {"sheet": mb.SHEET_MILESTONES, "row": answer.milestone_rows[ms],
                   "column": _column(mb.SHEET_MILESTONES, col)}  # fmt: skip
-    elif exc.code.startswith("indicator") or value in answer.indicator_rows:
-        row = answer.indicator_rows.get(value) or next(iter(answer.indicator_rows.values()), 0)
+    elif (exc.code.startswith("indicator") or entity == "indicator"
+          or value in answer.indicator_rows):  # fmt: skip
+        name = key if entity == "indicator" and key in answer.indicator_rows else value
+        row = answer.indicator_rows.get(name) or next(iter(answer.indicator_rows.values()), 0)
         place |= {"sheet": mb.SHEET_INDICATORS, "row": row,
-                  "column": _column(mb.SHEET_INDICATORS, 8)}  # fmt: skip
+                  "column": _column(mb.SHEET_INDICATORS, 9 if fieldname == "date" else 8)}  # fmt: skip
     else:
         col = _GOAL_CODE_COLUMN.get(exc.code, _GOAL_FIELD_COLUMN.get(str(data.get("field"))))
         place |= {"sheet": mb.SHEET_GOALS, "row": answer.row}
