@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from sa2030_desktop.domain import meldebogen as mb
 from sa2030_desktop.domain.codes import StoredCodes
-from sa2030_desktop.domain.dates import parse_date, parse_number
+from sa2030_desktop.domain.dates import de_short, parse_date, parse_number
 from sa2030_desktop.domain.errors import Issue
 from sa2030_desktop.domain.model import Portfolio, Status
 from sa2030_desktop.domain.reporting import ReportContent
@@ -197,8 +197,9 @@ class FormCheck:
                 continue
             old = parse_cell(col.kind, before or None)
             if value is None and old is not None and col.kind in ("status", "date"):
+                shown = de_short(old) if col.kind == "date" else before  # 16.03.2027
                 self.issue(f"form_{col.kind}_cleared", name, number, column_name(columns, c),
-                           value=before)  # fmt: skip
+                           value=shown)  # fmt: skip
                 continue
             parsed[col.field] = value
             if value != old:

@@ -190,7 +190,8 @@ BAD = {
                           "Blatt Indikatoren, Zeile 5, Spalte B (Indikator)",
                           "hat keinen Indikator „Fallzahl“"),
     "cleared date": ({"Meilensteine": {"E6": None}},
-                     "Blatt Meilensteine, Zeile 6, Spalte E (Prognose)", "lässt sich im Meldebogen"),
+                     "Blatt Meilensteine, Zeile 6, Spalte E (Prognose)",
+                     "Termin 30.09.2026 wurde gelöscht"),  # a German date, as the sheet shows it
     "Sachstand too long": ({"Ziele": {"G6": "x" * 1001}},
                            "Blatt Ziele, Zeile 6, Spalte G (Sachstand (höchstens 1.000 Zeichen))",
                            "1001 Zeichen lang"),
