@@ -61,9 +61,8 @@ class GraphScene(QGraphicsScene):
         self.focus_key: str | None = None  # the keyboard goal (gui/graph/keyboard.py)
         self.focus_shown = False  # its frame shows while a view of this scene has the focus
         self._building: SceneBuild | None = None  # a sliced build still adding items
-        self.build_timer = QTimer(self)  # its next slice after this event-loop turn
-        self.build_timer.setSingleShot(True)
-        self.build_timer.setInterval(0)
+        # its next slice after this event-loop turn
+        self.build_timer = QTimer(self, singleShot=True, interval=0)
         self.build_timer.timeout.connect(lambda: self._building and self._building.slice())
         self.selectionChanged.connect(self._follow_selection)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
