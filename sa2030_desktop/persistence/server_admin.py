@@ -131,7 +131,7 @@ def add_user(conninfo: str, login: str, role: str, ministry: str | None) -> tupl
             role=role,
         )
     with server_connect.connect(conninfo) as conn:
-        _require_schema(conn, name, current=True)
+        server_connect.require_schema(conn, name, current=True)
         if ministry is not None:
             codes = [row[0] for row in conn.execute("SELECT code FROM ministry")]
             ministry = stored_code(ministry, codes)  # `mid` means MID (domain/codes.py)
@@ -175,7 +175,7 @@ def add_user(conninfo: str, login: str, role: str, ministry: str | None) -> tupl
 def list_users(conninfo: str) -> list[dict]:
     name = server_connect.display_name(conninfo)
     with server_connect.connect(conninfo) as conn:
-        _require_schema(conn, name)
+        server_connect.require_schema(conn, name)
         try:
             rows = conn.execute(
                 "SELECT u.login, u.role, u.ministry, coalesce(r.rolcanlogin, false)"
@@ -193,7 +193,7 @@ def list_users(conninfo: str) -> list[dict]:
 def status(conninfo: str) -> dict:
     name = server_connect.display_name(conninfo)
     with server_connect.connect(conninfo) as conn:
-        revision = _require_schema(conn, name)
+        revision = server_connect.require_schema(conn, name)
         counts = {
             t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("goal", "milestone", "dependency", "indicator", "change_log")
@@ -219,17 +219,3 @@ def status(conninfo: str) -> dict:
         "users": users,
         "clients": [{"user": u, "since": s} for u, s in clients],
     }
-
-
-def _require_schema(conn, name: str, current: bool = False) -> str:
-    """The schema's revision; refuses a database without it, and with `current` one of
-    another version (a newer schema's tables this version does not know are never written)."""
-    has = conn.execute("SELECT to_regclass('alembic_version') IS NOT NULL").fetchone()[0]
-    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has else None
-    if revision is None:
-        raise FileRefusedError("server_no_schema", name)
-    if current and revision[0] != HEAD_REVISION:
-        newer = revision[0] not in KNOWN_REVISIONS
-        kind = "server_newer" if newer else "server_older"
-        raise FileRefusedError(kind, name, version=revision[0], supported=HEAD_REVISION)
-    return revision[0]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sa2030_desktop.domain.errors import FileRefusedError
+from sa2030_desktop.persistence.fileformat import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:  # telling a connection from a file (is_server) needs no SQLAlchemy
     from sqlalchemy import Engine
@@ -185,3 +186,18 @@ def make_engine(conninfo: str) -> Engine:
         return statement, parameters
 
     return engine
+
+
+def require_schema(conn, name: str, current: bool = False) -> str:
+    """The schema's revision on a connection (psycopg); refuses a database without our schema,
+    and with `current` one of another version: a newer schema's tables this version does not
+    know are never written, an older one needs `server init` first. The one place of this rule
+    for opening a window (server_store.identify) and the admin commands (server_admin)."""
+    has = conn.execute("SELECT to_regclass('alembic_version') IS NOT NULL").fetchone()[0]
+    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has else None
+    if revision is None:
+        raise FileRefusedError("server_no_schema", name)
+    if current and revision[0] != HEAD_REVISION:
+        kind = "server_newer" if revision[0] not in KNOWN_REVISIONS else "server_older"
+        raise FileRefusedError(kind, name, version=revision[0], supported=HEAD_REVISION)
+    return revision[0]

@@ -16,7 +16,6 @@ from sqlalchemy.exc import DBAPIError
 from sa2030_desktop.domain.errors import DomainError, FileRefusedError
 from sa2030_desktop.domain.model import Portfolio
 from sa2030_desktop.persistence import repository, server_connect
-from sa2030_desktop.persistence.fileformat import HEAD_REVISION, KNOWN_REVISIONS
 from sa2030_desktop.persistence.server_session import ServerSession, load_versions
 from sa2030_desktop.persistence.store import Store
 from sa2030_desktop.persistence.unit_of_work import ChangeSet, UnitOfWork
@@ -32,14 +31,7 @@ ROLE_LABELS = {
 def identify(conn, name: str) -> ServerSession:
     """Who is connected, with which role; refuses a database without our schema, with a
     schema of another version, and a login without a role mapping."""
-    has = conn.execute("SELECT to_regclass('alembic_version') IS NOT NULL").fetchone()[0]
-    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has else None
-    if revision is None:
-        raise FileRefusedError("server_no_schema", name)
-    if revision[0] not in KNOWN_REVISIONS:
-        raise FileRefusedError("server_newer", name, version=revision[0], supported=HEAD_REVISION)
-    if revision[0] != HEAD_REVISION:
-        raise FileRefusedError("server_older", name, version=revision[0], supported=HEAD_REVISION)
+    server_connect.require_schema(conn, name, current=True)
     login, admin = conn.execute(
         "SELECT session_user, rolsuper OR pg_has_role(session_user, "
         "(SELECT tableowner FROM pg_tables WHERE tablename = 'goal' AND schemaname = "

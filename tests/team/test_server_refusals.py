@@ -66,6 +66,20 @@ def test_schema_newer_than_the_application(pg_demo, pg_cluster, capsys):
     assert role is None
 
 
+def test_schema_older_than_the_application(pg_demo, pg_cluster, capsys):
+    """Opening and adding a login refuse an older schema alike (server_connect.require_schema):
+    the admin brings it up to date with `server init` first."""
+    db = dbname_of(pg_demo)
+    pg_cluster.admin_sql("UPDATE alembic_version SET version_num = '0005'", db)
+    before = state_digest(pg_demo)
+    code, _, err = run(capsys, "stats", pg_demo)
+    assert code == 1
+    assert "älteres Schema (0005, diese Version braucht 0006)" in err and "server init" in err
+    code, _, err = run(capsys, "server", "user", pg_demo, "add", "u_altschema", "--role", "leser")
+    assert code == 1 and "älteres Schema (0005" in err
+    assert state_digest(pg_demo) == before
+
+
 def test_login_without_role_mapping(pg_demo, pg_cluster, capsys):
     pg_cluster.admin_sql(
         "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
