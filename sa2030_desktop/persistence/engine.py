@@ -64,8 +64,7 @@ def work_path(path: Path, suffix: str) -> Path:
     if not path.parent.is_dir():
         raise FileRefusedError("folder_missing", str(path.parent))
     work = path.with_name(path.name + suffix)
-    for side in ("", "-wal", "-shm"):
-        Path(f"{work}{side}").unlink(missing_ok=True)
+    remove_unfinished(work)
     return work
 
 
@@ -90,8 +89,7 @@ def create_file(path: Path) -> Engine:
     except BaseException as exc:
         if engine is not None:  # closed first: its -shm is held open
             engine.dispose()
-        for side in ("", "-wal", "-shm"):  # a full disk fails after WAL mode made them
-            Path(f"{tmp}{side}").unlink(missing_ok=True)
+        remove_unfinished(tmp)
         if isinstance(exc, PermissionError):
             raise FileRefusedError("file_unwritable", str(path)) from exc
         raise
@@ -186,7 +184,7 @@ def migrate_into(path: Path, work: Path) -> Path:
     src = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         counts_before = _row_counts(src)
-        _remove(work)
+        remove_unfinished(work)
         fd = os.open(work, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
         dst = sqlite3.connect(work)
@@ -199,7 +197,7 @@ def migrate_into(path: Path, work: Path) -> Path:
         _upgrade(engine)
     except BaseException:
         engine.dispose()
-        _remove(work)
+        remove_unfinished(work)
         raise
     engine.dispose()
     check = sqlite3.connect(work)
@@ -212,13 +210,15 @@ def migrate_into(path: Path, work: Path) -> Path:
         t: (n, counts_after.get(t)) for t, n in counts_before.items() if counts_after.get(t) != n
     }
     if not ok or lost:
-        _remove(work)
+        remove_unfinished(work)
         raise FileRefusedError("migration_failed", str(path), detail=str(lost or "integrity"))
     checkpoint(work)
     return work
 
 
-def _remove(work: Path) -> None:
+def remove_unfinished(work: Path) -> None:
+    """An unfinished database file gone with what SQLite made beside it (its journal, or the
+    -wal/-shm of WAL mode – a full disk fails after they exist): nothing half written stays."""
     for suffix in ("", "-journal", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
 

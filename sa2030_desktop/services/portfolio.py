@@ -30,7 +30,7 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
     import uuid
 
     from sa2030_desktop.export.atomic import check_target, write_error
-    from sa2030_desktop.persistence.engine import checkpoint, work_path
+    from sa2030_desktop.persistence.engine import checkpoint, remove_unfinished, work_path
     from sa2030_desktop.persistence.store import Store
     from sa2030_desktop.services.importing import apply_bundle
     from sa2030_desktop.services.json_format import read_json
@@ -59,8 +59,7 @@ def create_portfolio(path: str | Path, demo: bool = False, title: str | None = N
     except BaseException as exc:
         if store is not None:
             store.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        remove_unfinished(work)
         translated = write_error(exc, path.parent, str(path))  # a full disk said as such
         if translated is exc:
             raise
