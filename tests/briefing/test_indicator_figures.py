@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
 from sa2030_desktop.domain.indicators import assess
 from sa2030_desktop.domain.model import Indicator
 from sa2030_desktop.domain.model import IndicatorValue as V
@@ -52,3 +54,23 @@ def test_indicator_without_path_or_value_still_gets_a_panel():
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "keine Messung" in texts and "kein Zielpfad" in texts
     assert png_of(fig)[0].startswith(b"\x89PNG")
+
+
+def test_every_title_stays_inside_its_own_panel():
+    """Names with wide letters and a unit (seen in an acceptance trial: „ZÄ-2 – Anteil Vorgänge
+    digital (2) (%)“ ran into the next panel, „… (Tage)“ off the page) are cut to fit."""
+    names = [("Anteil Vorgänge digital (2)", "%"), ("Bearbeitungsdauer Tage", "Tage"),
+             ("WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "MWh/Jahr"), ("kurz", "%")]  # fmt: skip
+    inds = [_ind(n, 70, name=name, unit=unit) for n, (name, unit) in enumerate(names, 10)]
+    fig, _caption = indicator_figures([assess(i, AS_OF) for i in inds], AS_OF)[0]
+    ax = fig.axes[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    titles = [t for t in ax.texts if t.get_fontweight() == "bold"]
+    assert len(titles) == 4
+    for n, text in enumerate(titles):
+        col = n % 3
+        right = ax.transData.transform((col + 1, 0))[0]
+        assert text.get_window_extent(renderer).x1 <= right, text.get_text()
+    shown = [t.get_text() for t in titles]
+    assert shown[3] == "Z13 – kurz (%)"  # what fits stays whole
+    assert all(t.endswith(f" ({u})") for t, (_n, u) in zip(shown, names, strict=True))

@@ -33,7 +33,9 @@ MARKER = {Assessment.REACHED: "*", Assessment.ON_TRACK: "o", Assessment.BEHIND: 
 # The plot area inside a cell (cell units 0..1, y downwards): room for title, labels.
 LEFT, RIGHT, TOP, BOTTOM = 0.22, 0.95, 0.30, 0.84
 FONT = 7.5
-TITLE_CHARS = 34  # a panel's title line at 7.5 pt bold; longer names are cut with „…“
+TITLE_CHARS = 34  # at most this much of goal and name; then cut with „…“ until the line fits
+# the title line's room: from its start (0.04 of a cell) to just before the next panel
+TITLE_WIDTH_PT = WIDTH_IN / COLUMNS * 72 * 0.94
 # 160 dpi: the smallest type (6.5 pt) is still 14 pixels high; 200 dpi would cost a third more
 # time in rasterising and PNG encoding, for a page with up to twelve panels.
 DPI = 160
@@ -129,9 +131,8 @@ def _panel(ax, col: int, row: int, state: IndicatorState, as_of: date, drawn: _D
         drawn.points.setdefault(state.assessment, []).extend(points)
     drawn.stichtag.append([(x(as_of), y0), (x(as_of), y1)])
     title = f"{ind.goal} – {' '.join(ind.name.split())}"
-    title = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
     unit = f" ({ind.unit})" if ind.unit else ""
-    ax.text(col + 0.04, row + 0.05, f"{title}{unit}", fontsize=FONT, fontweight="bold",
+    ax.text(col + 0.04, row + 0.05, _fitted(title, unit), fontsize=FONT, fontweight="bold",
             va="top", ha="left")  # fmt: skip
     ax.text(col + 0.04, row + 0.155, state.assessment.label, fontsize=FONT, va="top",
             ha="left", color="black")  # fmt: skip
@@ -140,3 +141,25 @@ def _panel(ax, col: int, row: int, state: IndicatorState, as_of: date, drawn: _D
                 va="center")  # fmt: skip
     for d, ha in ((start, "left"), (end, "right")):
         ax.text(x(d), y1 + 0.03, f"{d.month:02d}/{d.year}", fontsize=FONT - 1, ha=ha, va="top")
+
+
+def _fitted(title: str, unit: str) -> str:
+    """`title` and `unit` on one line within the panel: the title cut with „…“ (the unit kept)
+    by the width the bold letters really take – „ZÄ-2 – Anteil Vorgänge digital (2) (%)“ is
+    wider than its count of letters suggests."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(1, 1, 72)  # at 72 dpi a pixel is a point
+    font = FontProperties(size=FONT, weight="bold")
+
+    def fits(text: str) -> bool:
+        width = renderer.get_text_width_height_descent(text, font, ismath=False)[0]
+        return width <= TITLE_WIDTH_PT
+
+    if len(title) <= TITLE_CHARS and fits(title + unit):
+        return title + unit
+    cut = title[: TITLE_CHARS - 1]
+    while len(cut) > 1 and not fits(cut.rstrip() + "…" + unit):
+        cut = cut[:-1]
+    return cut.rstrip() + "…" + unit
