@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from sa2030_desktop.gui.graph.items import tr
+from sa2030_desktop.gui.graph.items import LazyTip, tr
 from sa2030_desktop.gui.graph.style import Style
 
 READING_PX = 16.0  # 12 pt on a 96-dpi screen: the window's reading size
@@ -42,7 +42,7 @@ OFFSETS = sorted(
 )
 
 
-class ConflictLabel(QGraphicsItem):
+class ConflictLabel(LazyTip, QGraphicsItem):
     """Belongs to an EdgeItem (the scene adds it); drawn in screen pixels."""
 
     # no __dict__ per label; its leader line is made when first needed (a dozen in sight)
@@ -58,7 +58,7 @@ class ConflictLabel(QGraphicsItem):
         self.short = "\u26a0"  # ⚠
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(3)
-        self.setToolTip(edge_item.toolTip())
+        self.setAcceptHoverEvents(True)  # its hover text: the edge's, made then (LazyTip)
         self.zoom = 1.0
         self.font = style.bold
         self._text = self.full
@@ -77,6 +77,9 @@ class ConflictLabel(QGraphicsItem):
         if self._leader is None:
             self._leader = Leader(self)
         return self._leader
+
+    def make_tip(self) -> str:
+        return self.edge_item.toolTip()
 
     def text(self) -> str:
         """What the label shows now: „Konflikt“, or „⚠“ where the word finds no free place."""
