@@ -44,6 +44,8 @@ SERVER_MESSAGES = {
     "server_owner_login": "„{user}“ besitzt die Tabellen des Portfolios und umginge damit die Zeilenrechte; bitte eine eigene Anmeldung anlegen.",
     "server_lost": "Die Verbindung zum Teamserver „{path}“ ist unterbrochen. Die letzte Aktion wurde NICHT gespeichert; sie kann wiederholt werden, sobald die Verbindung wieder steht. Alles vorher Gespeicherte ist erhalten.",
     "server_row_refused": "Als {login} (Ressort {ministry}) dürfen Sie {entity} {key} nicht ändern: das darf nur das federführende Ressort des Ziels oder die Koordinierungsstelle. Nichts wurde geschrieben.",
+    "server_review_refused": "Als {login} (Ressort {ministry}) können Sie die Meldung {key} nicht prüfen (bestätigen oder zurückgeben): das darf nur die Koordinierungsstelle. Nichts wurde geschrieben.",
+    "server_stabsstelle_only": "Als {login} (Ressort {ministry}) dürfen Sie {entity} {key} nicht ändern: das darf nur die Koordinierungsstelle. Nichts wurde geschrieben.",
     "server_reader": "Als {login} (Rolle Leser) können Sie das Portfolio nur lesen.",
     "stale_write": "{entity} {key} wurde inzwischen von {by} geändert – Ihre Änderung wurde nicht gespeichert, damit nichts verloren geht. {fields} Angezeigt wird jetzt der gespeicherte Stand; bitte auf ihm neu entscheiden.",
     "server_offline": "Die Verbindung zum Teamserver „{path}“ ist unterbrochen. Das Fenster zeigt weiter den letzten Stand, ist aber schreibgeschützt, bis die Verbindung von selbst wieder steht. Alles bisher Gespeicherte ist auf dem Server sicher.",

@@ -176,6 +176,26 @@ $$ INSERT INTO change_log (timestamp, "user", entity, key, field, old, new, comm
            p_old, p_new, coalesce(current_setting('sa2030.comment', true), ''),
            coalesce(nullif(current_setting('sa2030.action', true), '')::bigint, 0)) $$;
 
+-- A ministry answers its reports but never reviews them (TEAM.md: reviews are the
+-- Koordinierungsstelle's): no ressort login sets a report accepted or returned, or writes
+-- the reviewer's fields – also not with psql (persistence/server_session.py: `reviews`).
+CREATE OR REPLACE FUNCTION sa2030_review_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF (SELECT w.role FROM sa2030_whoami() w) = 'ressort' AND (
+        (NEW.state IN ('accepted', 'returned')
+         AND (TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state))
+        OR (TG_OP = 'INSERT' AND (coalesce(NEW.reviewed_by, '') <> ''
+            OR coalesce(NEW.reviewed_at, '') <> '' OR coalesce(NEW.review_comment, '') <> ''))
+        OR (TG_OP = 'UPDATE' AND (NEW.reviewed_by IS DISTINCT FROM OLD.reviewed_by
+            OR NEW.reviewed_at IS DISTINCT FROM OLD.reviewed_at
+            OR NEW.review_comment IS DISTINCT FROM OLD.review_comment))) THEN
+        RAISE EXCEPTION 'Meldungen prüft nur die Koordinierungsstelle'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+
 -- Nobody alters the log, not even the owner or a superuser without first dropping this.
 CREATE OR REPLACE FUNCTION sa2030_log_is_append_only() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -223,6 +243,10 @@ def install_sql(owner: str) -> list[str]:
             f"CREATE TRIGGER sa2030_log AFTER INSERT OR UPDATE OR DELETE ON {table} "
             f"FOR EACH ROW EXECUTE FUNCTION sa2030_log_row({args})"
         )
+    sql.append(
+        "CREATE TRIGGER sa2030_review_guard BEFORE INSERT OR UPDATE ON report "
+        "FOR EACH ROW EXECUTE FUNCTION sa2030_review_guard()"
+    )
     sql.append(
         "CREATE TRIGGER sa2030_append_only BEFORE UPDATE OR DELETE ON change_log "
         "FOR EACH ROW EXECUTE FUNCTION sa2030_log_is_append_only()"

@@ -137,21 +137,19 @@ class ServerSession:
         def lead_of(goal: object) -> str | None:
             return conn.exec_driver_sql("SELECT lead FROM goal WHERE key = ?", (goal,)).scalar()
 
-        if entity == "report":  # a ministry answers the reports of the goals it leads
-            if lead_of(key.split(REPORT_SEPARATOR, 1)[0]) == self.ministry:
-                return
-            raise DomainError("server_row_refused", entity=entity, key=key, login=self.login,
-                              ministry=self.ministry or "")  # fmt: skip
+        who = {"key": key, "login": self.login, "ministry": self.ministry or ""}
+        if entity == "report":  # a ministry answers the reports of the goals it leads …
+            if lead_of(key.split(REPORT_SEPARATOR, 1)[0]) != self.ministry:
+                raise DomainError("server_row_refused", entity=entity, **who)
+            if reviews(values, old):  # … but never reviews them (accept, return)
+                raise DomainError("server_review_refused", **who)
+            return
         try:
             check_package_write(self.ministry or "", lead_of, entity, key, values, old)
         except DomainError as exc:
-            raise DomainError(
-                "server_row_refused",
-                entity=entity,
-                key=key,
-                login=self.login,
-                ministry=self.ministry or "",
-            ) from exc
+            # a round or master data is the Koordinierungsstelle's alone, not „the lead's“
+            code = "server_row_refused" if entity in GOAL_BOUND else "server_stabsstelle_only"
+            raise DomainError(code, entity=entity, **who) from exc
 
     # -- cycles ----------------------------------------------------------------------------
     @staticmethod
@@ -173,3 +171,19 @@ class ServerSession:
         path = find_cycle_path(graph)
         if path:
             raise CycleError(path)
+
+
+# the rows a ressort user may change: those of a goal its ministry leads
+GOAL_BOUND = frozenset(("goal", "milestone", "indicator", "dependency", "report"))
+REVIEW_FIELDS = ("reviewed_by", "reviewed_at", "review_comment")
+REVIEWED_STATES = ("accepted", "returned")
+
+
+def reviews(values: dict, old: dict | None) -> bool:
+    """Whether a report write is a reviewer's decision: it makes the report accepted or returned,
+    or changes who reviewed it and the comment (the server's trigger checks the same)."""
+    before = old or {}
+    state = values.get("state", before.get("state"))
+    if state in REVIEWED_STATES and state != before.get("state"):
+        return True
+    return any(f in values and (values[f] or "") != (before.get(f) or "") for f in REVIEW_FIELDS)

@@ -166,7 +166,8 @@ class ServerStore(Store):
             raise
         except DBAPIError as exc:
             text = str(exc.orig).lower()
-            if "row-level security" in text or "permission denied" in text:
+            denied = getattr(exc.orig, "sqlstate", None) == "42501"  # insufficient_privilege
+            if denied or "row-level security" in text or "permission denied" in text:
                 raise DomainError(
                     "server_row_refused",
                     entity="",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import psycopg
+import pytest
 
 from sa2030_desktop.cli.main import main
 
@@ -52,3 +53,40 @@ def test_copy_and_package_of_a_server_point_to_checkout(team, tmp_path, capsys):
         code, _, err = run(capsys, *args)
         assert code == 1 and "sa2030 checkout SERVER" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_ministry_answers_its_reports_but_only_the_koordinierungsstelle_reviews(team, capsys):
+    """Seen in an acceptance trial: a Ressort login accepted its own report (exit 0). Reviews
+    are the Koordinierungsstelle's (TEAM.md, REPORTING.md) – in the application and with psql."""
+    code, _, err = run(capsys, "round", "open", team["stab"], "2026-Q4", "--title", "Q4",
+                       "--as-of", "2026-12-31", "--deadline", "2027-01-15")  # fmt: skip
+    assert code == 0, err
+    code, _, err = run(capsys, "round", "open", team["mid"], "X1", "--title", "X",
+                       "--as-of", "2026-12-31", "--deadline", "2027-01-15")  # fmt: skip
+    assert (
+        code == 1 and "Berichtsrunde X1 nicht ändern: das darf nur die Koordinierungsstelle" in err
+    )
+    assert run(capsys, "round", "submit", team["mid"], "2026-Q4", "Z01", "--progress", "a")[0] == 0
+    for decision in (["--accept"], ["--return", "selbst zurück"]):
+        code, _, err = run(capsys, "round", "review", team["mid"], "2026-Q4", "Z01", *decision)
+        assert code == 1, decision
+        assert "können Sie die Meldung Z01@2026-Q4 nicht prüfen" in err
+        assert "nur die Koordinierungsstelle" in err and "Traceback" not in err
+    with psycopg.connect(team["mid"]) as conn:  # nor with psql and the own password
+        for sql in ("UPDATE report SET state = 'accepted' WHERE goal = 'Z01'",
+                    "UPDATE report SET review_comment = 'gut' WHERE goal = 'Z01'"):  # fmt: skip
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+            conn.rollback()
+    # the Koordinierungsstelle returns it, the ministry answers again, the Stabsstelle accepts
+    code, _, err = run(
+        capsys, "round", "review", team["stab"], "2026-Q4", "Z01", "--return", "mehr"
+    )
+    assert code == 0, err
+    assert run(capsys, "round", "submit", team["mid"], "2026-Q4", "Z01", "--progress", "b")[0] == 0
+    assert run(capsys, "round", "review", team["stab"], "2026-Q4", "Z01", "--accept")[0] == 0
+    with psycopg.connect(team["admin"]) as conn:
+        row = conn.execute(
+            "SELECT state, reviewed_by FROM report WHERE goal = 'Z01' AND round = '2026-Q4'"
+        ).fetchone()
+    assert row == ("accepted", "u_stab")
