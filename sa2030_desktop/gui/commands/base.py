@@ -1,8 +1,9 @@
 """One generic undo command for every operation of the core (Orange `document/commands.py`:
 commands hold no rules, they replay model operations).
 
-redo = operation.apply, undo = its inverse applied, validation before the push = operation.check,
-so a refused action never enters the stack. Each step is committed when it runs.
+redo = operation.apply, undo = its inverse applied. `push_operation` checks (operation.check)
+and writes before it pushes, so an action refused by a rule or by the file (read-only, locked,
+disk full) never enters the stack nor drops its redo steps. Each step is committed when it runs.
 """
 
 from __future__ import annotations
