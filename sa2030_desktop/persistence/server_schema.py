@@ -177,14 +177,18 @@ $$ INSERT INTO change_log (timestamp, "user", entity, key, field, old, new, comm
            coalesce(nullif(current_setting('sa2030.action', true), '')::bigint, 0)) $$;
 
 -- A ministry answers its reports but never reviews them (TEAM.md: reviews are the
--- Koordinierungsstelle's): no ressort login sets a report accepted or returned, or writes
--- the reviewer's fields – also not with psql (persistence/server_session.py: `reviews`).
+-- Koordinierungsstelle's): no ressort login sets a report accepted or returned (but back to
+-- the return it answered: its undo), or writes the reviewer's fields – also not with psql
+-- (persistence/server_session.py: `reviews`).
 CREATE OR REPLACE FUNCTION sa2030_review_guard() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     IF (SELECT w.role FROM sa2030_whoami() w) = 'ressort' AND (
         (NEW.state IN ('accepted', 'returned')
-         AND (TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state))
+         AND (TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state)
+         -- its undo of an answer to a returned report: the return as the reviewer left it
+         AND NOT (TG_OP = 'UPDATE' AND NEW.state = 'returned' AND OLD.state = 'submitted'
+                  AND coalesce(OLD.reviewed_by, '') <> ''))
         OR (TG_OP = 'INSERT' AND (coalesce(NEW.reviewed_by, '') <> ''
             OR coalesce(NEW.reviewed_at, '') <> '' OR coalesce(NEW.review_comment, '') <> ''))
         OR (TG_OP = 'UPDATE' AND (NEW.reviewed_by IS DISTINCT FROM OLD.reviewed_by

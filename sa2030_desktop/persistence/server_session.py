@@ -181,9 +181,14 @@ REVIEWED_STATES = ("accepted", "returned")
 
 def reviews(values: dict, old: dict | None) -> bool:
     """Whether a report write is a reviewer's decision: it makes the report accepted or returned,
-    or changes who reviewed it and the comment (the server's trigger checks the same)."""
+    or changes who reviewed it and the comment (the server's trigger checks the same). Not a
+    decision: a ministry's undo of its answer to a returned report – the report goes back to
+    „returned“ with the Koordinierungsstelle's reviewer and comment as they were."""
     before = old or {}
-    state = values.get("state", before.get("state"))
-    if state in REVIEWED_STATES and state != before.get("state"):
+    if any(f in values and (values[f] or "") != (before.get(f) or "") for f in REVIEW_FIELDS):
         return True
-    return any(f in values and (values[f] or "") != (before.get(f) or "") for f in REVIEW_FIELDS)
+    state = values.get("state", before.get("state"))
+    if state not in REVIEWED_STATES or state == before.get("state"):
+        return False
+    undone = state == "returned" and before.get("state") == "submitted"
+    return not (undone and before.get("reviewed_by"))

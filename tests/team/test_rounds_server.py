@@ -90,3 +90,40 @@ def test_a_ministry_answers_its_reports_but_only_the_koordinierungsstelle_review
             "SELECT state, reviewed_by FROM report WHERE goal = 'Z01' AND round = '2026-Q4'"
         ).fetchone()
     assert row == ("accepted", "u_stab")
+
+
+def test_a_ministry_undoes_its_answer_to_a_returned_report(team, capsys):
+    """Undo of a ministry's answer to a returned report puts the return back as the
+    Koordinierungsstelle left it (its reviewer and comment): no review of the ministry's own,
+    so neither the application nor the server's trigger refuses it (it was refused as „können
+    Sie die Meldung nicht prüfen“). Setting a report returned that nobody reviewed stays refused."""
+    from sa2030_desktop.domain import reporting as rr
+    from sa2030_desktop.services.operations.reporting import SubmitReport
+    from sa2030_desktop.services.portfolio import open_portfolio
+
+    code, _, err = run(capsys, "round", "open", team["stab"], "2026-Q4", "--title", "Q4",
+                       "--as-of", "2026-12-31", "--deadline", "2027-01-15")  # fmt: skip
+    assert code == 0, err
+    for goal in ("Z01", "Z02"):
+        assert (
+            run(capsys, "round", "submit", team["mid"], "2026-Q4", goal, "--progress", "a")[0] == 0
+        )
+    code, _, err = run(
+        capsys, "round", "review", team["stab"], "2026-Q4", "Z01", "--return", "mehr"
+    )
+    assert code == 0, err
+    store = open_portfolio(team["mid"])
+    try:
+        answer = SubmitReport("2026-Q4", "Z01", rr.ReportContent(progress="b"))
+        answer.apply(store)
+        answer.inverse().apply(store)  # what Rückgängig does
+    finally:
+        store.close()
+    with psycopg.connect(team["admin"]) as conn:
+        row = conn.execute(
+            "SELECT state, reviewed_by, review_comment, progress FROM report"
+            " WHERE goal = 'Z01' AND round = '2026-Q4'"
+        ).fetchone()
+    assert row == ("returned", "u_stab", "mehr", "a")
+    with psycopg.connect(team["mid"]) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("UPDATE report SET state = 'returned' WHERE goal = 'Z02'")
