@@ -196,6 +196,19 @@ def test_export_json_of_the_filtered_goals(window, qtbot, tmp_path):
     assert exported == set(visible) | {k for pair in deps for k in pair}
 
 
+def test_a_routine_backup_does_not_hide_the_export_confirmation(window, qtbot, tmp_path):
+    """The backup on open (or every ten minutes) ends in a worker at its own time; its note
+    used to replace „Exportiert …“ at once, so the user missed the confirmation."""
+    safety = window.feature("safety").safety
+    qtbot.waitUntil(lambda: not safety.backing_up, timeout=20_000)
+    target = tmp_path / "alle.json"
+    assert _run(qtbot, window.file_actions, window.file_actions.export_to(target, filtered=False))
+    assert safety.backup_now()  # the routine backup ends right after the export
+    qtbot.waitUntil(lambda: not safety.backing_up, timeout=20_000)
+    assert "Exportiert" in window.statusBar().currentMessage()
+    assert safety.last_report  # the backup's note stays in Datei > Sicherungen…
+
+
 def test_saved_views_come_back(window, qtbot):
     bar = window.table.filter_bar
     bar.set_selection(Selection(theme="TF09", only_slipped=False, text="daten"))

@@ -43,6 +43,7 @@ class SafetyService(QObject):
         self.dialog = None
         self.last_backup = None
         self.last_report = ""
+        self._routine_note = ""  # the backup note last put in the status bar
         self.backup_task = None  # the running backup (gui/tasks.py), one at a time
         self.badge = QLabel(window)
         self.badge.setObjectName("safetyBadge")
@@ -121,9 +122,18 @@ class SafetyService(QObject):
             self.last_report = self.tr("Gesichert um {0}").format(info.taken.strftime("%H:%M"))
         else:
             self.last_report = self.tr("Keine Änderungen seit der letzten Sicherung.")
-        self.window.statusBar().showMessage(self.last_report, 5000)
+        self._show_routine_note(self.last_report)
         if self.dialog is not None:
             self.dialog.refresh(self.last_report)
+
+    def _show_routine_note(self, text: str) -> None:
+        """A routine backup ends in a worker at its own time: its note takes a free status bar
+        (or replaces its own earlier note) but never a message the user is reading, such as
+        „Exportiert …“; Datei > Sicherungen… shows it anyway."""
+        bar = self.window.statusBar()
+        if bar.currentMessage() in ("", self._routine_note):
+            self._routine_note = text
+            bar.showMessage(text, 5000)
 
     # -- Datei > Sicherungen… ----------------------------------------------------------------------
     def show_backups(self):
