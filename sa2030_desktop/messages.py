@@ -323,6 +323,7 @@ MESSAGES |= {
     "package_foreign": "Das Paket „{path}“ stammt aus einem anderen Portfolio und wird nicht eingelesen.",
     "not_a_package": "„{path}“ ist kein Ressortpaket.",
     "package_readonly": "Im Ressortpaket von {ministry} ist {entity} {key} nur Kontext und kann nicht geändert werden.",
+    "package_review": "Im Ressortpaket von {ministry} werden Meldungen beantwortet, nicht geprüft: die Meldung {key} bestätigt oder zurückgibt nur die Koordinierungsstelle in ihrer Datei. Nichts wurde geschrieben.",
     "package_lead_fixed": "Im Ressortpaket von {ministry} bleibt die Federführung bei {ministry}.",
     "package_is_package": "Aus einem Ressortpaket kann kein weiteres Paket erstellt werden.",
     "package_reports_taken": "{count:Meldung|Meldungen} aus dem Ressortpaket übernommen.",

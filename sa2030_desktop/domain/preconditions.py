@@ -221,6 +221,8 @@ def check_package_write(
         goals = {values.get("goal"), old.get("goal") if old else None} - {None}
         if any(lead_of(g) != ministry for g in goals):
             refuse()
+        if entity == "report" and reviews(values, old):  # answered here, reviewed centrally
+            raise DomainError("package_review", ministry=ministry, key=key)
         return
     if entity == "dependency":
         dependent = (old or values).get("dependent") or (parse_dependency_key(key) or (key,))[0]
@@ -228,6 +230,25 @@ def check_package_write(
             refuse()
         return
     refuse()  # categories, themes, ministries, portfolio info: context
+
+
+REVIEW_FIELDS = ("reviewed_by", "reviewed_at", "review_comment")
+
+
+def reviews(values: dict, old: dict | None) -> bool:
+    """Whether a report write (stored row values) is a reviewer's decision: it makes the report
+    accepted or returned, or changes the reviewer's fields. A ministry – in its Ressortpaket or
+    as a ressort login on the team server – answers its reports but never reviews them."""
+    before = old or {}
+    if any(f in values and (values[f] or "") != (before.get(f) or "") for f in REVIEW_FIELDS):
+        return True
+    state = values.get("state", before.get("state"))
+    if state not in ("accepted", "returned") or state == before.get("state"):
+        return False
+    # not a decision: undoing the answer to a returned report puts back the return the
+    # Koordinierungsstelle recorded, its reviewer and comment as they were
+    undone = state == "returned" and before.get("state") == "submitted"
+    return not (undone and before.get("reviewed_by"))
 
 
 def milestone_ref_problems(portfolio: Portfolio, dep: Dependency):

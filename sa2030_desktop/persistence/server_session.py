@@ -132,7 +132,7 @@ class ServerSession:
     def guard(self, conn: Connection, entity: str, key: str, values: dict, old: dict | None):
         if self.role != "ressort":
             return
-        from sa2030_desktop.domain.preconditions import check_package_write
+        from sa2030_desktop.domain.preconditions import check_package_write, reviews
 
         def lead_of(goal: object) -> str | None:
             return conn.exec_driver_sql("SELECT lead FROM goal WHERE key = ?", (goal,)).scalar()
@@ -141,7 +141,7 @@ class ServerSession:
         if entity == "report":  # a ministry answers the reports of the goals it leads …
             if lead_of(key.split(REPORT_SEPARATOR, 1)[0]) != self.ministry:
                 raise DomainError("server_row_refused", entity=entity, **who)
-            if reviews(values, old):  # … but never reviews them (accept, return)
+            if reviews(values, old):  # … but never reviews them (the trigger checks the same)
                 raise DomainError("server_review_refused", **who)
             return
         try:
@@ -175,20 +175,3 @@ class ServerSession:
 
 # the rows a ressort user may change: those of a goal its ministry leads
 GOAL_BOUND = frozenset(("goal", "milestone", "indicator", "dependency", "report"))
-REVIEW_FIELDS = ("reviewed_by", "reviewed_at", "review_comment")
-REVIEWED_STATES = ("accepted", "returned")
-
-
-def reviews(values: dict, old: dict | None) -> bool:
-    """Whether a report write is a reviewer's decision: it makes the report accepted or returned,
-    or changes who reviewed it and the comment (the server's trigger checks the same). Not a
-    decision: a ministry's undo of its answer to a returned report – the report goes back to
-    „returned“ with the Koordinierungsstelle's reviewer and comment as they were."""
-    before = old or {}
-    if any(f in values and (values[f] or "") != (before.get(f) or "") for f in REVIEW_FIELDS):
-        return True
-    state = values.get("state", before.get("state"))
-    if state not in REVIEWED_STATES or state == before.get("state"):
-        return False
-    undone = state == "returned" and before.get("state") == "submitted"
-    return not (undone and before.get("reviewed_by"))

@@ -284,3 +284,18 @@ def test_conflict_decided_for_the_main_file_keeps_the_report_out(files, capsys):
         assert store.snapshot().goals["Z1"].status is Status.AT_RISK
     finally:
         store.close()
+
+
+def test_a_ministry_cannot_review_its_own_reports_in_the_package(files, capsys):
+    """Seen in an acceptance trial: in its Ressortpaket a ministry accepted its own report, and
+    the merge then dropped that answer without a word („Nichts zu übernehmen“)."""
+    main_file, pkg = files
+    assert run(capsys, "round", "submit", pkg, "R1", "Z1", "--progress", "läuft")[0] == 0
+    for decision in (["--accept"], ["--return", "selbst"]):
+        code, _, err = run(capsys, "round", "review", pkg, "R1", "Z1", *decision)
+        assert code == 1, decision
+        assert "werden Meldungen beantwortet, nicht geprüft" in err and "Traceback" not in err
+    assert _reports(pkg, "R1")["Z1"].state is ReportState.SUBMITTED
+    code, out, err = run(capsys, "merge", main_file, pkg)
+    assert code == 0, err
+    assert "1 Meldung aus dem Ressortpaket übernommen." in out
