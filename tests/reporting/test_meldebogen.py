@@ -380,3 +380,21 @@ def test_a_meldebogen_given_to_import_points_to_round_collect(store, tmp_path, c
     ), err
     assert "Pflichtspalte" not in err
     assert path.read_bytes() == before
+
+
+def test_every_refusal_of_one_goal_is_named_at_once(store, tmp_path, capsys):
+    """Seen in an acceptance trial: a status changed without its reason and, in the same goal,
+    a value out of range – only the value was named; the missing reason came a round later."""
+    path = mw.write_form(store, "R1", "MS", tmp_path / "ms.xlsx").path
+    edit(path, {"Ziele": {"E5": "gefährdet", "G5": "x" * 1001},
+                "Indikatoren": {"I5": 1e20}})  # fmt: skip
+    before = state(store)
+    store.close()
+    code, _, err = run(capsys, "round", "collect", store.path, "R1", path)
+    assert code == 1
+    assert "3 Fehler in ms.xlsx" in err, err
+    assert "ms.xlsx, Blatt Indikatoren, Zeile 5, Spalte I (Neuer Messwert): " in err
+    assert "ms.xlsx, Blatt Ziele, Zeile 5, Spalte G (Sachstand (höchstens 1.000 Zeichen)): " in err
+    assert "ms.xlsx, Blatt Ziele, Zeile 5, Spalte F (Begründung des Status): " in err
+    with closing(open_portfolio(store.path)) as again:
+        assert state(again) == before

@@ -19,6 +19,7 @@ never overwritten by a row nobody touched.
 
 from __future__ import annotations
 
+import copy
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,7 @@ from sa2030_desktop.persistence.unit_of_work import ChangeSet
 from sa2030_desktop.services.operations.reporting import SubmitReport, read_book
 from sa2030_desktop.services.operations.reporting_batch import SubmitReports
 
+_MAX_REFUSALS_PER_GOAL = 50  # a goal has few cells; a bound all the same
 _GOAL_FIELD_COLUMN = {"status_reason": 5, "reason": 5, "progress": 6, "remark": 7}
 _GOAL_CODE_COLUMN = {"status_reason_required": 5, "progress_too_long": 6, "bad_status": 4,
                      "report_accepted": 4}  # fmt: skip
@@ -111,10 +113,9 @@ def read_form(store: Store, round_key: str, path: Path, ministry: str | None = N
             continue
         op = SubmitReport(rnd.key, answer.goal, answer.content, form_ministry, today)
         op.book = book
-        try:
-            op.check_against(portfolio)
-        except DomainError as exc:
-            issues.append(_placed(path, answer, exc))
+        refused = _refusals(path, answer, op, portfolio)
+        if refused:
+            issues += refused
             continue
         ops.append(op)
         submitted.append(answer.goal)
@@ -225,6 +226,58 @@ def _issue(issues: list[Issue], path: Path, answer: GoalAnswer, code: str, **dat
     place = {"file": path.name, "sheet": mb.SHEET_GOALS, "row": answer.row,
              "column": _column(mb.SHEET_GOALS, 0)}  # fmt: skip
     issues.append(Issue(code, place, data))
+
+
+def _refusals(path: Path, answer: GoalAnswer, op: SubmitReport, portfolio) -> list[Issue]:
+    """Every refusal of SubmitReport for one goal's rows, not only the first: the cell a
+    refusal names is set aside and the rest checked again, so that the clerk gets all at
+    once (a missing reason and a value out of range in the same goal)."""
+    found: list[Issue] = []
+    content = copy.deepcopy(answer.content)
+    for _ in range(_MAX_REFUSALS_PER_GOAL):
+        op.content = content
+        try:
+            op.check_against(portfolio)
+        except DomainError as exc:
+            issue = _placed(path, answer, exc)
+            if issue not in found:
+                found.append(issue)
+            if _set_aside(content, exc):
+                continue
+        break
+    op.content = answer.content
+    return found
+
+
+def _set_aside(content: rr.ReportContent, exc: DomainError) -> bool:
+    """Drop from `content` what `exc` refuses; False when it names nothing to drop."""
+    data = exc.data
+    key, value, name = str(data.get("key", "")), str(data.get("value", "")), data.get("field")
+    name = "actual" if exc.code == "actual_in_future" else name
+    for dated in (content.forecasts, content.actuals):
+        for ms in (key, value):
+            if ms in dated and (name is None or dated is _dated(content, name)):
+                del dated[ms]
+                return True
+    for indicator in (key, value):
+        if indicator in content.values:
+            del content.values[indicator]
+            return True
+    if exc.code in ("status_reason_required", "bad_status") and content.status is not None:
+        content.status = None
+        return True
+    texts = {"progress_too_long": "progress"}
+    text_field = texts.get(exc.code) or (
+        name if name in ("status_reason", "progress", "remark") else None
+    )
+    if text_field and getattr(content, text_field):
+        setattr(content, text_field, "")
+        return True
+    return False
+
+
+def _dated(content: rr.ReportContent, name: object) -> dict:
+    return content.actuals if name == "actual" else content.forecasts
 
 
 def _placed(path: Path, answer: GoalAnswer, exc: DomainError) -> Issue:
