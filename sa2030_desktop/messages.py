@@ -72,7 +72,7 @@ MESSAGES = {
     "file_exists": "Die Datei „{path}“ gibt es schon; sie wird nicht überschrieben.",
     "folder_missing": "Den Ordner „{path}“ gibt es nicht.",
     "migration_failed": "Die Datei „{path}“ konnte nicht auf das aktuelle Format gebracht werden ({detail}). Sie blieb unverändert.",
-    "needs_migration_readonly": "„{path}“ hat ein älteres Dateiformat, das erst beim Öffnen zum Bearbeiten umgestellt wird; nur zum Lesen (wie hier) geht das nicht. Bitte die Datei einmal in der Anwendung öffnen – sie wird dabei vorher gesichert.",
+    "older_read_from_copy": "„{path}“ hat ein älteres Dateiformat. Zum Lesen wurde sie in einer temporären Kopie umgestellt; die Datei selbst bleibt unverändert. Beim ersten Öffnen zum Bearbeiten wird sie umgestellt (vorher gesichert).",
     "older_shown_readonly": "„{path}“ hat ein älteres Dateiformat und lässt sich hier nicht umstellen (schreibgeschützte Datei, schreibgeschützter Ordner oder Datenträger). Sie wird deshalb nur zum Lesen gezeigt – umgestellt in einer temporären Kopie, die Datei selbst bleibt unverändert. Zum Bearbeiten bitte unter neuem Namen speichern („Datei > Kopie speichern unter…“ bzw. „sa2030 copy“) und die neue Datei öffnen.",
     "readonly": "„{path}“ ist schreibgeschützt geöffnet; Änderungen sind nicht möglich.",
     "readonly_disk": "„{path}“ liegt auf einem schreibgeschützten Datenträger; Änderungen sind nicht möglich, es wurde nichts geschrieben. Eine bearbeitbare Kopie auf einem anderen Datenträger legen „Datei > Kopie speichern unter…“ bzw. „sa2030 copy“ an.",

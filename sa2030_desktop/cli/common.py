@@ -287,11 +287,11 @@ def read_file(path: str):
 
 
 def _hint_older(store):
-    """An older file that cannot be written is read from a migrated copy: say so."""
-    if getattr(store, "shown_copy", None) is not None:
-        from sa2030_desktop.messages import format_code
+    """An older file is read from a migrated copy: say so."""
+    from sa2030_desktop.services.portfolio import older_copy_hint
 
-        text = format_code("older_shown_readonly", {"path": str(store.path)})
+    text = older_copy_hint(store)
+    if text:
         print(f"Hinweis: {text}", file=sys.stderr)
     return store
 

@@ -84,7 +84,7 @@ class FileReader:
         shown = None
         try:
             _readonly, needs_migration = check_before_open(path, readonly=True)
-            if needs_migration:  # passed only when it cannot be written: a migrated copy
+            if needs_migration:  # reading never writes: a migrated copy is read
                 from sa2030_desktop.persistence.engine import migrated_copy
 
                 shown = migrated_copy(path)

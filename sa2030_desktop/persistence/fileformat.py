@@ -127,20 +127,22 @@ def current_revision(path: Path) -> str | None:
 def check_before_open(path: Path, readonly: bool) -> tuple[bool, bool]:
     """Every check an existing file passes before it is opened, without writing a byte:
     ours, whole, not from a newer version. Returns (read-only – asked for, or the file or its
-    folder is not writable –, needs migration). An older file that cannot be written is
-    passed: the caller shows a migrated copy (engine.migrated_copy); an older file that could
-    be written but is opened read-only is refused, because opening it for changes migrates it
-    in place (with a backup first)."""
+    folder is not writable –, needs migration). An older file opened read-only – asked for,
+    or because it cannot be written – is passed: the caller shows a migrated copy
+    (engine.migrated_copy), so reading never writes; only an open for changes migrates the
+    file itself (with a backup first)."""
     header = read_header(path)
     quick_check(path)
-    unwritable = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-    readonly = readonly or unwritable
+    readonly = readonly or not can_write(path)
     needs_migration = (
         header.user_version < SCHEMA_VERSION or current_revision(path) != HEAD_REVISION
     )
-    if needs_migration and readonly and not unwritable:
-        raise FileRefusedError("needs_migration_readonly", str(path))
     return readonly, needs_migration
+
+
+def can_write(path: Path) -> bool:
+    """The file and its folder may be written (a migration replaces the file in its folder)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def set_pragmas(conn: sqlite3.Connection) -> None:

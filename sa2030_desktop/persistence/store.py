@@ -77,7 +77,7 @@ class Store:
         try:
             readonly, needs_migration = check_before_open(Path(path), readonly)
             engine = None
-            if needs_migration and readonly:  # cannot be written: a migrated copy is shown
+            if needs_migration and readonly:  # reading never writes: a migrated copy
                 from sa2030_desktop.persistence.engine import migrated_copy
 
                 shown = migrated_copy(Path(path))

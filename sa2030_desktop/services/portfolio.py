@@ -99,6 +99,18 @@ def open_to_read(path: str | Path) -> Store | FileReader:
     return FileReader.open(path)
 
 
+def older_copy_hint(store) -> str | None:
+    """What to tell the user when `store` reads an older-format file from a migrated
+    temporary copy (persistence: a read-only open never writes); None otherwise."""
+    if getattr(store, "shown_copy", None) is None:
+        return None
+    from sa2030_desktop.messages import format_code
+    from sa2030_desktop.persistence.fileformat import can_write
+
+    code = "older_read_from_copy" if can_write(store.path) else "older_shown_readonly"
+    return format_code(code, {"path": str(store.path)})
+
+
 def disk_fingerprint(path: str | Path) -> tuple | None:
     """The file's identity and its newest recorded action, read afresh from disk: differs when
     another program or instance changed the file. None while it is being replaced."""

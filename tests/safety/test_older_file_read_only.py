@@ -92,13 +92,35 @@ def test_the_command_line_reads_it_with_the_hint(older_in_locked_folder, cli):
     assert sha256(path) == before
 
 
-def test_an_older_writable_file_opened_read_only_is_still_refused(tmp_path):
-    """Where the file could be written, opening it to edit migrates it (with a backup): the
-    read-only open says so instead of reading a copy."""
-    from sa2030_desktop.domain.errors import FileRefusedError
+def test_reading_commands_read_an_older_writable_file_from_a_copy(tmp_path, cli):
+    """Reading needs no write: an older file that could be written is read from a migrated
+    temporary copy too (it used to be refused with „einmal in der Anwendung öffnen“); the
+    file stays as it was – no migration, no backup, no -wal/-shm beside it."""
     from sa2030_desktop.services.portfolio import open_portfolio
 
     path = file_at_revision(tmp_path / "alt.sa2030", "0004")
-    with pytest.raises(FileRefusedError) as info:
-        open_portfolio(path, readonly=True)
-    assert info.value.code == "needs_migration_readonly"
+    before, files = sha256(path), sorted(p.name for p in tmp_path.iterdir())
+    code, out, err = cli("stats", path)
+    assert (code, err) == (0, f"Hinweis: {OLDER_WRITABLE.format(path)}\n"), err
+    assert "160" in out
+    code, out, err = cli("check", path, "--json")
+    assert code in (0, 1) and "einmal in der Anwendung" not in err and out.startswith("{")
+    code, out, err = cli("goal", path, "Z001")
+    assert code == 0 and "Z001" in out
+    assert sha256(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == files
+    assert current_revision(path) != HEAD_REVISION
+    # opened to edit, it is migrated as before (with a backup first)
+    store = open_portfolio(path)
+    try:
+        assert not store.readonly and len(store.snapshot().goals) == 160
+    finally:
+        store.close()
+    assert current_revision(path) == HEAD_REVISION
+
+
+OLDER_WRITABLE = (
+    "„{0}“ hat ein älteres Dateiformat. Zum Lesen wurde sie in einer temporären Kopie "
+    "umgestellt; die Datei selbst bleibt unverändert. Beim ersten Öffnen zum Bearbeiten wird "
+    "sie umgestellt (vorher gesichert)."
+)

@@ -64,6 +64,7 @@ ERROR_SECTIONS: dict[str, str] = {
     "readonly": "sperre",
     "readonly_disk": "sperre",
     "older_shown_readonly": "sperre",
+    "older_read_from_copy": "sperre",
     "file_damaged": "wiederherstellen",
     "file_truncated": "wiederherstellen",
     "backup_failed": "sicherungen",

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sa2030_desktop.domain.errors import DomainError, FileRefusedError
 from sa2030_desktop.domain.grammar import deps_de, goals_de, milestones_de
-from sa2030_desktop.messages import format_code, format_error
+from sa2030_desktop.messages import format_error
 from sa2030_desktop.services import safety
 from sa2030_desktop.services.handles import FileLockedError
-from sa2030_desktop.services.portfolio import open_portfolio
+from sa2030_desktop.services.portfolio import older_copy_hint, open_portfolio
 
 APP_TITLE = "SA2030 Planner"
 # ask(kind, text, {choice: button text}) -> choice or None; the default shows a QMessageBox
@@ -152,8 +152,9 @@ def _guarded(parent, path: Path, ask: Ask, opener, asked_readonly: bool = False)
         if not safety.is_damage(exc):
             raise
         return _offer_backup(parent, path, ask, exc)
-    if getattr(store, "shown_copy", None) is not None:  # older, cannot be written: a copy
-        ask("readonly", format_code("older_shown_readonly", {"path": str(path)}), {"ok": tr("OK")})
+    hint = older_copy_hint(store)
+    if hint:  # an older file opened read-only: read from a migrated copy
+        ask("readonly", hint, {"ok": tr("OK")})
     elif store.readonly and not asked_readonly:
         ask("readonly", tr(
             "„{0}“ ist schreibgeschützt (keine Schreibrechte oder schreibgeschützter "
