@@ -58,3 +58,21 @@ def test_closing_the_window_keeps_the_picture_for_the_next_opening(qtbot, window
         assert again.scene.positions() == before
     finally:
         store.close()
+
+
+def test_moving_nodes_in_a_read_only_file_says_once_that_nothing_is_saved(window):
+    """A read-only file keeps no positions: the user is told once, not left to find the
+    picture changed back at the next opening."""
+    path = window.bridge.store.path
+    window.bridge.set_store(open_portfolio(path, readonly=True))
+    page = _graph(window)
+    before = page.scene.positions()
+    key = next(iter(before))
+    after = {key: (before[key][0] + 40, before[key][1])}
+    page._moved({key: before[key]}, after)
+    hint = "Datei ist schreibgeschützt – Positionen werden nicht gespeichert"
+    assert window.statusBar().currentMessage() == hint
+    window.statusBar().clearMessage()
+    page._moved({key: after[key]}, {key: before[key]})
+    assert window.statusBar().currentMessage() == ""  # once per file
+    assert load_positions(window.bridge.store, page.view_name()).get(key) != after[key]

@@ -66,6 +66,15 @@ class GraphEditing:
 
     def _moved(self, before: dict, after: dict) -> None:
         self.push_move(before, after)
+        store = self.bridge.store
+        if store.readonly and getattr(self, "_told_readonly", None) is not store:
+            self._told_readonly = store  # once per opened file
+            window = self.window()
+            if hasattr(window, "statusBar"):  # a move there keeps nothing: say so once
+                window.statusBar().showMessage(
+                    self.tr("Datei ist schreibgeschützt – Positionen werden nicht gespeichert"),
+                    8000,
+                )
 
     def push_move(self, before: dict, after: dict, view: str | None = None) -> None:
         """Manual positions (or a new layout) as one undoable step, stored per named view."""
