@@ -6,12 +6,15 @@ ported to arrays (issue 14 item 3) with the promise of the same picture either w
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
 
-from sa2030_desktop.domain import graph_compiled
+from sa2030_desktop.domain import graph_compiled, graph_rank
 from sa2030_desktop.domain import graph_layout as gl
+from sa2030_desktop.domain.graph_order import order_numbers
+from sa2030_desktop.domain.graph_place import place
 from sa2030_desktop.domain.graph_view import GraphEdge, GraphModel, GraphNode, Lane
 from sa2030_desktop.domain.model import DependencyKind
 
@@ -87,3 +90,43 @@ def test_the_layout_is_the_same_with_and_without_numba(name, monkeypatch):
     for e in model.edges:
         if e.source != e.target and not {e.source, e.target} <= cyclic:
             assert fast[e.source][0] < fast[e.target][0], e.id
+
+
+def _by_names(model):
+    """The layers as graph_layout built them before it numbered the graph once (61958ee): ranks
+    by name (graph_rank.ranks), then each goal without an edge to the first of the emptiest
+    layers of its lane, goal after goal."""
+    index = {lane.value: i for i, lane in enumerate(model.lanes)}
+    lane = {n.id: index.get(n.lane, 0) for n in model.nodes.values()}
+    edges = [e.id for e in model.edges]
+    connected = {n for e in edges for n in e}
+    ranks = graph_rank.ranks(model.nodes, edges) if connected else {}
+    count = max((ranks[n] for n in connected), default=-1) + 1
+    count = max(count, math.ceil(math.sqrt(len(model.nodes) * 0.6)), 1)
+    layers: list[list[str]] = [[] for _ in range(count)]
+    filled = [[0] * count for _ in range(max(lane.values(), default=0) + 1)]
+    for n in model.nodes:
+        if n in connected:
+            layers[ranks[n]].append(n)
+            filled[lane[n]][ranks[n]] += 1
+    for n in (n for n in model.nodes if n not in connected):
+        row = filled[lane[n]]
+        target = row.index(min(row))
+        layers[target].append(n)
+        row[target] += 1
+    return layers, edges, lane
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n != "leer"])
+def test_the_numbered_layout_equals_the_one_by_names(name):
+    # place_sized numbers nodes and edges once and keeps numbers through the layers and the
+    # layered graph; the same layers, dummies, order and coordinates as by names
+    kernels = graph_compiled.kernels(wait=True)
+    assert kernels is not None
+    model = CASES[name]()
+    for node in model.nodes.values():
+        gl.size_node(node)
+    by_names = place(model, *order_numbers(*_by_names(model)))
+    reference = [e.via for e in model.edges]
+    assert gl.place_sized(model) == by_names
+    assert [e.via for e in model.edges] == reference
