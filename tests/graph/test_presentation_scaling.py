@@ -41,7 +41,7 @@ window.tabs.setCurrentWidget(page)
 shown = actions.start_presentation(page)  # full screen on the projector, as F11 does
 for _ in range(20):
     app.processEvents()
-view = shown.view
+view, info = shown.view, shown.legend.info
 port = QRectF(view.viewport().rect())
 boxes = [view.mapFromScene(i.sceneBoundingRect()).boundingRect()
          for i in shown.scene.nodes.values()]
@@ -51,6 +51,9 @@ print(json.dumps({
     "title": shown.legend.info.text(), "hint": shown.too_small.isVisible(),
     "device_points": gl.FONT_SIZE * view.zoom() * view.devicePixelRatioF() * 72 / 96,
     "on_screen": all(port.contains(QRectF(b)) for b in boxes),
+    "legend_inside": shown.rect().contains(shown.legend.geometry()),
+    "title_whole": info.heightForWidth(info.width()) <= info.height(),
+    "title_clear": not info.geometry().intersects(shown.legend.lines.geometry()),
 }))
 shown.close(); window.close(); bridge.close()
 """
@@ -71,6 +74,7 @@ def test_a_projector_at_200_percent_shows_the_steps_as_at_100(tmp_path, scale):
     assert not seen["hint"], seen  # the projector is 1920 × 1080, not „kleiner als 1280 × 720“
     assert 18 - 1e-6 <= seen["device_points"] <= 36  # readable, and not twice as large
     assert seen["on_screen"]
+    assert seen["legend_inside"] and seen["title_whole"] and seen["title_clear"], seen
 
 
 TWO_SCREENS = {"screens": [

@@ -170,21 +170,35 @@ class PresentationWindow(QWidget):
         return (float(geometry.width()), float(geometry.height() - 140))
 
     def _plan(self) -> None:
+        """The step's parts for the screen the legend leaves under its title: in one part its
+        title is shorter, with „Teil 1/2“ it may need a second row (then planned again) – the
+        same parts whatever was shown before."""
         screen = self._screen()
         what = (self.focus_key, self.step_index, self.theme.name)
         if self._parts_key == (what, screen):
             return
         self._parts_key = (what, screen)
+        room, self.parts = screen, []
+        if self.view.viewport().height() >= 150:  # a real viewport: the legend's room is free
+            room = (screen[0], screen[1] + self.legend.height())
+        planned = None
+        for _ in range(2):
+            legend = self.legend.height_for(step_title(self))
+            if planned == legend:
+                break
+            planned = legend
+            self.parts = self._plan_for((room[0], room[1] - legend) if room != screen else room)
+
+    def _plan_for(self, screen: tuple[float, float]) -> list[steps.StepPart]:
         measure = self.scene.style.measure
         if self.focus_key is not None:
             chain = chain_of(self.page.bridge.snapshot(), self.focus_key) & set(self.whole.nodes)
             goals = steps.step_goals(self.whole, chain)
-            self.parts = steps.plan_goals(
+            return steps.plan_goals(
                 self.whole, goals, screen, self._readable_zoom(), measure, neighbours=False
             )
-        else:
-            lane = self.groups[self.step_index]
-            self.parts = steps.plan_step(self.whole, lane, screen, self._readable_zoom(), measure)
+        lane = self.groups[self.step_index]
+        return steps.plan_step(self.whole, lane, screen, self._readable_zoom(), measure)
 
     def _show(self) -> None:
         """Lay out and frame what the current step shows; the legend names step and part."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sa2030_desktop.domain.model import STATUS_COLOURS, Status
 from sa2030_desktop.gui.graph.items import STATUS_SIGN
@@ -169,10 +169,12 @@ class Legend(QFrame):
     row; the status colours (with their signs) only where boxes do not say the status in words;
     on request (H) the keys."""
 
+    GAP = 18  # room between the title and the swatches
+
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("presentationLegend")
-        self.info = QLabel(self)
+        self.info = _Title(self)
         self.info.setObjectName("presentationTitle")
         self.info.setWordWrap(True)  # a narrow projector: wrap instead of widening the window
         self.hint = QLabel(self.tr(HELP), self)
@@ -180,18 +182,51 @@ class Legend(QFrame):
         self.hint.setVisible(False)
         self.lines = _Swatches(self, _Swatches.LINES)
         self.statuses = _Swatches(self, _Swatches.STATUSES)
-        row = QHBoxLayout()
+        self.row = row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(self.GAP)
         row.addWidget(self.info, 1)
-        row.addWidget(self.lines)
+        row.addWidget(self.lines, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 2, 10, 2)
+        layout.setContentsMargins(10, 4, 10, 6)
         layout.setSpacing(0)
         layout.addLayout(row)
         layout.addWidget(self.statuses)
         layout.addWidget(self.hint)
         self.setAccessibleName(self.tr("Legende der Präsentation"))
         self.set_theme(LIGHT)
+
+    def arrange(self) -> None:
+        """Title and swatches side by side where both fit on one line with clear room between
+        them; else the swatches below the title (at 1366 × 768 „· Teil 1/2 · nur Ansicht“
+        wrapped and its second line sat on the screen's edge)."""
+        room = self.contentsRect().width()
+        self.info.ensurePolished()  # the style sheet's bold 18 pt, not the default font
+        wide = self.info.fontMetrics().horizontalAdvance(self.info.text())
+        side = wide + self.GAP + self.lines.sizeHint().width() <= room
+        direction = QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+            self.row.setSpacing(self.GAP if side else self.GAP // 3)
+        self.info.setMinimumHeight(0)  # (a label's height for a width is at least its minimum)
+        if not side:
+            self.info.setMinimumHeight(max(0, self.info.heightForWidth(max(room, 1))))
+
+    def height_for(self, title: str) -> int:
+        """The legend's height with this title at its width now: a step is planned for the
+        screen the legend leaves (a title in parts may need a second row)."""
+        shown = self.info.text()
+        self.info.setText(title)
+        self.layout().invalidate()
+        frame = self.contentsMargins()  # (the style sheet's border line)
+        height = self.layout().minimumSize().height() + frame.top() + frame.bottom()
+        self.info.setText(shown)
+        self.layout().invalidate()
+        return height
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.arrange()
 
     def set_theme(self, theme: Theme) -> None:
         self.setStyleSheet(
@@ -203,6 +238,15 @@ class Legend(QFrame):
         for swatches in (self.lines, self.statuses):
             swatches.theme = theme
             swatches.update()
+        self.arrange()
+
+
+class _Title(QLabel):
+    """The step's title: a new text may no longer fit beside the swatches."""
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.parent().arrange()
 
 
 class _Swatches(QWidget):
@@ -218,6 +262,7 @@ class _Swatches(QWidget):
         ("Nachbarziel", "context", Qt.PenStyle.DashLine),
     ]
     ROW = 36
+    MARK = 36  # a line's or neighbour box's sample and the room after it
 
     def __init__(self, parent, items) -> None:
         super().__init__(parent)
@@ -236,7 +281,7 @@ class _Swatches(QWidget):
         x, y, placed = 4.0, 0.0, []
         for label, colour, pen in self.items:
             text_w = metrics.horizontalAdvance(label)
-            item_w = (40 if pen is not None else 28) + text_w + 20
+            item_w = (self.MARK if pen is not None else 28) + text_w + 12
             if x > 4 and x + item_w - 16 > width:
                 x, y = 4.0, y + self.ROW
             placed.append((x, y, label, colour, pen, text_w))
@@ -245,7 +290,7 @@ class _Swatches(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         x, _y, _label, _colour, pen, text_w = self._placed(10**6)[-1]
-        return QSize(int(x + (40 if pen is not None else 28) + text_w + 8), self.ROW)
+        return QSize(int(x + (self.MARK if pen is not None else 28) + text_w + 8), self.ROW)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -265,11 +310,11 @@ class _Swatches(QWidget):
             elif colour == "context":
                 painter.setPen(QPen(QColor(theme.border), 2, pen))
                 painter.setBrush(QColor(theme.context_box))
-                painter.drawRect(QRectF(x, y + 7, 32, 22))
+                painter.drawRect(QRectF(x, y + 7, 28, 22))
             else:
                 painter.setPen(QPen(QColor(getattr(theme, colour)), 5, pen))
-                painter.drawLine(int(x), int(y + 18), int(x + 32), int(y + 18))
-            x += 40 if pen is not None else 28
+                painter.drawLine(int(x), int(y + 18), int(x + 28), int(y + 18))
+            x += self.MARK if pen is not None else 28
             painter.setPen(QColor(theme.text))
             painter.drawText(
                 QRectF(x, y, text_w + 4, self.ROW), Qt.AlignmentFlag.AlignVCenter, label

@@ -17,7 +17,7 @@ def tr(text: str) -> str:
 
 
 def step_title(win) -> str:
-    """„Schritt 2 von 10: MI (4 Ziele, 3 Nachbarn) · Teil 1/2 · nur Ansicht“ and the like; conflicts
+    """„Schritt 2 von 10: MI (4 Ziele, 3 Nachbarn) · Teil 1/2 · Bearbeiten an“ and the like; conflicts
     whose label finds no room are counted (· 2 Konflikte ohne Platz)."""
     roomless = win.view.roomless
     return _title(win) + (" · " + roomless_de(roomless) if roomless else "")
@@ -27,25 +27,27 @@ def _title(win) -> str:
     part = ""
     if len(win.parts) > 1:
         part = tr(" · Teil {0}/{1}").format(win.part_index + 1, len(win.parts))
-    mode = tr("Bearbeiten an") if win.editing else tr("nur Ansicht")
+    # only editing is said: „· nur Ansicht“ made the title too long to stand beside the line
+    # swatches at 1280 × 720, and its second row took the room of the step's goals
+    mode = tr(" · Bearbeiten an") if win.editing else ""
     total, whole = len(win.groups) + 1, win.whole
     if win.focus_key is not None:
         count = len({k for p in win.parts for k in p.goals})
-        return tr("Kette von {0}: {1}{2} · {3}").format(win.focus_key, goals_de(count), part, mode)
+        return tr("Kette von {0}: {1}{2}{3}").format(win.focus_key, goals_de(count), part, mode)
     if win.is_overall() or not win.groups:
-        return tr("Schritt {0} von {1}: Gesamtbild ({2}, {3}) · {4}").format(
+        return tr("Schritt {0} von {1}: Gesamtbild ({2}, {3}){4}").format(
             total, total, goals_de(len(whole.goals)), deps_de(len(whole.dependencies)), mode
         )
     lane = win.groups[win.step_index]
     label = next((x.label for x in whole.lanes if x.value == lane), "")
     if win.build_up:
         count = sum(1 for n in whole.nodes.values() if n.lane == lane)
-        return tr("Schritt {0} von {1}: {2} ({3}, Aufbau) · {4}").format(
+        return tr("Schritt {0} von {1}: {2} ({3}, Aufbau){4}").format(
             win.step_index + 1, total, label, goals_de(count), mode
         )
     goals = {k for p in win.parts for k in p.goals}
     others = {k for p in win.parts for k in p.neighbours} - goals
-    return tr("Schritt {0} von {1}: {2} ({3}, {4}){5} · {6}").format(
+    return tr("Schritt {0} von {1}: {2} ({3}, {4}){5}{6}").format(
         win.step_index + 1,
         total,
         label,
