@@ -72,3 +72,20 @@ def test_a_step_without_keyboard_goal_is_announced_by_its_title(window, qtbot, m
     assert present.is_overall()
     assert sent[-1] == present.view.accessibleDescription()
     assert sent[-1].startswith(present.legend.info.text().split(" · ")[0])
+
+
+def test_the_keyboard_goal_of_a_new_step_is_not_selected(window, qtbot):
+    """Found on a trial: for anyone who once chose a goal, every new step selected its first
+    goal and drew a selection frame on the projector. The keyboard goal follows with its focus
+    ring only; a selection is the user's."""
+    present = presentation_at(window, qtbot, (1920, 1080))
+    view = present.view
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # a keyboard goal (selected) in step 1
+    assert present.scene.selectedItems()
+    for _ in range(len(present.parts)):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert present.step_index == 1
+    assert present.scene.focus_key in present.parts[0].goals  # the keyboard goal followed
+    assert not present.scene.selectedItems()  # without a selection frame
+    qtbot.keyClick(view, Qt.Key.Key_F)  # F: the chain of the keyboard goal
+    assert present.focus_key is not None

@@ -228,11 +228,16 @@ class KeyboardNavigator:
         self._line.setLine(QLineF(source.pos(), current.pos()))
 
     # -- the keyboard goal ---------------------------------------------------------------------
-    def set_current(self, item: NodeItem, note: str = "", prefix: str = "") -> None:
+    def set_current(
+        self, item: NodeItem, note: str = "", prefix: str = "", select: bool = True
+    ) -> None:
+        """Make `item` the keyboard goal; `select=False` shows only its focus ring (a new
+        presentation step: no selection frame on the projector unless the user selects)."""
         self._ring, self._ring_of = [], None
         self.scene.set_focus_key(item.key)
-        self.scene.clearSelection()
-        item.setSelected(True)
+        if select:
+            self.scene.clearSelection()
+            item.setSelected(True)
         if self.view.zoom() < READABLE and not self.scene.style.presentation:
             # a whole portfolio fitted into the view: the focus frame would be a few pixels
             # round a stamp-sized box — zoom in to where the boxes' text is readable

@@ -344,7 +344,7 @@ class PresentationWindow(QWidget):
             self._show()
 
     def focus_chain(self) -> None:
-        key = self.scene.selected_node()
+        key = self.scene.selected_node() or self.scene.focus_key  # (or the keyboard goal)
         self.focus_key = key if key and not key.startswith("grp:") else None
         self.part_index = 0
         self._parts_key = None

@@ -80,4 +80,4 @@ def speak(win, keyboard_goal: str | None) -> None:
         win.view.announced.emit(title)
         return
     key = keyboard_goal if keyboard_goal in own else own[0]
-    keys.set_current(win.scene.nodes[key], prefix=title + ": ")
+    keys.set_current(win.scene.nodes[key], prefix=title + ": ", select=False)
