@@ -59,3 +59,19 @@ def test_the_presentation_legend_counts_them_too(qtbot, tmp_path, isolated_setti
         said = "1 Konflikt ohne Platz" if count == 1 else f"{count} Konflikte ohne Platz"
         assert said in shown.legend.info.text()
         shown.close()
+
+
+def test_the_count_follows_moved_goals(qtbot, tmp_path, isolated_settings):
+    """Goals moved (a drag, or a move undone: both go through the scene's positions) carry
+    their conflicts' labels to other places: the info line counts again without a zoom."""
+    with window_on(qtbot, unseen.pdense(tmp_path / "pdense.sa2030")) as window:
+        page = graph_page(window, qtbot)
+        before = _roomless_in_sight(page.view)
+        assert page.view.roomless == before >= 2
+        spread = {k: (x * 4, y * 4) for k, (x, y) in page.scene.positions().items()}
+        page.scene.apply_positions(spread)  # room between the goals: labels find places
+        QApplication.processEvents()
+        after = _roomless_in_sight(page.view)
+        assert after != before
+        assert page.view.roomless == after
+        assert page.roomless_note.isVisible() == bool(after)

@@ -34,6 +34,7 @@ class GraphScene(QGraphicsScene):
     group_toggled = Signal(str)
     context_requested = Signal(str, object)  # node id, screen position (QPoint)
     build_progress = Signal(str)  # a sliced build's hint: „Graph wird aufgebaut … 40 %“
+    arranged = Signal()  # goals moved (a drag, positions applied): labels in sight look again
 
     def __init__(self, parent=None, presentation: bool = False, style: Style | None = None) -> None:
         super().__init__(parent)
@@ -173,8 +174,7 @@ class GraphScene(QGraphicsScene):
             self.nodes[key].setSelected(True)
 
     def content_rect(self) -> QRectF:
-        """The lanes, goals and edges (not the conflict labels, which keep their size on
-        screen): known from the build until goals move."""
+        """Lanes, goals and edges (not conflict labels, sized on screen) until goals move."""
         if self._content is None:
             extent = Extent()
             for items in (self.lanes, self.nodes.values(), self.edges.values()):
@@ -187,10 +187,10 @@ class GraphScene(QGraphicsScene):
 
     def _arranged(self) -> None:
         """Goals moved: what was derived from their places is measured again when asked."""
-        self._box_grid = None
-        self._content = None
+        self._box_grid = self._content = None
         self.overview.stale = True
         self.label_sight.moved()
+        self.arranged.emit()
 
     def _empty_state(self, text: str) -> None:
         item = self.empty_item = empty_hint(

@@ -44,6 +44,9 @@ class GraphView(QGraphicsView):
         self._in_fit = False  # in fit_all: no bars, and the bars' resize does not fit again
         self.keys = KeyboardNavigator(self)
         self.roomless = 0  # (see roomless_changed)
+        # goals moved carry their conflicts' labels along: the count follows once the edges
+        # are redrawn (queued: _arranged comes before the moved goals' update_edges)
+        scene.arranged.connect(self.place_labels, Qt.ConnectionType.QueuedConnection)
 
     def zoom(self) -> float:
         return self.transform().m11()
