@@ -177,7 +177,7 @@ class BriefingDialog(QDialog, BriefingJob):
         for widget, name in names.items():
             widget.setAccessibleName(name)
         self.buttons = QDialogButtonBox(self)
-        self.create = self.buttons.addButton(self.tr("&Erstellen"),
+        self.create = self.buttons.addButton(self.tr("Erste&llen"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
         self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.create.clicked.connect(self.run)

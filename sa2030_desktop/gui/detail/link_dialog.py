@@ -98,7 +98,7 @@ class LinkDialog(QDialog):
         self.picker.selectionModel().currentChanged.connect(self._fill_milestones)
         self.direction_combo.currentIndexChanged.connect(self._fill_milestones)
 
-        self.hard_radio = QRadioButton(self.tr("ha&rt"), self)
+        self.hard_radio = QRadioButton(self.tr("&hart"), self)
         self.soft_radio = QRadioButton(self.tr("&weich"), self)
         self.hard_radio.setChecked(True)
         kinds = QButtonGroup(self)
