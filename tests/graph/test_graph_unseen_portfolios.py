@@ -8,9 +8,8 @@ import os
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
-from sa2030_desktop.gui.graph import actions
 from tests.support import unseen
-from tests.support.qt import graph_page, window_on
+from tests.support.qt import graph_page, presentation_at, window_on
 
 SHOTS = os.environ.get("SA2030_SHOTS")  # a folder: the tests save what they looked at
 
@@ -25,23 +24,12 @@ def _empty_item(scene):
     return item if item is not None and item.scene() is scene else None
 
 
-def _present(page, qtbot, size=(1920, 1080)):
-    page.window().tabs.setCurrentWidget(page)
-    shown = actions.start_presentation(page)
-    qtbot.addWidget(shown)
-    shown.showNormal()
-    shown.resize(*size)
-    qtbot.waitExposed(shown)
-    QApplication.processEvents()
-    return shown
-
-
 def test_presentation_of_a_portfolio_without_goals_says_so_not_filter_lockern(
     qtbot, empty_store, isolated_settings
 ):
     with window_on(qtbot, empty_store) as window:
         page = window.feature("graph").page
-        shown = _present(page, qtbot)
+        shown = presentation_at(window, qtbot, (1920, 1080))
         _shot(shown, "pempty_presentation")
         said = _empty_item(shown.scene).toPlainText()
         assert "noch keine Ziele" in said
@@ -153,8 +141,8 @@ def test_gesamtbild_of_220_goals_keeps_lane_names_readable_and_boxes_free(
     that the lanes' own names shrank to „M…“ and ⚠ covered the boxes. The names stand in a
     strip left of the picture at 18 pt, whole; no marker covers a goal."""
     with window_on(qtbot, unseen.pwhole(tmp_path / "pwhole.sa2030")) as window:
-        page = graph_page(window, qtbot)
-        shown = _present(page, qtbot)
+        graph_page(window, qtbot)
+        shown = presentation_at(window, qtbot, (1920, 1080))
         shown.go(len(shown.groups))  # to the Gesamtbild
         QApplication.processEvents()
         assert shown.is_overall()
